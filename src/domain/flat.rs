@@ -1,0 +1,176 @@
+//! Flat addresses: building, unit, room — written `3-2-501`, `3 2 501` or `3栋2单元501`.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Where a flat is. Parts are kept as text (some estates letter their buildings) and compared naturally.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FlatRef {
+    pub building: String,
+    pub unit: String,
+    pub room: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a flat: write building-unit-room, e.g. 3-2-501 or 3栋2单元501")]
+pub struct FlatRefError(pub String);
+
+impl FlatRef {
+    pub fn new(
+        building: impl Into<String>,
+        unit: impl Into<String>,
+        room: impl Into<String>,
+    ) -> Self {
+        FlatRef {
+            building: building.into(),
+            unit: unit.into(),
+            room: room.into(),
+        }
+    }
+
+    /// Accepts `3-2-501`, `3 2 501`, `3/2/501`, `3栋2单元501`, `3号楼2单元501室`.
+    pub fn parse(text: &str) -> Result<FlatRef, FlatRefError> {
+        let parts = split_address(text);
+        match parts.as_slice() {
+            [b, u, r] => Ok(FlatRef::new(*b, *u, *r)),
+            _ => Err(FlatRefError(text.trim().to_string())),
+        }
+    }
+
+    /// Floor from the room number (501 → 5, 1203 → 12); rooms that are not numbers have none.
+    pub fn floor(&self) -> Option<u32> {
+        self.room.parse::<u32>().ok().map(|n| n / 100)
+    }
+
+    /// The sort order of a roll call: building, unit, floor, room — numbers compared as numbers.
+    pub fn natural_cmp(&self, other: &FlatRef) -> Ordering {
+        natural_cmp(&self.building, &other.building)
+            .then_with(|| natural_cmp(&self.unit, &other.unit))
+            .then_with(|| self.floor().cmp(&other.floor()))
+            .then_with(|| natural_cmp(&self.room, &other.room))
+    }
+}
+
+impl fmt::Display for FlatRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{}-{}-{}", self.building, self.unit, self.room))
+    }
+}
+
+impl serde::Serialize for FlatRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FlatRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        FlatRef::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl PartialOrd for FlatRef {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for FlatRef {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.natural_cmp(other)
+            .then_with(|| self.building.cmp(&other.building))
+            .then_with(|| self.unit.cmp(&other.unit))
+            .then_with(|| self.room.cmp(&other.room))
+    }
+}
+
+/// Splits an address into its parts: `3-2-501` → [3, 2, 501]; `3栋2单元` → [3, 2]; `3` → [3].
+/// Used for flats and for scopes (a building or a unit).
+pub fn split_address(text: &str) -> Vec<&str> {
+    let t = text.trim();
+    let t = t.strip_suffix('室').unwrap_or(t);
+    let mut parts = Vec::new();
+    for piece in t.split(|c: char| c == '-' || c == '/' || c == '－' || c.is_whitespace()) {
+        if piece.is_empty() {
+            continue;
+        }
+        split_chinese(piece, &mut parts);
+    }
+    parts
+}
+
+/// Splits `3栋2单元501` / `3号楼2单元501` into parts at the Chinese markers.
+fn split_chinese<'a>(piece: &'a str, out: &mut Vec<&'a str>) {
+    const MARKERS: [&str; 5] = ["号楼", "栋", "幢", "单元", "楼"];
+    let mut rest = piece;
+    'outer: while !rest.is_empty() {
+        for (i, _) in rest.char_indices() {
+            for m in MARKERS {
+                if rest[i..].starts_with(m) {
+                    if i > 0 {
+                        out.push(&rest[..i]);
+                    }
+                    rest = &rest[i + m.len()..];
+                    continue 'outer;
+                }
+            }
+        }
+        out.push(rest);
+        break;
+    }
+}
+
+/// Compares text with embedded numbers as numbers ("2" < "10"), then as text.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    match (a.parse::<u64>(), b.parse::<u64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        (Ok(_), Err(_)) => Ordering::Less,
+        (Err(_), Ok(_)) => Ordering::Greater,
+        _ => a.cmp(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_every_written_form() {
+        let want = FlatRef::new("3", "2", "501");
+        for text in [
+            "3-2-501",
+            "3 2 501",
+            "3栋2单元501",
+            "3号楼2单元501室",
+            " 3/2/501 ",
+            "3幢2单元501",
+        ] {
+            assert_eq!(FlatRef::parse(text), Ok(want.clone()), "{text}");
+        }
+        assert!(FlatRef::parse("3-2").is_err());
+        assert!(FlatRef::parse("").is_err());
+        assert!(FlatRef::parse("3-2-501-1").is_err());
+    }
+
+    #[test]
+    fn orders_by_building_unit_floor_room() {
+        let mut flats: Vec<FlatRef> = ["10-1-101", "2-1-1201", "2-1-201", "2-2-101", "2-1-202"]
+            .iter()
+            .map(|t| FlatRef::parse(t).unwrap())
+            .collect();
+        flats.sort();
+        let shown: Vec<String> = flats.iter().map(|f| f.to_string()).collect();
+        assert_eq!(
+            shown,
+            ["2-1-201", "2-1-202", "2-1-1201", "2-2-101", "10-1-101"]
+        );
+    }
+
+    #[test]
+    fn floor_from_room_number() {
+        assert_eq!(FlatRef::parse("3-2-501").unwrap().floor(), Some(5));
+        assert_eq!(FlatRef::parse("3-2-1203").unwrap().floor(), Some(12));
+        assert_eq!(FlatRef::parse("3-2-A1").unwrap().floor(), None);
+    }
+}

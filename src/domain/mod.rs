@@ -1,0 +1,21 @@
+//! The rules of a consultation meeting, pure: no I/O, no terminal, no database.
+
+pub mod action;
+pub mod area;
+pub mod flat;
+pub mod item;
+pub mod meeting;
+pub mod roster;
+pub mod rule;
+pub mod scope;
+pub mod tally;
+
+pub use action::{ActionStatus, Responsible};
+pub use area::Area;
+pub use flat::FlatRef;
+pub use item::Step;
+pub use meeting::{ItemPlan, MeetingKind, MeetingPlan};
+pub use roster::{Owner, RosterRow};
+pub use rule::{Rule, Threshold};
+pub use scope::Scope;
+pub use tally::{Choice, Counts, Member, Outlook, OwnerId, RequiredConsent, Tally};

@@ -1,0 +1,135 @@
+//! A problem found in an input file: where it is, what is wrong, and what to do about it.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// The file as a whole (unreadable, wrong encoding, empty).
+    File,
+    /// A text position, 1-based (agenda files).
+    Text { line: usize, column: usize },
+    /// A spreadsheet cell, 1-based; row 1 is the header. `header` names the column.
+    Cell {
+        row: usize,
+        column: usize,
+        header: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub location: Location,
+    pub message: String,
+    pub hint: String,
+}
+
+impl Problem {
+    pub fn new(
+        file: &str,
+        location: Location,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Problem {
+            file: file.to_string(),
+            location,
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// Spreadsheet-style column letters: 1 → A, 27 → AA.
+pub fn column_letter(mut column: usize) -> String {
+    let mut out = Vec::new();
+    while column > 0 {
+        let rem = (column - 1) % 26;
+        out.push(b'A' + rem as u8);
+        column = (column - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+impl fmt::Display for Problem {
+    /// `agenda.toml:12:9: unknown rule 'majority' — use one of …`
+    /// `roster.csv: row 5, column D (建筑面积(㎡)): … — …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Location::File => write!(f, "{}: {}", self.file, self.message)?,
+            Location::Text { line, column } => {
+                write!(f, "{}:{line}:{column}: {}", self.file, self.message)?
+            }
+            Location::Cell {
+                row,
+                column,
+                header,
+            } => write!(
+                f,
+                "{}: row {row}, column {} ({header}): {}",
+                self.file,
+                column_letter(*column),
+                self.message
+            )?,
+        }
+        if !self.hint.is_empty() {
+            write!(f, " — {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// All problems found in one input; the error of every intake function.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct Problems(pub Vec<Problem>);
+
+impl fmt::Display for Problems {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(1), "A");
+        assert_eq!(column_letter(4), "D");
+        assert_eq!(column_letter(26), "Z");
+        assert_eq!(column_letter(27), "AA");
+    }
+
+    #[test]
+    fn formats_locations() {
+        let p = Problem::new(
+            "roster.csv",
+            Location::Cell {
+                row: 5,
+                column: 4,
+                header: "建筑面积(㎡)".into(),
+            },
+            "'56.456' has more than two decimals",
+            "write the area with at most two decimals",
+        );
+        assert_eq!(
+            p.to_string(),
+            "roster.csv: row 5, column D (建筑面积(㎡)): '56.456' has more than two decimals — write the area with at most two decimals"
+        );
+        let p = Problem::new(
+            "a.toml",
+            Location::Text { line: 3, column: 9 },
+            "unknown rule",
+            "",
+        );
+        assert_eq!(p.to_string(), "a.toml:3:9: unknown rule");
+    }
+}
