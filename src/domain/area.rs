@@ -108,6 +108,13 @@ impl serde::Serialize for Area {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Area {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Area::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 impl Add for Area {
     type Output = Area;
     fn add(self, rhs: Area) -> Area {

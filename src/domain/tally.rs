@@ -70,7 +70,7 @@ pub struct RequiredConsent {
 }
 
 /// Headcount and area together.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     pub owners: i64,
     pub area: Area,
@@ -91,7 +91,7 @@ impl Counts {
 }
 
 /// Which condition of a rule.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     ParticipationArea,
@@ -101,10 +101,9 @@ pub enum Measure {
 }
 
 /// One threshold checked: the part, the whole it is measured against, and whether it is met.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Condition {
     pub measure: Measure,
-    #[serde(serialize_with = "ser_display")]
     pub threshold: Threshold,
     /// Owners, or hundredths of m² for area measures.
     pub part: i64,
@@ -112,12 +111,8 @@ pub struct Condition {
     pub met: bool,
 }
 
-fn ser_display<S: serde::Serializer, T: std::fmt::Display>(v: &T, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
-}
-
 /// Where a required consent stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ConsentState {
     pub flat: FlatRef,
     pub owner: OwnerId,
@@ -131,7 +126,7 @@ impl ConsentState {
 }
 
 /// How the vote stands, given that the ballots already cast stay as they are.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outlook {
     /// The item has no vote (rule `none`).
@@ -165,8 +160,8 @@ impl Outlook {
     }
 }
 
-/// The full double tally of one item.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The full double tally of one item (stored as JSON when a vote closes).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Tally {
     pub total: Counts,
     pub participating: Counts,

@@ -1,0 +1,349 @@
+//! Ballots (with their history), the roll call, the live tally, and closing a vote.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::domain::tally::{Member, RequiredConsent, members_of, tally};
+use crate::domain::{Area, Choice, FlatRef, Scope, Step, Tally};
+use crate::domain::rule::Electorate;
+
+use super::{BallotRecord, Ids, ItemRecord, Method, Presence, Result, Store, StoreError, events};
+
+/// A ballot to record.
+#[derive(Clone, Debug)]
+pub struct BallotInput<'a> {
+    pub flat: &'a FlatRef,
+    pub choice: Choice,
+    pub method: Method,
+    pub proxy: Option<&'a str>,
+    /// Why an earlier ballot is being corrected.
+    pub reason: Option<&'a str>,
+}
+
+/// One owner of the roll call, in building/unit/floor order of their first flat.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RollCallEntry {
+    pub owner_id: i64,
+    pub owner_name: String,
+    pub flats: Vec<FlatRef>,
+    pub area: Area,
+    pub presence: Option<Presence>,
+    pub ballot: Option<BallotRecord>,
+}
+
+/// An item with its tally: live while the vote is open, as recorded once closed.
+#[derive(Clone, Debug)]
+pub struct ItemTally {
+    pub item: ItemRecord,
+    pub tally: Tally,
+}
+
+const BALLOT_COLUMNS: &str = "b.id, b.item_id, b.owner_id, f.building, f.unit, f.room, b.choice, b.method,
+     b.proxy_name, b.reason, b.at, b.current";
+
+fn ballot_from_row(r: &rusqlite::Row) -> rusqlite::Result<BallotRecord> {
+    let choice: Option<String> = r.get(6)?;
+    let method: String = r.get(7)?;
+    Ok(BallotRecord {
+        id: r.get(0)?,
+        item_id: r.get(1)?,
+        owner_id: r.get(2)?,
+        flat: FlatRef::new(r.get::<_, String>(3)?, r.get::<_, String>(4)?, r.get::<_, String>(5)?),
+        choice: choice.as_deref().and_then(Choice::parse),
+        method: Method::parse(&method).unwrap_or(Method::InPerson),
+        proxy_name: r.get(8)?,
+        reason: r.get(9)?,
+        at: r.get(10)?,
+        current: r.get(11)?,
+    })
+}
+
+/// SQL condition and parameters selecting the active flats of a scope (lists are filtered after).
+fn scope_filter(scope: &Scope) -> (String, Vec<String>) {
+    match scope {
+        Scope::Estate | Scope::Flats(_) => ("f.active = 1".into(), vec![]),
+        Scope::Building(b) => ("f.active = 1 AND f.building = ?1".into(), vec![b.clone()]),
+        Scope::Unit { building, unit } => {
+            ("f.active = 1 AND f.building = ?1 AND f.unit = ?2".into(), vec![building.clone(), unit.clone()])
+        }
+    }
+}
+
+impl Store {
+    /// The flats of an item's scope with their owners: (owner id, owner name, flat, area), in roll-call order.
+    fn scope_flats(&self, scope: &Scope) -> Result<Vec<(i64, String, FlatRef, Area)>> {
+        let (cond, args) = scope_filter(scope);
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT f.owner_id, o.name, f.building, f.unit, f.room, f.area_centi
+             FROM flats f JOIN owners o ON o.id = f.owner_id WHERE {cond}"
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                FlatRef::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?),
+                Area(r.get(5)?),
+            ))
+        })?;
+        let mut out: Vec<(i64, String, FlatRef, Area)> = Vec::new();
+        for row in rows {
+            let row = row?;
+            if scope.contains(&row.2) {
+                out.push(row);
+            }
+        }
+        out.sort_by(|a, b| a.2.cmp(&b.2));
+        Ok(out)
+    }
+
+    /// The electorate of an item: owners in scope (only those signed in, for a show of hands).
+    pub fn electorate(&self, item: &ItemRecord) -> Result<Vec<Member>> {
+        let flats = self.scope_flats(&item.scope)?;
+        let members = members_of(flats.into_iter().map(|(o, _, _, a)| (o, a)));
+        if item.rule.electorate == Electorate::Present {
+            let here = self.attendance(item.meeting_id)?;
+            return Ok(members.into_iter().filter(|m| here.get(&m.owner).is_some_and(|a| a.presence.is_here())).collect());
+        }
+        Ok(members)
+    }
+
+    /// Each owner's current choice on an item.
+    pub fn current_choices(&self, item_id: i64) -> Result<HashMap<i64, Choice>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT owner_id, choice FROM ballots WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([item_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let (owner, choice) = row?;
+            if let Some(c) = Choice::parse(&choice) {
+                out.insert(owner, c);
+            }
+        }
+        Ok(out)
+    }
+
+    fn required_consents(&self, item: &ItemRecord) -> Result<Vec<RequiredConsent>> {
+        item.consents
+            .iter()
+            .map(|flat| Ok(RequiredConsent { flat: flat.clone(), owner: self.find_flat(flat)?.owner_id }))
+            .collect()
+    }
+
+    /// Counts an open item from the ballots now; a closed item gives the figures recorded at closing.
+    pub fn tally_item(&self, item: &ItemRecord) -> Result<Tally> {
+        if let (true, Some(result)) = (item.vote_closed, &item.result) {
+            return Ok(result.clone());
+        }
+        let members = self.electorate(item)?;
+        let choices = self.current_choices(item.id)?;
+        let consents = self.required_consents(item)?;
+        Ok(tally(&item.rule, &members, &choices, &consents))
+    }
+
+    pub fn tally(&self, meeting: i64, number: i64) -> Result<ItemTally> {
+        let item = self.item(meeting, number)?;
+        let tally = self.tally_item(&item)?;
+        Ok(ItemTally { item, tally })
+    }
+
+    /// Records a ballot for the owner of a flat, replacing (and keeping as history) their earlier one.
+    pub fn cast_ballot(&mut self, meeting: i64, number: i64, input: &BallotInput) -> Result<BallotRecord> {
+        let item = self.item(meeting, number)?;
+        let entry = self.check_can_vote(&item, input.flat)?;
+        if input.method == Method::Proxy && input.proxy.is_none_or(|p| p.trim().is_empty()) {
+            return Err(StoreError::Refused("a proxy ballot needs the proxy holder's name (--proxy NAME)".into()));
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let previous: Option<(i64, Option<String>, String)> = tx
+            .query_row(
+                "SELECT id, choice, method FROM ballots WHERE item_id = ?1 AND owner_id = ?2 AND current = 1",
+                params![item.id, entry.owner_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        if let Some((id, Some(choice), method)) = &previous
+            && choice == input.choice.as_str()
+            && method == input.method.as_str()
+        {
+            // The same ballot again changes nothing and records nothing.
+            drop(tx);
+            return self.ballot(*id);
+        }
+        if let Some((id, _, _)) = &previous {
+            tx.execute("UPDATE ballots SET current = 0 WHERE id = ?1", [id])?;
+        }
+        let proxy = input.proxy.map(str::trim).filter(|p| !p.is_empty());
+        let reason = input.reason.map(str::trim).filter(|r| !r.is_empty());
+        tx.execute(
+            "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, proxy_name, reason, at, current)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
+            params![item.id, entry.owner_id, entry.flat_id, input.choice.as_str(), input.method.as_str(), proxy, reason, now],
+        )?;
+        let id = tx.last_insert_rowid();
+        events::append(&tx, &now, "ballot", Ids { meeting: Some(meeting), item: Some(item.id), owner: Some(entry.owner_id) }, serde_json::json!({
+            "ballot": id,
+            "flat": input.flat.to_string(),
+            "choice": input.choice.as_str(),
+            "method": input.method.as_str(),
+            "proxy": proxy,
+            "reason": reason,
+            "replaces": previous.as_ref().map(|p| p.0),
+        }))?;
+        tx.commit()?;
+        self.ballot(id)
+    }
+
+    /// Withdraws an owner's current ballot (undo at the roll call); the withdrawn ballot stays as history.
+    pub fn withdraw_ballot(&mut self, meeting: i64, number: i64, flat: &FlatRef, reason: Option<&str>) -> Result<()> {
+        let item = self.item(meeting, number)?;
+        let entry = self.check_can_vote(&item, flat)?;
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let previous: Option<(i64, String)> = tx
+            .query_row(
+                "SELECT id, method FROM ballots WHERE item_id = ?1 AND owner_id = ?2 AND current = 1 AND choice IS NOT NULL",
+                params![item.id, entry.owner_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((previous, method)) = previous else {
+            return Err(StoreError::Refused(format!("the owner of {flat} has no ballot on item {number} to withdraw")));
+        };
+        tx.execute("UPDATE ballots SET current = 0 WHERE id = ?1", [previous])?;
+        tx.execute(
+            "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, reason, at, current)
+             VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 1)",
+            params![item.id, entry.owner_id, entry.flat_id, method, reason, now],
+        )?;
+        events::append(&tx, &now, "ballot.withdraw", Ids { meeting: Some(meeting), item: Some(item.id), owner: Some(entry.owner_id) }, serde_json::json!({
+            "flat": flat.to_string(),
+            "replaces": previous,
+            "reason": reason,
+        }))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Checks that the owner of `flat` may vote on `item` now.
+    fn check_can_vote(&self, item: &ItemRecord, flat: &FlatRef) -> Result<super::RosterEntry> {
+        let n = item.number;
+        if !item.rule.votes {
+            return Err(StoreError::Refused(format!("item {n} is for discussion only (rule none): it has no vote")));
+        }
+        if item.vote_closed {
+            return Err(StoreError::Refused(format!("the vote on item {n} is closed; ballots can no longer change")));
+        }
+        if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
+            return Err(StoreError::Refused(format!("item {n} is {}: it is not being voted on", item.step)));
+        }
+        let entry = self.find_flat(flat)?;
+        if !item.scope.contains(flat) {
+            return Err(StoreError::Refused(format!(
+                "flat {flat} is outside the scope of item {n} ({}): only owners in scope vote",
+                item.scope
+            )));
+        }
+        if item.rule.electorate == Electorate::Present {
+            let here = self.attendance(item.meeting_id)?;
+            if !here.get(&entry.owner_id).is_some_and(|a| a.presence.is_here()) {
+                return Err(StoreError::Refused(format!(
+                    "item {n} is decided by those present: sign the owner of {flat} in first (`pavilion attend`)"
+                )));
+            }
+        }
+        Ok(entry)
+    }
+
+    pub fn ballot(&self, id: i64) -> Result<BallotRecord> {
+        Ok(self.conn.query_row(
+            &format!("SELECT {BALLOT_COLUMNS} FROM ballots b JOIN flats f ON f.id = b.flat_id WHERE b.id = ?1"),
+            [id],
+            ballot_from_row,
+        )?)
+    }
+
+    /// Every ballot of an item, earlier ones and withdrawals included, in the order given.
+    pub fn ballot_history(&self, item_id: i64) -> Result<Vec<BallotRecord>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {BALLOT_COLUMNS} FROM ballots b JOIN flats f ON f.id = b.flat_id WHERE b.item_id = ?1 ORDER BY b.id"
+        ))?;
+        let rows = stmt.query_map([item_id], ballot_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The owners to call, with their flats, area, presence and current ballot.
+    pub fn roll_call(&self, item: &ItemRecord) -> Result<Vec<RollCallEntry>> {
+        let flats = self.scope_flats(&item.scope)?;
+        let here = self.attendance(item.meeting_id)?;
+        let mut current: HashMap<i64, BallotRecord> = HashMap::new();
+        for b in self.ballot_history(item.id)? {
+            if b.current && b.choice.is_some() {
+                current.insert(b.owner_id, b);
+            }
+        }
+        let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut out: Vec<RollCallEntry> = Vec::new();
+        for (owner, name, flat, area) in flats {
+            match index.get(&owner) {
+                Some(&i) => {
+                    out[i].flats.push(flat);
+                    out[i].area += area;
+                }
+                None => {
+                    index.insert(owner, out.len());
+                    out.push(RollCallEntry {
+                        owner_id: owner,
+                        owner_name: name,
+                        flats: vec![flat],
+                        area,
+                        presence: here.get(&owner).map(|a| a.presence.clone()),
+                        ballot: current.remove(&owner),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Closes the vote: records the figures and the result; the item becomes decided.
+    /// An item without a vote (rule none) is simply recorded as decided.
+    pub fn close_vote(&mut self, meeting: i64, number: i64) -> Result<ItemTally> {
+        let item = self.item(meeting, number)?;
+        if item.vote_closed {
+            return Err(StoreError::Refused(format!("the vote on item {number} is already closed")));
+        }
+        if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
+            return Err(StoreError::Refused(format!("item {number} is {}: there is no vote to close", item.step)));
+        }
+        let tally = self.tally_item(&item)?;
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        super::meetings::advance_to_discussed(&tx, &now, &item)?;
+        let result = item.rule.votes.then(|| serde_json::to_string(&tally).unwrap_or_default());
+        tx.execute(
+            "UPDATE items SET vote = 'closed', result = ?2, closed_at = ?3, step = 'decided' WHERE id = ?1",
+            params![item.id, result, now],
+        )?;
+        events::append(&tx, &now, "vote.close", Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({
+            "rule": item.rule.name,
+            "votes": item.rule.votes,
+            "passed": tally.passed,
+            "participating_owners": tally.participating.owners,
+            "participating_area": tally.participating.area.to_string(),
+            "yes_owners": tally.yes.owners,
+            "yes_area": tally.yes.area.to_string(),
+            "no_owners": tally.no.owners,
+            "abstain_owners": tally.abstain.owners,
+        }))?;
+        events::append(&tx, &now, "item.step", Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({
+            "from": Step::Discussed.as_str(),
+            "to": Step::Decided.as_str(),
+        }))?;
+        tx.commit()?;
+        let item = self.item(meeting, number)?;
+        Ok(ItemTally { item, tally })
+    }
+}

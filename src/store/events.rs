@@ -1,0 +1,135 @@
+//! The append-only event table, a hash chain: each row carries the SHA-256 of its content and of the
+//! row before, so an edit made behind the program's back shows.
+
+use rusqlite::{OptionalExtension, Transaction};
+use sha2::{Digest, Sha256};
+
+use super::{Ids, Result, Store};
+
+/// The `prev_hash` of the first event.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: i64,
+    pub at: String,
+    pub kind: String,
+    pub meeting_id: Option<i64>,
+    pub item_id: Option<i64>,
+    pub owner_id: Option<i64>,
+    pub data: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+/// The hash of an event: SHA-256 over the previous hash and every field, each length-prefixed so
+/// no two different rows can produce the same input.
+pub fn event_hash(e: &Event) -> String {
+    let mut h = Sha256::new();
+    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    for part in [
+        e.prev_hash.as_str(),
+        &e.id.to_string(),
+        &e.at,
+        &e.kind,
+        &opt(e.meeting_id),
+        &opt(e.item_id),
+        &opt(e.owner_id),
+        &e.data,
+    ] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    format!("{:x}", h.finalize())
+}
+
+/// Appends one event inside the caller's transaction.
+pub(crate) fn append(tx: &Transaction, at: &str, kind: &str, ids: Ids, data: serde_json::Value) -> Result<i64> {
+    let last: Option<(i64, String)> = tx
+        .query_row("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
+    let (prev_id, prev_hash) = last.unwrap_or((0, GENESIS.to_string()));
+    let mut event = Event {
+        id: prev_id + 1,
+        at: at.to_string(),
+        kind: kind.to_string(),
+        meeting_id: ids.meeting,
+        item_id: ids.item,
+        owner_id: ids.owner,
+        data: data.to_string(),
+        prev_hash,
+        hash: String::new(),
+    };
+    event.hash = event_hash(&event);
+    tx.execute(
+        "INSERT INTO events (id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        rusqlite::params![
+            event.id,
+            event.at,
+            event.kind,
+            event.meeting_id,
+            event.item_id,
+            event.owner_id,
+            event.data,
+            event.prev_hash,
+            event.hash
+        ],
+    )?;
+    Ok(event.id)
+}
+
+impl Store {
+    /// All events in order (optionally only those of one meeting).
+    pub fn events(&self, meeting: Option<i64>) -> Result<Vec<Event>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
+             WHERE ?1 IS NULL OR meeting_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([meeting], |r| {
+            Ok(Event {
+                id: r.get(0)?,
+                at: r.get(1)?,
+                kind: r.get(2)?,
+                meeting_id: r.get(3)?,
+                item_id: r.get(4)?,
+                owner_id: r.get(5)?,
+                data: r.get(6)?,
+                prev_hash: r.get(7)?,
+                hash: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The first event whose hash or link does not fit, if any.
+    pub fn broken_link(&self) -> Result<Option<(i64, String)>> {
+        let mut prev = GENESIS.to_string();
+        let mut expected_id = 1;
+        for e in self.events(None)? {
+            if e.id != expected_id {
+                return Ok(Some((e.id, format!("expected event {expected_id} here: an event was removed or reordered"))));
+            }
+            if e.prev_hash != prev {
+                return Ok(Some((e.id, "its link to the previous event does not match".into())));
+            }
+            if event_hash(&e) != e.hash {
+                return Ok(Some((e.id, "its content does not match its hash: it was edited".into())));
+            }
+            prev = e.hash;
+            expected_id += 1;
+        }
+        Ok(None)
+    }
+
+    /// The chain head: the hash of the last event (or GENESIS when empty).
+    pub fn chain_head(&self) -> Result<String> {
+        Ok(self
+            .conn
+            .query_row("SELECT hash FROM events ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| GENESIS.to_string()))
+    }
+}

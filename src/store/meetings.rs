@@ -1,0 +1,316 @@
+//! Meetings and their items: intake from an agenda, steps, discussion notes, proposals.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::Offset;
+use rusqlite::{OptionalExtension, Row, params};
+
+use crate::domain::{FlatRef, ItemPlan, MeetingKind, MeetingPlan, Rule, Scope, Step};
+
+use super::{Ids, ItemRecord, MeetingRecord, NoteRecord, Result, Store, StoreError, events};
+
+const MEETING_COLUMNS: &str = "m.id, m.title, m.kind, m.starts, m.utc_offset, m.place, m.host, m.secretary,
+     m.objections_to, m.objections_until, m.others, (SELECT COUNT(*) FROM items i WHERE i.meeting_id = m.id)";
+
+const ITEM_COLUMNS: &str = "id, meeting_id, number, title, raised_by, raised_from, raised_on, statement, category,
+     proposal, rule, scope, consents, step, vote, result, closed_at, resolution";
+
+fn bad_column(index: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(e))
+}
+
+fn meeting_from_row(r: &Row) -> rusqlite::Result<MeetingRecord> {
+    let kind: String = r.get(2)?;
+    let starts: String = r.get(3)?;
+    let until: Option<String> = r.get(9)?;
+    Ok(MeetingRecord {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        kind: MeetingKind::parse(&kind).unwrap_or(MeetingKind::Owners),
+        starts: starts.parse::<Timestamp>().map_err(|e| bad_column(3, e))?,
+        offset: Offset::from_seconds(r.get(4)?).map_err(|e| bad_column(4, e))?,
+        place: r.get(5)?,
+        host: r.get(6)?,
+        secretary: r.get(7)?,
+        objections_to: r.get(8)?,
+        objections_until: until.map(|d| d.parse::<Date>()).transpose().map_err(|e| bad_column(9, e))?,
+        others: r.get(10)?,
+        items: r.get::<_, i64>(11)? as usize,
+    })
+}
+
+fn item_from_row(r: &Row) -> rusqlite::Result<ItemRecord> {
+    let json = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+    let raised_from: Option<String> = r.get(5)?;
+    let raised_on: Option<String> = r.get(6)?;
+    let step: String = r.get(13)?;
+    let vote: String = r.get(14)?;
+    let result: Option<String> = r.get(15)?;
+    Ok(ItemRecord {
+        id: r.get(0)?,
+        meeting_id: r.get(1)?,
+        number: r.get(2)?,
+        title: r.get(3)?,
+        raised_by: r.get(4)?,
+        raised_from: raised_from.map(|f| FlatRef::parse(&f)).transpose().map_err(|e| bad_column(5, e))?,
+        raised_on: raised_on.map(|d| d.parse::<Date>()).transpose().map_err(|e| bad_column(6, e))?,
+        statement: r.get(7)?,
+        category: r.get(8)?,
+        proposal: r.get(9)?,
+        rule: serde_json::from_str::<Rule>(&json(10)?).map_err(|e| bad_column(10, e))?,
+        scope: serde_json::from_str::<Scope>(&json(11)?).map_err(|e| bad_column(11, e))?,
+        consents: serde_json::from_str(&json(12)?).map_err(|e| bad_column(12, e))?,
+        step: Step::parse(&step).unwrap_or(Step::Raised),
+        vote_closed: vote == "closed",
+        result: result.map(|t| serde_json::from_str(&t)).transpose().map_err(|e| bad_column(15, e))?,
+        closed_at: r.get(16)?,
+        resolution: r.get(17)?,
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// Inserts one item; used by intake and by scheduling a concern.
+pub(crate) fn insert_item(
+    tx: &rusqlite::Transaction,
+    now: &str,
+    meeting: i64,
+    number: i64,
+    item: &ItemPlan,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO items (meeting_id, number, title, raised_by, raised_from, raised_on, statement, category,
+             proposal, rule, scope, consents, step)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            meeting,
+            number,
+            item.title,
+            item.raised_by,
+            item.raised_from.as_ref().map(ToString::to_string),
+            item.raised_on.map(|d| d.to_string()),
+            item.statement,
+            item.category,
+            item.proposal,
+            to_json(&item.rule),
+            to_json(&item.scope),
+            to_json(&item.required_consent),
+            Step::Raised.as_str(),
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    events::append(tx, now, "item.add", Ids { meeting: Some(meeting), item: Some(id), owner: None }, serde_json::json!({
+        "number": number,
+        "title": item.title,
+        "raised_by": item.raised_by,
+        "rule": item.rule.name,
+        "scope": item.scope.to_string(),
+    }))?;
+    Ok(id)
+}
+
+impl Store {
+    /// Creates a meeting and its items from a validated agenda. Refuses the same meeting twice.
+    pub fn intake(&mut self, plan: &MeetingPlan, source: &str) -> Result<i64> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let starts = plan.starts.to_string();
+        let existing: Option<i64> = tx
+            .query_row("SELECT id FROM meetings WHERE title = ?1 AND starts = ?2", params![plan.title, starts], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(id) = existing {
+            return Err(StoreError::Refused(format!(
+                "this agenda was already taken in as meeting {id} ('{}'); to change it, edit that meeting",
+                plan.title
+            )));
+        }
+        tx.execute(
+            "INSERT INTO meetings (title, kind, starts, utc_offset, place, host, secretary, objections_to,
+                 objections_until, source, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                plan.title,
+                plan.kind.as_str(),
+                starts,
+                plan.offset.seconds(),
+                plan.place,
+                plan.host,
+                plan.secretary,
+                plan.objections_to,
+                plan.objections_until.map(|d| d.to_string()),
+                source,
+                now
+            ],
+        )?;
+        let meeting = tx.last_insert_rowid();
+        events::append(&tx, &now, "meeting.intake", Ids { meeting: Some(meeting), ..Ids::default() }, serde_json::json!({
+            "title": plan.title,
+            "kind": plan.kind.as_str(),
+            "starts": starts,
+            "place": plan.place,
+            "host": plan.host,
+            "secretary": plan.secretary,
+            "source": source,
+        }))?;
+        for (i, item) in plan.items.iter().enumerate() {
+            insert_item(&tx, &now, meeting, i as i64 + 1, item)?;
+        }
+        tx.commit()?;
+        Ok(meeting)
+    }
+
+    pub fn meetings(&self) -> Result<Vec<MeetingRecord>> {
+        let mut stmt = self.conn.prepare(&format!("SELECT {MEETING_COLUMNS} FROM meetings m ORDER BY m.starts, m.id"))?;
+        let rows = stmt.query_map([], meeting_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn meeting(&self, id: i64) -> Result<MeetingRecord> {
+        self.conn
+            .query_row(&format!("SELECT {MEETING_COLUMNS} FROM meetings m WHERE m.id = ?1"), [id], meeting_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("no meeting {id} (see `pavilion meetings`)")))
+    }
+
+    /// Resolves a MEETING argument: an id, or `latest` (the one that starts last).
+    pub fn resolve_meeting(&self, text: &str) -> Result<i64> {
+        if text == "latest" {
+            return self
+                .conn
+                .query_row("SELECT id FROM meetings ORDER BY starts DESC, id DESC LIMIT 1", [], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| StoreError::NotFound("no meetings yet: take one in with `pavilion intake FILE`".into()));
+        }
+        let id: i64 = text
+            .parse()
+            .map_err(|_| StoreError::NotFound(format!("'{text}' is not a meeting: give its number or `latest`")))?;
+        self.meeting(id).map(|m| m.id)
+    }
+
+    pub fn items(&self, meeting: i64) -> Result<Vec<ItemRecord>> {
+        let mut stmt =
+            self.conn.prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE meeting_id = ?1 ORDER BY number"))?;
+        let rows = stmt.query_map([meeting], item_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// An item by its number on the meeting's agenda (from 1).
+    pub fn item(&self, meeting: i64, number: i64) -> Result<ItemRecord> {
+        self.conn
+            .prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE meeting_id = ?1 AND number = ?2"))?
+            .query_row([meeting, number], item_from_row)
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::NotFound(format!("meeting {meeting} has no item {number} (items are numbered from 1)"))
+            })
+    }
+
+    pub fn item_by_id(&self, id: i64) -> Result<ItemRecord> {
+        self.conn
+            .prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?1"))?
+            .query_row([id], item_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("no item with id {id}")))
+    }
+
+    /// Moves an item to another step, if the domain allows it.
+    pub fn set_step(&mut self, meeting: i64, number: i64, to: Step) -> Result<ItemRecord> {
+        let item = self.item(meeting, number)?;
+        item.step.become_(to).map_err(|e| StoreError::Refused(format!("item {number}: {e}")))?;
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        tx.execute("UPDATE items SET step = ?2 WHERE id = ?1", params![item.id, to.as_str()])?;
+        events::append(&tx, &now, "item.step", Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({
+            "from": item.step.as_str(),
+            "to": to.as_str(),
+        }))?;
+        tx.commit()?;
+        self.item(meeting, number)
+    }
+
+    /// Records a point made in the discussion (step 2). A raised item becomes discussed.
+    pub fn add_note(&mut self, meeting: i64, number: i64, speaker: &str, point: &str) -> Result<NoteRecord> {
+        let item = self.item(meeting, number)?;
+        if point.trim().is_empty() {
+            return Err(StoreError::Refused("a discussion note needs the point that was made".into()));
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        advance_to_discussed(&tx, &now, &item)?;
+        tx.execute(
+            "INSERT INTO notes (item_id, speaker, point, at) VALUES (?1, ?2, ?3, ?4)",
+            params![item.id, speaker.trim(), point.trim(), now],
+        )?;
+        let id = tx.last_insert_rowid();
+        events::append(&tx, &now, "note.add", Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({
+            "speaker": speaker.trim(),
+            "point": point.trim(),
+        }))?;
+        tx.commit()?;
+        Ok(NoteRecord { id, item_id: item.id, speaker: speaker.trim().into(), point: point.trim().into(), at: now })
+    }
+
+    pub fn notes(&self, item_id: i64) -> Result<Vec<NoteRecord>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, item_id, speaker, point, at FROM notes WHERE item_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([item_id], |r| {
+            Ok(NoteRecord { id: r.get(0)?, item_id: r.get(1)?, speaker: r.get(2)?, point: r.get(3)?, at: r.get(4)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sets the proposal that came out of the discussion (or the resolution once decided).
+    pub fn set_text(&mut self, meeting: i64, number: i64, field: ItemText, text: &str) -> Result<()> {
+        let item = self.item(meeting, number)?;
+        if field == ItemText::Proposal && item.vote_closed {
+            return Err(StoreError::Refused(format!("item {number}: the vote is closed; the proposal it decided stays")));
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let column = match field {
+            ItemText::Proposal => "proposal",
+            ItemText::Resolution => "resolution",
+        };
+        tx.execute(&format!("UPDATE items SET {column} = ?2 WHERE id = ?1"), params![item.id, text.trim()])?;
+        if field == ItemText::Proposal {
+            advance_to_discussed(&tx, &now, &item)?;
+        }
+        events::append(&tx, &now, &format!("item.{column}"), Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({ "text": text.trim() }))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Who else took part (community, property company, representatives), for the minutes.
+    pub fn set_others(&mut self, meeting: i64, others: &str) -> Result<()> {
+        self.meeting(meeting)?;
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        tx.execute("UPDATE meetings SET others = ?2 WHERE id = ?1", params![meeting, others.trim()])?;
+        events::append(&tx, &now, "meeting.others", Ids { meeting: Some(meeting), ..Ids::default() }, serde_json::json!({ "others": others.trim() }))?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Which free text of an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemText {
+    Proposal,
+    Resolution,
+}
+
+/// Discussion starts step 2: a raised (or deferred) item becomes discussed, recorded as an event.
+pub(crate) fn advance_to_discussed(tx: &rusqlite::Transaction, now: &str, item: &ItemRecord) -> Result<()> {
+    if matches!(item.step, Step::Raised | Step::Deferred) {
+        tx.execute("UPDATE items SET step = 'discussed' WHERE id = ?1", [item.id])?;
+        events::append(tx, now, "item.step", Ids { meeting: Some(item.meeting_id), item: Some(item.id), owner: None }, serde_json::json!({
+            "from": item.step.as_str(),
+            "to": Step::Discussed.as_str(),
+        }))?;
+    }
+    Ok(())
+}

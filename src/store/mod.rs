@@ -1,0 +1,133 @@
+//! The meeting record in SQLite: one function per use case, each one transaction that also appends
+//! a hash-chained event. A ballot is committed before any screen shows it.
+
+mod actions;
+mod attendance;
+mod backlog;
+mod ballots;
+mod events;
+mod meetings;
+mod records;
+mod roster;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use rusqlite::{Connection, OptionalExtension};
+
+pub use events::{Event, GENESIS};
+pub use meetings::ItemText;
+pub use actions::NewAction;
+pub use ballots::{BallotInput, ItemTally, RollCallEntry};
+pub use records::*;
+pub use schema::VERSION as SCHEMA_VERSION;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("database schema: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error(
+        "{path} was written by a newer version of pavilion (schema {found}; this build knows up to {known}): update pavilion, or open a backup"
+    )]
+    NewerSchema { path: String, found: i64, known: i64 },
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Refused(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Where "now" comes from: the system clock, or a fixed instant for reproducible tests.
+pub type Clock = fn() -> Timestamp;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    clock: Clock,
+}
+
+impl Store {
+    /// Opens (creating if needed) a database file, applies pending migrations, and refuses a newer schema.
+    pub fn open(path: &Path) -> Result<Store> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // WAL + FULL: a committed ballot survives a power cut; foreign keys keep ballots tied to flats.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > schema::VERSION {
+            return Err(StoreError::NewerSchema {
+                path: path.display().to_string(),
+                found,
+                known: schema::VERSION,
+            });
+        }
+        schema::migrations().to_latest(&mut conn)?;
+        Ok(Store { conn, path: path.to_path_buf(), clock: Timestamp::now })
+    }
+
+    /// Uses a different clock (tests, reproducible demos).
+    pub fn with_clock(mut self, clock: Clock) -> Store {
+        self.clock = clock;
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Now, to the second, in UTC: the form every stored time takes.
+    pub(crate) fn now(&self) -> String {
+        let now = (self.clock)();
+        Timestamp::from_second(now.as_second()).unwrap_or(now).to_string()
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Creates the estate record; refuses if the database already has one.
+    pub fn init(&mut self, estate: &str) -> Result<()> {
+        let name = estate.trim();
+        if name.is_empty() {
+            return Err(StoreError::Refused("the estate needs a name".into()));
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let existing: Option<String> =
+            tx.query_row("SELECT name FROM estate", [], |r| r.get(0)).optional()?;
+        if let Some(existing) = existing {
+            return Err(StoreError::Refused(format!(
+                "this database already holds the estate '{existing}'; use another --db for another estate"
+            )));
+        }
+        tx.execute("INSERT INTO estate (id, name, created_at) VALUES (1, ?1, ?2)", (name, &now))?;
+        events::append(&tx, &now, "estate.init", Ids::default(), serde_json::json!({ "name": name }))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The estate's name, if `init` has run.
+    pub fn estate(&self) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT name FROM estate", [], |r| r.get(0)).optional()?)
+    }
+
+    /// Raw access for the benchmark and tests that must compare against plain SQLite.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The ids an event is about.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ids {
+    pub meeting: Option<i64>,
+    pub item: Option<i64>,
+    pub owner: Option<i64>,
+}

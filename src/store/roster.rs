@@ -1,0 +1,180 @@
+//! Roster import and look-ups: owners and flats.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::domain::{Area, FlatRef, RosterRow};
+
+use super::{Ids, ImportSummary, Result, RosterEntry, Store, StoreError, events};
+
+impl Store {
+    /// Imports or updates the roster in one transaction. Existing owners and flats are updated in
+    /// place (their ids stay, so past ballots keep pointing at them); flats missing from the new
+    /// roster are retired, not deleted.
+    pub fn import_roster(&mut self, rows: &[RosterRow], source: &str) -> Result<ImportSummary> {
+        if self.estate()?.is_none() {
+            return Err(StoreError::Refused(
+                "no estate in this database yet: run `pavilion init --estate NAME` first".into(),
+            ));
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let mut summary = ImportSummary::default();
+        let mut owners: HashMap<String, (i64, String, Option<String>)> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT key, id, name, phone FROM owners")?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+            for row in rows {
+                let (k, v) = row?;
+                owners.insert(k, v);
+            }
+        }
+        let mut flats: HashMap<(String, String, String), (i64, i64, i64, bool)> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT building, unit, room, id, area_centi, owner_id, active FROM flats")?;
+            let rows = stmt.query_map([], |r| {
+                Ok(((r.get(0)?, r.get(1)?, r.get(2)?), (r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
+            })?;
+            for row in rows {
+                let (k, v) = row?;
+                flats.insert(k, v);
+            }
+        }
+        // The first row of an owner gives the name; the first non-empty phone is kept.
+        let mut wanted: Vec<(&str, &str, Option<&str>)> = Vec::new();
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for r in rows {
+            match seen.get(r.owner.key.as_str()) {
+                Some(&i) => {
+                    if wanted[i].2.is_none() {
+                        wanted[i].2 = r.owner.phone.as_deref();
+                    }
+                }
+                None => {
+                    seen.insert(&r.owner.key, wanted.len());
+                    wanted.push((&r.owner.key, &r.owner.name, r.owner.phone.as_deref()));
+                }
+            }
+        }
+        let mut owner_ids: HashMap<&str, i64> = HashMap::new();
+        {
+            let mut insert = tx.prepare("INSERT INTO owners (key, name, phone) VALUES (?1, ?2, ?3)")?;
+            let mut update = tx.prepare("UPDATE owners SET name = ?2, phone = ?3 WHERE id = ?1")?;
+            for (key, name, phone) in &wanted {
+                match owners.get(*key) {
+                    Some((id, old_name, old_phone)) => {
+                        if old_name != name || old_phone.as_deref() != *phone {
+                            update.execute(params![id, name, phone])?;
+                            summary.owners_updated += 1;
+                        }
+                        owner_ids.insert(key, *id);
+                    }
+                    None => {
+                        insert.execute(params![key, name, phone])?;
+                        owner_ids.insert(key, tx.last_insert_rowid());
+                        summary.owners_added += 1;
+                    }
+                }
+            }
+        }
+        let mut listed: HashSet<i64> = HashSet::new();
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO flats (building, unit, room, area_centi, owner_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut update =
+                tx.prepare("UPDATE flats SET area_centi = ?2, owner_id = ?3, active = 1 WHERE id = ?1")?;
+            for r in rows {
+                let owner = owner_ids[r.owner.key.as_str()];
+                let key = (r.flat.building.clone(), r.flat.unit.clone(), r.flat.room.clone());
+                match flats.get(&key) {
+                    Some(&(id, area, old_owner, active)) => {
+                        if area != r.area.0 || old_owner != owner || !active {
+                            update.execute(params![id, r.area.0, owner])?;
+                            summary.flats_updated += 1;
+                        }
+                        listed.insert(id);
+                    }
+                    None => {
+                        insert.execute(params![r.flat.building, r.flat.unit, r.flat.room, r.area.0, owner])?;
+                        listed.insert(tx.last_insert_rowid());
+                        summary.flats_added += 1;
+                    }
+                }
+            }
+        }
+        {
+            let mut retire = tx.prepare("UPDATE flats SET active = 0 WHERE id = ?1")?;
+            for &(id, _, _, active) in flats.values() {
+                if active && !listed.contains(&id) {
+                    retire.execute([id])?;
+                    summary.flats_retired += 1;
+                }
+            }
+        }
+        summary.flats = rows.len();
+        summary.owners = wanted.len();
+        events::append(&tx, &now, "roster.import", Ids::default(), serde_json::json!({
+            "source": source,
+            "flats": summary.flats,
+            "owners": summary.owners,
+            "flats_added": summary.flats_added,
+            "flats_updated": summary.flats_updated,
+            "flats_retired": summary.flats_retired,
+            "owners_added": summary.owners_added,
+            "owners_updated": summary.owners_updated,
+        }))?;
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// The active roster in building/unit/floor/room order.
+    pub fn roster(&self) -> Result<Vec<RosterEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.id, f.building, f.unit, f.room, f.area_centi, o.id, o.key, o.name, o.phone
+             FROM flats f JOIN owners o ON o.id = f.owner_id WHERE f.active = 1",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(RosterEntry {
+                flat_id: r.get(0)?,
+                flat: FlatRef::new(r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+                area: Area(r.get(4)?),
+                owner_id: r.get(5)?,
+                owner_key: r.get(6)?,
+                owner_name: r.get(7)?,
+                phone: r.get(8)?,
+            })
+        })?;
+        let mut out: Vec<RosterEntry> = rows.collect::<rusqlite::Result<_>>()?;
+        out.sort_by(|a, b| a.flat.cmp(&b.flat));
+        Ok(out)
+    }
+
+    /// The active flats, for validating agenda files.
+    pub fn flat_set(&self) -> Result<HashSet<FlatRef>> {
+        Ok(self.roster()?.into_iter().map(|e| e.flat).collect())
+    }
+
+    /// Finds an active flat and its owner.
+    pub fn find_flat(&self, flat: &FlatRef) -> Result<RosterEntry> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.id, f.area_centi, o.id, o.key, o.name, o.phone
+             FROM flats f JOIN owners o ON o.id = f.owner_id
+             WHERE f.building = ?1 AND f.unit = ?2 AND f.room = ?3 AND f.active = 1",
+        )?;
+        stmt.query_row(params![flat.building, flat.unit, flat.room], |r| {
+            Ok(RosterEntry {
+                flat_id: r.get(0)?,
+                flat: flat.clone(),
+                area: Area(r.get(1)?),
+                owner_id: r.get(2)?,
+                owner_key: r.get(3)?,
+                owner_name: r.get(4)?,
+                phone: r.get(5)?,
+            })
+        })
+        .optional()?
+        .ok_or_else(|| StoreError::NotFound(format!("flat {flat} is not in the roster (see `pavilion roster list`)")))
+    }
+}
