@@ -1,3 +1,9 @@
+//! Pavilion (议事亭): run neighbourhood consultation meetings offline — residents raise it, the
+//! branch discusses it, the community acts on it.
+
+pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod intake;
 pub mod store;
+pub mod textwidth;

@@ -2,6 +2,8 @@
 //! Every problem is reported with where it is and what to do; nothing is written unless all is valid.
 
 pub mod agenda;
+pub mod ballots;
+pub mod decode;
 pub mod problem;
 pub mod roster;
 

@@ -151,49 +151,64 @@ impl Store {
     /// Records a ballot for the owner of a flat, replacing (and keeping as history) their earlier one.
     pub fn cast_ballot(&mut self, meeting: i64, number: i64, input: &BallotInput) -> Result<BallotRecord> {
         let item = self.item(meeting, number)?;
-        let entry = self.check_can_vote(&item, input.flat)?;
-        if input.method == Method::Proxy && input.proxy.is_none_or(|p| p.trim().is_empty()) {
-            return Err(StoreError::Refused("a proxy ballot needs the proxy holder's name (--proxy NAME)".into()));
+        let entry = self.check_ballot(&item, input)?;
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let id = record_ballot(&tx, &now, &item, &entry, input)?;
+        tx.commit()?;
+        self.ballot(id)
+    }
+
+    /// Records many ballots (written ballots collected door to door) all or nothing: every ballot is
+    /// checked first; on any problem nothing is written and every problem is returned with its index.
+    pub fn cast_ballots(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        inputs: &[BallotInput],
+    ) -> Result<Result<usize, Vec<(usize, StoreError)>>> {
+        let item = self.item(meeting, number)?;
+        let mut entries = Vec::with_capacity(inputs.len());
+        let mut problems = Vec::new();
+        let mut seen: HashMap<i64, usize> = HashMap::new();
+        for (i, input) in inputs.iter().enumerate() {
+            match self.check_ballot(&item, input) {
+                Ok(entry) => {
+                    if let Some(&first) = seen.get(&entry.owner_id) {
+                        problems.push((
+                            i,
+                            StoreError::Refused(format!(
+                                "a second ballot for the owner of {} (their ballot is already in entry {})",
+                                input.flat,
+                                first + 1
+                            )),
+                        ));
+                    } else {
+                        seen.insert(entry.owner_id, i);
+                    }
+                    entries.push(entry);
+                }
+                Err(e) => problems.push((i, e)),
+            }
+        }
+        if !problems.is_empty() {
+            return Ok(Err(problems));
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
-        let previous: Option<(i64, Option<String>, String)> = tx
-            .query_row(
-                "SELECT id, choice, method FROM ballots WHERE item_id = ?1 AND owner_id = ?2 AND current = 1",
-                params![item.id, entry.owner_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        if let Some((id, Some(choice), method)) = &previous
-            && choice == input.choice.as_str()
-            && method == input.method.as_str()
-        {
-            // The same ballot again changes nothing and records nothing.
-            drop(tx);
-            return self.ballot(*id);
+        for (entry, input) in entries.iter().zip(inputs) {
+            record_ballot(&tx, &now, &item, entry, input)?;
         }
-        if let Some((id, _, _)) = &previous {
-            tx.execute("UPDATE ballots SET current = 0 WHERE id = ?1", [id])?;
-        }
-        let proxy = input.proxy.map(str::trim).filter(|p| !p.is_empty());
-        let reason = input.reason.map(str::trim).filter(|r| !r.is_empty());
-        tx.execute(
-            "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, proxy_name, reason, at, current)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
-            params![item.id, entry.owner_id, entry.flat_id, input.choice.as_str(), input.method.as_str(), proxy, reason, now],
-        )?;
-        let id = tx.last_insert_rowid();
-        events::append(&tx, &now, "ballot", Ids { meeting: Some(meeting), item: Some(item.id), owner: Some(entry.owner_id) }, serde_json::json!({
-            "ballot": id,
-            "flat": input.flat.to_string(),
-            "choice": input.choice.as_str(),
-            "method": input.method.as_str(),
-            "proxy": proxy,
-            "reason": reason,
-            "replaces": previous.as_ref().map(|p| p.0),
-        }))?;
         tx.commit()?;
-        self.ballot(id)
+        Ok(Ok(inputs.len()))
+    }
+
+    fn check_ballot(&self, item: &ItemRecord, input: &BallotInput) -> Result<super::RosterEntry> {
+        let entry = self.check_can_vote(item, input.flat)?;
+        if input.method == Method::Proxy && input.proxy.is_none_or(|p| p.trim().is_empty()) {
+            return Err(StoreError::Refused("a proxy ballot needs the proxy holder's name (--proxy NAME)".into()));
+        }
+        Ok(entry)
     }
 
     /// Withdraws an owner's current ballot (undo at the roll call); the withdrawn ballot stays as history.
@@ -346,4 +361,50 @@ impl Store {
         let item = self.item(meeting, number)?;
         Ok(ItemTally { item, tally })
     }
+}
+
+/// Writes one ballot inside the caller's transaction; returns its id. The same ballot given again
+/// changes nothing and records nothing.
+fn record_ballot(
+    tx: &rusqlite::Transaction,
+    now: &str,
+    item: &ItemRecord,
+    entry: &super::RosterEntry,
+    input: &BallotInput,
+) -> Result<i64> {
+    let previous: Option<(i64, Option<String>, String)> = tx
+        .query_row(
+            "SELECT id, choice, method FROM ballots WHERE item_id = ?1 AND owner_id = ?2 AND current = 1",
+            params![item.id, entry.owner_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((id, Some(choice), method)) = &previous
+        && choice == input.choice.as_str()
+        && method == input.method.as_str()
+    {
+        return Ok(*id);
+    }
+    if let Some((id, _, _)) = &previous {
+        tx.execute("UPDATE ballots SET current = 0 WHERE id = ?1", [id])?;
+    }
+    let proxy = input.proxy.map(str::trim).filter(|p| !p.is_empty());
+    let reason = input.reason.map(str::trim).filter(|r| !r.is_empty());
+    tx.execute(
+        "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, proxy_name, reason, at, current)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
+        params![item.id, entry.owner_id, entry.flat_id, input.choice.as_str(), input.method.as_str(), proxy, reason, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    let ids = Ids { meeting: Some(item.meeting_id), item: Some(item.id), owner: Some(entry.owner_id) };
+    events::append(tx, now, "ballot", ids, serde_json::json!({
+        "ballot": id,
+        "flat": input.flat.to_string(),
+        "choice": input.choice.as_str(),
+        "method": input.method.as_str(),
+        "proxy": proxy,
+        "reason": reason,
+        "replaces": previous.as_ref().map(|p| p.0),
+    }))?;
+    Ok(id)
 }

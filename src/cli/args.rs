@@ -1,0 +1,193 @@
+//! The command line (DESIGN §2): the contract that scripts, tests and users rely on.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "pavilion", version, about = "Pavilion (议事亭): run neighbourhood consultation meetings offline")]
+pub struct Cli {
+    /// The database file [default: $PAVILION_DB, else pavilion.db in the data directory]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of screens and documents [default: from LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a database for an estate
+    Init {
+        #[arg(long)]
+        estate: String,
+    },
+    /// Owners and flats
+    #[command(subcommand)]
+    Roster(RosterCommand),
+    /// Validate agenda files against the roster; writes nothing
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Check against this roster file instead of the database's roster
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
+    },
+    /// Create the meeting and its items from an agenda file; prints the meeting id
+    Intake { file: PathBuf },
+    /// List meetings
+    Meetings {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sign owners in (by one of their flats), by proxy, or out
+    Attend {
+        meeting: String,
+        #[arg(required = true)]
+        rooms: Vec<String>,
+        /// The proxy holder's name (written authorisation)
+        #[arg(long, value_name = "NAME", conflicts_with = "leave")]
+        proxy: Option<String>,
+        /// Mark the owners as having left
+        #[arg(long)]
+        leave: bool,
+    },
+    /// Record one ballot: the flat's owner votes yes, no or abstain (or withdraw the ballot)
+    Ballot {
+        meeting: String,
+        item: i64,
+        room: String,
+        #[arg(value_parser = ["yes", "no", "abstain", "withdraw"])]
+        choice: String,
+        /// Cast by a proxy holder
+        #[arg(long, value_name = "NAME")]
+        proxy: Option<String>,
+        /// A written ballot collected on paper
+        #[arg(long, conflicts_with = "proxy")]
+        written: bool,
+        /// Why an earlier ballot is corrected
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Record written ballots from a CSV file (room,choice): all or nothing
+    BallotImport { meeting: String, item: i64, file: PathBuf },
+    /// Close the vote on an item and record the result
+    Close { meeting: String, item: i64 },
+    /// Show the double tally of an item
+    Tally {
+        meeting: String,
+        item: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a point made in the discussion of an item (step 2)
+    Note {
+        meeting: String,
+        item: i64,
+        #[arg(long)]
+        speaker: String,
+        point: String,
+    },
+    /// Set the proposal of an item, or with --resolution the resolution recorded after the vote
+    Proposal {
+        meeting: String,
+        item: i64,
+        text: String,
+        #[arg(long)]
+        resolution: bool,
+    },
+    /// Move an item to another step (deferred, withdrawn, closed …)
+    Step {
+        meeting: String,
+        item: i64,
+        #[arg(value_parser = ["raised", "discussed", "decided", "acting", "closed", "deferred", "withdrawn"])]
+        step: String,
+    },
+    /// Log a concern a resident raised (into the backlog, or onto a meeting's agenda with --meeting)
+    Raise {
+        text: String,
+        #[arg(long)]
+        by: String,
+        #[arg(long, value_name = "ROOM")]
+        from: Option<String>,
+        /// Put it straight onto this meeting's agenda
+        #[arg(long)]
+        meeting: Option<String>,
+    },
+    /// The backlog of raised concerns
+    Backlog {
+        /// Include concerns already scheduled
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put a backlog concern onto a meeting's agenda
+    Schedule { concern: i64, meeting: String },
+    /// The action ledger across meetings
+    #[command(subcommand)]
+    Actions(ActionsCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RosterCommand {
+    /// Import or update owners and flats from CSV (UTF-8, UTF-8 with BOM, GBK) or XLSX
+    Import { file: PathBuf },
+    /// List flats and owners
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ActionsCommand {
+    /// Open actions (with --all, closed ones too)
+    List {
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an action: what, who is responsible, by when
+    Add {
+        #[arg(long)]
+        what: String,
+        /// community | property | committee | a person's name (社区/物业/业委会 accepted)
+        #[arg(long)]
+        who: String,
+        /// Due date, YYYY-MM-DD
+        #[arg(long)]
+        due: Option<String>,
+        #[arg(long)]
+        meeting: Option<String>,
+        /// The item number (with --meeting)
+        #[arg(long, requires = "meeting")]
+        item: Option<i64>,
+    },
+    /// Record progress on an action
+    Update {
+        id: i64,
+        #[arg(long)]
+        note: String,
+        #[arg(long)]
+        meeting: Option<String>,
+    },
+    /// Close an action once residents confirmed it is done
+    Close {
+        id: i64,
+        /// Who confirmed, and how
+        #[arg(long)]
+        confirm: String,
+        #[arg(long)]
+        meeting: Option<String>,
+    },
+}

@@ -1,0 +1,96 @@
+//! The headless command line: every meeting action as a command, for scripts, tests and written ballots.
+
+mod actions;
+pub mod args;
+mod meetings;
+mod roster;
+mod votes;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::domain::FlatRef;
+use crate::store::Store;
+
+pub use args::{Cli, Command, Lang};
+
+/// The database path: --db, else $PAVILION_DB, else pavilion.db in the platform data directory.
+pub fn db_path(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = given {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("PAVILION_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    Ok(data_dir()?.join("pavilion.db"))
+}
+
+/// The platform data directory (created if missing): database, logs, backups.
+pub fn data_dir() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("org", "pavilion", "pavilion")
+        .context("no home directory to keep the data in: give --db PATH")?;
+    let dir = dirs.data_dir().to_path_buf();
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// Opens the database, creating it (for `init`) or requiring that it exists (everything else).
+fn open(path: &Path, create: bool) -> Result<Store> {
+    if !create && !path.exists() {
+        bail!(
+            "no database at {}: create one with `pavilion init --estate NAME` (or give --db PATH)",
+            path.display()
+        );
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    Ok(Store::open(path)?)
+}
+
+fn parse_flat(text: &str) -> Result<FlatRef> {
+    Ok(FlatRef::parse(text)?)
+}
+
+/// Runs one headless command.
+pub fn run(cli: Cli) -> Result<()> {
+    let path = db_path(cli.db.as_deref())?;
+    match cli.command {
+        Command::Init { estate } => {
+            let mut store = open(&path, true)?;
+            store.init(&estate)?;
+            println!("created estate '{}' in {}", estate.trim(), path.display());
+            Ok(())
+        }
+        Command::Roster(cmd) => roster::run(&path, cmd),
+        Command::Check { files, roster } => meetings::check(&path, &files, roster.as_deref()),
+        Command::Intake { file } => meetings::intake(&mut open(&path, false)?, &file),
+        Command::Meetings { json } => meetings::list(&open(&path, false)?, json),
+        Command::Attend { meeting, rooms, proxy, leave } => {
+            votes::attend(&mut open(&path, false)?, &meeting, &rooms, proxy, leave)
+        }
+        Command::Ballot { meeting, item, room, choice, proxy, written, reason } => votes::ballot(
+            &mut open(&path, false)?,
+            votes::BallotArgs { meeting: &meeting, item, room: &room, choice: &choice, proxy, written, reason },
+        ),
+        Command::BallotImport { meeting, item, file } => {
+            votes::ballot_import(&mut open(&path, false)?, &meeting, item, &file)
+        }
+        Command::Close { meeting, item } => votes::close(&mut open(&path, false)?, &meeting, item),
+        Command::Tally { meeting, item, json } => votes::tally(&open(&path, false)?, &meeting, item, json),
+        Command::Note { meeting, item, speaker, point } => {
+            meetings::note(&mut open(&path, false)?, &meeting, item, &speaker, &point)
+        }
+        Command::Proposal { meeting, item, text, resolution } => {
+            meetings::proposal(&mut open(&path, false)?, &meeting, item, &text, resolution)
+        }
+        Command::Step { meeting, item, step } => meetings::step(&mut open(&path, false)?, &meeting, item, &step),
+        Command::Raise { text, by, from, meeting } => {
+            actions::raise(&mut open(&path, false)?, &text, &by, from.as_deref(), meeting.as_deref())
+        }
+        Command::Backlog { all, json } => actions::backlog(&open(&path, false)?, all, json),
+        Command::Schedule { concern, meeting } => actions::schedule(&mut open(&path, false)?, concern, &meeting),
+        Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
+    }
+}

@@ -1,0 +1,59 @@
+//! `roster import` and `roster list`.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::intake::roster::read_roster;
+use crate::textwidth::{pad, pad_left};
+
+use super::args::RosterCommand;
+
+pub fn run(path: &Path, cmd: RosterCommand) -> Result<()> {
+    match cmd {
+        RosterCommand::Import { file } => {
+            // Read and validate the whole file before touching the database.
+            let rows = read_roster(&file)?;
+            let mut store = super::open(path, false)?;
+            let s = store.import_roster(&rows, &file.display().to_string())?;
+            println!(
+                "imported {} flats of {} owners ({} flats added, {} updated, {} no longer listed; {} owners added, {} updated)",
+                s.flats, s.owners, s.flats_added, s.flats_updated, s.flats_retired, s.owners_added, s.owners_updated
+            );
+            Ok(())
+        }
+        RosterCommand::List { json } => {
+            let store = super::open(path, false)?;
+            let roster = store.roster()?;
+            if json {
+                let rows: Vec<serde_json::Value> = roster
+                    .iter()
+                    .map(|e| {
+                        serde_json::json!({
+                            "flat": e.flat.to_string(),
+                            "area_m2": e.area.to_string(),
+                            "owner_id": e.owner_key,
+                            "owner_name": e.owner_name,
+                            "phone": e.phone,
+                        })
+                    })
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&rows)?);
+                return Ok(());
+            }
+            let owners: std::collections::HashSet<i64> = roster.iter().map(|e| e.owner_id).collect();
+            for e in &roster {
+                println!(
+                    "{} {} m²  {} {}",
+                    pad(&e.flat.to_string(), 10),
+                    pad_left(&e.area.to_string(), 8),
+                    pad(&e.owner_name, 16),
+                    e.owner_key
+                );
+            }
+            let area: crate::domain::Area = roster.iter().map(|e| e.area).sum();
+            println!("{} flats, {} owners, {area} m²", roster.len(), owners.len());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Written ballots collected on paper, typed into a CSV: `room,choice` (header optional;
+//! 房号,表决意见 accepted). Choices: yes/no/abstain or 同意/反对/弃权.
+
+use std::path::Path;
+
+use crate::domain::{Choice, FlatRef};
+
+use super::{Location, Problem, Problems, decode::decode_text};
+
+/// One written ballot and the row it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BallotRow {
+    pub row: usize,
+    pub flat: FlatRef,
+    pub choice: Choice,
+}
+
+const ROOM_HEADERS: [&str; 4] = ["room", "flat", "房号", "房间"];
+const CHOICE_HEADERS: [&str; 5] = ["choice", "vote", "表决意见", "意见", "表决"];
+
+/// Reads a ballots CSV; every problem is reported with row and column, and nothing is returned on any.
+pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
+    let name = path.display().to_string();
+    let file_problem = |msg: String, hint: &str| Problems(vec![Problem::new(&name, Location::File, msg, hint)]);
+    let bytes = std::fs::read(path).map_err(|e| file_problem(format!("cannot read the file: {e}"), "check the path"))?;
+    let text = decode_text(&bytes).ok_or_else(|| {
+        file_problem("the file is neither UTF-8 nor GBK text".into(), "save it as CSV (UTF-8) from Excel or WPS")
+    })?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: Vec<(FlatRef, usize)> = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 1;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(Problem::new(&name, Location::File, format!("row {row}: {e}"), "check the quoting"));
+                continue;
+            }
+        };
+        let cell = |c: usize| record.get(c).unwrap_or("").trim();
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if row == 1 && ROOM_HEADERS.contains(&cell(0).to_lowercase().as_str()) {
+            if !CHOICE_HEADERS.contains(&cell(1).to_lowercase().as_str()) {
+                problems.push(Problem::new(
+                    &name,
+                    Location::Cell { row, column: 2, header: cell(1).to_string() },
+                    format!("'{}' is not the choice column", cell(1)),
+                    "the columns are room,choice",
+                ));
+            }
+            continue;
+        }
+        let at = |column: usize, header: &str| Location::Cell { row, column, header: header.to_string() };
+        let flat = FlatRef::parse(cell(0));
+        let choice = Choice::parse(cell(1));
+        if let Err(e) = &flat {
+            problems.push(Problem::new(&name, at(1, "room"), e.to_string(), ""));
+        }
+        if choice.is_none() {
+            problems.push(Problem::new(
+                &name,
+                at(2, "choice"),
+                format!("'{}' is not a choice", cell(1)),
+                "write yes, no or abstain (同意, 反对, 弃权)",
+            ));
+        }
+        if let (Ok(flat), Some(choice)) = (flat, choice) {
+            if let Some((_, first)) = seen.iter().find(|(f, _)| *f == flat) {
+                problems.push(Problem::new(
+                    &name,
+                    at(1, "room"),
+                    format!("flat {flat} appears twice (first in row {first})"),
+                    "keep one ballot per flat",
+                ));
+                continue;
+            }
+            seen.push((flat.clone(), row));
+            out.push(BallotRow { row, flat, choice });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Problems(problems));
+    }
+    if out.is_empty() {
+        return Err(file_problem("no ballots in the file".into(), "one line per ballot: room,choice"));
+    }
+    Ok(out)
+}
