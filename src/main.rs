@@ -15,7 +15,10 @@ fn main() -> ExitCode {
                     eprintln!("{p}");
                 }
                 let n = problems.0.len();
-                eprintln!("pavilion: {n} problem{} found; nothing was written", if n == 1 { "" } else { "s" });
+                eprintln!(
+                    "pavilion: {n} problem{} found; nothing was written",
+                    if n == 1 { "" } else { "s" }
+                );
             } else {
                 eprintln!("pavilion: {err:#}");
             }

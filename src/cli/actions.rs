@@ -10,7 +10,13 @@ use crate::store::{ActionRecord, NewAction, Store};
 use super::args::ActionsCommand;
 use super::parse_flat;
 
-pub fn raise(store: &mut Store, text: &str, by: &str, from: Option<&str>, meeting: Option<&str>) -> Result<()> {
+pub fn raise(
+    store: &mut Store,
+    text: &str,
+    by: &str,
+    from: Option<&str>,
+    meeting: Option<&str>,
+) -> Result<()> {
     let from = from.map(parse_flat).transpose()?;
     match meeting {
         None => {
@@ -56,9 +62,23 @@ pub fn backlog(store: &Store, all: bool, json: bool) -> Result<()> {
         return Ok(());
     }
     for c in &concerns {
-        let from = c.raised_from.as_ref().map(|f| format!(" ({f})")).unwrap_or_default();
-        let status = if c.item_id.is_some() { " [scheduled]" } else { "" };
-        println!("{:>3}  {}  {}{from}: {}{status}", c.id, &c.raised_at[..10.min(c.raised_at.len())], c.raised_by, c.text);
+        let from = c
+            .raised_from
+            .as_ref()
+            .map(|f| format!(" ({f})"))
+            .unwrap_or_default();
+        let status = if c.item_id.is_some() {
+            " [scheduled]"
+        } else {
+            ""
+        };
+        println!(
+            "{:>3}  {}  {}{from}: {}{status}",
+            c.id,
+            &c.raised_at[..10.min(c.raised_at.len())],
+            c.raised_by,
+            c.text
+        );
     }
     if concerns.is_empty() {
         println!("the backlog is empty");
@@ -74,7 +94,8 @@ pub fn schedule(store: &mut Store, concern: i64, meeting: &str) -> Result<()> {
 }
 
 fn parse_date(text: &str) -> Result<Date> {
-    text.parse::<Date>().with_context(|| format!("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-15"))
+    text.parse::<Date>()
+        .with_context(|| format!("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-15"))
 }
 
 fn meeting_arg(store: &Store, meeting: Option<&str>) -> Result<Option<i64>> {
@@ -84,7 +105,13 @@ fn meeting_arg(store: &Store, meeting: Option<&str>) -> Result<Option<i64>> {
 pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
     match cmd {
         ActionsCommand::List { all, json } => list(store, all, json),
-        ActionsCommand::Add { what, who, due, meeting, item } => {
+        ActionsCommand::Add {
+            what,
+            who,
+            due,
+            meeting,
+            item,
+        } => {
             let meeting = meeting_arg(store, meeting.as_deref())?;
             let due = due.as_deref().map(parse_date).transpose()?;
             let new = NewAction {
@@ -104,7 +131,11 @@ pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
             println!("action {id} updated");
             Ok(())
         }
-        ActionsCommand::Close { id, confirm, meeting } => {
+        ActionsCommand::Close {
+            id,
+            confirm,
+            meeting,
+        } => {
             let meeting = meeting_arg(store, meeting.as_deref())?;
             store.close_action(id, meeting, &confirm)?;
             println!("action {id} closed");
@@ -115,8 +146,11 @@ pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
 
 fn list(store: &Store, all: bool, json: bool) -> Result<()> {
     let today = jiff::Zoned::now().date();
-    let actions: Vec<ActionRecord> =
-        store.actions()?.into_iter().filter(|a| all || a.status != crate::domain::ActionStatus::Closed).collect();
+    let actions: Vec<ActionRecord> = store
+        .actions()?
+        .into_iter()
+        .filter(|a| all || a.status != crate::domain::ActionStatus::Closed)
+        .collect();
     if json {
         let rows: Vec<serde_json::Value> = actions
             .iter()
@@ -138,9 +172,22 @@ fn list(store: &Store, all: bool, json: bool) -> Result<()> {
         println!("no open actions");
     }
     for a in &actions {
-        let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "no due date".into());
-        let overdue = if is_overdue(a.status, a.due, today) { " OVERDUE" } else { "" };
-        println!("{:>3}  [{}{overdue}] {} — {} (due {due})", a.id, a.status.as_str(), a.what, a.responsible);
+        let due = a
+            .due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "no due date".into());
+        let overdue = if is_overdue(a.status, a.due, today) {
+            " OVERDUE"
+        } else {
+            ""
+        };
+        println!(
+            "{:>3}  [{}{overdue}] {} — {} (due {due})",
+            a.id,
+            a.status.as_str(),
+            a.what,
+            a.responsible
+        );
         if let Some(item) = &a.item_title {
             println!("     item: {item}");
         }

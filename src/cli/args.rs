@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "pavilion", version, about = "Pavilion (议事亭): run neighbourhood consultation meetings offline")]
+#[command(
+    name = "pavilion",
+    version,
+    about = "Pavilion (议事亭): run neighbourhood consultation meetings offline"
+)]
 pub struct Cli {
     /// The database file [default: $PAVILION_DB, else pavilion.db in the data directory]
     #[arg(long, global = true, value_name = "PATH")]
@@ -78,7 +82,11 @@ pub enum Command {
         reason: Option<String>,
     },
     /// Record written ballots from a CSV file (room,choice): all or nothing
-    BallotImport { meeting: String, item: i64, file: PathBuf },
+    BallotImport {
+        meeting: String,
+        item: i64,
+        file: PathBuf,
+    },
     /// Close the vote on an item and record the result
     Close { meeting: String, item: i64 },
     /// Show the double tally of an item

@@ -15,7 +15,12 @@ use crate::store::{ItemText, Store};
 fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Problems> {
     let name = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| {
-        Problems(vec![Problem::new(&name, Location::File, format!("cannot read the file: {e}"), "check the path")])
+        Problems(vec![Problem::new(
+            &name,
+            Location::File,
+            format!("cannot read the file: {e}"),
+            "check the path",
+        )])
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -45,7 +50,9 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
             }
             let flats = Store::open(db)?.flat_set()?;
             if flats.is_empty() {
-                bail!("the database has no roster yet: import one (`pavilion roster import FILE`) or give --roster FILE");
+                bail!(
+                    "the database has no roster yet: import one (`pavilion roster import FILE`) or give --roster FILE"
+                );
             }
             flats
         }
@@ -53,11 +60,20 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
     let mut all = Vec::new();
     for file in files {
         match read_agenda(file, &flats) {
-            Ok(plan) => println!("{}: ok — '{}', {} items", file.display(), plan.title, plan.items.len()),
+            Ok(plan) => println!(
+                "{}: ok — '{}', {} items",
+                file.display(),
+                plan.title,
+                plan.items.len()
+            ),
             Err(Problems(p)) => all.extend(p),
         }
     }
-    if all.is_empty() { Ok(()) } else { Err(Problems(all).into()) }
+    if all.is_empty() {
+        Ok(())
+    } else {
+        Err(Problems(all).into())
+    }
 }
 
 /// `intake FILE`: the same checks as `check`, then the meeting is created; prints its id.
@@ -116,11 +132,24 @@ pub fn note(store: &mut Store, meeting: &str, item: i64, speaker: &str, point: &
     Ok(())
 }
 
-pub fn proposal(store: &mut Store, meeting: &str, item: i64, text: &str, resolution: bool) -> Result<()> {
+pub fn proposal(
+    store: &mut Store,
+    meeting: &str,
+    item: i64,
+    text: &str,
+    resolution: bool,
+) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
-    let field = if resolution { ItemText::Resolution } else { ItemText::Proposal };
+    let field = if resolution {
+        ItemText::Resolution
+    } else {
+        ItemText::Proposal
+    };
     store.set_text(meeting, item, field, text)?;
-    println!("item {item}: {} recorded", if resolution { "resolution" } else { "proposal" });
+    println!(
+        "item {item}: {} recorded",
+        if resolution { "resolution" } else { "proposal" }
+    );
     Ok(())
 }
 

@@ -67,30 +67,76 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check { files, roster } => meetings::check(&path, &files, roster.as_deref()),
         Command::Intake { file } => meetings::intake(&mut open(&path, false)?, &file),
         Command::Meetings { json } => meetings::list(&open(&path, false)?, json),
-        Command::Attend { meeting, rooms, proxy, leave } => {
-            votes::attend(&mut open(&path, false)?, &meeting, &rooms, proxy, leave)
-        }
-        Command::Ballot { meeting, item, room, choice, proxy, written, reason } => votes::ballot(
+        Command::Attend {
+            meeting,
+            rooms,
+            proxy,
+            leave,
+        } => votes::attend(&mut open(&path, false)?, &meeting, &rooms, proxy, leave),
+        Command::Ballot {
+            meeting,
+            item,
+            room,
+            choice,
+            proxy,
+            written,
+            reason,
+        } => votes::ballot(
             &mut open(&path, false)?,
-            votes::BallotArgs { meeting: &meeting, item, room: &room, choice: &choice, proxy, written, reason },
+            votes::BallotArgs {
+                meeting: &meeting,
+                item,
+                room: &room,
+                choice: &choice,
+                proxy,
+                written,
+                reason,
+            },
         ),
-        Command::BallotImport { meeting, item, file } => {
-            votes::ballot_import(&mut open(&path, false)?, &meeting, item, &file)
-        }
+        Command::BallotImport {
+            meeting,
+            item,
+            file,
+        } => votes::ballot_import(&mut open(&path, false)?, &meeting, item, &file),
         Command::Close { meeting, item } => votes::close(&mut open(&path, false)?, &meeting, item),
-        Command::Tally { meeting, item, json } => votes::tally(&open(&path, false)?, &meeting, item, json),
-        Command::Note { meeting, item, speaker, point } => {
-            meetings::note(&mut open(&path, false)?, &meeting, item, &speaker, &point)
-        }
-        Command::Proposal { meeting, item, text, resolution } => {
-            meetings::proposal(&mut open(&path, false)?, &meeting, item, &text, resolution)
-        }
-        Command::Step { meeting, item, step } => meetings::step(&mut open(&path, false)?, &meeting, item, &step),
-        Command::Raise { text, by, from, meeting } => {
-            actions::raise(&mut open(&path, false)?, &text, &by, from.as_deref(), meeting.as_deref())
-        }
+        Command::Tally {
+            meeting,
+            item,
+            json,
+        } => votes::tally(&open(&path, false)?, &meeting, item, json),
+        Command::Note {
+            meeting,
+            item,
+            speaker,
+            point,
+        } => meetings::note(&mut open(&path, false)?, &meeting, item, &speaker, &point),
+        Command::Proposal {
+            meeting,
+            item,
+            text,
+            resolution,
+        } => meetings::proposal(&mut open(&path, false)?, &meeting, item, &text, resolution),
+        Command::Step {
+            meeting,
+            item,
+            step,
+        } => meetings::step(&mut open(&path, false)?, &meeting, item, &step),
+        Command::Raise {
+            text,
+            by,
+            from,
+            meeting,
+        } => actions::raise(
+            &mut open(&path, false)?,
+            &text,
+            &by,
+            from.as_deref(),
+            meeting.as_deref(),
+        ),
         Command::Backlog { all, json } => actions::backlog(&open(&path, false)?, all, json),
-        Command::Schedule { concern, meeting } => actions::schedule(&mut open(&path, false)?, concern, &meeting),
+        Command::Schedule { concern, meeting } => {
+            actions::schedule(&mut open(&path, false)?, concern, &meeting)
+        }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
     }
 }

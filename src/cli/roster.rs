@@ -18,7 +18,13 @@ pub fn run(path: &Path, cmd: RosterCommand) -> Result<()> {
             let s = store.import_roster(&rows, &file.display().to_string())?;
             println!(
                 "imported {} flats of {} owners ({} flats added, {} updated, {} no longer listed; {} owners added, {} updated)",
-                s.flats, s.owners, s.flats_added, s.flats_updated, s.flats_retired, s.owners_added, s.owners_updated
+                s.flats,
+                s.owners,
+                s.flats_added,
+                s.flats_updated,
+                s.flats_retired,
+                s.owners_added,
+                s.owners_updated
             );
             Ok(())
         }
@@ -41,7 +47,8 @@ pub fn run(path: &Path, cmd: RosterCommand) -> Result<()> {
                 println!("{}", serde_json::to_string_pretty(&rows)?);
                 return Ok(());
             }
-            let owners: std::collections::HashSet<i64> = roster.iter().map(|e| e.owner_id).collect();
+            let owners: std::collections::HashSet<i64> =
+                roster.iter().map(|e| e.owner_id).collect();
             for e in &roster {
                 println!(
                     "{} {} m²  {} {}",

@@ -14,7 +14,13 @@ use crate::textwidth::pad_left;
 
 use super::parse_flat;
 
-pub fn attend(store: &mut Store, meeting: &str, rooms: &[String], proxy: Option<String>, leave: bool) -> Result<()> {
+pub fn attend(
+    store: &mut Store,
+    meeting: &str,
+    rooms: &[String],
+    proxy: Option<String>,
+    leave: bool,
+) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     let presence = match (proxy, leave) {
         (_, true) => Presence::Left,
@@ -22,7 +28,10 @@ pub fn attend(store: &mut Store, meeting: &str, rooms: &[String], proxy: Option<
         (None, false) => Presence::Present,
     };
     // Check every room before signing anyone in, so a typo leaves nothing half done.
-    let flats = rooms.iter().map(|r| parse_flat(r)).collect::<Result<Vec<_>>>()?;
+    let flats = rooms
+        .iter()
+        .map(|r| parse_flat(r))
+        .collect::<Result<Vec<_>>>()?;
     for flat in &flats {
         store.find_flat(flat)?;
     }
@@ -57,9 +66,20 @@ pub fn ballot(store: &mut Store, a: BallotArgs) -> Result<()> {
         (None, true) => Method::Written,
         (None, false) => Method::InPerson,
     };
-    let input = BallotInput { flat: &flat, choice, method, proxy: a.proxy.as_deref(), reason: a.reason.as_deref() };
+    let input = BallotInput {
+        flat: &flat,
+        choice,
+        method,
+        proxy: a.proxy.as_deref(),
+        reason: a.reason.as_deref(),
+    };
     let b = store.cast_ballot(meeting, a.item, &input)?;
-    println!("item {}: {flat} {} ({})", a.item, choice.as_str(), b.method.as_str());
+    println!(
+        "item {}: {flat} {} ({})",
+        a.item,
+        choice.as_str(),
+        b.method.as_str()
+    );
     Ok(())
 }
 
@@ -68,7 +88,13 @@ pub fn ballot_import(store: &mut Store, meeting: &str, item: i64, file: &Path) -
     let rows = read_ballots(file)?;
     let inputs: Vec<BallotInput> = rows
         .iter()
-        .map(|r| BallotInput { flat: &r.flat, choice: r.choice, method: Method::Written, proxy: None, reason: None })
+        .map(|r| BallotInput {
+            flat: &r.flat,
+            choice: r.choice,
+            method: Method::Written,
+            proxy: None,
+            reason: None,
+        })
         .collect();
     match store.cast_ballots(meeting, item, &inputs)? {
         Ok(n) => {
@@ -80,7 +106,11 @@ pub fn ballot_import(store: &mut Store, meeting: &str, item: i64, file: &Path) -
             let problems = problems
                 .into_iter()
                 .map(|(i, e)| {
-                    let location = Location::Cell { row: rows[i].row, column: 1, header: "room".into() };
+                    let location = Location::Cell {
+                        row: rows[i].row,
+                        column: 1,
+                        header: "room".into(),
+                    };
                     Problem::new(&name, location, e.to_string(), "")
                 })
                 .collect();
@@ -93,7 +123,14 @@ pub fn close(store: &mut Store, meeting: &str, item: i64) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     let t = store.close_vote(meeting, item)?;
     if t.item.rule.votes {
-        println!("item {item} closed: {}", if t.tally.passed { "PASSED" } else { "NOT PASSED" });
+        println!(
+            "item {item} closed: {}",
+            if t.tally.passed {
+                "PASSED"
+            } else {
+                "NOT PASSED"
+            }
+        );
         print_tally(&t.item, &t.tally);
     } else {
         println!("item {item} recorded as decided (discussion only, no vote)");
@@ -105,7 +142,13 @@ pub fn tally(store: &Store, meeting: &str, item: i64, json: bool) -> Result<()> 
     let meeting = store.resolve_meeting(meeting)?;
     let t = store.tally(meeting, item)?;
     if json {
-        let shape = TallyJson::new(meeting, item, &t.item.rule.name, t.item.vote_closed, &t.tally);
+        let shape = TallyJson::new(
+            meeting,
+            item,
+            &t.item.rule.name,
+            t.item.vote_closed,
+            &t.tally,
+        );
         println!("{}", serde_json::to_string(&shape)?);
     } else {
         print_tally(&t.item, &t.tally);
@@ -115,7 +158,10 @@ pub fn tally(store: &Store, meeting: &str, item: i64, json: bool) -> Result<()> 
 
 fn print_tally(item: &ItemRecord, t: &Tally) {
     let status = if item.vote_closed { "closed" } else { "open" };
-    println!("item {}: {} — {} (scope {}, vote {status})", item.number, item.title, item.rule.name, item.scope);
+    println!(
+        "item {}: {} — {} (scope {}, vote {status})",
+        item.number, item.title, item.rule.name, item.scope
+    );
     println!("{:<16}{:>8}{:>14}", "", "owners", "area m²");
     for (label, c) in [
         ("total", t.total),
@@ -124,7 +170,11 @@ fn print_tally(item: &ItemRecord, t: &Tally) {
         ("no", t.no),
         ("abstain", t.abstain),
     ] {
-        println!("{label:<16}{:>8}{}", c.owners, pad_left(&c.area.to_string(), 14));
+        println!(
+            "{label:<16}{:>8}{}",
+            c.owners,
+            pad_left(&c.area.to_string(), 14)
+        );
     }
     for c in &t.conditions {
         let what = match c.measure {
@@ -133,7 +183,11 @@ fn print_tally(item: &ItemRecord, t: &Tally) {
             Measure::ApprovalArea => "approval by area",
             Measure::ApprovalHeads => "approval by headcount",
         };
-        println!("  {what} {}: {}", c.threshold, if c.met { "met" } else { "not met" });
+        println!(
+            "  {what} {}: {}",
+            c.threshold,
+            if c.met { "met" } else { "not met" }
+        );
     }
     for c in &t.consents {
         let choice = c.choice.map_or("not voted", |c| c.as_str());
@@ -150,11 +204,18 @@ pub fn verdict(t: &Tally) -> String {
         Outlook::PassingSoFar => "passes so far".into(),
         Outlook::AwaitingParticipation => {
             let s = t.participation_shortfall;
-            format!("participation not yet reached (need {} more owners and {} m²)", s.owners, s.area)
+            format!(
+                "participation not yet reached (need {} more owners and {} m²)",
+                s.owners, s.area
+            )
         }
         Outlook::FailingSoFar => "does not pass so far".into(),
-        Outlook::ParticipationUnreachable => "cannot pass any more: participation can no longer be reached".into(),
-        Outlook::ApprovalUnreachable => "cannot pass any more: approval can no longer be reached".into(),
+        Outlook::ParticipationUnreachable => {
+            "cannot pass any more: participation can no longer be reached".into()
+        }
+        Outlook::ApprovalUnreachable => {
+            "cannot pass any more: approval can no longer be reached".into()
+        }
         Outlook::ConsentRefused => "cannot pass any more: a required consent was not given".into(),
     }
 }

@@ -14,7 +14,10 @@ pub struct CountsJson {
 
 impl From<Counts> for CountsJson {
     fn from(c: Counts) -> Self {
-        CountsJson { owners: c.owners, area_m2: c.area.to_string() }
+        CountsJson {
+            owners: c.owners,
+            area_m2: c.area.to_string(),
+        }
     }
 }
 
@@ -98,7 +101,11 @@ impl TallyJson {
             consents: t
                 .consents
                 .iter()
-                .map(|c| ConsentJson { flat: c.flat.to_string(), choice: c.choice.map(|c| c.as_str()), met: c.met() })
+                .map(|c| ConsentJson {
+                    flat: c.flat.to_string(),
+                    choice: c.choice.map(|c| c.as_str()),
+                    met: c.met(),
+                })
                 .collect(),
         }
     }

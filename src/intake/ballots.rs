@@ -21,12 +21,20 @@ const CHOICE_HEADERS: [&str; 5] = ["choice", "vote", "表决意见", "意见", "
 /// Reads a ballots CSV; every problem is reported with row and column, and nothing is returned on any.
 pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
     let name = path.display().to_string();
-    let file_problem = |msg: String, hint: &str| Problems(vec![Problem::new(&name, Location::File, msg, hint)]);
-    let bytes = std::fs::read(path).map_err(|e| file_problem(format!("cannot read the file: {e}"), "check the path"))?;
+    let file_problem =
+        |msg: String, hint: &str| Problems(vec![Problem::new(&name, Location::File, msg, hint)]);
+    let bytes = std::fs::read(path)
+        .map_err(|e| file_problem(format!("cannot read the file: {e}"), "check the path"))?;
     let text = decode_text(&bytes).ok_or_else(|| {
-        file_problem("the file is neither UTF-8 nor GBK text".into(), "save it as CSV (UTF-8) from Excel or WPS")
+        file_problem(
+            "the file is neither UTF-8 nor GBK text".into(),
+            "save it as CSV (UTF-8) from Excel or WPS",
+        )
     })?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let mut seen: Vec<(FlatRef, usize)> = Vec::new();
@@ -35,7 +43,12 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                problems.push(Problem::new(&name, Location::File, format!("row {row}: {e}"), "check the quoting"));
+                problems.push(Problem::new(
+                    &name,
+                    Location::File,
+                    format!("row {row}: {e}"),
+                    "check the quoting",
+                ));
                 continue;
             }
         };
@@ -47,14 +60,22 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
             if !CHOICE_HEADERS.contains(&cell(1).to_lowercase().as_str()) {
                 problems.push(Problem::new(
                     &name,
-                    Location::Cell { row, column: 2, header: cell(1).to_string() },
+                    Location::Cell {
+                        row,
+                        column: 2,
+                        header: cell(1).to_string(),
+                    },
                     format!("'{}' is not the choice column", cell(1)),
                     "the columns are room,choice",
                 ));
             }
             continue;
         }
-        let at = |column: usize, header: &str| Location::Cell { row, column, header: header.to_string() };
+        let at = |column: usize, header: &str| Location::Cell {
+            row,
+            column,
+            header: header.to_string(),
+        };
         let flat = FlatRef::parse(cell(0));
         let choice = Choice::parse(cell(1));
         if let Err(e) = &flat {
@@ -86,7 +107,10 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
         return Err(Problems(problems));
     }
     if out.is_empty() {
-        return Err(file_problem("no ballots in the file".into(), "one line per ballot: room,choice"));
+        return Err(file_problem(
+            "no ballots in the file".into(),
+            "one line per ballot: room,choice",
+        ));
     }
     Ok(out)
 }

@@ -33,7 +33,9 @@ impl Store {
             return Err(ActionError::NoDescription.into());
         }
         if new.responsible.key().trim().is_empty() {
-            return Err(StoreError::Refused("an action needs someone responsible".into()));
+            return Err(StoreError::Refused(
+                "an action needs someone responsible".into(),
+            ));
         }
         let item = new.item.map(|(m, n)| self.item(m, n)).transpose()?;
         let meeting = item.as_ref().map(|i| i.meeting_id).or(new.meeting);
@@ -55,31 +57,54 @@ impl Store {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        let ids = Ids { meeting, item: item.as_ref().map(|i| i.id), owner: None };
-        events::append(&tx, &now, "action.add", ids, serde_json::json!({
-            "action": id,
-            "what": new.what.trim(),
-            "responsible": new.responsible.key(),
-            "due": new.due.map(|d| d.to_string()),
-        }))?;
+        let ids = Ids {
+            meeting,
+            item: item.as_ref().map(|i| i.id),
+            owner: None,
+        };
+        events::append(
+            &tx,
+            &now,
+            "action.add",
+            ids,
+            serde_json::json!({
+                "action": id,
+                "what": new.what.trim(),
+                "responsible": new.responsible.key(),
+                "due": new.due.map(|d| d.to_string()),
+            }),
+        )?;
         if let Some(item) = &item
             && item.step == Step::Decided
         {
             tx.execute("UPDATE items SET step = 'acting' WHERE id = ?1", [item.id])?;
-            events::append(&tx, &now, "item.step", ids, serde_json::json!({ "from": "decided", "to": "acting" }))?;
+            events::append(
+                &tx,
+                &now,
+                "item.step",
+                ids,
+                serde_json::json!({ "from": "decided", "to": "acting" }),
+            )?;
         }
         tx.commit()?;
         self.action(id)
     }
 
     /// Records progress on an action (and marks it in progress).
-    pub fn update_action(&mut self, id: i64, meeting: Option<i64>, note: &str) -> Result<ActionRecord> {
+    pub fn update_action(
+        &mut self,
+        id: i64,
+        meeting: Option<i64>,
+        note: &str,
+    ) -> Result<ActionRecord> {
         let action = self.action(id)?;
         if action.status == ActionStatus::Closed {
             return Err(ActionError::AlreadyClosed.into());
         }
         if note.trim().is_empty() {
-            return Err(StoreError::Refused("a progress update needs a note of what happened".into()));
+            return Err(StoreError::Refused(
+                "a progress update needs a note of what happened".into(),
+            ));
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -87,18 +112,36 @@ impl Store {
             "INSERT INTO action_progress (action_id, meeting_id, note, at) VALUES (?1, ?2, ?3, ?4)",
             params![id, meeting, note.trim(), now],
         )?;
-        tx.execute("UPDATE actions SET status = 'in-progress' WHERE id = ?1", [id])?;
-        events::append(&tx, &now, "action.progress", Ids { meeting, item: action.item_id, owner: None }, serde_json::json!({
-            "action": id,
-            "note": note.trim(),
-        }))?;
+        tx.execute(
+            "UPDATE actions SET status = 'in-progress' WHERE id = ?1",
+            [id],
+        )?;
+        events::append(
+            &tx,
+            &now,
+            "action.progress",
+            Ids {
+                meeting,
+                item: action.item_id,
+                owner: None,
+            },
+            serde_json::json!({
+                "action": id,
+                "note": note.trim(),
+            }),
+        )?;
         tx.commit()?;
         self.action(id)
     }
 
     /// Strikes an action off once residents confirmed it is done (销号). When every action of an
     /// acting item is closed, the item closes too.
-    pub fn close_action(&mut self, id: i64, meeting: Option<i64>, confirmation: &str) -> Result<ActionRecord> {
+    pub fn close_action(
+        &mut self,
+        id: i64,
+        meeting: Option<i64>,
+        confirmation: &str,
+    ) -> Result<ActionRecord> {
         let action = self.action(id)?;
         check_close(action.status, confirmation)?;
         let now = self.now();
@@ -107,22 +150,39 @@ impl Store {
             "UPDATE actions SET status = 'closed', closed_at = ?2, confirmation = ?3 WHERE id = ?1",
             params![id, now, confirmation.trim()],
         )?;
-        let ids = Ids { meeting: meeting.or(action.meeting_id), item: action.item_id, owner: None };
-        events::append(&tx, &now, "action.close", ids, serde_json::json!({
-            "action": id,
-            "confirmation": confirmation.trim(),
-        }))?;
+        let ids = Ids {
+            meeting: meeting.or(action.meeting_id),
+            item: action.item_id,
+            owner: None,
+        };
+        events::append(
+            &tx,
+            &now,
+            "action.close",
+            ids,
+            serde_json::json!({
+                "action": id,
+                "confirmation": confirmation.trim(),
+            }),
+        )?;
         if let Some(item) = action.item_id {
             let open: i64 = tx.query_row(
                 "SELECT COUNT(*) FROM actions WHERE item_id = ?1 AND status != 'closed'",
                 [item],
                 |r| r.get(0),
             )?;
-            let step: Option<String> =
-                tx.query_row("SELECT step FROM items WHERE id = ?1", [item], |r| r.get(0)).optional()?;
+            let step: Option<String> = tx
+                .query_row("SELECT step FROM items WHERE id = ?1", [item], |r| r.get(0))
+                .optional()?;
             if open == 0 && step.as_deref() == Some("acting") {
                 tx.execute("UPDATE items SET step = 'closed' WHERE id = ?1", [item])?;
-                events::append(&tx, &now, "item.step", ids, serde_json::json!({ "from": "acting", "to": "closed" }))?;
+                events::append(
+                    &tx,
+                    &now,
+                    "item.step",
+                    ids,
+                    serde_json::json!({ "from": "acting", "to": "closed" }),
+                )?;
             }
         }
         tx.commit()?;
@@ -130,9 +190,9 @@ impl Store {
     }
 
     pub fn action(&self, id: i64) -> Result<ActionRecord> {
-        self.actions_where("a.id = ?1", [id])?
-            .pop()
-            .ok_or_else(|| StoreError::NotFound(format!("no action {id} (see `pavilion actions list`)")))
+        self.actions_where("a.id = ?1", [id])?.pop().ok_or_else(|| {
+            StoreError::NotFound(format!("no action {id} (see `pavilion actions list`)"))
+        })
     }
 
     /// Every action, open ones first, then by due date.
@@ -140,7 +200,11 @@ impl Store {
         self.actions_where("1 = 1", [])
     }
 
-    fn actions_where<P: rusqlite::Params>(&self, cond: &str, params: P) -> Result<Vec<ActionRecord>> {
+    fn actions_where<P: rusqlite::Params>(
+        &self,
+        cond: &str,
+        params: P,
+    ) -> Result<Vec<ActionRecord>> {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT a.id, a.item_id, a.meeting_id, i.title, a.what, a.responsible, a.due, a.status, a.created_at,
                     a.closed_at, a.confirmation
@@ -172,7 +236,11 @@ impl Store {
         )?;
         for a in &mut out {
             let rows = progress.query_map([a.id], |r| {
-                Ok(ProgressRecord { at: r.get(0)?, meeting_id: r.get(1)?, note: r.get(2)? })
+                Ok(ProgressRecord {
+                    at: r.get(0)?,
+                    meeting_id: r.get(1)?,
+                    note: r.get(2)?,
+                })
             })?;
             a.progress = rows.collect::<rusqlite::Result<_>>()?;
         }

@@ -10,12 +10,19 @@ use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, StoreEr
 
 impl Store {
     /// Signs in (or out) the owner of `flat`. Signing in twice only updates how they are present.
-    pub fn attend(&mut self, meeting: i64, flat: &FlatRef, presence: &Presence) -> Result<RosterEntry> {
+    pub fn attend(
+        &mut self,
+        meeting: i64,
+        flat: &FlatRef,
+        presence: &Presence,
+    ) -> Result<RosterEntry> {
         self.meeting(meeting)?;
         let entry = self.find_flat(flat)?;
         let proxy = match presence {
             Presence::Proxy(name) if name.trim().is_empty() => {
-                return Err(StoreError::Refused("a proxy needs the name of the person holding the authorisation".into()));
+                return Err(StoreError::Refused(
+                    "a proxy needs the name of the person holding the authorisation".into(),
+                ));
             }
             Presence::Proxy(name) => Some(name.trim().to_string()),
             _ => None,
@@ -27,20 +34,30 @@ impl Store {
              ON CONFLICT (meeting_id, owner_id) DO UPDATE SET status = ?3, proxy_name = ?4, at = ?5",
             params![meeting, entry.owner_id, presence.as_str(), proxy, now],
         )?;
-        events::append(&tx, &now, "attend", Ids { meeting: Some(meeting), item: None, owner: Some(entry.owner_id) }, serde_json::json!({
-            "flat": flat.to_string(),
-            "status": presence.as_str(),
-            "proxy": proxy,
-        }))?;
+        events::append(
+            &tx,
+            &now,
+            "attend",
+            Ids {
+                meeting: Some(meeting),
+                item: None,
+                owner: Some(entry.owner_id),
+            },
+            serde_json::json!({
+                "flat": flat.to_string(),
+                "status": presence.as_str(),
+                "proxy": proxy,
+            }),
+        )?;
         tx.commit()?;
         Ok(entry)
     }
 
     /// Everyone who signed in (including those who left), by owner id.
     pub fn attendance(&self, meeting: i64) -> Result<HashMap<i64, AttendanceRecord>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT owner_id, status, proxy_name, at FROM attendance WHERE meeting_id = ?1")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT owner_id, status, proxy_name, at FROM attendance WHERE meeting_id = ?1",
+        )?;
         let rows = stmt.query_map([meeting], |r| {
             let status: String = r.get(1)?;
             let proxy: Option<String> = r.get(2)?;
@@ -49,7 +66,11 @@ impl Store {
                 "proxy" => Presence::Proxy(proxy.unwrap_or_default()),
                 _ => Presence::Left,
             };
-            Ok(AttendanceRecord { owner_id: r.get(0)?, presence, at: r.get(3)? })
+            Ok(AttendanceRecord {
+                owner_id: r.get(0)?,
+                presence,
+                at: r.get(3)?,
+            })
         })?;
         let mut out = HashMap::new();
         for row in rows {

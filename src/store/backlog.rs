@@ -8,9 +8,16 @@ use super::{ConcernRecord, Ids, Result, Store, StoreError, events, meetings::ins
 
 impl Store {
     /// Logs a concern into the backlog.
-    pub fn raise_concern(&mut self, text: &str, by: &str, from: Option<&FlatRef>) -> Result<ConcernRecord> {
+    pub fn raise_concern(
+        &mut self,
+        text: &str,
+        by: &str,
+        from: Option<&FlatRef>,
+    ) -> Result<ConcernRecord> {
         if text.trim().is_empty() || by.trim().is_empty() {
-            return Err(StoreError::Refused("a concern needs what was raised and who raised it".into()));
+            return Err(StoreError::Refused(
+                "a concern needs what was raised and who raised it".into(),
+            ));
         }
         if let Some(flat) = from {
             self.find_flat(flat)?;
@@ -22,12 +29,18 @@ impl Store {
             params![text.trim(), by.trim(), from.map(ToString::to_string), now],
         )?;
         let id = tx.last_insert_rowid();
-        events::append(&tx, &now, "concern.raise", Ids::default(), serde_json::json!({
-            "concern": id,
-            "text": text.trim(),
-            "by": by.trim(),
-            "from": from.map(ToString::to_string),
-        }))?;
+        events::append(
+            &tx,
+            &now,
+            "concern.raise",
+            Ids::default(),
+            serde_json::json!({
+                "concern": id,
+                "text": text.trim(),
+                "by": by.trim(),
+                "from": from.map(ToString::to_string),
+            }),
+        )?;
         tx.commit()?;
         self.concern(id)
     }
@@ -66,15 +79,23 @@ impl Store {
         if let Some(c) = concern
             && self.concern(c)?.item_id.is_some()
         {
-            return Err(StoreError::Refused(format!("concern {c} is already on an agenda")));
+            return Err(StoreError::Refused(format!(
+                "concern {c} is already on an agenda"
+            )));
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
-        let number: i64 =
-            tx.query_row("SELECT COALESCE(MAX(number), 0) + 1 FROM items WHERE meeting_id = ?1", [meeting], |r| r.get(0))?;
+        let number: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM items WHERE meeting_id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )?;
         let item = insert_item(&tx, &now, meeting, number, plan)?;
         if let Some(c) = concern {
-            tx.execute("UPDATE concerns SET item_id = ?2 WHERE id = ?1", params![c, item])?;
+            tx.execute(
+                "UPDATE concerns SET item_id = ?2 WHERE id = ?1",
+                params![c, item],
+            )?;
         }
         tx.commit()?;
         Ok(number)

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
+use crate::domain::rule::Electorate;
 use crate::domain::tally::{Member, RequiredConsent, members_of, tally};
 use crate::domain::{Area, Choice, FlatRef, Scope, Step, Tally};
-use crate::domain::rule::Electorate;
 
 use super::{BallotRecord, Ids, ItemRecord, Method, Presence, Result, Store, StoreError, events};
 
@@ -39,7 +39,8 @@ pub struct ItemTally {
     pub tally: Tally,
 }
 
-const BALLOT_COLUMNS: &str = "b.id, b.item_id, b.owner_id, f.building, f.unit, f.room, b.choice, b.method,
+const BALLOT_COLUMNS: &str =
+    "b.id, b.item_id, b.owner_id, f.building, f.unit, f.room, b.choice, b.method,
      b.proxy_name, b.reason, b.at, b.current";
 
 fn ballot_from_row(r: &rusqlite::Row) -> rusqlite::Result<BallotRecord> {
@@ -49,7 +50,11 @@ fn ballot_from_row(r: &rusqlite::Row) -> rusqlite::Result<BallotRecord> {
         id: r.get(0)?,
         item_id: r.get(1)?,
         owner_id: r.get(2)?,
-        flat: FlatRef::new(r.get::<_, String>(3)?, r.get::<_, String>(4)?, r.get::<_, String>(5)?),
+        flat: FlatRef::new(
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+        ),
         choice: choice.as_deref().and_then(Choice::parse),
         method: Method::parse(&method).unwrap_or(Method::InPerson),
         proxy_name: r.get(8)?,
@@ -64,9 +69,10 @@ fn scope_filter(scope: &Scope) -> (String, Vec<String>) {
     match scope {
         Scope::Estate | Scope::Flats(_) => ("f.active = 1".into(), vec![]),
         Scope::Building(b) => ("f.active = 1 AND f.building = ?1".into(), vec![b.clone()]),
-        Scope::Unit { building, unit } => {
-            ("f.active = 1 AND f.building = ?1 AND f.unit = ?2".into(), vec![building.clone(), unit.clone()])
-        }
+        Scope::Unit { building, unit } => (
+            "f.active = 1 AND f.building = ?1 AND f.unit = ?2".into(),
+            vec![building.clone(), unit.clone()],
+        ),
     }
 }
 
@@ -82,7 +88,11 @@ impl Store {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
-                FlatRef::new(r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, String>(4)?),
+                FlatRef::new(
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                ),
                 Area(r.get(5)?),
             ))
         })?;
@@ -103,7 +113,10 @@ impl Store {
         let members = members_of(flats.into_iter().map(|(o, _, _, a)| (o, a)));
         if item.rule.electorate == Electorate::Present {
             let here = self.attendance(item.meeting_id)?;
-            return Ok(members.into_iter().filter(|m| here.get(&m.owner).is_some_and(|a| a.presence.is_here())).collect());
+            return Ok(members
+                .into_iter()
+                .filter(|m| here.get(&m.owner).is_some_and(|a| a.presence.is_here()))
+                .collect());
         }
         Ok(members)
     }
@@ -113,7 +126,9 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT owner_id, choice FROM ballots WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL",
         )?;
-        let rows = stmt.query_map([item_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = stmt.query_map([item_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
         let mut out = HashMap::new();
         for row in rows {
             let (owner, choice) = row?;
@@ -127,7 +142,12 @@ impl Store {
     fn required_consents(&self, item: &ItemRecord) -> Result<Vec<RequiredConsent>> {
         item.consents
             .iter()
-            .map(|flat| Ok(RequiredConsent { flat: flat.clone(), owner: self.find_flat(flat)?.owner_id }))
+            .map(|flat| {
+                Ok(RequiredConsent {
+                    flat: flat.clone(),
+                    owner: self.find_flat(flat)?.owner_id,
+                })
+            })
             .collect()
     }
 
@@ -149,7 +169,12 @@ impl Store {
     }
 
     /// Records a ballot for the owner of a flat, replacing (and keeping as history) their earlier one.
-    pub fn cast_ballot(&mut self, meeting: i64, number: i64, input: &BallotInput) -> Result<BallotRecord> {
+    pub fn cast_ballot(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        input: &BallotInput,
+    ) -> Result<BallotRecord> {
         let item = self.item(meeting, number)?;
         let entry = self.check_ballot(&item, input)?;
         let now = self.now();
@@ -206,13 +231,21 @@ impl Store {
     fn check_ballot(&self, item: &ItemRecord, input: &BallotInput) -> Result<super::RosterEntry> {
         let entry = self.check_can_vote(item, input.flat)?;
         if input.method == Method::Proxy && input.proxy.is_none_or(|p| p.trim().is_empty()) {
-            return Err(StoreError::Refused("a proxy ballot needs the proxy holder's name (--proxy NAME)".into()));
+            return Err(StoreError::Refused(
+                "a proxy ballot needs the proxy holder's name (--proxy NAME)".into(),
+            ));
         }
         Ok(entry)
     }
 
     /// Withdraws an owner's current ballot (undo at the roll call); the withdrawn ballot stays as history.
-    pub fn withdraw_ballot(&mut self, meeting: i64, number: i64, flat: &FlatRef, reason: Option<&str>) -> Result<()> {
+    pub fn withdraw_ballot(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        flat: &FlatRef,
+        reason: Option<&str>,
+    ) -> Result<()> {
         let item = self.item(meeting, number)?;
         let entry = self.check_can_vote(&item, flat)?;
         let now = self.now();
@@ -225,7 +258,9 @@ impl Store {
             )
             .optional()?;
         let Some((previous, method)) = previous else {
-            return Err(StoreError::Refused(format!("the owner of {flat} has no ballot on item {number} to withdraw")));
+            return Err(StoreError::Refused(format!(
+                "the owner of {flat} has no ballot on item {number} to withdraw"
+            )));
         };
         tx.execute("UPDATE ballots SET current = 0 WHERE id = ?1", [previous])?;
         tx.execute(
@@ -233,11 +268,21 @@ impl Store {
              VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 1)",
             params![item.id, entry.owner_id, entry.flat_id, method, reason, now],
         )?;
-        events::append(&tx, &now, "ballot.withdraw", Ids { meeting: Some(meeting), item: Some(item.id), owner: Some(entry.owner_id) }, serde_json::json!({
-            "flat": flat.to_string(),
-            "replaces": previous,
-            "reason": reason,
-        }))?;
+        events::append(
+            &tx,
+            &now,
+            "ballot.withdraw",
+            Ids {
+                meeting: Some(meeting),
+                item: Some(item.id),
+                owner: Some(entry.owner_id),
+            },
+            serde_json::json!({
+                "flat": flat.to_string(),
+                "replaces": previous,
+                "reason": reason,
+            }),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -246,13 +291,20 @@ impl Store {
     fn check_can_vote(&self, item: &ItemRecord, flat: &FlatRef) -> Result<super::RosterEntry> {
         let n = item.number;
         if !item.rule.votes {
-            return Err(StoreError::Refused(format!("item {n} is for discussion only (rule none): it has no vote")));
+            return Err(StoreError::Refused(format!(
+                "item {n} is for discussion only (rule none): it has no vote"
+            )));
         }
         if item.vote_closed {
-            return Err(StoreError::Refused(format!("the vote on item {n} is closed; ballots can no longer change")));
+            return Err(StoreError::Refused(format!(
+                "the vote on item {n} is closed; ballots can no longer change"
+            )));
         }
         if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
-            return Err(StoreError::Refused(format!("item {n} is {}: it is not being voted on", item.step)));
+            return Err(StoreError::Refused(format!(
+                "item {n} is {}: it is not being voted on",
+                item.step
+            )));
         }
         let entry = self.find_flat(flat)?;
         if !item.scope.contains(flat) {
@@ -263,7 +315,10 @@ impl Store {
         }
         if item.rule.electorate == Electorate::Present {
             let here = self.attendance(item.meeting_id)?;
-            if !here.get(&entry.owner_id).is_some_and(|a| a.presence.is_here()) {
+            if !here
+                .get(&entry.owner_id)
+                .is_some_and(|a| a.presence.is_here())
+            {
                 return Err(StoreError::Refused(format!(
                     "item {n} is decided by those present: sign the owner of {flat} in first (`pavilion attend`)"
                 )));
@@ -328,35 +383,63 @@ impl Store {
     pub fn close_vote(&mut self, meeting: i64, number: i64) -> Result<ItemTally> {
         let item = self.item(meeting, number)?;
         if item.vote_closed {
-            return Err(StoreError::Refused(format!("the vote on item {number} is already closed")));
+            return Err(StoreError::Refused(format!(
+                "the vote on item {number} is already closed"
+            )));
         }
         if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
-            return Err(StoreError::Refused(format!("item {number} is {}: there is no vote to close", item.step)));
+            return Err(StoreError::Refused(format!(
+                "item {number} is {}: there is no vote to close",
+                item.step
+            )));
         }
         let tally = self.tally_item(&item)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         super::meetings::advance_to_discussed(&tx, &now, &item)?;
-        let result = item.rule.votes.then(|| serde_json::to_string(&tally).unwrap_or_default());
+        let result = item
+            .rule
+            .votes
+            .then(|| serde_json::to_string(&tally).unwrap_or_default());
         tx.execute(
             "UPDATE items SET vote = 'closed', result = ?2, closed_at = ?3, step = 'decided' WHERE id = ?1",
             params![item.id, result, now],
         )?;
-        events::append(&tx, &now, "vote.close", Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({
-            "rule": item.rule.name,
-            "votes": item.rule.votes,
-            "passed": tally.passed,
-            "participating_owners": tally.participating.owners,
-            "participating_area": tally.participating.area.to_string(),
-            "yes_owners": tally.yes.owners,
-            "yes_area": tally.yes.area.to_string(),
-            "no_owners": tally.no.owners,
-            "abstain_owners": tally.abstain.owners,
-        }))?;
-        events::append(&tx, &now, "item.step", Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({
-            "from": Step::Discussed.as_str(),
-            "to": Step::Decided.as_str(),
-        }))?;
+        events::append(
+            &tx,
+            &now,
+            "vote.close",
+            Ids {
+                meeting: Some(meeting),
+                item: Some(item.id),
+                owner: None,
+            },
+            serde_json::json!({
+                "rule": item.rule.name,
+                "votes": item.rule.votes,
+                "passed": tally.passed,
+                "participating_owners": tally.participating.owners,
+                "participating_area": tally.participating.area.to_string(),
+                "yes_owners": tally.yes.owners,
+                "yes_area": tally.yes.area.to_string(),
+                "no_owners": tally.no.owners,
+                "abstain_owners": tally.abstain.owners,
+            }),
+        )?;
+        events::append(
+            &tx,
+            &now,
+            "item.step",
+            Ids {
+                meeting: Some(meeting),
+                item: Some(item.id),
+                owner: None,
+            },
+            serde_json::json!({
+                "from": Step::Discussed.as_str(),
+                "to": Step::Decided.as_str(),
+            }),
+        )?;
         tx.commit()?;
         let item = self.item(meeting, number)?;
         Ok(ItemTally { item, tally })
@@ -396,15 +479,25 @@ fn record_ballot(
         params![item.id, entry.owner_id, entry.flat_id, input.choice.as_str(), input.method.as_str(), proxy, reason, now],
     )?;
     let id = tx.last_insert_rowid();
-    let ids = Ids { meeting: Some(item.meeting_id), item: Some(item.id), owner: Some(entry.owner_id) };
-    events::append(tx, now, "ballot", ids, serde_json::json!({
-        "ballot": id,
-        "flat": input.flat.to_string(),
-        "choice": input.choice.as_str(),
-        "method": input.method.as_str(),
-        "proxy": proxy,
-        "reason": reason,
-        "replaces": previous.as_ref().map(|p| p.0),
-    }))?;
+    let ids = Ids {
+        meeting: Some(item.meeting_id),
+        item: Some(item.id),
+        owner: Some(entry.owner_id),
+    };
+    events::append(
+        tx,
+        now,
+        "ballot",
+        ids,
+        serde_json::json!({
+            "ballot": id,
+            "flat": input.flat.to_string(),
+            "choice": input.choice.as_str(),
+            "method": input.method.as_str(),
+            "proxy": proxy,
+            "reason": reason,
+            "replaces": previous.as_ref().map(|p| p.0),
+        }),
+    )?;
     Ok(id)
 }

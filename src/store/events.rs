@@ -44,11 +44,19 @@ pub fn event_hash(e: &Event) -> String {
 }
 
 /// Appends one event inside the caller's transaction.
-pub(crate) fn append(tx: &Transaction, at: &str, kind: &str, ids: Ids, data: serde_json::Value) -> Result<i64> {
+pub(crate) fn append(
+    tx: &Transaction,
+    at: &str,
+    kind: &str,
+    ids: Ids,
+    data: serde_json::Value,
+) -> Result<i64> {
     let last: Option<(i64, String)> = tx
-        .query_row("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .optional()?;
     let (prev_id, prev_hash) = last.unwrap_or((0, GENESIS.to_string()));
     let mut event = Event {
@@ -110,13 +118,22 @@ impl Store {
         let mut expected_id = 1;
         for e in self.events(None)? {
             if e.id != expected_id {
-                return Ok(Some((e.id, format!("expected event {expected_id} here: an event was removed or reordered"))));
+                return Ok(Some((
+                    e.id,
+                    format!("expected event {expected_id} here: an event was removed or reordered"),
+                )));
             }
             if e.prev_hash != prev {
-                return Ok(Some((e.id, "its link to the previous event does not match".into())));
+                return Ok(Some((
+                    e.id,
+                    "its link to the previous event does not match".into(),
+                )));
             }
             if event_hash(&e) != e.hash {
-                return Ok(Some((e.id, "its content does not match its hash: it was edited".into())));
+                return Ok(Some((
+                    e.id,
+                    "its content does not match its hash: it was edited".into(),
+                )));
             }
             prev = e.hash;
             expected_id += 1;
@@ -128,7 +145,11 @@ impl Store {
     pub fn chain_head(&self) -> Result<String> {
         Ok(self
             .conn
-            .query_row("SELECT hash FROM events ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+            .query_row(
+                "SELECT hash FROM events ORDER BY id DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
             .optional()?
             .unwrap_or_else(|| GENESIS.to_string()))
     }

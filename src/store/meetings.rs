@@ -12,7 +12,8 @@ use super::{Ids, ItemRecord, MeetingRecord, NoteRecord, Result, Store, StoreErro
 const MEETING_COLUMNS: &str = "m.id, m.title, m.kind, m.starts, m.utc_offset, m.place, m.host, m.secretary,
      m.objections_to, m.objections_until, m.others, (SELECT COUNT(*) FROM items i WHERE i.meeting_id = m.id)";
 
-const ITEM_COLUMNS: &str = "id, meeting_id, number, title, raised_by, raised_from, raised_on, statement, category,
+const ITEM_COLUMNS: &str =
+    "id, meeting_id, number, title, raised_by, raised_from, raised_on, statement, category,
      proposal, rule, scope, consents, step, vote, result, closed_at, resolution";
 
 fn bad_column(index: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
@@ -33,7 +34,10 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<MeetingRecord> {
         host: r.get(6)?,
         secretary: r.get(7)?,
         objections_to: r.get(8)?,
-        objections_until: until.map(|d| d.parse::<Date>()).transpose().map_err(|e| bad_column(9, e))?,
+        objections_until: until
+            .map(|d| d.parse::<Date>())
+            .transpose()
+            .map_err(|e| bad_column(9, e))?,
         others: r.get(10)?,
         items: r.get::<_, i64>(11)? as usize,
     })
@@ -52,8 +56,14 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ItemRecord> {
         number: r.get(2)?,
         title: r.get(3)?,
         raised_by: r.get(4)?,
-        raised_from: raised_from.map(|f| FlatRef::parse(&f)).transpose().map_err(|e| bad_column(5, e))?,
-        raised_on: raised_on.map(|d| d.parse::<Date>()).transpose().map_err(|e| bad_column(6, e))?,
+        raised_from: raised_from
+            .map(|f| FlatRef::parse(&f))
+            .transpose()
+            .map_err(|e| bad_column(5, e))?,
+        raised_on: raised_on
+            .map(|d| d.parse::<Date>())
+            .transpose()
+            .map_err(|e| bad_column(6, e))?,
         statement: r.get(7)?,
         category: r.get(8)?,
         proposal: r.get(9)?,
@@ -62,7 +72,10 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ItemRecord> {
         consents: serde_json::from_str(&json(12)?).map_err(|e| bad_column(12, e))?,
         step: Step::parse(&step).unwrap_or(Step::Raised),
         vote_closed: vote == "closed",
-        result: result.map(|t| serde_json::from_str(&t)).transpose().map_err(|e| bad_column(15, e))?,
+        result: result
+            .map(|t| serde_json::from_str(&t))
+            .transpose()
+            .map_err(|e| bad_column(15, e))?,
         closed_at: r.get(16)?,
         resolution: r.get(17)?,
     })
@@ -101,13 +114,23 @@ pub(crate) fn insert_item(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    events::append(tx, now, "item.add", Ids { meeting: Some(meeting), item: Some(id), owner: None }, serde_json::json!({
-        "number": number,
-        "title": item.title,
-        "raised_by": item.raised_by,
-        "rule": item.rule.name,
-        "scope": item.scope.to_string(),
-    }))?;
+    events::append(
+        tx,
+        now,
+        "item.add",
+        Ids {
+            meeting: Some(meeting),
+            item: Some(id),
+            owner: None,
+        },
+        serde_json::json!({
+            "number": number,
+            "title": item.title,
+            "raised_by": item.raised_by,
+            "rule": item.rule.name,
+            "scope": item.scope.to_string(),
+        }),
+    )?;
     Ok(id)
 }
 
@@ -118,9 +141,11 @@ impl Store {
         let tx = self.conn.transaction()?;
         let starts = plan.starts.to_string();
         let existing: Option<i64> = tx
-            .query_row("SELECT id FROM meetings WHERE title = ?1 AND starts = ?2", params![plan.title, starts], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT id FROM meetings WHERE title = ?1 AND starts = ?2",
+                params![plan.title, starts],
+                |r| r.get(0),
+            )
             .optional()?;
         if let Some(id) = existing {
             return Err(StoreError::Refused(format!(
@@ -147,15 +172,24 @@ impl Store {
             ],
         )?;
         let meeting = tx.last_insert_rowid();
-        events::append(&tx, &now, "meeting.intake", Ids { meeting: Some(meeting), ..Ids::default() }, serde_json::json!({
-            "title": plan.title,
-            "kind": plan.kind.as_str(),
-            "starts": starts,
-            "place": plan.place,
-            "host": plan.host,
-            "secretary": plan.secretary,
-            "source": source,
-        }))?;
+        events::append(
+            &tx,
+            &now,
+            "meeting.intake",
+            Ids {
+                meeting: Some(meeting),
+                ..Ids::default()
+            },
+            serde_json::json!({
+                "title": plan.title,
+                "kind": plan.kind.as_str(),
+                "starts": starts,
+                "place": plan.place,
+                "host": plan.host,
+                "secretary": plan.secretary,
+                "source": source,
+            }),
+        )?;
         for (i, item) in plan.items.iter().enumerate() {
             insert_item(&tx, &now, meeting, i as i64 + 1, item)?;
         }
@@ -164,16 +198,24 @@ impl Store {
     }
 
     pub fn meetings(&self) -> Result<Vec<MeetingRecord>> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {MEETING_COLUMNS} FROM meetings m ORDER BY m.starts, m.id"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {MEETING_COLUMNS} FROM meetings m ORDER BY m.starts, m.id"
+        ))?;
         let rows = stmt.query_map([], meeting_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn meeting(&self, id: i64) -> Result<MeetingRecord> {
         self.conn
-            .query_row(&format!("SELECT {MEETING_COLUMNS} FROM meetings m WHERE m.id = ?1"), [id], meeting_from_row)
+            .query_row(
+                &format!("SELECT {MEETING_COLUMNS} FROM meetings m WHERE m.id = ?1"),
+                [id],
+                meeting_from_row,
+            )
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("no meeting {id} (see `pavilion meetings`)")))
+            .ok_or_else(|| {
+                StoreError::NotFound(format!("no meeting {id} (see `pavilion meetings`)"))
+            })
     }
 
     /// Resolves a MEETING argument: an id, or `latest` (the one that starts last).
@@ -181,19 +223,30 @@ impl Store {
         if text == "latest" {
             return self
                 .conn
-                .query_row("SELECT id FROM meetings ORDER BY starts DESC, id DESC LIMIT 1", [], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM meetings ORDER BY starts DESC, id DESC LIMIT 1",
+                    [],
+                    |r| r.get(0),
+                )
                 .optional()?
-                .ok_or_else(|| StoreError::NotFound("no meetings yet: take one in with `pavilion intake FILE`".into()));
+                .ok_or_else(|| {
+                    StoreError::NotFound(
+                        "no meetings yet: take one in with `pavilion intake FILE`".into(),
+                    )
+                });
         }
-        let id: i64 = text
-            .parse()
-            .map_err(|_| StoreError::NotFound(format!("'{text}' is not a meeting: give its number or `latest`")))?;
+        let id: i64 = text.parse().map_err(|_| {
+            StoreError::NotFound(format!(
+                "'{text}' is not a meeting: give its number or `latest`"
+            ))
+        })?;
         self.meeting(id).map(|m| m.id)
     }
 
     pub fn items(&self, meeting: i64) -> Result<Vec<ItemRecord>> {
-        let mut stmt =
-            self.conn.prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE meeting_id = ?1 ORDER BY number"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {ITEM_COLUMNS} FROM items WHERE meeting_id = ?1 ORDER BY number"
+        ))?;
         let rows = stmt.query_map([meeting], item_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -201,11 +254,15 @@ impl Store {
     /// An item by its number on the meeting's agenda (from 1).
     pub fn item(&self, meeting: i64, number: i64) -> Result<ItemRecord> {
         self.conn
-            .prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE meeting_id = ?1 AND number = ?2"))?
+            .prepare_cached(&format!(
+                "SELECT {ITEM_COLUMNS} FROM items WHERE meeting_id = ?1 AND number = ?2"
+            ))?
             .query_row([meeting, number], item_from_row)
             .optional()?
             .ok_or_else(|| {
-                StoreError::NotFound(format!("meeting {meeting} has no item {number} (items are numbered from 1)"))
+                StoreError::NotFound(format!(
+                    "meeting {meeting} has no item {number} (items are numbered from 1)"
+                ))
             })
     }
 
@@ -220,23 +277,46 @@ impl Store {
     /// Moves an item to another step, if the domain allows it.
     pub fn set_step(&mut self, meeting: i64, number: i64, to: Step) -> Result<ItemRecord> {
         let item = self.item(meeting, number)?;
-        item.step.become_(to).map_err(|e| StoreError::Refused(format!("item {number}: {e}")))?;
+        item.step
+            .become_(to)
+            .map_err(|e| StoreError::Refused(format!("item {number}: {e}")))?;
         let now = self.now();
         let tx = self.conn.transaction()?;
-        tx.execute("UPDATE items SET step = ?2 WHERE id = ?1", params![item.id, to.as_str()])?;
-        events::append(&tx, &now, "item.step", Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({
-            "from": item.step.as_str(),
-            "to": to.as_str(),
-        }))?;
+        tx.execute(
+            "UPDATE items SET step = ?2 WHERE id = ?1",
+            params![item.id, to.as_str()],
+        )?;
+        events::append(
+            &tx,
+            &now,
+            "item.step",
+            Ids {
+                meeting: Some(meeting),
+                item: Some(item.id),
+                owner: None,
+            },
+            serde_json::json!({
+                "from": item.step.as_str(),
+                "to": to.as_str(),
+            }),
+        )?;
         tx.commit()?;
         self.item(meeting, number)
     }
 
     /// Records a point made in the discussion (step 2). A raised item becomes discussed.
-    pub fn add_note(&mut self, meeting: i64, number: i64, speaker: &str, point: &str) -> Result<NoteRecord> {
+    pub fn add_note(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        speaker: &str,
+        point: &str,
+    ) -> Result<NoteRecord> {
         let item = self.item(meeting, number)?;
         if point.trim().is_empty() {
-            return Err(StoreError::Refused("a discussion note needs the point that was made".into()));
+            return Err(StoreError::Refused(
+                "a discussion note needs the point that was made".into(),
+            ));
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -246,28 +326,59 @@ impl Store {
             params![item.id, speaker.trim(), point.trim(), now],
         )?;
         let id = tx.last_insert_rowid();
-        events::append(&tx, &now, "note.add", Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({
-            "speaker": speaker.trim(),
-            "point": point.trim(),
-        }))?;
+        events::append(
+            &tx,
+            &now,
+            "note.add",
+            Ids {
+                meeting: Some(meeting),
+                item: Some(item.id),
+                owner: None,
+            },
+            serde_json::json!({
+                "speaker": speaker.trim(),
+                "point": point.trim(),
+            }),
+        )?;
         tx.commit()?;
-        Ok(NoteRecord { id, item_id: item.id, speaker: speaker.trim().into(), point: point.trim().into(), at: now })
+        Ok(NoteRecord {
+            id,
+            item_id: item.id,
+            speaker: speaker.trim().into(),
+            point: point.trim().into(),
+            at: now,
+        })
     }
 
     pub fn notes(&self, item_id: i64) -> Result<Vec<NoteRecord>> {
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id, item_id, speaker, point, at FROM notes WHERE item_id = ?1 ORDER BY id")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, item_id, speaker, point, at FROM notes WHERE item_id = ?1 ORDER BY id",
+        )?;
         let rows = stmt.query_map([item_id], |r| {
-            Ok(NoteRecord { id: r.get(0)?, item_id: r.get(1)?, speaker: r.get(2)?, point: r.get(3)?, at: r.get(4)? })
+            Ok(NoteRecord {
+                id: r.get(0)?,
+                item_id: r.get(1)?,
+                speaker: r.get(2)?,
+                point: r.get(3)?,
+                at: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Sets the proposal that came out of the discussion (or the resolution once decided).
-    pub fn set_text(&mut self, meeting: i64, number: i64, field: ItemText, text: &str) -> Result<()> {
+    pub fn set_text(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        field: ItemText,
+        text: &str,
+    ) -> Result<()> {
         let item = self.item(meeting, number)?;
         if field == ItemText::Proposal && item.vote_closed {
-            return Err(StoreError::Refused(format!("item {number}: the vote is closed; the proposal it decided stays")));
+            return Err(StoreError::Refused(format!(
+                "item {number}: the vote is closed; the proposal it decided stays"
+            )));
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -275,11 +386,24 @@ impl Store {
             ItemText::Proposal => "proposal",
             ItemText::Resolution => "resolution",
         };
-        tx.execute(&format!("UPDATE items SET {column} = ?2 WHERE id = ?1"), params![item.id, text.trim()])?;
+        tx.execute(
+            &format!("UPDATE items SET {column} = ?2 WHERE id = ?1"),
+            params![item.id, text.trim()],
+        )?;
         if field == ItemText::Proposal {
             advance_to_discussed(&tx, &now, &item)?;
         }
-        events::append(&tx, &now, &format!("item.{column}"), Ids { meeting: Some(meeting), item: Some(item.id), owner: None }, serde_json::json!({ "text": text.trim() }))?;
+        events::append(
+            &tx,
+            &now,
+            &format!("item.{column}"),
+            Ids {
+                meeting: Some(meeting),
+                item: Some(item.id),
+                owner: None,
+            },
+            serde_json::json!({ "text": text.trim() }),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -289,8 +413,20 @@ impl Store {
         self.meeting(meeting)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
-        tx.execute("UPDATE meetings SET others = ?2 WHERE id = ?1", params![meeting, others.trim()])?;
-        events::append(&tx, &now, "meeting.others", Ids { meeting: Some(meeting), ..Ids::default() }, serde_json::json!({ "others": others.trim() }))?;
+        tx.execute(
+            "UPDATE meetings SET others = ?2 WHERE id = ?1",
+            params![meeting, others.trim()],
+        )?;
+        events::append(
+            &tx,
+            &now,
+            "meeting.others",
+            Ids {
+                meeting: Some(meeting),
+                ..Ids::default()
+            },
+            serde_json::json!({ "others": others.trim() }),
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -304,13 +440,30 @@ pub enum ItemText {
 }
 
 /// Discussion starts step 2: a raised (or deferred) item becomes discussed, recorded as an event.
-pub(crate) fn advance_to_discussed(tx: &rusqlite::Transaction, now: &str, item: &ItemRecord) -> Result<()> {
+pub(crate) fn advance_to_discussed(
+    tx: &rusqlite::Transaction,
+    now: &str,
+    item: &ItemRecord,
+) -> Result<()> {
     if matches!(item.step, Step::Raised | Step::Deferred) {
-        tx.execute("UPDATE items SET step = 'discussed' WHERE id = ?1", [item.id])?;
-        events::append(tx, now, "item.step", Ids { meeting: Some(item.meeting_id), item: Some(item.id), owner: None }, serde_json::json!({
-            "from": item.step.as_str(),
-            "to": Step::Discussed.as_str(),
-        }))?;
+        tx.execute(
+            "UPDATE items SET step = 'discussed' WHERE id = ?1",
+            [item.id],
+        )?;
+        events::append(
+            tx,
+            now,
+            "item.step",
+            Ids {
+                meeting: Some(item.meeting_id),
+                item: Some(item.id),
+                owner: None,
+            },
+            serde_json::json!({
+                "from": item.step.as_str(),
+                "to": Step::Discussed.as_str(),
+            }),
+        )?;
     }
     Ok(())
 }

@@ -16,10 +16,10 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
 
-pub use events::{Event, GENESIS};
-pub use meetings::ItemText;
 pub use actions::NewAction;
 pub use ballots::{BallotInput, ItemTally, RollCallEntry};
+pub use events::{Event, GENESIS};
+pub use meetings::ItemText;
 pub use records::*;
 pub use schema::VERSION as SCHEMA_VERSION;
 
@@ -32,7 +32,11 @@ pub enum StoreError {
     #[error(
         "{path} was written by a newer version of pavilion (schema {found}; this build knows up to {known}): update pavilion, or open a backup"
     )]
-    NewerSchema { path: String, found: i64, known: i64 },
+    NewerSchema {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
@@ -68,7 +72,11 @@ impl Store {
             });
         }
         schema::migrations().to_latest(&mut conn)?;
-        Ok(Store { conn, path: path.to_path_buf(), clock: Timestamp::now })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            clock: Timestamp::now,
+        })
     }
 
     /// Uses a different clock (tests, reproducible demos).
@@ -84,12 +92,16 @@ impl Store {
     /// Now, to the second, in UTC: the form every stored time takes.
     pub(crate) fn now(&self) -> String {
         let now = (self.clock)();
-        Timestamp::from_second(now.as_second()).unwrap_or(now).to_string()
+        Timestamp::from_second(now.as_second())
+            .unwrap_or(now)
+            .to_string()
     }
 
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Creates the estate record; refuses if the database already has one.
@@ -100,22 +112,35 @@ impl Store {
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
-        let existing: Option<String> =
-            tx.query_row("SELECT name FROM estate", [], |r| r.get(0)).optional()?;
+        let existing: Option<String> = tx
+            .query_row("SELECT name FROM estate", [], |r| r.get(0))
+            .optional()?;
         if let Some(existing) = existing {
             return Err(StoreError::Refused(format!(
                 "this database already holds the estate '{existing}'; use another --db for another estate"
             )));
         }
-        tx.execute("INSERT INTO estate (id, name, created_at) VALUES (1, ?1, ?2)", (name, &now))?;
-        events::append(&tx, &now, "estate.init", Ids::default(), serde_json::json!({ "name": name }))?;
+        tx.execute(
+            "INSERT INTO estate (id, name, created_at) VALUES (1, ?1, ?2)",
+            (name, &now),
+        )?;
+        events::append(
+            &tx,
+            &now,
+            "estate.init",
+            Ids::default(),
+            serde_json::json!({ "name": name }),
+        )?;
         tx.commit()?;
         Ok(())
     }
 
     /// The estate's name, if `init` has run.
     pub fn estate(&self) -> Result<Option<String>> {
-        Ok(self.conn.query_row("SELECT name FROM estate", [], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT name FROM estate", [], |r| r.get(0))
+            .optional()?)
     }
 
     /// Raw access for the benchmark and tests that must compare against plain SQLite.

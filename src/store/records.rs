@@ -4,7 +4,9 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::Offset;
 
-use crate::domain::{ActionStatus, Area, Choice, FlatRef, MeetingKind, Responsible, Rule, Scope, Step, Tally};
+use crate::domain::{
+    ActionStatus, Area, Choice, FlatRef, MeetingKind, Responsible, Rule, Scope, Step, Tally,
+};
 
 /// One flat with its owner, as the roster lists it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -128,7 +130,9 @@ impl Method {
     }
 
     pub fn parse(text: &str) -> Option<Method> {
-        [Method::InPerson, Method::Proxy, Method::Written].into_iter().find(|m| m.as_str() == text)
+        [Method::InPerson, Method::Proxy, Method::Written]
+            .into_iter()
+            .find(|m| m.as_str() == text)
     }
 }
 

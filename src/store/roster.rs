@@ -24,7 +24,8 @@ impl Store {
         let mut owners: HashMap<String, (i64, String, Option<String>)> = HashMap::new();
         {
             let mut stmt = tx.prepare("SELECT key, id, name, phone FROM owners")?;
-            let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
             for row in rows {
                 let (k, v) = row?;
                 owners.insert(k, v);
@@ -32,9 +33,14 @@ impl Store {
         }
         let mut flats: HashMap<(String, String, String), (i64, i64, i64, bool)> = HashMap::new();
         {
-            let mut stmt = tx.prepare("SELECT building, unit, room, id, area_centi, owner_id, active FROM flats")?;
+            let mut stmt = tx.prepare(
+                "SELECT building, unit, room, id, area_centi, owner_id, active FROM flats",
+            )?;
             let rows = stmt.query_map([], |r| {
-                Ok(((r.get(0)?, r.get(1)?, r.get(2)?), (r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
+                Ok((
+                    (r.get(0)?, r.get(1)?, r.get(2)?),
+                    (r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?),
+                ))
             })?;
             for row in rows {
                 let (k, v) = row?;
@@ -59,7 +65,8 @@ impl Store {
         }
         let mut owner_ids: HashMap<&str, i64> = HashMap::new();
         {
-            let mut insert = tx.prepare("INSERT INTO owners (key, name, phone) VALUES (?1, ?2, ?3)")?;
+            let mut insert =
+                tx.prepare("INSERT INTO owners (key, name, phone) VALUES (?1, ?2, ?3)")?;
             let mut update = tx.prepare("UPDATE owners SET name = ?2, phone = ?3 WHERE id = ?1")?;
             for (key, name, phone) in &wanted {
                 match owners.get(*key) {
@@ -83,11 +90,16 @@ impl Store {
             let mut insert = tx.prepare(
                 "INSERT INTO flats (building, unit, room, area_centi, owner_id) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            let mut update =
-                tx.prepare("UPDATE flats SET area_centi = ?2, owner_id = ?3, active = 1 WHERE id = ?1")?;
+            let mut update = tx.prepare(
+                "UPDATE flats SET area_centi = ?2, owner_id = ?3, active = 1 WHERE id = ?1",
+            )?;
             for r in rows {
                 let owner = owner_ids[r.owner.key.as_str()];
-                let key = (r.flat.building.clone(), r.flat.unit.clone(), r.flat.room.clone());
+                let key = (
+                    r.flat.building.clone(),
+                    r.flat.unit.clone(),
+                    r.flat.room.clone(),
+                );
                 match flats.get(&key) {
                     Some(&(id, area, old_owner, active)) => {
                         if area != r.area.0 || old_owner != owner || !active {
@@ -97,7 +109,13 @@ impl Store {
                         listed.insert(id);
                     }
                     None => {
-                        insert.execute(params![r.flat.building, r.flat.unit, r.flat.room, r.area.0, owner])?;
+                        insert.execute(params![
+                            r.flat.building,
+                            r.flat.unit,
+                            r.flat.room,
+                            r.area.0,
+                            owner
+                        ])?;
                         listed.insert(tx.last_insert_rowid());
                         summary.flats_added += 1;
                     }
@@ -115,16 +133,22 @@ impl Store {
         }
         summary.flats = rows.len();
         summary.owners = wanted.len();
-        events::append(&tx, &now, "roster.import", Ids::default(), serde_json::json!({
-            "source": source,
-            "flats": summary.flats,
-            "owners": summary.owners,
-            "flats_added": summary.flats_added,
-            "flats_updated": summary.flats_updated,
-            "flats_retired": summary.flats_retired,
-            "owners_added": summary.owners_added,
-            "owners_updated": summary.owners_updated,
-        }))?;
+        events::append(
+            &tx,
+            &now,
+            "roster.import",
+            Ids::default(),
+            serde_json::json!({
+                "source": source,
+                "flats": summary.flats,
+                "owners": summary.owners,
+                "flats_added": summary.flats_added,
+                "flats_updated": summary.flats_updated,
+                "flats_retired": summary.flats_retired,
+                "owners_added": summary.owners_added,
+                "owners_updated": summary.owners_updated,
+            }),
+        )?;
         tx.commit()?;
         Ok(summary)
     }
@@ -138,7 +162,11 @@ impl Store {
         let rows = stmt.query_map([], |r| {
             Ok(RosterEntry {
                 flat_id: r.get(0)?,
-                flat: FlatRef::new(r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+                flat: FlatRef::new(
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ),
                 area: Area(r.get(4)?),
                 owner_id: r.get(5)?,
                 owner_key: r.get(6)?,
@@ -175,6 +203,10 @@ impl Store {
             })
         })
         .optional()?
-        .ok_or_else(|| StoreError::NotFound(format!("flat {flat} is not in the roster (see `pavilion roster list`)")))
+        .ok_or_else(|| {
+            StoreError::NotFound(format!(
+                "flat {flat} is not in the roster (see `pavilion roster list`)"
+            ))
+        })
     }
 }

@@ -1,0 +1,101 @@
+//! Shared set-up for integration tests: a real SQLite file in a temp dir, a small estate.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use pavilion::domain::roster::owner_key;
+use pavilion::domain::{
+    Area, FlatRef, ItemPlan, MeetingKind, MeetingPlan, Owner, RosterRow, Rule, Scope,
+};
+use pavilion::store::Store;
+
+pub fn fixed_now() -> Timestamp {
+    "2026-11-28T11:05:00Z".parse().unwrap()
+}
+
+pub fn row(flat: &str, area: &str, id: Option<&str>, name: &str) -> RosterRow {
+    let flat = FlatRef::parse(flat).unwrap();
+    RosterRow {
+        owner: Owner {
+            key: owner_key(id, name, &flat),
+            name: name.into(),
+            phone: Some("13800000000".into()),
+        },
+        area: Area::parse(area).unwrap(),
+        flat,
+    }
+}
+
+/// Unit 3-2 with 12 flats of 80.00 m², each its own owner, plus two flats elsewhere.
+pub fn twelve_flat_unit() -> Vec<RosterRow> {
+    let mut rows = Vec::new();
+    for floor in 1..=6 {
+        for door in 1..=2 {
+            let room = format!("3-2-{floor}0{door}");
+            rows.push(row(
+                &room,
+                "80.00",
+                Some(&format!("O{floor}{door}")),
+                &format!("业主{floor}{door}"),
+            ));
+        }
+    }
+    rows.push(row("3-1-101", "70.00", Some("X1"), "甲"));
+    rows.push(row("4-1-101", "90.00", Some("X2"), "乙"));
+    rows
+}
+
+pub fn item(title: &str, rule: Rule, scope: Scope, consents: &[&str]) -> ItemPlan {
+    ItemPlan {
+        title: title.into(),
+        raised_by: "王秀兰".into(),
+        raised_from: Some(FlatRef::parse("3-2-501").unwrap()),
+        raised_on: Some("2026-10-20".parse().unwrap()),
+        statement: "老人上下楼太难了。".into(),
+        category: None,
+        proposal: None,
+        rule,
+        scope,
+        required_consent: consents
+            .iter()
+            .map(|f| FlatRef::parse(f).unwrap())
+            .collect(),
+    }
+}
+
+pub fn meeting(items: Vec<ItemPlan>) -> MeetingPlan {
+    MeetingPlan {
+        title: "红旗小区 3号楼加装电梯议事会".into(),
+        kind: MeetingKind::Owners,
+        starts: "2026-11-28T11:00:00Z".parse().unwrap(),
+        offset: jiff::tz::Offset::from_hours(8).unwrap(),
+        place: "莲心亭".into(),
+        host: "郭建敏".into(),
+        secretary: "马长祥".into(),
+        objections_to: None,
+        objections_until: None,
+        items,
+    }
+}
+
+/// A fresh database file with the estate, the roster and one meeting: item 1 an elevator retrofit
+/// of unit 3-2 (major rule, consent of 3-2-101), item 2 a show of hands for the estate.
+pub fn estate() -> (tempfile::TempDir, PathBuf, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pavilion.db");
+    let mut store = Store::open(&path).unwrap().with_clock(fixed_now);
+    store.init("红旗小区").unwrap();
+    store.import_roster(&twelve_flat_unit(), "test").unwrap();
+    let plan = meeting(vec![
+        item(
+            "3号楼2单元加装电梯",
+            Rule::civil_code_major(),
+            Scope::parse("3-2").unwrap(),
+            &["3-2-101"],
+        ),
+        item("划停车线", Rule::show_of_hands(), Scope::Estate, &[]),
+    ]);
+    let id = store.intake(&plan, "test").unwrap();
+    (dir, path, store, id)
+}

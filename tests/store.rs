@@ -1,0 +1,344 @@
+//! The store on real SQLite files: migrations, round trips, history, reopen, refusals.
+
+mod common;
+
+use common::*;
+use pavilion::domain::{ActionStatus, Choice, FlatRef, Outlook, Responsible, Step};
+use pavilion::store::{
+    BallotInput, Method, NewAction, Presence, SCHEMA_VERSION, Store, StoreError,
+};
+
+fn flat(text: &str) -> FlatRef {
+    FlatRef::parse(text).unwrap()
+}
+
+fn vote(store: &mut Store, meeting: i64, item: i64, room: &str, choice: Choice) {
+    let f = flat(room);
+    let input = BallotInput {
+        flat: &f,
+        choice,
+        method: Method::InPerson,
+        proxy: None,
+        reason: None,
+    };
+    store.cast_ballot(meeting, item, &input).unwrap();
+}
+
+#[test]
+fn migrates_an_empty_file_to_the_current_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let tables: Vec<String> = store
+        .connection()
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in [
+        "attendance",
+        "ballots",
+        "events",
+        "flats",
+        "items",
+        "meetings",
+        "owners",
+        "actions",
+    ] {
+        assert!(tables.iter().any(|n| n == t), "missing table {t}");
+    }
+    let mode: String = store
+        .connection()
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store
+        .connection()
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let sync: i64 = store
+        .connection()
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 2, "synchronous=FULL");
+}
+
+#[test]
+fn refuses_a_database_from_a_newer_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let err = Store::open(&path).err().expect("must refuse");
+    assert!(matches!(err, StoreError::NewerSchema { found: 99, .. }));
+    let msg = err.to_string();
+    assert!(
+        msg.contains("schema 99") && msg.contains(&format!("up to {SCHEMA_VERSION}")),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_ballot_survives_reopening_the_file() {
+    let (_dir, path, mut store, m) = estate();
+    vote(&mut store, m, 1, "3-2-501", Choice::Yes);
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    let t = store.tally(m, 1).unwrap();
+    assert_eq!(t.tally.yes.owners, 1);
+    assert_eq!(t.tally.yes.area.to_string(), "80.00");
+    assert!(store.broken_link().unwrap().is_none());
+}
+
+#[test]
+fn the_domain_example_through_the_store() {
+    let (_dir, _path, mut store, m) = estate();
+    // 8 of 12 vote: 6 yes (including the consent flat), 1 no, 1 abstain → passes.
+    let rooms = [
+        "3-2-101", "3-2-102", "3-2-201", "3-2-202", "3-2-301", "3-2-302", "3-2-401", "3-2-402",
+    ];
+    for (i, r) in rooms.iter().enumerate() {
+        let c = match i {
+            6 => Choice::No,
+            7 => Choice::Abstain,
+            _ => Choice::Yes,
+        };
+        vote(&mut store, m, 1, r, c);
+    }
+    let t = store.tally(m, 1).unwrap().tally;
+    assert_eq!(
+        (t.total.owners, t.participating.owners, t.yes.owners),
+        (12, 8, 6)
+    );
+    assert!(t.participation_met && t.approval_met && t.consents_met && t.passed);
+    // A flat outside the unit cannot vote on it.
+    let f = flat("3-1-101");
+    let input = BallotInput {
+        flat: &f,
+        choice: Choice::Yes,
+        method: Method::InPerson,
+        proxy: None,
+        reason: None,
+    };
+    let err = store.cast_ballot(m, 1, &input).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "flat 3-1-101 is outside the scope of item 1 (3-2): only owners in scope vote"
+    );
+    let closed = store.close_vote(m, 1).unwrap();
+    assert!(closed.tally.passed);
+    assert_eq!(closed.item.step, Step::Decided);
+    let err = store
+        .cast_ballot(
+            m,
+            1,
+            &BallotInput {
+                flat: &flat("3-2-501"),
+                ..input
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "the vote on item 1 is closed; ballots can no longer change"
+    );
+}
+
+#[test]
+fn changing_a_ballot_keeps_the_earlier_one_in_history() {
+    let (_dir, _path, mut store, m) = estate();
+    vote(&mut store, m, 1, "3-2-101", Choice::No);
+    let f = flat("3-2-101");
+    let correction = BallotInput {
+        flat: &f,
+        choice: Choice::Yes,
+        method: Method::InPerson,
+        proxy: None,
+        reason: Some("业主当场更正"),
+    };
+    store.cast_ballot(m, 1, &correction).unwrap();
+    store.withdraw_ballot(m, 1, &f, Some("误点")).unwrap();
+    vote(&mut store, m, 1, "3-2-101", Choice::Yes);
+    let item = store.item(m, 1).unwrap();
+    let history = store.ballot_history(item.id).unwrap();
+    let seen: Vec<(Option<Choice>, bool)> = history.iter().map(|b| (b.choice, b.current)).collect();
+    assert_eq!(
+        seen,
+        [
+            (Some(Choice::No), false),
+            (Some(Choice::Yes), false),
+            (None, false),
+            (Some(Choice::Yes), true)
+        ]
+    );
+    assert_eq!(history[1].reason.as_deref(), Some("业主当场更正"));
+    let t = store.tally(m, 1).unwrap().tally;
+    assert_eq!(t.participating.owners, 1);
+    // The same ballot again records nothing new.
+    vote(&mut store, m, 1, "3-2-101", Choice::Yes);
+    assert_eq!(store.ballot_history(item.id).unwrap().len(), 4);
+}
+
+#[test]
+fn reimporting_the_roster_updates_flats_without_touching_ballots() {
+    let (_dir, _path, mut store, m) = estate();
+    vote(&mut store, m, 1, "3-2-601", Choice::Yes);
+    let mut rows = twelve_flat_unit();
+    rows.retain(|r| r.flat.to_string() != "4-1-101");
+    rows.iter_mut()
+        .find(|r| r.flat.to_string() == "3-2-601")
+        .unwrap()
+        .area = pavilion::domain::Area(8150);
+    rows.push(row("5-1-101", "60.00", Some("X3"), "丙"));
+    let s = store.import_roster(&rows, "update").unwrap();
+    assert_eq!((s.flats_added, s.flats_updated, s.flats_retired), (1, 1, 1));
+    let item = store.item(m, 1).unwrap();
+    assert_eq!(
+        store.ballot_history(item.id).unwrap().len(),
+        1,
+        "past ballots untouched"
+    );
+    let t = store.tally(m, 1).unwrap().tally;
+    assert_eq!(t.yes.area.to_string(), "81.50", "the corrected area counts");
+    assert!(
+        store.find_flat(&flat("4-1-101")).is_err(),
+        "retired flats are out of the roster"
+    );
+    assert_eq!(store.roster().unwrap().len(), 14);
+}
+
+#[test]
+fn show_of_hands_counts_only_those_present() {
+    let (_dir, _path, mut store, m) = estate();
+    let f = flat("4-1-101");
+    let input = BallotInput {
+        flat: &f,
+        choice: Choice::Yes,
+        method: Method::InPerson,
+        proxy: None,
+        reason: None,
+    };
+    let err = store.cast_ballot(m, 2, &input).unwrap_err().to_string();
+    assert!(err.contains("sign the owner of 4-1-101 in first"), "{err}");
+    store.attend(m, &f, &Presence::Present).unwrap();
+    store
+        .attend(m, &flat("3-1-101"), &Presence::Proxy("李四".into()))
+        .unwrap();
+    store.attend(m, &flat("3-2-101"), &Presence::Left).unwrap();
+    store.cast_ballot(m, 2, &input).unwrap();
+    let t = store.tally(m, 2).unwrap().tally;
+    assert_eq!(
+        t.total.owners, 2,
+        "present and proxy count, those who left do not"
+    );
+    assert_eq!(t.yes.owners, 1);
+    assert!(t.passed, "1 of 1 voting");
+    assert_eq!(t.outlook, Outlook::PassingSoFar);
+    vote(&mut store, m, 2, "3-1-101", Choice::No);
+    let t = store.tally(m, 2).unwrap().tally;
+    assert!(!t.passed, "1 of 2 voting is not more than half");
+    assert_eq!(t.outlook, Outlook::ApprovalUnreachable);
+}
+
+#[test]
+fn actions_are_carried_until_confirmed_and_close_the_item() {
+    let (_dir, _path, mut store, m) = estate();
+    let err = store.add_action(&NewAction {
+        item: Some((m, 9)),
+        meeting: None,
+        what: "x",
+        responsible: Responsible::PropertyCompany,
+        due: None,
+    });
+    assert!(err.is_err());
+    store.close_vote(m, 1).unwrap();
+    let a = store
+        .add_action(&NewAction {
+            item: Some((m, 1)),
+            meeting: None,
+            what: "委托设计单位出具加装电梯方案",
+            responsible: Responsible::parse("业委会"),
+            due: Some("2026-12-20".parse().unwrap()),
+        })
+        .unwrap();
+    assert_eq!(store.item(m, 1).unwrap().step, Step::Acting);
+    let a = store
+        .update_action(a.id, Some(m), "已联系两家设计单位")
+        .unwrap();
+    assert_eq!(a.status, ActionStatus::InProgress);
+    assert_eq!(a.progress.len(), 1);
+    let err = store
+        .close_action(a.id, Some(m), "  ")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "an action is closed only with a note of who confirmed it is done"
+    );
+    let a = store
+        .close_action(a.id, Some(m), "3-2单元居民代表王秀兰确认")
+        .unwrap();
+    assert_eq!(a.status, ActionStatus::Closed);
+    assert_eq!(
+        store.item(m, 1).unwrap().step,
+        Step::Closed,
+        "all actions done: the item is struck off"
+    );
+    assert!(store.update_action(a.id, None, "again").is_err());
+}
+
+#[test]
+fn item_steps_follow_the_domain() {
+    let (_dir, _path, mut store, m) = estate();
+    let err = store.set_step(m, 2, Step::Closed).unwrap_err().to_string();
+    assert_eq!(err, "item 2: an item that is raised cannot become closed");
+    store
+        .add_note(m, 2, "物业 张经理", "可以在周末划线")
+        .unwrap();
+    assert_eq!(store.item(m, 2).unwrap().step, Step::Discussed);
+    store.set_step(m, 2, Step::Deferred).unwrap();
+    let err = store.close_vote(m, 2).unwrap_err().to_string();
+    assert_eq!(err, "item 2 is deferred: there is no vote to close");
+}
+
+#[test]
+fn every_change_appends_a_chained_event() {
+    let (_dir, _path, mut store, m) = estate();
+    let before = store.events(None).unwrap().len();
+    vote(&mut store, m, 1, "3-2-101", Choice::Yes);
+    let events = store.events(Some(m)).unwrap();
+    let last = events.last().unwrap();
+    assert_eq!(last.kind, "ballot");
+    assert_eq!(store.events(None).unwrap().len(), before + 1);
+    assert!(store.broken_link().unwrap().is_none());
+    // The table is append-only.
+    let err = store
+        .connection()
+        .execute("DELETE FROM events", [])
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("append-only"), "{err}");
+}
+
+#[test]
+fn backlog_concerns_are_scheduled_into_a_meeting() {
+    let (_dir, _path, mut store, m) = estate();
+    let c = store
+        .raise_concern("4栋楼道灯坏了两个月", "李大爷", Some(&flat("4-1-101")))
+        .unwrap();
+    assert_eq!(store.concerns(true).unwrap().len(), 1);
+    let number = store.schedule_concern(c.id, m).unwrap();
+    assert_eq!(number, 3);
+    assert_eq!(store.item(m, 3).unwrap().raised_by, "李大爷");
+    assert!(store.concerns(true).unwrap().is_empty());
+    assert!(
+        store.schedule_concern(c.id, m).is_err(),
+        "once on an agenda"
+    );
+}
