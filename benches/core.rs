@@ -1,1 +1,172 @@
-fn main() {}
+//! Core figures: tally of a 20,000-flat estate, one ballot committed vs a plain SQLite commit,
+//! and a 20,000-row roster import. Prints figures; asserts nothing about speed.
+//! Run: `cargo bench --bench core`
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use pavilion::domain::roster::owner_key;
+use pavilion::domain::tally::{members_of, tally};
+use pavilion::domain::{Area, Choice, FlatRef, ItemPlan, MeetingKind, MeetingPlan, Owner, RosterRow, Rule, Scope};
+use pavilion::intake::roster::read_roster;
+use pavilion::store::{BallotInput, Method, Store};
+
+const FLATS: usize = 20_000;
+
+/// 50 buildings × 4 units × 25 floors × 4 doors; every 10th owner holds two flats.
+fn estate_rows() -> Vec<RosterRow> {
+    let mut rows = Vec::with_capacity(FLATS);
+    let mut n = 0usize;
+    for b in 1..=50 {
+        for u in 1..=4 {
+            for floor in 1..=25 {
+                for door in 1..=4 {
+                    let flat = FlatRef::new(b.to_string(), u.to_string(), format!("{floor}{door:02}"));
+                    let id = if n % 10 == 1 { format!("O{}", n - 1) } else { format!("O{n}") };
+                    rows.push(RosterRow {
+                        owner: Owner { key: owner_key(Some(&id), "业主", &flat), name: format!("业主{n}"), phone: None },
+                        area: Area(5_000 + (n as i64 * 37) % 6_000),
+                        flat,
+                    });
+                    n += 1;
+                }
+            }
+        }
+    }
+    rows
+}
+
+struct Stats {
+    median: Duration,
+    p99: Duration,
+    mean: Duration,
+}
+
+fn measure(runs: usize, mut f: impl FnMut(usize)) -> Stats {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|i| {
+            let t = Instant::now();
+            f(i);
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let mean = times.iter().sum::<Duration>() / runs as u32;
+    Stats { median: times[runs / 2], p99: times[(runs * 99 / 100).min(runs - 1)], mean }
+}
+
+fn show(label: &str, s: &Stats) {
+    println!("{label:<52} median {:>9.3?}  p99 {:>9.3?}  mean {:>9.3?}", s.median, s.p99, s.mean);
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rows = estate_rows();
+
+    // 1. Roster import of 20,000 rows: read the CSV file and write the store.
+    let csv_path = dir.path().join("roster-20000.csv");
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&csv_path).unwrap());
+        writeln!(f, "楼栋,单元,房号,建筑面积(㎡),业主姓名,业主编号,联系电话").unwrap();
+        for r in &rows {
+            let fl = &r.flat;
+            writeln!(f, "{},{},{},{},{},{},", fl.building, fl.unit, fl.room, r.area, r.owner.name, r.owner.key).unwrap();
+        }
+    }
+    let import = measure(5, |i| {
+        let path = dir.path().join(format!("import-{i}.db"));
+        let mut store = Store::open(&path).unwrap();
+        store.init("基准小区").unwrap();
+        let parsed = read_roster(&csv_path).unwrap();
+        store.import_roster(&parsed, "bench").unwrap();
+    });
+    show("roster import, 20,000 rows CSV (parse + write)", &import);
+
+    // An estate with one estate-wide item and a ballot from 80% of owners.
+    let path = dir.path().join("estate.db");
+    let mut store = Store::open(&path).unwrap();
+    store.init("基准小区").unwrap();
+    store.import_roster(&rows, "bench").unwrap();
+    let item = |title: &str| ItemPlan {
+        title: title.into(),
+        raised_by: "业主".into(),
+        raised_from: None,
+        raised_on: None,
+        statement: "基准".into(),
+        category: None,
+        proposal: None,
+        rule: Rule::civil_code_major(),
+        scope: Scope::Estate,
+        required_consent: vec![],
+    };
+    let plan = MeetingPlan {
+        title: "基准会议".into(),
+        kind: MeetingKind::Owners,
+        starts: "2026-11-28T11:00:00Z".parse().unwrap(),
+        offset: jiff::tz::Offset::from_hours(8).unwrap(),
+        place: "亭".into(),
+        host: "主持".into(),
+        secretary: "记录".into(),
+        objections_to: None,
+        objections_until: None,
+        items: vec![item("全体表决"), item("逐票记录")],
+    };
+    let m = store.intake(&plan, "bench").unwrap();
+    let voters: Vec<&RosterRow> = rows.iter().step_by(5).skip(1).collect();
+    let inputs: Vec<BallotInput> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 5 != 0 && i % 10 != 1)
+        .map(|(i, r)| BallotInput {
+            flat: &r.flat,
+            choice: Choice::ALL[i % 3],
+            method: Method::Written,
+            proxy: None,
+            reason: None,
+        })
+        .collect();
+    store.cast_ballots(m, 1, &inputs).unwrap().unwrap();
+
+    // 2. Tally from scratch: the pure count, and the store's (read ballots and roster, then count).
+    let members = members_of(rows.iter().enumerate().map(|(i, r)| (if i % 10 == 1 { i as i64 - 1 } else { i as i64 }, r.area)));
+    let ballots: HashMap<i64, Choice> =
+        members.iter().enumerate().filter(|(i, _)| i % 5 != 0).map(|(i, m)| (m.owner, Choice::ALL[i % 3])).collect();
+    let pure = measure(200, |_| {
+        std::hint::black_box(tally(&Rule::civil_code_major(), &members, &ballots, &[]));
+    });
+    show(&format!("tally, pure, {} owners / {FLATS} flats", members.len()), &pure);
+    let stored = measure(50, |_| {
+        std::hint::black_box(store.tally(m, 1).unwrap());
+    });
+    show(&format!("tally from the store, {FLATS} flats, {} ballots", inputs.len()), &stored);
+
+    // 3. One ballot, committed (WAL, synchronous=FULL) vs a plain insert-and-commit in the same file system.
+    let runs = 200;
+    let ballot = measure(runs, |i| {
+        let r = voters[i % voters.len()];
+        let input = BallotInput {
+            flat: &r.flat,
+            choice: if i % 2 == 0 { Choice::Yes } else { Choice::No },
+            method: Method::InPerson,
+            proxy: None,
+            reason: None,
+        };
+        store.cast_ballot(m, 2, &input).unwrap();
+    });
+    show("one ballot recorded and committed", &ballot);
+    let plain_path = dir.path().join("plain.db");
+    let plain = rusqlite::Connection::open(&plain_path).unwrap();
+    plain.pragma_update(None, "journal_mode", "WAL").unwrap();
+    plain.pragma_update(None, "synchronous", "FULL").unwrap();
+    plain.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, owner INTEGER, choice TEXT, at TEXT)", []).unwrap();
+    let plain_stats = measure(runs, |i| {
+        plain.execute("INSERT INTO t (owner, choice, at) VALUES (?1, 'yes', '2026-11-28T11:00:00Z')", [i as i64]).unwrap();
+    });
+    show("plain SQLite insert + commit (same pragmas)", &plain_stats);
+    println!(
+        "ballot / plain commit: median {:.2}×, mean {:.2}×",
+        ballot.median.as_secs_f64() / plain_stats.median.as_secs_f64(),
+        ballot.mean.as_secs_f64() / plain_stats.mean.as_secs_f64()
+    );
+}
