@@ -1,0 +1,104 @@
+//! Text encoding of CSV files, detected and never asked: Excel on a Chinese Windows machine saves "CSV" as
+//! GBK and "CSV UTF-8" as UTF-8 with a BOM; other tools write plain UTF-8.
+
+use encoding_rs::GBK;
+
+use crate::intake::{Location, Problem};
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+const SAVE_AS_UTF8: &str =
+    "open it in Excel or WPS and save it as \"CSV UTF-8 (comma delimited)\", then import that file";
+
+/// Decodes a CSV file: BOM → UTF-8; valid UTF-8 → UTF-8; otherwise GBK.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Problem> {
+    let problem = |message: String| Problem::new(file, Location::File, message, SAVE_AS_UTF8);
+    if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
+        return String::from_utf8(rest.to_vec()).map_err(|e| {
+            let line = line_at(rest, e.utf8_error().valid_up_to());
+            problem(format!(
+                "the file says it is UTF-8 but line {line} has bytes that are not UTF-8"
+            ))
+        });
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(problem(
+            "the file is UTF-16 text (Excel's \"Unicode text\"), not CSV".to_string(),
+        ));
+    }
+    let utf8_error = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text.to_string()),
+        Err(e) => e,
+    };
+    // A UTF-8 file with a damaged byte would often still "decode" as GBK into nonsense names;
+    // when the text is mostly valid UTF-8, say where the damage is instead.
+    if mostly_utf8(bytes) {
+        let line = line_at(bytes, utf8_error.valid_up_to());
+        return Err(problem(format!(
+            "line {line} has bytes that are not UTF-8, though the rest of the file is"
+        )));
+    }
+    if let Some(text) = GBK.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok(text.into_owned());
+    }
+    let (lossy, _) = GBK.decode_without_bom_handling(bytes);
+    let line = lossy
+        .find('\u{FFFD}')
+        .map_or(1, |at| lossy[..at].matches('\n').count() + 1);
+    Err(problem(format!(
+        "the text encoding could not be recognised: line {line} is neither UTF-8 nor GBK"
+    )))
+}
+
+/// The 1-based line holding byte `at`.
+fn line_at(bytes: &[u8], at: usize) -> usize {
+    bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Whether well-formed multi-byte UTF-8 characters far outnumber the malformed spots, which GBK text
+/// (whose byte pairs seldom form UTF-8) never does.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut valid_non_ascii = 0usize;
+    let mut errors = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid_non_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            errors += 1;
+        }
+    }
+    valid_non_ascii >= 4 * errors.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_each_encoding() {
+        assert_eq!(decode("f", b"\xEF\xBB\xBFa,b").unwrap(), "a,b");
+        assert_eq!(decode("f", "楼栋,单元".as_bytes()).unwrap(), "楼栋,单元");
+        let (gbk, _, _) = GBK.encode("楼栋,单元\n1,2");
+        assert_eq!(decode("f", &gbk).unwrap(), "楼栋,单元\n1,2");
+    }
+
+    #[test]
+    fn names_the_line_of_damaged_utf8() {
+        let mut bytes = "楼栋,单元,房号\n1,1,101\n".as_bytes().to_vec();
+        bytes.extend_from_slice(b"1,1,\xE6\xAF\n");
+        let problem = decode("f.csv", &bytes).unwrap_err();
+        assert_eq!(
+            problem.message,
+            "line 3 has bytes that are not UTF-8, though the rest of the file is"
+        );
+    }
+
+    #[test]
+    fn refuses_bytes_that_are_neither() {
+        let problem = decode("f.csv", b"a,b\n\xFF\xFF,c\n").unwrap_err();
+        assert_eq!(
+            problem.message,
+            "the text encoding could not be recognised: line 2 is neither UTF-8 nor GBK"
+        );
+        assert!(decode("f.csv", b"\xFF\xFEa\x00").is_err());
+    }
+}
