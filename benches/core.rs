@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use pavilion::domain::roster::owner_key;
 use pavilion::domain::tally::{members_of, tally};
-use pavilion::domain::{Area, Choice, FlatRef, ItemPlan, MeetingKind, MeetingPlan, Owner, RosterRow, Rule, Scope};
+use pavilion::domain::{
+    Area, Choice, FlatRef, ItemPlan, MeetingKind, MeetingPlan, Owner, RosterRow, Rule, Scope,
+};
 use pavilion::intake::roster::read_roster;
 use pavilion::store::{BallotInput, Method, Store};
 
@@ -22,10 +24,19 @@ fn estate_rows() -> Vec<RosterRow> {
         for u in 1..=4 {
             for floor in 1..=25 {
                 for door in 1..=4 {
-                    let flat = FlatRef::new(b.to_string(), u.to_string(), format!("{floor}{door:02}"));
-                    let id = if n % 10 == 1 { format!("O{}", n - 1) } else { format!("O{n}") };
+                    let flat =
+                        FlatRef::new(b.to_string(), u.to_string(), format!("{floor}{door:02}"));
+                    let id = if n % 10 == 1 {
+                        format!("O{}", n - 1)
+                    } else {
+                        format!("O{n}")
+                    };
                     rows.push(RosterRow {
-                        owner: Owner { key: owner_key(Some(&id), "业主", &flat), name: format!("业主{n}"), phone: None },
+                        owner: Owner {
+                            key: owner_key(Some(&id), "业主", &flat),
+                            name: format!("业主{n}"),
+                            phone: None,
+                        },
                         area: Area(5_000 + (n as i64 * 37) % 6_000),
                         flat,
                     });
@@ -53,11 +64,18 @@ fn measure(runs: usize, mut f: impl FnMut(usize)) -> Stats {
         .collect();
     times.sort();
     let mean = times.iter().sum::<Duration>() / runs as u32;
-    Stats { median: times[runs / 2], p99: times[(runs * 99 / 100).min(runs - 1)], mean }
+    Stats {
+        median: times[runs / 2],
+        p99: times[(runs * 99 / 100).min(runs - 1)],
+        mean,
+    }
 }
 
 fn show(label: &str, s: &Stats) {
-    println!("{label:<52} median {:>9.3?}  p99 {:>9.3?}  mean {:>9.3?}", s.median, s.p99, s.mean);
+    println!(
+        "{label:<52} median {:>9.3?}  p99 {:>9.3?}  mean {:>9.3?}",
+        s.median, s.p99, s.mean
+    );
 }
 
 fn main() {
@@ -71,7 +89,12 @@ fn main() {
         writeln!(f, "楼栋,单元,房号,建筑面积(㎡),业主姓名,业主编号,联系电话").unwrap();
         for r in &rows {
             let fl = &r.flat;
-            writeln!(f, "{},{},{},{},{},{},", fl.building, fl.unit, fl.room, r.area, r.owner.name, r.owner.key).unwrap();
+            writeln!(
+                f,
+                "{},{},{},{},{},{},",
+                fl.building, fl.unit, fl.room, r.area, r.owner.name, r.owner.key
+            )
+            .unwrap();
         }
     }
     let import = measure(5, |i| {
@@ -129,17 +152,34 @@ fn main() {
     store.cast_ballots(m, 1, &inputs).unwrap().unwrap();
 
     // 2. Tally from scratch: the pure count, and the store's (read ballots and roster, then count).
-    let members = members_of(rows.iter().enumerate().map(|(i, r)| (if i % 10 == 1 { i as i64 - 1 } else { i as i64 }, r.area)));
-    let ballots: HashMap<i64, Choice> =
-        members.iter().enumerate().filter(|(i, _)| i % 5 != 0).map(|(i, m)| (m.owner, Choice::ALL[i % 3])).collect();
+    let members = members_of(
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| (if i % 10 == 1 { i as i64 - 1 } else { i as i64 }, r.area)),
+    );
+    let ballots: HashMap<i64, Choice> = members
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 5 != 0)
+        .map(|(i, m)| (m.owner, Choice::ALL[i % 3]))
+        .collect();
     let pure = measure(200, |_| {
         std::hint::black_box(tally(&Rule::civil_code_major(), &members, &ballots, &[]));
     });
-    show(&format!("tally, pure, {} owners / {FLATS} flats", members.len()), &pure);
+    show(
+        &format!("tally, pure, {} owners / {FLATS} flats", members.len()),
+        &pure,
+    );
     let stored = measure(50, |_| {
         std::hint::black_box(store.tally(m, 1).unwrap());
     });
-    show(&format!("tally from the store, {FLATS} flats, {} ballots", inputs.len()), &stored);
+    show(
+        &format!(
+            "tally from the store, {FLATS} flats, {} ballots",
+            inputs.len()
+        ),
+        &stored,
+    );
 
     // 3. One ballot, committed (WAL, synchronous=FULL) vs a plain insert-and-commit in the same file system.
     let runs = 200;
@@ -159,9 +199,19 @@ fn main() {
     let plain = rusqlite::Connection::open(&plain_path).unwrap();
     plain.pragma_update(None, "journal_mode", "WAL").unwrap();
     plain.pragma_update(None, "synchronous", "FULL").unwrap();
-    plain.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, owner INTEGER, choice TEXT, at TEXT)", []).unwrap();
+    plain
+        .execute(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, owner INTEGER, choice TEXT, at TEXT)",
+            [],
+        )
+        .unwrap();
     let plain_stats = measure(runs, |i| {
-        plain.execute("INSERT INTO t (owner, choice, at) VALUES (?1, 'yes', '2026-11-28T11:00:00Z')", [i as i64]).unwrap();
+        plain
+            .execute(
+                "INSERT INTO t (owner, choice, at) VALUES (?1, 'yes', '2026-11-28T11:00:00Z')",
+                [i as i64],
+            )
+            .unwrap();
     });
     show("plain SQLite insert + commit (same pragmas)", &plain_stats);
     println!(

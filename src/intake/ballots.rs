@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::domain::{Choice, FlatRef};
 
-use super::{Location, Problem, Problems, decode::decode_text};
+use super::{Location, Problem, Problems, encoding::decode};
 
 /// One written ballot and the row it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,12 +25,7 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
         |msg: String, hint: &str| Problems(vec![Problem::new(&name, Location::File, msg, hint)]);
     let bytes = std::fs::read(path)
         .map_err(|e| file_problem(format!("cannot read the file: {e}"), "check the path"))?;
-    let text = decode_text(&bytes).ok_or_else(|| {
-        file_problem(
-            "the file is neither UTF-8 nor GBK text".into(),
-            "save it as CSV (UTF-8) from Excel or WPS",
-        )
-    })?;
+    let text = decode(&name, &bytes).map_err(|p| Problems(vec![p]))?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

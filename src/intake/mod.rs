@@ -3,7 +3,7 @@
 
 pub mod agenda;
 pub mod ballots;
-pub mod decode;
+pub mod encoding;
 pub mod problem;
 pub mod roster;
 

@@ -4,7 +4,7 @@
 //! and workbooks alike and numbers rows and columns as a spreadsheet program shows them.
 
 mod csv_file;
-mod encoding;
+
 mod headers;
 mod rows;
 mod table;
@@ -41,7 +41,7 @@ pub fn read_roster(path: &Path) -> Result<Vec<RosterRow>, Problems> {
             )));
         }
         None => {
-            let text = encoding::decode(&file, &bytes).map_err(one)?;
+            let text = super::encoding::decode(&file, &bytes).map_err(one)?;
             csv_file::read(&file, &text).map_err(one)?
         }
     };

@@ -113,18 +113,26 @@ impl Store {
             // Only owner and area are needed to count: no names, no sorting.
             Scope::Estate | Scope::Building(_) | Scope::Unit { .. } => {
                 let (cond, args) = scope_filter(&item.scope);
-                let mut stmt =
-                    self.conn.prepare_cached(&format!("SELECT f.owner_id, f.area_centi FROM flats f WHERE {cond}"))?;
+                let mut stmt = self.conn.prepare_cached(&format!(
+                    "SELECT f.owner_id, f.area_centi FROM flats f WHERE {cond}"
+                ))?;
                 let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
                     Ok((r.get::<_, i64>(0)?, Area(r.get(1)?)))
                 })?;
                 members_of(rows.collect::<rusqlite::Result<Vec<_>>>()?)
             }
-            Scope::Flats(_) => members_of(self.scope_flats(&item.scope)?.into_iter().map(|(o, _, _, a)| (o, a))),
+            Scope::Flats(_) => members_of(
+                self.scope_flats(&item.scope)?
+                    .into_iter()
+                    .map(|(o, _, _, a)| (o, a)),
+            ),
         };
         if item.rule.electorate == Electorate::Present {
             let here = self.attendance(item.meeting_id)?;
-            return Ok(members.into_iter().filter(|m| here.get(&m.owner).is_some_and(|a| a.presence.is_here())).collect());
+            return Ok(members
+                .into_iter()
+                .filter(|m| here.get(&m.owner).is_some_and(|a| a.presence.is_here()))
+                .collect());
         }
         Ok(members)
     }

@@ -115,8 +115,7 @@ impl Store {
     /// The first event whose hash or link does not fit, if any.
     pub fn broken_link(&self) -> Result<Option<(i64, String)>> {
         let mut prev = GENESIS.to_string();
-        let mut expected_id = 1;
-        for e in self.events(None)? {
+        for (expected_id, e) in (1..).zip(self.events(None)?) {
             if e.id != expected_id {
                 return Ok(Some((
                     e.id,
@@ -136,7 +135,6 @@ impl Store {
                 )));
             }
             prev = e.hash;
-            expected_id += 1;
         }
         Ok(None)
     }

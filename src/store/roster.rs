@@ -8,6 +8,9 @@ use crate::domain::{Area, FlatRef, RosterRow};
 
 use super::{Ids, ImportSummary, Result, RosterEntry, Store, StoreError, events};
 
+/// A flat already in the database: (id, area in hundredths of m², owner id, active).
+type StoredFlat = (i64, i64, i64, bool);
+
 impl Store {
     /// Imports or updates the roster in one transaction. Existing owners and flats are updated in
     /// place (their ids stay, so past ballots keep pointing at them); flats missing from the new
@@ -31,7 +34,7 @@ impl Store {
                 owners.insert(k, v);
             }
         }
-        let mut flats: HashMap<(String, String, String), (i64, i64, i64, bool)> = HashMap::new();
+        let mut flats: HashMap<(String, String, String), StoredFlat> = HashMap::new();
         {
             let mut stmt = tx.prepare(
                 "SELECT building, unit, room, id, area_centi, owner_id, active FROM flats",

@@ -464,8 +464,10 @@ fn rule_none_has_no_vote() {
     assert_eq!(t.outlook, Outlook::NoVote);
 }
 
-fn arb_case() -> impl Strategy<Value = (Vec<Member>, HashMap<OwnerId, Choice>, Vec<(OwnerId, Area)>)>
-{
+/// Members, their ballots, and the flats they were built from.
+type Case = (Vec<Member>, HashMap<OwnerId, Choice>, Vec<(OwnerId, Area)>);
+
+fn arb_case() -> impl Strategy<Value = Case> {
     // Flats with owners drawn from a small pool, so owners often hold several flats.
     prop::collection::vec((1i64..30, 1i64..20_000), 1..60).prop_flat_map(|flats| {
         let flats: Vec<(OwnerId, Area)> = flats.into_iter().map(|(o, a)| (o, Area(a))).collect();
