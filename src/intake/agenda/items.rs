@@ -9,7 +9,7 @@ use crate::domain::{FlatRef, ItemPlan, Rule, Scope};
 use super::report::Report;
 use super::roster_view::RosterView;
 use super::rules::{Lookup, RuleBook};
-use super::table::{At, Fields, KeySpec, Value, string, wrong_type};
+use super::table::{At, Fields, KeySpec, Value, a_type, string, wrong_type};
 use super::when;
 
 pub(super) const ITEM_KEYS: &[KeySpec] = &[
@@ -136,7 +136,7 @@ fn read_item(
             value.span().start,
             format!(
                 "item {number} must be a table, not {}",
-                super::table::a_type(value.get_ref())
+                a_type(value.get_ref())
             ),
             "write each item under its own [[items]] header with its keys below it",
         );
@@ -183,7 +183,7 @@ fn read_item(
 
 fn raised_from(report: &mut Report, ctx: &Context, fields: &Fields) -> Option<FlatRef> {
     let value = fields.get("raised_from")?;
-    let text = string(report, "raised_from", value)?;
+    let text = string(report, "raised_from", value, "raised_from = \"3-2-501\"")?;
     let flat = flat(report, ctx, &text)?;
     Some(flat.value)
 }
@@ -338,8 +338,11 @@ fn required_consent(
     }
     let flats = match value.get_ref() {
         // A single flat may be written without the list brackets.
-        DeValue::String(_) => {
-            let text = string(report, "required_consent", value)?;
+        DeValue::String(text) => {
+            let text = At {
+                value: text.trim().to_string(),
+                at: value.span().start,
+            };
             vec![flat(report, ctx, &text)?]
         }
         _ => flat_list(report, ctx, "required_consent", value)?,
@@ -378,8 +381,20 @@ fn flat_list(
     let before = report.count();
     let mut flats: Vec<At<FlatRef>> = Vec::new();
     for element in array.iter() {
-        let Some(text) = string(report, key, element) else {
+        let DeValue::String(text) = element.get_ref() else {
+            report.at(
+                element.span().start,
+                format!(
+                    "each entry of '{key}' must be a flat in double quotes, not {}",
+                    a_type(element.get_ref())
+                ),
+                format!("write {key} = [\"3-2-101\", \"3-2-102\"]"),
+            );
             continue;
+        };
+        let text = At {
+            value: text.trim().to_string(),
+            at: element.span().start,
         };
         let Some(flat) = flat(report, ctx, &text) else {
             continue;

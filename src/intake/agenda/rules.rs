@@ -117,7 +117,7 @@ fn custom_rule(report: &mut Report, name: &str, name_at: usize, body: &Value) ->
     let DeValue::Table(table) = body.get_ref() else {
         wrong_type(
             report,
-            name,
+            &format!("rules.{name}"),
             body,
             "a table",
             format!("declare the rule as [rules.{name}] with basis, electorate and thresholds"),
@@ -194,7 +194,7 @@ fn electorate(report: &mut Report, fields: &Fields) -> Option<Electorate> {
 /// An optional threshold such as ">= 2/3" (以上, inclusive) or "> 1/2" (过半数, strict).
 fn threshold(report: &mut Report, fields: &Fields, key: &str) -> Option<Threshold> {
     let value = fields.get(key)?;
-    let text = string(report, key, value)?;
+    let text = string(report, key, value, &format!("{key} = \">= 2/3\""))?;
     match Threshold::parse(&text.value) {
         Ok(t) => Some(t),
         Err(e) => {

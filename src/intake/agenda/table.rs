@@ -89,7 +89,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// A required text: present, a string, not blank. Trimmed.
     pub(super) fn text(&self, report: &mut Report, key: &str) -> Option<At<String>> {
         let value = self.required(report, key)?;
-        let text = string(report, key, value)?;
+        let text = string(report, key, value, self.spec(key).example)?;
         if text.value.is_empty() {
             let spec = self.spec(key);
             report.at(
@@ -106,7 +106,7 @@ impl<'a, 'i> Fields<'a, 'i> {
     /// a wrong type is reported and also gives `None`.
     pub(super) fn optional_text(&self, report: &mut Report, key: &str) -> Option<At<String>> {
         let value = self.get(key)?;
-        string(report, key, value).filter(|t| !t.value.is_empty())
+        string(report, key, value, self.spec(key).example).filter(|t| !t.value.is_empty())
     }
 
     fn spec(&self, key: &str) -> &'static KeySpec {
@@ -136,8 +136,14 @@ impl<'a, 'i> Fields<'a, 'i> {
     }
 }
 
-/// A string value, trimmed; any other type is reported with a hint to quote it.
-pub(super) fn string(report: &mut Report, key: &str, value: &Value) -> Option<At<String>> {
+/// A string value, trimmed. Any other type is reported: a number is quoted back as text
+/// (`title = 5` → `title = "5"`), anything else gets the key's example line.
+pub(super) fn string(
+    report: &mut Report,
+    key: &str,
+    value: &Value,
+    example: &str,
+) -> Option<At<String>> {
     match value.get_ref() {
         DeValue::String(s) => Some(At {
             value: s.trim().to_string(),
@@ -145,13 +151,11 @@ pub(super) fn string(report: &mut Report, key: &str, value: &Value) -> Option<At
         }),
         other => {
             let hint = match other {
-                DeValue::Array(_) | DeValue::Table(_) => {
-                    format!("write one text in double quotes: {key} = \"…\"")
-                }
-                _ => format!(
+                DeValue::Integer(_) | DeValue::Float(_) => format!(
                     "put the text in double quotes: {key} = \"{}\"",
                     report.source(&value.span())
                 ),
+                _ => format!("write it as text in double quotes, e.g. {example}"),
             };
             wrong_type(report, key, value, "a string", hint);
             None
