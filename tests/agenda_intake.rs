@@ -377,3 +377,21 @@ items = [
     let plan = parse_text(text).unwrap();
     assert_eq!(plan.items[0].title, "楼道杂物清理");
 }
+
+#[test]
+fn a_duplicate_title_names_the_earlier_item_by_its_number() {
+    let item = |title: &str| {
+        format!(
+            "\n[[items]]\n{title}raised_by = \"赵刚\"\nstatement = \"没车位。\"\nrule = \"none\"\nscope = \"3\"\n"
+        )
+    };
+    let text = MINIMAL.split("\n[[items]]").next().unwrap().to_string()
+        + &item("")
+        + &item("title = \"停车\"\n")
+        + &item("title = \"停车\"\n");
+    assert_eq!(
+        parse_text(&text).unwrap_err(),
+        "t.toml:9:1: item 1 is missing 'title' — add title = \"3号楼2单元加装电梯\" (the item's title)\n\
+         t.toml:23:9: two items have the title '停车' — item 2 (line 16) has the same title: give each item its own title, or merge them"
+    );
+}

@@ -102,22 +102,23 @@ pub(super) fn read_items(
     }
     let before = report.count();
     let mut items = Vec::new();
-    let mut titles: Vec<At<String>> = Vec::new();
+    // Each title read so far, with its item's number.
+    let mut titles: Vec<(usize, At<String>)> = Vec::new();
     for (index, element) in array.iter().enumerate() {
-        let (title, item) = read_item(report, ctx, index + 1, element);
+        let number = index + 1;
+        let (title, item) = read_item(report, ctx, number, element);
         if let Some(title) = title {
-            if let Some(first) = titles.iter().position(|t| t.value == title.value) {
+            if let Some((first, earlier)) = titles.iter().find(|(_, t)| t.value == title.value) {
                 report.at(
                     title.at,
                     format!("two items have the title '{}'", title.value),
                     format!(
-                        "item {} (line {}) has the same title: give each item its own title, or merge them",
-                        first + 1,
-                        report.line(titles[first].at)
+                        "item {first} (line {}) has the same title: give each item its own title, or merge them",
+                        report.line(earlier.at)
                     ),
                 );
             }
-            titles.push(title);
+            titles.push((number, title));
         }
         items.extend(item);
     }
@@ -164,7 +165,7 @@ fn read_item(
     let required_consent = required_consent(report, ctx, &fields, rule.as_ref(), scope.as_ref());
 
     let valid = report.count() == before;
-    let item = valid.then_some(()).and_then(|()| {
+    let item = valid.then(|| -> Option<ItemPlan> {
         Some(ItemPlan {
             title: title.clone()?.value,
             raised_by: raised_by?.value,
@@ -178,7 +179,7 @@ fn read_item(
             required_consent: required_consent?,
         })
     });
-    (title, item)
+    (title, item.flatten())
 }
 
 fn raised_from(report: &mut Report, ctx: &Context, fields: &Fields) -> Option<FlatRef> {
