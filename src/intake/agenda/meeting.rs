@@ -1,0 +1,184 @@
+//! The `[meeting]` table: what, when, where, who runs it, and where objections to the notice go.
+
+use jiff::civil::Date;
+use toml::de::DeValue;
+
+use crate::domain::{ItemPlan, MeetingKind, MeetingPlan};
+
+use super::report::Report;
+use super::suggest::closest;
+use super::table::{At, Fields, KeySpec, Value, wrong_type};
+use super::when::{self, Start};
+
+pub(super) const MEETING_KEYS: &[KeySpec] = &[
+    KeySpec {
+        key: "title",
+        what: "the meeting's title",
+        example: "title = \"红旗小区 3号楼加装电梯议事会\"",
+    },
+    KeySpec {
+        key: "kind",
+        what: "the kind of meeting: owners or residents",
+        example: "kind = \"owners\"",
+    },
+    KeySpec {
+        key: "starts",
+        what: "date, time and UTC offset",
+        example: "starts = 2026-11-28T19:00:00+08:00",
+    },
+    KeySpec {
+        key: "place",
+        what: "where the meeting is held",
+        example: "place = \"莲心亭\"",
+    },
+    KeySpec {
+        key: "host",
+        what: "who chairs the meeting",
+        example: "host = \"郭建敏\"",
+    },
+    KeySpec {
+        key: "secretary",
+        what: "who writes the minutes",
+        example: "secretary = \"马长祥\"",
+    },
+    KeySpec {
+        key: "objections_to",
+        what: "where residents raise objections to the public notice",
+        example: "objections_to = \"社区居委会一楼服务窗口\"",
+    },
+    KeySpec {
+        key: "objections_until",
+        what: "the last day for objections",
+        example: "objections_until = 2026-12-05",
+    },
+];
+
+const MEETING_HINT: &str =
+    "start the file with [meeting] and its title, kind, starts, place, host and secretary";
+
+/// What was read from `[meeting]`; a field is `None` if it had a problem (already reported).
+pub(super) struct Header {
+    title: Option<String>,
+    kind: Option<MeetingKind>,
+    start: Option<Start>,
+    place: Option<String>,
+    host: Option<String>,
+    secretary: Option<String>,
+    objections_to: Option<String>,
+    objections_until: Option<Date>,
+}
+
+impl Header {
+    /// The meeting's local date, to check the dates of items against.
+    pub(super) fn date(&self) -> Option<Date> {
+        self.start.map(|s| s.date)
+    }
+
+    pub(super) fn read(report: &mut Report, value: Option<&Value>) -> Option<Header> {
+        let Some(value) = value else {
+            report.at(0, "the agenda has no [meeting] table", MEETING_HINT);
+            return None;
+        };
+        let DeValue::Table(table) = value.get_ref() else {
+            let hint = match value.get_ref() {
+                DeValue::Array(_) => {
+                    "write the header with single brackets: [meeting] (one meeting per file)"
+                }
+                _ => MEETING_HINT,
+            };
+            wrong_type(report, "meeting", value, "a table", hint);
+            return None;
+        };
+        let fields = Fields::new(report, "[meeting]", value.span().start, table, MEETING_KEYS);
+        let start = fields
+            .required(report, "starts")
+            .and_then(|v| when::start(report, "starts", v));
+        let meeting_date = start.map(|s| s.date);
+        let header = Header {
+            title: text(report, &fields, "title"),
+            kind: kind(report, &fields),
+            start,
+            place: text(report, &fields, "place"),
+            host: text(report, &fields, "host"),
+            secretary: text(report, &fields, "secretary"),
+            objections_to: fields
+                .optional_text(report, "objections_to")
+                .map(|t| t.value),
+            objections_until: objections_until(report, &fields, meeting_date),
+        };
+        objections_pair(report, &fields);
+        Some(header)
+    }
+
+    /// The plan, if every field was valid.
+    pub(super) fn into_plan(self, items: Vec<ItemPlan>) -> Option<MeetingPlan> {
+        let start = self.start?;
+        Some(MeetingPlan {
+            title: self.title?,
+            kind: self.kind?,
+            starts: start.timestamp,
+            offset: start.offset,
+            place: self.place?,
+            host: self.host?,
+            secretary: self.secretary?,
+            objections_to: self.objections_to,
+            objections_until: self.objections_until,
+            items,
+        })
+    }
+}
+
+fn text(report: &mut Report, fields: &Fields, key: &str) -> Option<String> {
+    fields.text(report, key).map(|t| t.value)
+}
+
+fn kind(report: &mut Report, fields: &Fields) -> Option<MeetingKind> {
+    let At { value, at } = fields.text(report, "kind")?;
+    let kind = MeetingKind::parse(&value);
+    if kind.is_none() {
+        let guess = closest(&value, &["owners", "residents"])
+            .map_or(String::new(), |k| format!("did you mean '{k}'? "));
+        report.at(
+            at,
+            format!("unknown meeting kind '{value}'"),
+            format!("{guess}write \"owners\" (owners' joint decisions) or \"residents\" (residents' consultation)"),
+        );
+    }
+    kind
+}
+
+/// The objection period ends on or after the meeting day: the notice is posted after the meeting.
+fn objections_until(report: &mut Report, fields: &Fields, meeting: Option<Date>) -> Option<Date> {
+    let value = fields.get("objections_until")?;
+    let until = when::date(report, "objections_until", value, "2026-12-05")?;
+    if let Some(meeting) = meeting.filter(|m| until < *m) {
+        report.at(
+            value.span().start,
+            format!("the objection period ends ({until}) before the meeting ({meeting})"),
+            format!(
+                "objections to the notice come after the meeting: give a day on or after {meeting}"
+            ),
+        );
+        return None;
+    }
+    Some(until)
+}
+
+/// A notice names both where and until when objections are taken, or neither.
+fn objections_pair(report: &mut Report, fields: &Fields) {
+    let to = fields.get("objections_to").is_some();
+    let until = fields.get("objections_until").is_some();
+    if to && !until {
+        report.at(
+            fields.key_at("objections_to"),
+            "'objections_to' is given without 'objections_until'",
+            "add the last day for objections, e.g. objections_until = 2026-12-05",
+        );
+    } else if until && !to {
+        report.at(
+            fields.key_at("objections_until"),
+            "'objections_until' is given without 'objections_to'",
+            "add where objections are raised, e.g. objections_to = \"社区居委会一楼服务窗口\"",
+        );
+    }
+}
