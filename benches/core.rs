@@ -34,7 +34,7 @@ fn estate_rows() -> Vec<RosterRow> {
                     rows.push(RosterRow {
                         owner: Owner {
                             key: owner_key(Some(&id), "业主", &flat),
-                            name: format!("业主{n}"),
+                            name: format!("业主{id}"),
                             phone: None,
                         },
                         area: Area(5_000 + (n as i64 * 37) % 6_000),

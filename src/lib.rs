@@ -2,9 +2,12 @@
 //! branch discusses it, the community acts on it.
 
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod i18n;
 pub mod intake;
 pub mod lang;
 pub mod store;
 pub mod textwidth;
+pub mod tui;

@@ -3,8 +3,8 @@
 use anyhow::{Context, Result};
 use jiff::civil::Date;
 
+use crate::domain::Responsible;
 use crate::domain::action::is_overdue;
-use crate::domain::{ItemPlan, Responsible, Rule, Scope};
 use crate::store::{ActionRecord, NewAction, Store};
 
 use super::args::ActionsCommand;
@@ -25,20 +25,7 @@ pub fn raise(
         }
         Some(m) => {
             let meeting = store.resolve_meeting(m)?;
-            let concern = store.raise_concern(text, by, from.as_ref())?;
-            let plan = ItemPlan {
-                title: text.chars().take(30).collect(),
-                raised_by: by.trim().to_string(),
-                raised_from: from,
-                raised_on: None,
-                statement: text.trim().to_string(),
-                category: None,
-                proposal: None,
-                rule: Rule::none(),
-                scope: Scope::Estate,
-                required_consent: Vec::new(),
-            };
-            let number = store.add_item(meeting, &plan, Some(concern.id))?;
+            let number = store.raise_on_agenda(meeting, text, by, from.as_ref())?;
             println!("item {number} added to meeting {meeting}");
         }
     }

@@ -29,6 +29,10 @@ pub enum Lang {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Open the host's screens on the bundled sample estate and agenda (no set-up needed)
+    Demo,
+    /// Open the host's screens on a meeting (default: latest)
+    Run { meeting: Option<String> },
     /// Create a database for an estate
     Init {
         #[arg(long)]

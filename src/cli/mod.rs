@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod args;
+mod logging;
 mod meetings;
 mod roster;
 mod votes;
@@ -55,8 +56,25 @@ fn parse_flat(text: &str) -> Result<FlatRef> {
 
 /// Runs one headless command.
 pub fn run(cli: Cli) -> Result<()> {
-    let path = db_path(cli.db.as_deref())?;
+    let lang = crate::lang::Lang::detect(cli.lang.map(|l| match l {
+        Lang::Zh => crate::lang::Lang::Zh,
+        Lang::En => crate::lang::Lang::En,
+    }));
+    let path = match (&cli.command, &cli.db) {
+        // The demo keeps its own database unless told otherwise, so it never touches real data.
+        (Command::Demo, None) => data_dir()?.join("demo.db"),
+        _ => db_path(cli.db.as_deref())?,
+    };
     match cli.command {
+        Command::Demo => {
+            let meeting = crate::demo::prepare(&path)?;
+            screens(&path, meeting, lang)
+        }
+        Command::Run { meeting } => {
+            let meeting =
+                open(&path, false)?.resolve_meeting(meeting.as_deref().unwrap_or("latest"))?;
+            screens(&path, meeting, lang)
+        }
         Command::Init { estate } => {
             let mut store = open(&path, true)?;
             store.init(&estate)?;
@@ -139,4 +157,15 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
     }
+}
+
+/// Opens the TUI with logging to the data directory.
+fn screens(path: &Path, meeting: i64, lang: crate::lang::Lang) -> Result<()> {
+    let log_dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or(data_dir()?);
+    let (_guard, _log) = logging::init(&log_dir);
+    crate::tui::run(path, meeting, lang)
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::area::Area;
 use super::flat::FlatRef;
-use super::rule::{Double, Rule, Threshold};
+use super::rule::{Double, Electorate, Rule, Threshold};
 
 /// The store's id of an owner; the counting unit of every vote.
 pub type OwnerId = i64;
@@ -30,6 +30,13 @@ impl Choice {
 
     /// Accepts yes/no/abstain, y/n/a, 同意/反对/弃权, 赞成.
     pub fn parse(text: &str) -> Option<Choice> {
+        // The stored forms first: this runs once per ballot in every tally.
+        match text {
+            "yes" => return Some(Choice::Yes),
+            "no" => return Some(Choice::No),
+            "abstain" => return Some(Choice::Abstain),
+            _ => {}
+        }
         match text.trim().to_lowercase().as_str() {
             "yes" | "y" | "同意" | "赞成" => Some(Choice::Yes),
             "no" | "n" | "反对" | "不同意" => Some(Choice::No),
@@ -240,7 +247,7 @@ pub fn tally(
     let outlook = if !rule.votes {
         Outlook::NoVote
     } else {
-        outlook(
+        let o = outlook(
             rule,
             total,
             participating,
@@ -250,7 +257,12 @@ pub fn tally(
             passed,
             participation_met,
             &in_electorate,
-        )
+        );
+        if rule.electorate == Electorate::Present {
+            unsettled(o, &consents)
+        } else {
+            o
+        }
     };
 
     Tally {
@@ -269,6 +281,21 @@ pub fn tally(
         outlook,
         participation_shortfall,
         ignored_ballots: ballots.len().saturating_sub(counted),
+    }
+}
+
+/// When those present decide, more people may still sign in: nothing is settled before the vote
+/// closes, except a required consent already refused.
+fn unsettled(o: Outlook, consents: &[ConsentState]) -> Outlook {
+    let refused = consents
+        .iter()
+        .any(|c| matches!(c.choice, Some(Choice::No | Choice::Abstain)));
+    match o {
+        Outlook::CertainToPass => Outlook::PassingSoFar,
+        Outlook::ParticipationUnreachable => Outlook::AwaitingParticipation,
+        Outlook::ApprovalUnreachable => Outlook::FailingSoFar,
+        Outlook::ConsentRefused if !refused => Outlook::AwaitingParticipation,
+        other => other,
     }
 }
 

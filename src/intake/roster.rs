@@ -29,23 +29,30 @@ pub fn read_roster(path: &Path) -> Result<Vec<RosterRow>, Problems> {
             "check the file name and folder",
         ))
     })?;
+    if Container::sniff(&bytes).is_none() && is_workbook_name(path) {
+        // Often a web page or text that some system saved under an Excel name.
+        return Err(one(Problem::new(
+            &file,
+            Location::File,
+            "the file is named like an Excel workbook but is not one",
+            "open it in Excel or WPS and save it as .xlsx or as \"CSV UTF-8 (comma delimited)\"",
+        )));
+    }
+    read_roster_bytes(&file, bytes)
+}
+
+/// Reads a roster from its bytes (a workbook, or CSV in any supported encoding); `file` names it
+/// in problems. Used for files and for the sample roster built into the program.
+pub fn read_roster_bytes(file: &str, bytes: Vec<u8>) -> Result<Vec<RosterRow>, Problems> {
+    let one = |problem: Problem| Problems(vec![problem]);
     let table = match Container::sniff(&bytes) {
-        Some(container) => xlsx_file::read(&file, bytes, container).map_err(one)?,
-        None if is_workbook_name(path) => {
-            // Often a web page or text that some system saved under an Excel name.
-            return Err(one(Problem::new(
-                &file,
-                Location::File,
-                "the file is named like an Excel workbook but is not one",
-                "open it in Excel or WPS and save it as .xlsx or as \"CSV UTF-8 (comma delimited)\"",
-            )));
-        }
+        Some(container) => xlsx_file::read(file, bytes, container).map_err(one)?,
         None => {
-            let text = super::encoding::decode(&file, &bytes).map_err(one)?;
-            csv_file::read(&file, &text).map_err(one)?
+            let text = super::encoding::decode(file, &bytes).map_err(one)?;
+            csv_file::read(file, &text).map_err(one)?
         }
     };
-    rows::validate(&file, &table)
+    rows::validate(file, &table)
 }
 
 fn is_workbook_name(path: &Path) -> bool {

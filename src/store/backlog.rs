@@ -101,11 +101,32 @@ impl Store {
         Ok(number)
     }
 
+    /// Logs a concern raised on the spot and puts it straight onto the meeting's agenda.
+    pub fn raise_on_agenda(
+        &mut self,
+        meeting: i64,
+        text: &str,
+        by: &str,
+        from: Option<&FlatRef>,
+    ) -> Result<i64> {
+        self.meeting(meeting)?;
+        let concern = self.raise_concern(text, by, from)?;
+        self.schedule_concern(concern.id, meeting)
+    }
+
     /// Schedules a backlog concern into a meeting as a discussion item (rule `none`, whole estate);
     /// the host can change how it is decided when the meeting gets there.
     pub fn schedule_concern(&mut self, concern: i64, meeting: i64) -> Result<i64> {
         let c = self.concern(concern)?;
-        let title: String = c.text.chars().take(30).collect();
+        // The first line, cut to a title's length; the whole text stays as the statement.
+        let title: String = c
+            .text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .chars()
+            .take(30)
+            .collect();
         let plan = ItemPlan {
             title,
             raised_by: c.raised_by.clone(),

@@ -142,20 +142,18 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT owner_id, choice FROM ballots WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL",
         )?;
-        let rows = stmt.query_map([item_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?;
+        let mut rows = stmt.query([item_id])?;
         let mut out = HashMap::new();
-        for row in rows {
-            let (owner, choice) = row?;
-            if let Some(c) = Choice::parse(&choice) {
-                out.insert(owner, c);
+        // Read the choice in place: no string allocated per ballot.
+        while let Some(r) = rows.next()? {
+            if let Some(c) = Choice::parse(r.get_ref(1)?.as_str().unwrap_or("")) {
+                out.insert(r.get::<_, i64>(0)?, c);
             }
         }
         Ok(out)
     }
 
-    fn required_consents(&self, item: &ItemRecord) -> Result<Vec<RequiredConsent>> {
+    pub fn required_consents(&self, item: &ItemRecord) -> Result<Vec<RequiredConsent>> {
         item.consents
             .iter()
             .map(|flat| {

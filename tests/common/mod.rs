@@ -1,6 +1,8 @@
 //! Shared set-up for integration tests: a real SQLite file in a temp dir, a small estate.
 #![allow(dead_code)]
 
+pub mod tui;
+
 use std::path::PathBuf;
 
 use jiff::Timestamp;

@@ -418,10 +418,21 @@ fn outlook_says_when_remaining_owners_can_no_longer_change_the_result() {
     // 8 yes: passes so far, 3 more no votes would make 8/11 < 3/4... and 4 no votes 8/12 < 3/4.
     let t = tally(&Rule::civil_code_major(), &members, &ballots(8, 0, 0), &[]);
     assert_eq!(t.outlook, Outlook::PassingSoFar);
-    // A show of hands where nobody is present can never reach anything.
+    // A show of hands before anyone signed in: people may still arrive, nothing is settled.
     let t = tally(&Rule::show_of_hands(), &[], &HashMap::new(), &[]);
-    assert_eq!(t.outlook, Outlook::ParticipationUnreachable);
+    assert_eq!(t.outlook, Outlook::AwaitingParticipation);
     assert!(!t.passed);
+    let t = tally(
+        &Rule::show_of_hands(),
+        &equal_members(2, 100),
+        &ballots(1, 1, 0),
+        &[],
+    );
+    assert_eq!(
+        t.outlook,
+        Outlook::FailingSoFar,
+        "a latecomer could still vote yes"
+    );
 }
 
 #[test]

@@ -1,0 +1,102 @@
+//! The host's terminal screens. The loop is `tokio::select!` over terminal events, replies from
+//! the store thread, and a one-second tick while the speaking timer runs; it draws only on change.
+
+pub mod app;
+pub mod form;
+pub mod keys;
+pub mod model;
+pub mod screens;
+pub mod theme;
+pub mod worker;
+
+use std::io::stdout;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use futures::StreamExt;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste, Event, EventStream};
+use ratatui::crossterm::execute;
+
+use crate::lang::Lang;
+use crate::store::Store;
+
+use app::App;
+use model::Model;
+use theme::Theme;
+use worker::{Reply, Request, execute};
+
+/// Opens the screens on a meeting of the database at `path`.
+pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
+    let store = Store::open(path)?;
+    let mut app = App::new(lang, Theme::from_env(), jiff::Zoned::now().date());
+    // The first frame needs the meeting: load it before the terminal switches over.
+    app.on_reply(Reply::Model(Box::new(Model::load(&store, meeting)?)));
+    app.take_requests();
+    tracing::info!(db = %path.display(), meeting, "screens open");
+
+    let (req_tx, req_rx) = std::sync::mpsc::channel::<Request>();
+    let (rep_tx, mut rep_rx) = tokio::sync::mpsc::unbounded_channel::<Reply>();
+    // The store thread: every request in order; on quit it finishes what was sent before exiting.
+    let worker = std::thread::spawn(move || {
+        let mut store = store;
+        for req in req_rx {
+            for reply in execute(&mut store, meeting, req) {
+                if let Reply::Failed(e) = &reply {
+                    tracing::warn!("store refused: {e}");
+                }
+                let _ = rep_tx.send(reply);
+            }
+        }
+    });
+
+    let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
+    let _ = execute!(stdout(), EnableBracketedPaste);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let result = runtime.block_on(event_loop(&mut terminal, &mut app, &req_tx, &mut rep_rx));
+    let _ = execute!(stdout(), DisableBracketedPaste);
+    ratatui::restore();
+    drop(req_tx);
+    let _ = worker.join();
+    tracing::info!("screens closed");
+    result
+}
+
+async fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    requests: &std::sync::mpsc::Sender<Request>,
+    replies: &mut tokio::sync::mpsc::UnboundedReceiver<Reply>,
+) -> Result<()> {
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|f| app.draw(f))?;
+            dirty = false;
+        }
+        if app.quit {
+            return Ok(());
+        }
+        tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) => { app.on_key(key); dirty = true; }
+                Some(Ok(Event::Paste(text))) => { app.on_paste(&text); dirty = true; }
+                Some(Ok(Event::Resize(..))) => dirty = true,
+                Some(Ok(_)) => {}
+                Some(Err(e)) => return Err(e).context("reading the terminal"),
+                None => return Ok(()),
+            },
+            Some(reply) = replies.recv() => { app.on_reply(reply); dirty = true; }
+            _ = tick.tick(), if app.timer_running() => { dirty |= app.on_tick(); }
+        }
+        for r in app.take_requests() {
+            requests.send(r).context("the store thread stopped")?;
+        }
+    }
+}

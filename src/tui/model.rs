@@ -1,0 +1,167 @@
+//! What the screens show, loaded from the store in one go and patched as replies arrive.
+
+use std::collections::HashMap;
+
+use crate::domain::tally::{Member, RequiredConsent, tally};
+use crate::domain::{Area, Choice, Tally};
+use crate::store::{
+    ActionRecord, AttendanceRecord, BallotRecord, ConcernRecord, ItemRecord, MeetingRecord,
+    NoteRecord, RollCallEntry, RosterEntry, Store,
+};
+
+/// One owner as the sign-in screen lists them.
+#[derive(Clone, Debug)]
+pub struct OwnerRow {
+    pub owner_id: i64,
+    pub name: String,
+    /// Flats written `3-2-501`, for searching and showing.
+    pub flats: Vec<String>,
+    pub area: Area,
+}
+
+/// Everything about the meeting except the roll call of one item.
+#[derive(Clone, Debug)]
+pub struct Model {
+    pub estate: String,
+    pub meeting: MeetingRecord,
+    pub items: Vec<ItemRecord>,
+    pub tallies: HashMap<i64, Tally>,
+    pub notes: HashMap<i64, Vec<NoteRecord>>,
+    pub owners: Vec<OwnerRow>,
+    pub total_area: Area,
+    pub attendance: HashMap<i64, AttendanceRecord>,
+    pub actions: Vec<ActionRecord>,
+    pub backlog: Vec<ConcernRecord>,
+}
+
+impl Model {
+    pub fn load(store: &Store, meeting: i64) -> crate::store::Result<Model> {
+        let meeting = store.meeting(meeting)?;
+        let items = store.items(meeting.id)?;
+        let mut tallies = HashMap::new();
+        let mut notes = HashMap::new();
+        for item in &items {
+            if item.rule.votes {
+                tallies.insert(item.id, store.tally_item(item)?);
+            }
+            notes.insert(item.id, store.notes(item.id)?);
+        }
+        let mut owners: Vec<OwnerRow> = Vec::new();
+        let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut total_area = Area::ZERO;
+        for RosterEntry {
+            owner_id,
+            owner_name,
+            flat,
+            area,
+            ..
+        } in store.roster()?
+        {
+            total_area += area;
+            match index.get(&owner_id) {
+                Some(&i) => {
+                    owners[i].flats.push(flat.to_string());
+                    owners[i].area += area;
+                }
+                None => {
+                    index.insert(owner_id, owners.len());
+                    owners.push(OwnerRow {
+                        owner_id,
+                        name: owner_name,
+                        flats: vec![flat.to_string()],
+                        area,
+                    });
+                }
+            }
+        }
+        Ok(Model {
+            estate: store.estate()?.unwrap_or_default(),
+            attendance: store.attendance(meeting.id)?,
+            actions: store.actions()?,
+            backlog: store.concerns(true)?,
+            meeting,
+            items,
+            tallies,
+            notes,
+            owners,
+            total_area,
+        })
+    }
+
+    /// Owners here (in person or by proxy): (in person, by proxy, area of both).
+    pub fn presence_counts(&self) -> (i64, i64, Area) {
+        let mut in_person = 0;
+        let mut proxy = 0;
+        let mut area = Area::ZERO;
+        let areas: HashMap<i64, Area> = self.owners.iter().map(|o| (o.owner_id, o.area)).collect();
+        for a in self.attendance.values() {
+            match a.presence {
+                crate::store::Presence::Present => in_person += 1,
+                crate::store::Presence::Proxy(_) => proxy += 1,
+                crate::store::Presence::Left => continue,
+            }
+            area += areas.get(&a.owner_id).copied().unwrap_or_default();
+        }
+        (in_person, proxy, area)
+    }
+}
+
+/// The roll call of one item: who to call, and the live tally kept in memory so a ballot
+/// needs no re-read of the whole scope.
+#[derive(Clone, Debug)]
+pub struct RollCall {
+    pub item: ItemRecord,
+    pub entries: Vec<RollCallEntry>,
+    pub members: Vec<Member>,
+    pub consents: Vec<RequiredConsent>,
+    pub choices: HashMap<i64, Choice>,
+    pub tally: Tally,
+    /// Owner id → index in `entries`.
+    pub index: HashMap<i64, usize>,
+}
+
+impl RollCall {
+    pub fn load(store: &Store, meeting: i64, number: i64) -> crate::store::Result<RollCall> {
+        let item = store.item(meeting, number)?;
+        let entries = store.roll_call(&item)?;
+        let members = store.electorate(&item)?;
+        let consents = store.required_consents(&item)?;
+        let choices = store.current_choices(item.id)?;
+        let tally = store.tally_item(&item)?;
+        let index = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.owner_id, i))
+            .collect();
+        Ok(RollCall {
+            item,
+            entries,
+            members,
+            consents,
+            choices,
+            tally,
+            index,
+        })
+    }
+
+    /// Applies a committed ballot (or withdrawal: `None`) and recounts.
+    pub fn apply(&mut self, owner: i64, ballot: Option<BallotRecord>) {
+        match ballot.as_ref().and_then(|b| b.choice) {
+            Some(c) => self.choices.insert(owner, c),
+            None => self.choices.remove(&owner),
+        };
+        if let Some(&i) = self.index.get(&owner) {
+            self.entries[i].ballot = ballot.filter(|b| b.choice.is_some());
+        }
+        self.recount();
+    }
+
+    pub fn recount(&mut self) {
+        self.tally = tally(
+            &self.item.rule,
+            &self.members,
+            &self.choices,
+            &self.consents,
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! Item: step 1 (who raised it, in their words), step 2 (discussion with a speaking timer, the
+//! proposal, the rule), step 3 (the item's actions).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use crate::domain::{ActionStatus, Scope};
+use crate::i18n::{T, date};
+
+use super::super::app::{App, Confirm, FormFor, Modal, SPEAKING_SECONDS, Screen};
+use super::super::form::{Field, Form};
+use super::super::keys::Action;
+use super::super::worker::Request;
+use super::{rule_label, step_label};
+
+pub fn on_action(app: &mut App, action: Action) {
+    let Some(item) = app.current_item().cloned() else {
+        return;
+    };
+    let n = item.number;
+    match action {
+        Action::RollCall if item.rule.votes => {
+            app.roll = None;
+            app.roll_cursor = 0;
+            app.undo.clear();
+            app.send(Request::OpenRollCall { item: n });
+            app.screen = Screen::RollCall;
+        }
+        Action::RollCall => app.warn(app.t(T::NoVoteOnItem)),
+        Action::Note => {
+            let form = Form::new(
+                T::KeyNote,
+                vec![Field::line(T::Speaker), Field::text(T::Point)],
+            );
+            app.modal = Some(Modal::Form(form, FormFor::Note { item: n }));
+        }
+        Action::Proposal => {
+            let text = item.proposal.clone().unwrap_or_default();
+            let form = Form::new(T::Proposal, vec![Field::text(T::Proposal).with(&text)]);
+            app.modal = Some(Modal::Form(form, FormFor::Proposal { item: n }));
+        }
+        Action::Resolution => {
+            let text = item.resolution.clone().unwrap_or_default();
+            let form = Form::new(T::Resolution, vec![Field::text(T::Resolution).with(&text)]);
+            app.modal = Some(Modal::Form(form, FormFor::Resolution { item: n }));
+        }
+        Action::Timer => {
+            app.timer = match app.timer {
+                Some((0, _)) | None => Some((SPEAKING_SECONDS, true)),
+                Some((left, running)) => Some((left, !running)),
+            };
+        }
+        Action::CloseVote if !item.vote_closed => {
+            if item.rule.votes {
+                // The confirmation shows the roll call's figures: load them first.
+                app.send(Request::OpenRollCall { item: n });
+            }
+            app.modal = Some(Modal::Confirm(Confirm::CloseVote { item: n }));
+        }
+        Action::AddAction => {
+            app.modal = Some(Modal::Form(
+                action_form(),
+                FormFor::AddAction { item: Some(n) },
+            ))
+        }
+        _ => {}
+    }
+}
+
+/// The form for a new action: what, who, by when.
+pub fn action_form() -> Form {
+    Form::new(
+        T::KeyAddAction,
+        vec![
+            Field::text(T::What),
+            Field::line(T::Who).hint(T::WhoHint),
+            Field::line(T::Due).hint(T::DueHint).optional(),
+        ],
+    )
+}
+
+fn timer_line(app: &App) -> Option<Line<'static>> {
+    let (left, running) = app.timer?;
+    let style = if left == 0 {
+        app.theme.bad
+    } else if left <= 30 {
+        app.theme.warn
+    } else {
+        app.theme.accent
+    };
+    let text = if left == 0 {
+        format!("{} {}", app.t(T::SpeakingTimer), app.t(T::TimeUp))
+    } else {
+        format!(
+            "{} {:02}:{:02}{}",
+            app.t(T::SpeakingTimer),
+            left / 60,
+            left % 60,
+            if running { "" } else { " ‖" }
+        )
+    };
+    Some(Line::styled(text, style))
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let (Some(model), Some(item)) = (&app.model, app.current_item()) else {
+        return;
+    };
+    let th = app.theme;
+    let mut title = vec![
+        Span::styled(format!("{}. {}  ", item.number, item.title), th.title),
+        Span::styled(
+            format!("[{}]", step_label(item.step).get(app.lang)),
+            th.accent,
+        ),
+    ];
+    if let Some(t) = timer_line(app) {
+        title.push(Span::raw("   "));
+        title.extend(t.spans);
+    }
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    Paragraph::new(Line::from(title)).render(head, buf);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+
+    // Step 1 and the rule on the left.
+    let mut l: Vec<Line> = vec![Line::styled(app.t(T::Step1), th.title)];
+    let from = item
+        .raised_from
+        .as_ref()
+        .map(|f| format!(" ({f})"))
+        .unwrap_or_default();
+    let on = item
+        .raised_on
+        .map(|d| format!(" · {}", date(app.lang, d)))
+        .unwrap_or_default();
+    l.push(Line::raw(format!(
+        "{}: {}{from}{on}",
+        app.t(T::RaisedBy),
+        item.raised_by
+    )));
+    l.push(Line::styled(format!("{}:", app.t(T::Statement)), th.dim));
+    l.push(Line::raw(item.statement.clone()));
+    l.push(Line::raw(""));
+    l.push(Line::from(vec![
+        Span::styled(format!("{}: ", app.t(T::Rule)), th.dim),
+        Span::raw(rule_label(&item.rule.name).get(app.lang).to_string()),
+    ]));
+    let scope = match &item.scope {
+        Scope::Estate => app.t(T::ScopeEstate).to_string(),
+        s => s.to_string(),
+    };
+    l.push(Line::from(vec![
+        Span::styled(format!("{}: ", app.t(T::Scope)), th.dim),
+        Span::raw(scope),
+    ]));
+    if !item.consents.is_empty() {
+        let list: Vec<String> = item.consents.iter().map(ToString::to_string).collect();
+        l.push(Line::raw(format!(
+            "{}: {}",
+            app.t(T::RequiredConsents),
+            list.join(", ")
+        )));
+    }
+    if let Some(t) = model.tallies.get(&item.id) {
+        let text = if item.vote_closed {
+            let r = if t.passed {
+                T::ResultPassed
+            } else {
+                T::ResultFailed
+            };
+            format!("{} · {}", app.t(T::VoteClosed), app.t(r))
+        } else {
+            super::verdict(t, app.lang)
+        };
+        l.push(Line::styled(text, th.accent));
+    }
+    let block = Block::default().borders(Borders::RIGHT);
+    let inner = block.inner(left);
+    block.render(left, buf);
+    Paragraph::new(super::wrap::wrap(l, inner.width)).render(inner, buf);
+
+    // Steps 2 and 3 on the right.
+    let mut r: Vec<Line> = vec![Line::styled(app.t(T::Step2), th.title)];
+    let notes = model
+        .notes
+        .get(&item.id)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    if notes.is_empty() {
+        r.push(Line::styled(app.t(T::NoNotes), th.dim));
+    }
+    for n in notes {
+        let time = local_time(app, &n.at);
+        r.push(Line::from(vec![
+            Span::styled(format!("{time} {}: ", n.speaker), th.accent),
+            Span::raw(n.point.clone()),
+        ]));
+    }
+    r.push(Line::styled(format!("{}:", app.t(T::Proposal)), th.dim));
+    match &item.proposal {
+        Some(p) if !p.is_empty() => r.extend(p.lines().map(|l| Line::raw(l.to_string()))),
+        _ => r.push(Line::styled(app.t(T::NoProposal), th.dim)),
+    }
+    if let Some(res) = &item.resolution {
+        r.push(Line::styled(
+            format!("{}: {res}", app.t(T::Resolution)),
+            th.ok,
+        ));
+    }
+    r.push(Line::raw(""));
+    r.push(Line::styled(app.t(T::Step3), th.title));
+    let actions: Vec<_> = model
+        .actions
+        .iter()
+        .filter(|a| a.item_id == Some(item.id))
+        .collect();
+    if actions.is_empty() {
+        r.push(Line::styled(app.t(T::NoActions), th.dim));
+    }
+    for a in actions {
+        let due = a
+            .due
+            .map(|d| format!(" · {}", date(app.lang, d)))
+            .unwrap_or_default();
+        let done = if a.status == ActionStatus::Closed {
+            "✓ "
+        } else {
+            "• "
+        };
+        r.push(Line::raw(format!(
+            "{done}{} — {}{due}",
+            a.what, a.responsible
+        )));
+    }
+    let right = Rect {
+        x: right.x + 1,
+        width: right.width.saturating_sub(1),
+        ..right
+    };
+    Paragraph::new(super::wrap::wrap(r, right.width)).render(right, buf);
+}
+
+/// A stored UTC time shown as the meeting's local HH:MM.
+pub fn local_time(app: &App, at: &str) -> String {
+    let offset = app
+        .model
+        .as_ref()
+        .map(|m| m.meeting.offset)
+        .unwrap_or(jiff::tz::Offset::UTC);
+    at.parse::<jiff::Timestamp>()
+        .map(|t| offset.to_datetime(t).strftime("%H:%M").to_string())
+        .unwrap_or_default()
+}

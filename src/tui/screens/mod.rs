@@ -1,0 +1,293 @@
+//! The screens, each with its key handling and its drawing, and the frame around them.
+
+pub mod actions;
+pub mod help;
+pub mod item;
+pub mod overview;
+pub mod raise;
+pub mod roll_call;
+pub mod sign_in;
+pub mod tally_view;
+pub mod wrap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use crate::domain::{Outlook, Step, Tally};
+use crate::i18n::T;
+use crate::lang::Lang;
+use crate::store::ItemText;
+
+use super::app::{App, Confirm, FormFor, Modal, Screen};
+use super::form::Form;
+use super::keys::{footer, keys_label};
+use super::worker::Request;
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+pub fn step_label(step: Step) -> T {
+    match step {
+        Step::Raised => T::StepRaised,
+        Step::Discussed => T::StepDiscussed,
+        Step::Decided => T::StepDecided,
+        Step::Acting => T::StepActing,
+        Step::Closed => T::StepClosed,
+        Step::Deferred => T::StepDeferred,
+        Step::Withdrawn => T::StepWithdrawn,
+    }
+}
+
+pub fn rule_label(name: &str) -> T {
+    match name {
+        crate::domain::rule::CIVIL_CODE_MAJOR => T::RuleMajor,
+        crate::domain::rule::CIVIL_CODE_ORDINARY => T::RuleOrdinary,
+        crate::domain::rule::SHOW_OF_HANDS => T::RuleHands,
+        crate::domain::rule::NONE => T::RuleNone,
+        _ => T::RuleCustom,
+    }
+}
+
+/// The plain verdict: "passes so far", "cannot pass any more", "participation not yet reached (…)".
+pub fn verdict(t: &Tally, lang: Lang) -> String {
+    match t.outlook {
+        Outlook::NoVote => T::VerdictNoVote.get(lang).into(),
+        Outlook::CertainToPass => T::VerdictCertain.get(lang).into(),
+        Outlook::PassingSoFar => T::VerdictPassing.get(lang).into(),
+        Outlook::AwaitingParticipation => T::VerdictAwaiting.fill(
+            lang,
+            &[
+                ("owners", &t.participation_shortfall.owners),
+                ("area", &t.participation_shortfall.area),
+            ],
+        ),
+        Outlook::FailingSoFar => T::VerdictFailing.get(lang).into(),
+        Outlook::ParticipationUnreachable => T::VerdictNoParticipation.get(lang).into(),
+        Outlook::ApprovalUnreachable => T::VerdictNoApproval.get(lang).into(),
+        Outlook::ConsentRefused => T::VerdictNoConsent.get(lang).into(),
+    }
+}
+
+/// Draws the whole frame: title bar, the screen, status line, key footer, and any modal on top.
+pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = T::TooSmall.fill(
+            app.lang,
+            &[
+                ("w", &MIN_WIDTH),
+                ("h", &MIN_HEIGHT),
+                ("cw", &area.width),
+                ("ch", &area.height),
+            ],
+        );
+        Paragraph::new(wrap::wrap(vec![Line::raw(text)], area.width))
+            .style(app.theme.warn)
+            .render(area, buf);
+        return;
+    }
+    let [top, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let theme = app.theme;
+    let mut title = vec![
+        Span::styled(format!(" {} ", app.t(T::AppName)), theme.accent),
+        Span::styled(app.t(app.screen.title()), theme.title),
+    ];
+    if let Some(m) = &app.model {
+        title.push(Span::raw(format!("  {} · {}", m.estate, m.meeting.title)));
+    }
+    Paragraph::new(Line::from(title)).render(top, buf);
+    match app.screen {
+        Screen::Overview => overview::draw(app, body, buf),
+        Screen::SignIn => sign_in::draw(app, body, buf),
+        Screen::Item => item::draw(app, body, buf),
+        Screen::RollCall => roll_call::draw(app, body, buf),
+        Screen::Actions => actions::draw(app, body, buf),
+        Screen::Raise => raise::draw(app, body, buf),
+    }
+    if let Some((text, bad)) = &app.status {
+        Paragraph::new(Span::styled(
+            text.as_str(),
+            if *bad { theme.bad } else { theme.ok },
+        ))
+        .render(status, buf);
+    }
+    draw_footer(app, keys, buf);
+    match &mut app.modal {
+        Some(Modal::Help) => help::draw(app.lang, &theme, body, buf),
+        Some(Modal::Form(form, _)) => form.render(body, buf, &theme, app.lang),
+        Some(Modal::Confirm(c)) => {
+            let c = c.clone();
+            draw_confirm(app, &c, body, buf)
+        }
+        None => {}
+    }
+}
+
+fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let spans: Vec<Span> = match (&app.modal, app.screen) {
+        (Some(Modal::Form(form, _)), _) => form_keys(app, form),
+        (None, Screen::Raise) => form_keys(app, &app.raise),
+        (Some(Modal::Confirm(_)), _) => {
+            vec![Span::styled(format!(" {} ", app.t(T::Yn)), app.theme.key)]
+        }
+        _ => footer(match app.screen {
+            Screen::Overview => super::keys::On::Overview,
+            Screen::SignIn => super::keys::On::SignIn,
+            Screen::Item => super::keys::On::Item,
+            Screen::RollCall => super::keys::On::RollCall,
+            Screen::Actions => super::keys::On::Actions,
+            Screen::Raise => super::keys::On::All,
+        })
+        .flat_map(|b| {
+            [
+                Span::styled(format!(" {} ", keys_label(b)), app.theme.key),
+                Span::raw(format!(" {} ", b.label.get(app.lang))),
+            ]
+        })
+        .collect(),
+    };
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+fn form_keys<'a>(app: &App, form: &'a Form) -> Vec<Span<'a>> {
+    form.keys
+        .iter()
+        .flat_map(|(k, t)| {
+            [
+                Span::styled(format!(" {k} "), app.theme.key),
+                Span::raw(format!(" {} ", t.get(app.lang))),
+            ]
+        })
+        .collect()
+}
+
+fn draw_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
+    let mut lines: Vec<Line> = Vec::new();
+    match c {
+        Confirm::AllYes { owners, .. } => {
+            lines.push(Line::raw(
+                T::ConfirmAllYes.fill(app.lang, &[("n", &owners.len())]),
+            ));
+        }
+        Confirm::CloseVote { .. } => {
+            lines.push(Line::styled(app.t(T::ConfirmClose), app.theme.title));
+            if let Some(roll) = &app.roll {
+                lines.push(Line::raw(""));
+                lines.extend(tally_view::figure_lines(app, &roll.tally));
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(
+                    verdict(&roll.tally, app.lang),
+                    app.theme.accent,
+                ));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(app.t(T::Yn), app.theme.key));
+    let w = area.width.saturating_sub(8).min(84);
+    let lines = wrap::wrap(lines, w.saturating_sub(2));
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(app.theme.warn),
+        )
+        .render(rect, buf);
+}
+
+/// A form was saved: turn its values into a request.
+pub fn submit_form(app: &mut App, form: &Form, purpose: FormFor) {
+    let v = form.values();
+    let request = match purpose {
+        FormFor::Proxy { flat } => Request::Attend {
+            flat,
+            presence: crate::store::Presence::Proxy(v[0].clone()),
+        },
+        FormFor::Note { item } => Request::Note {
+            item,
+            speaker: v[0].clone(),
+            point: v[1].clone(),
+        },
+        FormFor::Proposal { item } => Request::Text {
+            item,
+            field: ItemText::Proposal,
+            text: v[0].clone(),
+        },
+        FormFor::Resolution { item } => Request::Text {
+            item,
+            field: ItemText::Resolution,
+            text: v[0].clone(),
+        },
+        FormFor::AddAction { item } => {
+            let due = match v[2].as_str() {
+                "" => None,
+                d => match d.parse() {
+                    Ok(d) => Some(d),
+                    Err(_) => {
+                        let mut form = Form {
+                            error: Some(app.t(T::BadDate).into()),
+                            ..clone_form(form)
+                        };
+                        form.focus = 2;
+                        app.modal = Some(Modal::Form(form, FormFor::AddAction { item }));
+                        return;
+                    }
+                },
+            };
+            Request::AddAction {
+                item,
+                what: v[0].clone(),
+                who: v[1].clone(),
+                due,
+            }
+        }
+        FormFor::Progress { action } => Request::Progress {
+            action,
+            note: v[0].clone(),
+        },
+        FormFor::CloseAction { action } => Request::CloseAction {
+            action,
+            confirmation: v[0].clone(),
+        },
+    };
+    app.send(request);
+    app.say(app.t(T::Saved));
+}
+
+/// A form rebuilt with the same field values (to show it again with an error).
+fn clone_form(form: &Form) -> Form {
+    let fields = form
+        .fields
+        .iter()
+        .map(|f| {
+            let mut field = if f.multiline {
+                super::form::Field::text(f.label)
+            } else {
+                super::form::Field::line(f.label)
+            };
+            field.required = f.required;
+            field.hint = f.hint;
+            field.with(&f.value())
+        })
+        .collect();
+    Form {
+        keys: form.keys.clone(),
+        ..Form::new(form.title, fields)
+    }
+}

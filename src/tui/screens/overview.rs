@@ -1,0 +1,168 @@
+//! Overview: the meeting header, live attendance against the two-thirds threshold, and the agenda
+//! with each item's step and where its vote stands.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use crate::domain::action::is_overdue;
+use crate::domain::{ActionStatus, Threshold};
+use crate::i18n::{T, date_time};
+use crate::textwidth::pad;
+
+use super::super::app::{App, Screen};
+use super::super::keys::Action;
+use super::{rule_label, step_label, verdict};
+
+pub fn on_action(app: &mut App, action: Action) {
+    let items = app.model.as_ref().map_or(0, |m| m.items.len());
+    match action {
+        Action::Up => app.selected_item = app.selected_item.saturating_sub(1),
+        Action::Down => app.selected_item = (app.selected_item + 1).min(items.saturating_sub(1)),
+        Action::Open if items > 0 => app.screen = Screen::Item,
+        Action::SignIn => app.screen = Screen::SignIn,
+        Action::Actions => app.screen = Screen::Actions,
+        Action::Raise => app.screen = Screen::Raise,
+        _ => {}
+    }
+}
+
+/// Attendance lines: who is here by headcount and area, and the two-thirds threshold.
+pub fn attendance_lines(app: &App) -> Vec<Line<'static>> {
+    let Some(m) = &app.model else { return vec![] };
+    let th = app.theme;
+    let (in_person, proxy, area) = m.presence_counts();
+    let here = in_person + proxy;
+    let owners = m.owners.len() as i64;
+    let unit = app.t(T::OwnersUnit);
+    let two_thirds = Threshold::at_least(2, 3);
+    let need_owners = two_thirds.smallest_part(owners);
+    let need_area = crate::domain::Area(two_thirds.smallest_part(m.total_area.0));
+    let line1 = Line::from(vec![
+        Span::styled(format!("{}: ", app.t(T::Attendance)), th.title),
+        Span::raw(format!(
+            "{} {in_person} {unit} · {} {proxy} {unit} · ",
+            app.t(T::InPerson),
+            app.t(T::ByProxy)
+        )),
+        Span::styled(
+            format!(
+                "{} {here}/{owners} {unit} · {area}/{} ㎡",
+                app.t(T::Here),
+                m.total_area
+            ),
+            th.accent,
+        ),
+    ]);
+    let reached = here >= need_owners && area >= need_area;
+    let line2 = if reached {
+        Line::styled(app.t(T::QuorumReached).to_string(), th.ok)
+    } else {
+        let short_owners = (need_owners - here).max(0);
+        let short_area = crate::domain::Area((need_area.0 - area.0).max(0));
+        Line::from(vec![
+            Span::styled(
+                T::QuorumShort.fill(
+                    app.lang,
+                    &[("owners", &short_owners), ("area", &short_area)],
+                ),
+                th.warn,
+            ),
+            Span::styled(
+                format!(
+                    "  ({})",
+                    T::QuorumLine.fill(app.lang, &[("owners", &need_owners), ("area", &need_area)])
+                ),
+                th.dim,
+            ),
+        ])
+    };
+    vec![line1, line2]
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(m) = &app.model else { return };
+    let th = app.theme;
+    let [head, agenda, foot] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let meeting = &m.meeting;
+    let mut lines = vec![
+        Line::styled(meeting.title.clone(), th.title),
+        Line::from(vec![
+            Span::styled(format!("{} ", app.t(T::MeetingTime)), th.dim),
+            Span::raw(format!("{}   ", date_time(app.lang, meeting.local_start()))),
+            Span::styled(format!("{} ", app.t(T::MeetingPlace)), th.dim),
+            Span::raw(format!("{}   ", meeting.place)),
+            Span::styled(format!("{} ", app.t(T::MeetingHost)), th.dim),
+            Span::raw(format!("{}   ", meeting.host)),
+            Span::styled(format!("{} ", app.t(T::MeetingSecretary)), th.dim),
+            Span::raw(meeting.secretary.clone()),
+        ]),
+    ];
+    lines.extend(attendance_lines(app));
+    Paragraph::new(lines).render(head, buf);
+
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(app.t(T::Agenda), th.title));
+    let inner = block.inner(agenda);
+    block.render(agenda, buf);
+    let title_w = (inner.width as usize)
+        .saturating_sub(4 + 10 + 2 + 40)
+        .clamp(16, 40);
+    for (i, item) in m.items.iter().enumerate().take(inner.height as usize) {
+        let selected = i == app.selected_item;
+        let state = match m.tallies.get(&item.id) {
+            _ if !item.rule.votes => app.t(T::NoVoteShort).to_string(),
+            Some(t) if item.vote_closed => {
+                let r = if t.passed {
+                    T::ResultPassed
+                } else {
+                    T::ResultFailed
+                };
+                format!("{} · {}", app.t(T::VoteClosed), app.t(r))
+            }
+            Some(t) => verdict(t, app.lang),
+            None => String::new(),
+        };
+        let rule = rule_label(&item.rule.name).get(app.lang);
+        let rule_short: String = rule.split(['：', ':']).next().unwrap_or(rule).to_string();
+        let line = Line::from(vec![
+            Span::raw(format!("{:>2}  ", item.number)),
+            Span::styled(
+                pad(&item.title, title_w),
+                if selected { th.selected } else { th.text },
+            ),
+            Span::raw("  "),
+            Span::styled(pad(step_label(item.step).get(app.lang), 10), th.accent),
+            Span::styled(pad(&rule_short, 14), th.dim),
+            Span::raw(state),
+        ]);
+        let row = Rect {
+            y: inner.y + i as u16,
+            height: 1,
+            ..inner
+        };
+        Paragraph::new(line).render(row, buf);
+    }
+    let open: Vec<_> = m
+        .actions
+        .iter()
+        .filter(|a| a.status != ActionStatus::Closed)
+        .collect();
+    let overdue = open
+        .iter()
+        .filter(|a| is_overdue(a.status, a.due, app.today))
+        .count();
+    let summary = format!(
+        "{}   {}",
+        T::BacklogCount.fill(app.lang, &[("n", &m.backlog.len())]),
+        T::OpenActionsCount.fill(app.lang, &[("n", &open.len()), ("overdue", &overdue)])
+    );
+    Paragraph::new(Span::styled(summary, th.dim)).render(foot, buf);
+}

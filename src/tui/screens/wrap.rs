@@ -1,0 +1,100 @@
+//! Line wrapping by display width, done here rather than by the paragraph widget so a wide
+//! character never lands in the last column with only one cell left (which would break the
+//! border or spill into the next row).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+/// Wraps styled lines to `width` columns, keeping each character's style. Latin words are kept
+/// whole where a space allows; CJK text breaks between any two characters.
+pub fn wrap(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'static>> {
+    let width = width.max(2) as usize;
+    let mut out = Vec::new();
+    for line in lines {
+        if line.width() <= width {
+            out.push(line);
+            continue;
+        }
+        let base = line.style;
+        let chars: Vec<(char, Style)> = line
+            .spans
+            .iter()
+            .flat_map(|s| s.content.chars().map(move |c| (c, base.patch(s.style))))
+            .collect();
+        let mut current: Vec<(char, Style)> = Vec::new();
+        let mut used = 0;
+        for (c, style) in chars {
+            let w = c.width().unwrap_or(0);
+            if used + w > width {
+                // Break at the last space if the tail after it is a Latin word.
+                let cut = current
+                    .iter()
+                    .rposition(|(c, _)| *c == ' ')
+                    .filter(|&i| i > 0 && !c.is_whitespace() && w == 1);
+                let rest = match cut {
+                    Some(i) => current.split_off(i + 1),
+                    None => Vec::new(),
+                };
+                out.push(to_line(&current));
+                current = rest;
+                used = current.iter().map(|(c, _)| c.width().unwrap_or(0)).sum();
+                if c == ' ' && current.is_empty() {
+                    continue;
+                }
+            }
+            current.push((c, style));
+            used += w;
+        }
+        out.push(to_line(&current));
+    }
+    out
+}
+
+fn to_line(chars: &[(char, Style)]) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for (c, style) in chars {
+        match spans.last_mut() {
+            Some(s) if s.style == *style => s.content.to_mut().push(*c),
+            _ => spans.push(Span::styled(c.to_string(), *style)),
+        }
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn never_exceeds_the_width_with_wide_characters() {
+        let l = Line::from(vec![
+            Span::raw("19:05 物业: "),
+            Span::raw("施工期间安排临时停车，保证消防通道畅通。"),
+        ]);
+        for w in 5..45u16 {
+            for out in wrap(vec![l.clone()], w) {
+                assert!(out.width() <= w as usize, "{w}: {out:?}");
+            }
+        }
+        assert_eq!(
+            text(&wrap(vec![Line::raw("重大事项：同意")], 9)),
+            ["重大事项", "：同意"]
+        );
+    }
+
+    #[test]
+    fn keeps_latin_words_whole() {
+        assert_eq!(
+            text(&wrap(vec![Line::raw("passes so far today")], 10)),
+            ["passes so ", "far today"]
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! The store side of the TUI: requests from the screens, executed one by one on a thread that owns
+//! the database, so SQLite never blocks typing. Tests call `execute` directly with the same requests.
+
+use jiff::civil::Date;
+
+use crate::domain::{Choice, FlatRef, Responsible};
+use crate::store::{
+    AttendanceRecord, BallotInput, BallotRecord, ItemText, Method, NewAction, Presence, Store,
+    StoreError,
+};
+
+use super::model::{Model, RollCall};
+
+#[derive(Clone, Debug)]
+pub enum Request {
+    Reload,
+    OpenRollCall {
+        item: i64,
+    },
+    Attend {
+        flat: FlatRef,
+        presence: Presence,
+    },
+    Ballot {
+        item: i64,
+        owner: i64,
+        flat: FlatRef,
+        choice: Choice,
+        method: Method,
+        proxy: Option<String>,
+    },
+    /// Undo: put back what the owner had before (a choice, or nothing).
+    Restore {
+        item: i64,
+        owner: i64,
+        flat: FlatRef,
+        previous: Option<BallotRecord>,
+    },
+    /// "Everyone present votes yes": one transaction for all of them.
+    AllPresentYes {
+        item: i64,
+        flats: Vec<(i64, FlatRef, Method, Option<String>)>,
+    },
+    CloseVote {
+        item: i64,
+    },
+    Note {
+        item: i64,
+        speaker: String,
+        point: String,
+    },
+    Text {
+        item: i64,
+        field: ItemText,
+        text: String,
+    },
+    AddAction {
+        item: Option<i64>,
+        what: String,
+        who: String,
+        due: Option<Date>,
+    },
+    Progress {
+        action: i64,
+        note: String,
+    },
+    CloseAction {
+        action: i64,
+        confirmation: String,
+    },
+    Raise {
+        text: String,
+        by: String,
+        from: Option<FlatRef>,
+        to_agenda: bool,
+    },
+}
+
+#[derive(Debug)]
+pub enum Reply {
+    Model(Box<Model>),
+    RollCall(Box<RollCall>),
+    Attended {
+        owner: i64,
+        record: AttendanceRecord,
+    },
+    /// A ballot is committed (None: withdrawn). The screen shows it only now.
+    Ballot {
+        item: i64,
+        owner: i64,
+        ballot: Option<BallotRecord>,
+    },
+    Failed(String),
+}
+
+/// Runs one request against the store. Writes reply with what changed, or with a fresh model.
+pub fn execute(store: &mut Store, meeting: i64, req: Request) -> Vec<Reply> {
+    match run(store, meeting, req) {
+        Ok(replies) => replies,
+        Err(e) => vec![Reply::Failed(e.to_string())],
+    }
+}
+
+fn reload(store: &Store, meeting: i64) -> Result<Reply, StoreError> {
+    Ok(Reply::Model(Box::new(Model::load(store, meeting)?)))
+}
+
+fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, StoreError> {
+    let ballot_input = |flat, choice, method, proxy| BallotInput {
+        flat,
+        choice,
+        method,
+        proxy,
+        reason: None,
+    };
+    Ok(match req {
+        Request::Reload => vec![reload(store, meeting)?],
+        Request::OpenRollCall { item } => vec![Reply::RollCall(Box::new(RollCall::load(
+            store, meeting, item,
+        )?))],
+        Request::Attend { flat, presence } => {
+            let entry = store.attend(meeting, &flat, &presence)?;
+            let record = store
+                .attendance(meeting)?
+                .remove(&entry.owner_id)
+                .ok_or_else(|| StoreError::NotFound("the sign-in was not recorded".into()))?;
+            vec![Reply::Attended {
+                owner: entry.owner_id,
+                record,
+            }]
+        }
+        Request::Ballot {
+            item,
+            owner,
+            flat,
+            choice,
+            method,
+            proxy,
+        } => {
+            let b = store.cast_ballot(
+                meeting,
+                item,
+                &ballot_input(&flat, choice, method, proxy.as_deref()),
+            )?;
+            vec![Reply::Ballot {
+                item,
+                owner,
+                ballot: Some(b),
+            }]
+        }
+        Request::Restore {
+            item,
+            owner,
+            flat,
+            previous,
+        } => {
+            let ballot = match previous.as_ref().and_then(|p| p.choice.map(|c| (p, c))) {
+                Some((p, choice)) => {
+                    let input = BallotInput {
+                        flat: &flat,
+                        choice,
+                        method: p.method,
+                        proxy: p.proxy_name.as_deref(),
+                        reason: Some("undo"),
+                    };
+                    Some(store.cast_ballot(meeting, item, &input)?)
+                }
+                None => {
+                    store.withdraw_ballot(meeting, item, &flat, Some("undo"))?;
+                    None
+                }
+            };
+            vec![Reply::Ballot {
+                item,
+                owner,
+                ballot,
+            }]
+        }
+        Request::AllPresentYes { item, flats } => {
+            let inputs: Vec<BallotInput> = flats
+                .iter()
+                .map(|(_, f, m, p)| ballot_input(f, Choice::Yes, *m, p.as_deref()))
+                .collect();
+            if let Err(problems) = store.cast_ballots(meeting, item, &inputs)? {
+                let first = problems
+                    .into_iter()
+                    .next()
+                    .map(|(_, e)| e.to_string())
+                    .unwrap_or_default();
+                return Err(StoreError::Refused(first));
+            }
+            vec![Reply::RollCall(Box::new(RollCall::load(
+                store, meeting, item,
+            )?))]
+        }
+        Request::CloseVote { item } => {
+            store.close_vote(meeting, item)?;
+            vec![
+                reload(store, meeting)?,
+                Reply::RollCall(Box::new(RollCall::load(store, meeting, item)?)),
+            ]
+        }
+        Request::Note {
+            item,
+            speaker,
+            point,
+        } => {
+            store.add_note(meeting, item, &speaker, &point)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::Text { item, field, text } => {
+            store.set_text(meeting, item, field, &text)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::AddAction {
+            item,
+            what,
+            who,
+            due,
+        } => {
+            let new = NewAction {
+                item: item.map(|n| (meeting, n)),
+                meeting: Some(meeting),
+                what: &what,
+                responsible: Responsible::parse(&who),
+                due,
+            };
+            store.add_action(&new)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::Progress { action, note } => {
+            store.update_action(action, Some(meeting), &note)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::CloseAction {
+            action,
+            confirmation,
+        } => {
+            store.close_action(action, Some(meeting), &confirmation)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::Raise {
+            text,
+            by,
+            from,
+            to_agenda,
+        } => {
+            if to_agenda {
+                store.raise_on_agenda(meeting, &text, &by, from.as_ref())?;
+            } else {
+                store.raise_concern(&text, &by, from.as_ref())?;
+            }
+            vec![reload(store, meeting)?]
+        }
+    })
+}

@@ -1,0 +1,107 @@
+//! Driving the TUI without a terminal: keys into `App`, requests executed against a real store,
+//! frames drawn into ratatui's TestBackend.
+
+use pavilion::lang::Lang;
+use pavilion::store::Store;
+use pavilion::tui::app::App;
+use pavilion::tui::theme::Theme;
+use pavilion::tui::worker::execute;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
+
+pub struct Harness {
+    pub app: App,
+    pub store: Store,
+    pub meeting: i64,
+    pub dir: tempfile::TempDir,
+}
+
+impl Harness {
+    /// The bundled sample estate and elevator meeting, in a fresh database, with a fixed clock.
+    pub fn new(lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pavilion.db");
+        let meeting = pavilion::demo::prepare(&path).unwrap();
+        let store = Store::open(&path).unwrap().with_clock(super::fixed_now);
+        let app = App::new(lang, Theme::plain(), jiff::civil::date(2026, 11, 28));
+        let mut h = Harness {
+            app,
+            store,
+            meeting,
+            dir,
+        };
+        h.pump();
+        h
+    }
+
+    /// Runs every request the app made against the store and hands the replies back, until quiet.
+    pub fn pump(&mut self) {
+        loop {
+            let requests = self.app.take_requests();
+            if requests.is_empty() {
+                return;
+            }
+            for r in requests {
+                for reply in execute(&mut self.store, self.meeting, r) {
+                    self.app.on_reply(reply);
+                }
+            }
+        }
+    }
+
+    pub fn press(&mut self, code: KeyCode) {
+        self.app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+        self.pump();
+    }
+
+    pub fn ctrl(&mut self, c: char) {
+        self.app
+            .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        self.pump();
+    }
+
+    /// Types text character by character (as an input method delivers it).
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            self.app
+                .on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        self.pump();
+    }
+
+    pub fn keys(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.press(KeyCode::Char(c));
+        }
+    }
+
+    pub fn render(&mut self, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| self.app.draw(f)).unwrap();
+        buffer_text(terminal.backend().buffer())
+    }
+}
+
+/// The screen as text, one line per row; the second cell of a wide character is skipped.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buf[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            line.push_str(symbol);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,300 @@
+//! Whole meetings driven by keys: after each flow the store holds exactly what the screen showed.
+
+mod common;
+
+use common::tui::Harness;
+use pavilion::domain::{ActionStatus, Choice, FlatRef, Step};
+use pavilion::lang::Lang;
+use pavilion::store::{Method, Presence};
+use pavilion::tui::app::Screen;
+use ratatui::crossterm::event::KeyCode;
+
+fn owner_of(h: &Harness, flat: &str) -> i64 {
+    h.store
+        .find_flat(&FlatRef::parse(flat).unwrap())
+        .unwrap()
+        .owner_id
+}
+
+#[test]
+fn sign_in_by_flat_in_every_written_form_and_by_name() {
+    let mut h = Harness::new(Lang::Zh);
+    h.keys("s");
+    assert_eq!(h.app.screen, Screen::SignIn);
+    h.type_text("3栋2单元501");
+    h.press(KeyCode::Enter);
+    for _ in 0.."3栋2单元501".chars().count() {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("3 2 102");
+    h.press(KeyCode::F(3));
+    h.type_text("李明");
+    h.press(KeyCode::F(2));
+    h.app.sign_in.query.clear();
+    h.type_text("3-2-201");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::F(4));
+    let here = h.store.attendance(h.meeting).unwrap();
+    assert_eq!(here[&owner_of(&h, "3-2-501")].presence, Presence::Present);
+    assert_eq!(
+        here[&owner_of(&h, "3-2-102")].presence,
+        Presence::Proxy("李明".into())
+    );
+    assert_eq!(here[&owner_of(&h, "3-2-201")].presence, Presence::Left);
+    // The screen shows the same counts: one in person, one by proxy.
+    let screen = h.render(100, 30);
+    assert!(screen.contains("本人到场 1 户 · 委托到场 1 户"), "{screen}");
+    // By name.
+    h.app.sign_in.query.clear();
+    let name = h
+        .store
+        .find_flat(&FlatRef::parse("1-1-101").unwrap())
+        .unwrap()
+        .owner_name;
+    h.type_text(&name);
+    let screen = h.render(100, 30);
+    assert!(screen.contains("1-1-101"), "{screen}");
+}
+
+/// Opens item 1 (the elevator retrofit of unit 3-2) at the roll call.
+fn roll_call(h: &mut Harness) {
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.screen, Screen::Item);
+    h.keys("v");
+    assert_eq!(h.app.screen, Screen::RollCall);
+    assert_eq!(h.app.roll.as_ref().unwrap().entries.len(), 12);
+}
+
+#[test]
+fn roll_call_to_a_pass_with_undo_then_close() {
+    let mut h = Harness::new(Lang::En);
+    roll_call(&mut h);
+    // 101 (the required consent) … 402: yes ×6, then no, abstain; 4 owners do not vote.
+    h.keys("yyyyyy");
+    h.keys("n");
+    h.keys("y");
+    // Undo the last: it was meant to be an abstention.
+    h.keys("u");
+    h.keys("a");
+    let roll = h.app.roll.as_ref().unwrap();
+    assert_eq!(
+        (
+            roll.tally.yes.owners,
+            roll.tally.no.owners,
+            roll.tally.abstain.owners
+        ),
+        (6, 1, 1)
+    );
+    assert!(roll.tally.passed);
+    let screen = h.render(160, 48);
+    assert!(screen.contains("passes so far"), "{screen}");
+    // Close the vote, confirming.
+    h.keys("c");
+    h.keys("y");
+    let item = h.store.item(h.meeting, 1).unwrap();
+    assert!(item.vote_closed);
+    assert_eq!(item.step, Step::Decided);
+    let stored = h.store.tally(h.meeting, 1).unwrap().tally;
+    assert!(stored.passed);
+    assert_eq!(
+        stored,
+        h.app.roll.as_ref().unwrap().tally,
+        "the store holds what the screen showed"
+    );
+    // The history keeps the undone ballot.
+    let history = h.store.ballot_history(item.id).unwrap();
+    assert_eq!(
+        history.len(),
+        10,
+        "8 ballots, the undone one and its withdrawal"
+    );
+    assert_eq!(
+        history
+            .iter()
+            .filter(|b| b.current && b.choice.is_some())
+            .count(),
+        8
+    );
+    // Ballots can no longer change.
+    h.keys("y");
+    assert_eq!(h.store.ballot_history(item.id).unwrap().len(), 10);
+}
+
+#[test]
+fn roll_call_to_a_fail_when_the_required_consent_is_refused() {
+    let mut h = Harness::new(Lang::Zh);
+    roll_call(&mut h);
+    h.keys("n"); // 3-2-101, whose consent is required, says no
+    h.keys("yyyyyyyyyyy");
+    let roll = h.app.roll.as_ref().unwrap();
+    assert_eq!(roll.tally.yes.owners, 11);
+    assert!(roll.tally.participation_met && roll.tally.approval_met);
+    assert!(!roll.tally.passed);
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("已无法通过：须同意的业主未同意"),
+        "{screen}"
+    );
+    h.keys("c");
+    h.keys("y");
+    let stored = h.store.tally(h.meeting, 1).unwrap().tally;
+    assert!(!stored.passed && !stored.consents_met);
+    let current = h
+        .store
+        .current_choices(h.store.item(h.meeting, 1).unwrap().id)
+        .unwrap();
+    assert_eq!(current[&owner_of(&h, "3-2-101")], Choice::No);
+}
+
+#[test]
+fn everyone_present_votes_yes_after_confirmation_then_exceptions_are_corrected() {
+    let mut h = Harness::new(Lang::En);
+    for flat in [
+        "3-2-101", "3-2-102", "3-2-201", "3-2-202", "3-2-301", "3-2-302", "3-2-401", "3-2-402",
+    ] {
+        h.store
+            .attend(
+                h.meeting,
+                &FlatRef::parse(flat).unwrap(),
+                &Presence::Present,
+            )
+            .unwrap();
+    }
+    h.store
+        .attend(
+            h.meeting,
+            &FlatRef::parse("3-2-501").unwrap(),
+            &Presence::Proxy("王小明".into()),
+        )
+        .unwrap();
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
+    roll_call(&mut h);
+    h.keys("A");
+    // Nothing is written before the host confirms.
+    let item = h.store.item(h.meeting, 1).unwrap();
+    assert!(h.store.ballot_history(item.id).unwrap().is_empty());
+    h.keys("y");
+    let roll = h.app.roll.as_ref().unwrap();
+    assert_eq!(roll.tally.yes.owners, 9);
+    let history = h.store.ballot_history(item.id).unwrap();
+    assert_eq!(
+        history.iter().filter(|b| b.method == Method::Proxy).count(),
+        1
+    );
+    // Correct one exception: move to 3-2-202 (4th) and record no.
+    h.app.roll_cursor = 3;
+    h.keys("n");
+    let roll = h.app.roll.as_ref().unwrap();
+    assert_eq!((roll.tally.yes.owners, roll.tally.no.owners), (8, 1));
+    let current = h.store.current_choices(item.id).unwrap();
+    assert_eq!(current[&owner_of(&h, "3-2-202")], Choice::No);
+}
+
+#[test]
+fn add_an_action_on_an_item_then_close_it_with_a_confirmation() {
+    let mut h = Harness::new(Lang::Zh);
+    roll_call(&mut h);
+    h.keys("yyyyyyyyy");
+    h.keys("c");
+    h.keys("y");
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.screen, Screen::Item);
+    h.keys("a");
+    h.type_text("委托设计单位出具加装电梯方案");
+    h.press(KeyCode::Tab);
+    h.type_text("业委会");
+    h.press(KeyCode::Tab);
+    h.type_text("2026-13-45");
+    h.press(KeyCode::F(2));
+    assert!(
+        h.store.actions().unwrap().is_empty(),
+        "a bad date writes nothing"
+    );
+    for _ in 0..10 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("2026-12-20");
+    h.press(KeyCode::F(2));
+    let actions = h.store.actions().unwrap();
+    assert_eq!(actions.len(), 1);
+    assert_eq!(actions[0].what, "委托设计单位出具加装电梯方案");
+    assert_eq!(actions[0].due, Some(jiff::civil::date(2026, 12, 20)));
+    assert_eq!(h.store.item(h.meeting, 1).unwrap().step, Step::Acting);
+    // Close it from the actions screen.
+    h.press(KeyCode::Esc);
+    h.keys("a");
+    assert_eq!(h.app.screen, Screen::Actions);
+    h.keys("c");
+    h.press(KeyCode::F(2));
+    assert_eq!(
+        h.store.actions().unwrap()[0].status,
+        ActionStatus::Open,
+        "no confirmation, no closing"
+    );
+    h.app.on_paste("3-2单元居民代表王秀兰\n确认方案已公示");
+    h.press(KeyCode::F(2));
+    let a = &h.store.actions().unwrap()[0];
+    assert_eq!(a.status, ActionStatus::Closed);
+    assert_eq!(
+        a.confirmation.as_deref(),
+        Some("3-2单元居民代表王秀兰\n确认方案已公示")
+    );
+    assert_eq!(h.store.item(h.meeting, 1).unwrap().step, Step::Closed);
+}
+
+#[test]
+fn notes_proposal_and_a_concern_raised_on_the_spot() {
+    let mut h = Harness::new(Lang::Zh);
+    h.press(KeyCode::Enter);
+    h.keys("n");
+    h.type_text("物业 张经理");
+    h.press(KeyCode::Tab);
+    h.app
+        .on_paste("施工期间会安排临时停车，\n保证消防通道畅通。");
+    h.press(KeyCode::F(2));
+    let item = h.store.item(h.meeting, 1).unwrap();
+    let notes = h.store.notes(item.id).unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].speaker, "物业 张经理");
+    assert_eq!(
+        notes[0].point,
+        "施工期间会安排临时停车，\n保证消防通道畅通。"
+    );
+    assert_eq!(item.step, Step::Discussed);
+    // The speaking timer counts down once a second.
+    h.keys("t");
+    assert!(h.app.timer_running());
+    assert!(h.app.on_tick());
+    assert!(h.render(80, 24).contains("发言计时 02:59"));
+    h.press(KeyCode::Esc);
+    h.keys("r");
+    h.type_text("赵大爷");
+    h.press(KeyCode::Tab);
+    h.type_text("4栋1单元302");
+    h.press(KeyCode::Tab);
+    h.type_text("4栋楼道灯坏了两个月");
+    h.press(KeyCode::F(2));
+    let items = h.store.items(h.meeting).unwrap();
+    let raised = items.last().unwrap();
+    assert_eq!(raised.raised_by, "赵大爷");
+    assert_eq!(raised.statement, "4栋楼道灯坏了两个月");
+    assert_eq!(raised.raised_from.as_ref().unwrap().to_string(), "4-1-302");
+    assert_eq!(
+        h.app.model.as_ref().unwrap().items.len(),
+        items.len(),
+        "the agenda on screen too"
+    );
+}
+
+#[test]
+fn a_terminal_too_small_shows_a_notice_and_resizes_live() {
+    let mut h = Harness::new(Lang::En);
+    let small = h.render(60, 20);
+    assert!(
+        small.contains("The terminal is too small: it needs 80×24, it is 60×20"),
+        "{small}"
+    );
+    let big = h.render(80, 24);
+    assert!(big.contains("Agenda"));
+}

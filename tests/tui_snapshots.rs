@@ -1,0 +1,142 @@
+//! Every screen in both languages at 80×24 and 160×48, with Chinese names, as text snapshots.
+
+mod common;
+
+use common::tui::Harness;
+use pavilion::domain::{Choice, FlatRef, Responsible};
+use pavilion::lang::Lang;
+use pavilion::store::{BallotInput, Method, NewAction, Presence};
+use ratatui::crossterm::event::KeyCode;
+
+/// A meeting in progress: people signed in, a discussion, ballots, actions old and new.
+fn meeting_in_progress(lang: Lang) -> Harness {
+    let mut h = Harness::new(lang);
+    let m = h.meeting;
+    let flat = |t: &str| FlatRef::parse(t).unwrap();
+    for f in [
+        "3-2-101", "3-2-102", "3-2-201", "3-2-202", "3-2-301", "1-1-101", "2-3-502",
+    ] {
+        h.store.attend(m, &flat(f), &Presence::Present).unwrap();
+    }
+    h.store
+        .attend(m, &flat("3-2-302"), &Presence::Proxy("王小明".into()))
+        .unwrap();
+    h.store
+        .attend(m, &flat("3-2-401"), &Presence::Left)
+        .unwrap();
+    h.store
+        .add_note(
+            m,
+            1,
+            "物业 张经理",
+            "施工期间安排临时停车，保证消防通道畅通。",
+        )
+        .unwrap();
+    h.store
+        .add_note(
+            m,
+            1,
+            "邱永文 (3-2-101)",
+            "井道占我家小院，需要书面补偿协议。",
+        )
+        .unwrap();
+    for (f, c, method) in [
+        ("3-2-101", Choice::Yes, Method::InPerson),
+        ("3-2-102", Choice::Yes, Method::InPerson),
+        ("3-2-201", Choice::No, Method::InPerson),
+        ("3-2-601", Choice::Yes, Method::Written),
+    ] {
+        let fl = flat(f);
+        let proxy = None;
+        h.store
+            .cast_ballot(
+                m,
+                1,
+                &BallotInput {
+                    flat: &fl,
+                    choice: c,
+                    method,
+                    proxy,
+                    reason: None,
+                },
+            )
+            .unwrap();
+    }
+    let earlier = NewAction {
+        item: None,
+        meeting: None,
+        what: "修复5栋单元门禁",
+        responsible: Responsible::PropertyCompany,
+        due: Some(jiff::civil::date(2026, 11, 15)),
+    };
+    let a = h.store.add_action(&earlier).unwrap();
+    h.store
+        .update_action(a.id, None, "已报修，等待配件")
+        .unwrap();
+    h.store
+        .add_action(&NewAction {
+            item: Some((m, 3)),
+            meeting: None,
+            what: "组织3号楼楼道杂物清理日",
+            responsible: Responsible::Person("马长祥".into()),
+            due: Some(jiff::civil::date(2026, 12, 6)),
+        })
+        .unwrap();
+    h.store
+        .raise_concern("小区东门路灯不亮", "赵大爷", Some(&flat("4-1-302")))
+        .unwrap();
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
+    h
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+/// Renders the current screen at both sizes and snapshots it.
+fn snap(h: &mut Harness, screen: &str) {
+    for (w, ht) in [(80, 24), (160, 48)] {
+        let text = h.render(w, ht);
+        let name = format!("{screen}_{}_{w}x{ht}", lang_name(h.app.lang));
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+#[test]
+fn every_screen_in_both_languages_and_sizes() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = meeting_in_progress(lang);
+        snap(&mut h, "overview");
+        h.keys("s");
+        h.type_text("3-2");
+        snap(&mut h, "sign_in");
+        h.press(KeyCode::Esc);
+        h.press(KeyCode::Enter);
+        snap(&mut h, "item");
+        h.keys("n");
+        h.type_text("王秀兰");
+        snap(&mut h, "note_form");
+        h.press(KeyCode::Esc);
+        h.keys("v");
+        h.press(KeyCode::Down);
+        snap(&mut h, "roll_call");
+        h.keys("c");
+        snap(&mut h, "close_vote");
+        h.keys("n");
+        h.keys("?");
+        snap(&mut h, "help");
+        h.press(KeyCode::Esc);
+        h.press(KeyCode::Esc);
+        h.press(KeyCode::Esc);
+        h.keys("a");
+        snap(&mut h, "actions");
+        h.press(KeyCode::Esc);
+        h.keys("r");
+        h.type_text("赵大爷");
+        snap(&mut h, "raise");
+    }
+}
