@@ -1,6 +1,6 @@
 //! `raise`, `backlog`, `schedule` and `actions` (the ledger across meetings).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use jiff::civil::Date;
 
 use crate::domain::Responsible;
@@ -81,8 +81,9 @@ pub fn schedule(store: &mut Store, concern: i64, meeting: &str) -> Result<()> {
 }
 
 fn parse_date(text: &str) -> Result<Date> {
-    text.parse::<Date>()
-        .with_context(|| format!("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-15"))
+    text.parse::<Date>().map_err(|_| {
+        anyhow::anyhow!("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-15")
+    })
 }
 
 fn meeting_arg(store: &Store, meeting: Option<&str>) -> Result<Option<i64>> {
