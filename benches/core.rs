@@ -2,81 +2,16 @@
 //! and a 20,000-row roster import. Prints figures; asserts nothing about speed.
 //! Run: `cargo bench --bench core`
 
+mod common;
+
 use std::collections::HashMap;
 use std::io::Write;
-use std::time::{Duration, Instant};
 
-use pavilion::domain::roster::owner_key;
+use common::{FLATS, estate_rows, measure, show};
 use pavilion::domain::tally::{members_of, tally};
-use pavilion::domain::{
-    Area, Choice, FlatRef, ItemPlan, MeetingKind, MeetingPlan, Owner, RosterRow, Rule, Scope,
-};
+use pavilion::domain::{Choice, RosterRow, Rule};
 use pavilion::intake::roster::read_roster;
 use pavilion::store::{BallotInput, Method, Store};
-
-const FLATS: usize = 20_000;
-
-/// 50 buildings × 4 units × 25 floors × 4 doors; every 10th owner holds two flats.
-fn estate_rows() -> Vec<RosterRow> {
-    let mut rows = Vec::with_capacity(FLATS);
-    let mut n = 0usize;
-    for b in 1..=50 {
-        for u in 1..=4 {
-            for floor in 1..=25 {
-                for door in 1..=4 {
-                    let flat =
-                        FlatRef::new(b.to_string(), u.to_string(), format!("{floor}{door:02}"));
-                    let id = if n % 10 == 1 {
-                        format!("O{}", n - 1)
-                    } else {
-                        format!("O{n}")
-                    };
-                    rows.push(RosterRow {
-                        owner: Owner {
-                            key: owner_key(Some(&id), "业主", &flat),
-                            name: format!("业主{id}"),
-                            phone: None,
-                        },
-                        area: Area(5_000 + (n as i64 * 37) % 6_000),
-                        flat,
-                    });
-                    n += 1;
-                }
-            }
-        }
-    }
-    rows
-}
-
-struct Stats {
-    median: Duration,
-    p99: Duration,
-    mean: Duration,
-}
-
-fn measure(runs: usize, mut f: impl FnMut(usize)) -> Stats {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|i| {
-            let t = Instant::now();
-            f(i);
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    let mean = times.iter().sum::<Duration>() / runs as u32;
-    Stats {
-        median: times[runs / 2],
-        p99: times[(runs * 99 / 100).min(runs - 1)],
-        mean,
-    }
-}
-
-fn show(label: &str, s: &Stats) {
-    println!(
-        "{label:<52} median {:>9.3?}  p99 {:>9.3?}  mean {:>9.3?}",
-        s.median, s.p99, s.mean
-    );
-}
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -111,30 +46,7 @@ fn main() {
     let mut store = Store::open(&path).unwrap();
     store.init("基准小区").unwrap();
     store.import_roster(&rows, "bench").unwrap();
-    let item = |title: &str| ItemPlan {
-        title: title.into(),
-        raised_by: "业主".into(),
-        raised_from: None,
-        raised_on: None,
-        statement: "基准".into(),
-        category: None,
-        proposal: None,
-        rule: Rule::civil_code_major(),
-        scope: Scope::Estate,
-        required_consent: vec![],
-    };
-    let plan = MeetingPlan {
-        title: "基准会议".into(),
-        kind: MeetingKind::Owners,
-        starts: "2026-11-28T11:00:00Z".parse().unwrap(),
-        offset: jiff::tz::Offset::from_hours(8).unwrap(),
-        place: "亭".into(),
-        host: "主持".into(),
-        secretary: "记录".into(),
-        objections_to: None,
-        objections_until: None,
-        items: vec![item("全体表决"), item("逐票记录")],
-    };
+    let plan = common::meeting(&["全体表决", "逐票记录"]);
     let m = store.intake(&plan, "bench").unwrap();
     let voters: Vec<&RosterRow> = rows.iter().step_by(5).skip(1).collect();
     let inputs: Vec<BallotInput> = rows

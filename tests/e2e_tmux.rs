@@ -15,7 +15,11 @@ fn pavilion(db: &Path, args: &[&str]) -> Output {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
@@ -25,7 +29,11 @@ struct Tmux {
 
 impl Tmux {
     fn cmd(&self, args: &[&str]) -> Output {
-        Command::new("tmux").args(["-L", &self.socket]).args(args).output().unwrap()
+        Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap()
     }
 
     fn screen(&self) -> String {
@@ -40,7 +48,10 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(15), "never showed {text:?}; screen:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "never showed {text:?}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -59,7 +70,10 @@ impl Drop for Tmux {
 }
 
 fn tmux_available() -> bool {
-    let found = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !found {
         // CI installs tmux (.ci/run): missing there is a failure, not a skip.
         assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
@@ -79,10 +93,26 @@ fn sign_in_vote_quit_and_check_the_tally() {
     pavilion(&db, &["roster", "import", "agendas/roster-hongqi.csv"]);
     pavilion(&db, &["intake", "agendas/hongqi-2026-11-28-elevator.toml"]);
 
-    let tmux = Tmux { socket: format!("pavilion-e2e-{}", std::process::id()) };
+    let tmux = Tmux {
+        socket: format!("pavilion-e2e-{}", std::process::id()),
+    };
     let command = format!("{BIN} --db '{}' --lang en run 1", db.display());
-    let out = tmux.cmd(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "40", &command]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     tmux.wait_for("Agenda");
 
     // Sign in two owners: one in person (typed the Chinese way), one by proxy.
@@ -116,7 +146,10 @@ fn sign_in_vote_quit_and_check_the_tally() {
     tmux.keys(&["u"]);
     tmux.keys(&["a"]);
     let screen = tmux.wait_for("Abstain  ");
-    assert!(screen.contains("Yes(proxy)"), "the proxy's ballot is marked: {screen}");
+    assert!(
+        screen.contains("Yes(proxy)"),
+        "the proxy's ballot is marked: {screen}"
+    );
 
     // Back to the overview and quit.
     // (A key right after Escape would read as Alt+key: wait for each screen.)
@@ -126,12 +159,18 @@ fn sign_in_vote_quit_and_check_the_tally() {
     tmux.wait_for("Agenda");
     tmux.keys(&["q"]);
     let start = Instant::now();
-    while tmux.cmd(&["has-session", "-t", "e2e"]).status.success() && !tmux.screen().trim().is_empty() {
-        assert!(start.elapsed() < Duration::from_secs(10), "the program did not quit");
+    while tmux.cmd(&["has-session", "-t", "e2e"]).status.success()
+        && !tmux.screen().trim().is_empty()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the program did not quit"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 
-    let t: serde_json::Value = serde_json::from_slice(&pavilion(&db, &["tally", "1", "1", "--json"]).stdout).unwrap();
+    let t: serde_json::Value =
+        serde_json::from_slice(&pavilion(&db, &["tally", "1", "1", "--json"]).stdout).unwrap();
     assert_eq!(t["participating"]["owners"], 7);
     assert_eq!(t["yes"]["owners"], 6);
     assert_eq!(t["no"]["owners"], 0);

@@ -1,0 +1,101 @@
+//! Shared by the benchmarks: a 20,000-flat estate and a timing helper that prints figures.
+#![allow(dead_code)]
+
+use std::time::{Duration, Instant};
+
+use pavilion::domain::roster::owner_key;
+use pavilion::domain::{
+    Area, FlatRef, ItemPlan, MeetingKind, MeetingPlan, Owner, RosterRow, Rule, Scope,
+};
+
+pub const FLATS: usize = 20_000;
+
+/// 50 buildings × 4 units × 25 floors × 4 doors; every 10th owner holds two flats.
+pub fn estate_rows() -> Vec<RosterRow> {
+    let mut rows = Vec::with_capacity(FLATS);
+    let mut n = 0usize;
+    for b in 1..=50 {
+        for u in 1..=4 {
+            for floor in 1..=25 {
+                for door in 1..=4 {
+                    let flat =
+                        FlatRef::new(b.to_string(), u.to_string(), format!("{floor}{door:02}"));
+                    let id = if n % 10 == 1 {
+                        format!("O{}", n - 1)
+                    } else {
+                        format!("O{n}")
+                    };
+                    rows.push(RosterRow {
+                        owner: Owner {
+                            key: owner_key(Some(&id), "业主", &flat),
+                            name: format!("业主{id}"),
+                            phone: None,
+                        },
+                        area: Area(5_000 + (n as i64 * 37) % 6_000),
+                        flat,
+                    });
+                    n += 1;
+                }
+            }
+        }
+    }
+    rows
+}
+
+pub struct Stats {
+    pub median: Duration,
+    pub p99: Duration,
+    pub mean: Duration,
+}
+
+pub fn measure(runs: usize, mut f: impl FnMut(usize)) -> Stats {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|i| {
+            let t = Instant::now();
+            f(i);
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let mean = times.iter().sum::<Duration>() / runs as u32;
+    Stats {
+        median: times[runs / 2],
+        p99: times[(runs * 99 / 100).min(runs - 1)],
+        mean,
+    }
+}
+
+pub fn show(label: &str, s: &Stats) {
+    println!(
+        "{label:<52} median {:>9.3?}  p99 {:>9.3?}  mean {:>9.3?}",
+        s.median, s.p99, s.mean
+    );
+}
+
+/// One estate-wide item per title, under the major rule.
+pub fn meeting(titles: &[&str]) -> MeetingPlan {
+    let item = |title: &str| ItemPlan {
+        title: title.into(),
+        raised_by: "业主".into(),
+        raised_from: None,
+        raised_on: None,
+        statement: "基准".into(),
+        category: None,
+        proposal: None,
+        rule: Rule::civil_code_major(),
+        scope: Scope::Estate,
+        required_consent: vec![],
+    };
+    MeetingPlan {
+        title: "基准会议".into(),
+        kind: MeetingKind::Owners,
+        starts: "2026-11-28T11:00:00Z".parse().unwrap(),
+        offset: jiff::tz::Offset::from_hours(8).unwrap(),
+        place: "亭".into(),
+        host: "主持".into(),
+        secretary: "记录".into(),
+        objections_to: None,
+        objections_until: None,
+        items: titles.iter().map(|t| item(t)).collect(),
+    }
+}

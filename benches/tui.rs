@@ -1,0 +1,104 @@
+//! TUI figures: keypress → ballot committed → frame drawn with 20,000 owners in scope; drawing the
+//! roll call at 160×48; start-up (open, load, first frame). Prints figures; asserts nothing.
+//! Run: `cargo bench --bench tui`
+
+mod common;
+
+use std::time::Instant;
+
+use common::{estate_rows, measure, show};
+use pavilion::lang::Lang;
+use pavilion::store::Store;
+use pavilion::tui::app::App;
+use pavilion::tui::model::Model;
+use pavilion::tui::theme::Theme;
+use pavilion::tui::worker::{Reply, execute};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(app: &mut App, c: char) {
+    app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+/// Runs the app's requests against the store, as the store thread does.
+fn pump(app: &mut App, store: &mut Store, meeting: i64) {
+    loop {
+        let requests = app.take_requests();
+        if requests.is_empty() {
+            return;
+        }
+        for r in requests {
+            for reply in execute(store, meeting, r) {
+                app.on_reply(reply);
+            }
+        }
+    }
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("estate.db");
+    let mut store = Store::open(&path).unwrap();
+    store.init("基准小区").unwrap();
+    store.import_roster(&estate_rows(), "bench").unwrap();
+    let meeting = store
+        .intake(&common::meeting(&["全体表决"]), "bench")
+        .unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+
+    // Start-up: open the file, load the meeting, draw the first frame (the real `run` does the
+    // same before the terminal switches over; terminal set-up itself is not included).
+    let startup = measure(20, |_| {
+        let store = Store::open(&path).unwrap();
+        let mut app = App::new(Lang::Zh, Theme::colour(), jiff::civil::date(2026, 11, 28));
+        app.on_reply(Reply::Model(Box::new(
+            Model::load(&store, meeting).unwrap(),
+        )));
+        terminal.draw(|f| app.draw(f)).unwrap();
+    });
+    show("start-up to first frame, 20,000-flat estate", &startup);
+    let sample_dir = tempfile::tempdir().unwrap();
+    let sample = sample_dir.path().join("demo.db");
+    let m = pavilion::demo::prepare(&sample).unwrap();
+    let startup_sample = measure(20, |_| {
+        let store = Store::open(&sample).unwrap();
+        let mut app = App::new(Lang::Zh, Theme::colour(), jiff::civil::date(2026, 11, 28));
+        app.on_reply(Reply::Model(Box::new(Model::load(&store, m).unwrap())));
+        terminal.draw(|f| app.draw(f)).unwrap();
+    });
+    show(
+        "start-up to first frame, sample estate (288 flats)",
+        &startup_sample,
+    );
+
+    // The roll call of an estate-wide item: 18,000 owners in scope.
+    let mut app = App::new(Lang::Zh, Theme::colour(), jiff::civil::date(2026, 11, 28));
+    app.take_requests();
+    app.on_reply(Reply::Model(Box::new(
+        Model::load(&store, meeting).unwrap(),
+    )));
+    let t = Instant::now();
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    key(&mut app, 'v');
+    pump(&mut app, &mut store, meeting);
+    let owners = app.roll.as_ref().unwrap().entries.len();
+    println!(
+        "opening the roll call of {owners} owners: {:.3?}",
+        t.elapsed()
+    );
+
+    let vote = measure(1000, |i| {
+        key(&mut app, if i % 3 == 0 { 'n' } else { 'y' });
+        pump(&mut app, &mut store, meeting);
+        terminal.draw(|f| app.draw(f)).unwrap();
+    });
+    show(
+        &format!("keypress → ballot committed → frame drawn ({owners} owners)"),
+        &vote,
+    );
+    let draw = measure(1000, |_| {
+        terminal.draw(|f| app.draw(f)).unwrap();
+    });
+    show("drawing the roll call at 160×48", &draw);
+}
