@@ -5,5 +5,6 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod intake;
+pub mod lang;
 pub mod store;
 pub mod textwidth;
