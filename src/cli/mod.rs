@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod args;
+pub mod export;
 mod meetings;
 mod roster;
 mod votes;
@@ -138,5 +139,6 @@ pub fn run(cli: Cli) -> Result<()> {
             actions::schedule(&mut open(&path, false)?, concern, &meeting)
         }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
+        Command::Export(args) => export::run(&open(&path, false)?, args, cli.lang),
     }
 }
