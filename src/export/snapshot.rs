@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::domain::{ActionStatus, Area, Choice, Counts, FlatRef, Responsible, Step, Tally};
 use crate::store::{
     ActionRecord, BallotRecord, GENESIS, ItemRecord, MeetingRecord, Method, Presence,
-    ProgressRecord, Store, StoreError,
+    ProgressRecord, RosterEntry, Store, StoreError,
 };
 
 use super::privacy::Redactor;
@@ -205,7 +205,13 @@ impl MeetingSnapshot {
         let all_actions = store.actions()?;
         let mut items = Vec::new();
         for item in store.items(meeting)? {
-            items.push(gather_item(store, item, &all_actions)?);
+            items.push(gather_item(
+                store,
+                item,
+                &roster,
+                &owner_flats,
+                &all_actions,
+            )?);
         }
         let actions = gather_ledger(store, &record, all_actions)?;
         let events = store.events(Some(meeting))?;
@@ -354,9 +360,13 @@ fn add(c: &mut Counts, area: Area) {
     c.area += area;
 }
 
+/// One item: its notes, its tally, and the roll call and corrections from the ballot history
+/// (built here from the roster already read, rather than asking the store once more per item).
 fn gather_item(
     store: &Store,
     item: ItemRecord,
+    roster: &[RosterEntry],
+    names: &HashMap<i64, (String, Vec<FlatRef>)>,
     actions: &[ActionRecord],
 ) -> Result<ItemSnapshot, StoreError> {
     let notes = store
@@ -376,29 +386,44 @@ fn gather_item(
         None
     };
     let mut roll_call = Vec::new();
-    let mut names: HashMap<i64, String> = HashMap::new();
+    let mut corrections = Vec::new();
     if item.rule.votes {
-        for e in store.roll_call(&item)? {
-            names.insert(e.owner_id, e.owner_name.clone());
-            let Some(b) = e.ballot else { continue };
+        let history = store.ballot_history(item.id)?;
+        // Each owner of the scope once, with all their flats in it, in roll-call order.
+        let mut order: Vec<i64> = Vec::new();
+        let mut in_scope: HashMap<i64, (&str, Vec<FlatRef>, Area)> = HashMap::new();
+        for e in roster.iter().filter(|e| item.scope.contains(&e.flat)) {
+            let entry = in_scope.entry(e.owner_id).or_insert_with(|| {
+                order.push(e.owner_id);
+                (e.owner_name.as_str(), Vec::new(), Area::ZERO)
+            });
+            entry.1.push(e.flat.clone());
+            entry.2 += e.area;
+        }
+        let mut current: HashMap<i64, &BallotRecord> = history
+            .iter()
+            .filter(|b| b.current && b.choice.is_some())
+            .map(|b| (b.owner_id, b))
+            .collect();
+        for owner in &order {
+            let (Some(b), Some((name, flats, area))) = (current.remove(owner), in_scope.get(owner))
+            else {
+                continue;
+            };
             let Some(choice) = b.choice else { continue };
             roll_call.push(RollLine {
-                flat: b.flat,
-                flats: e.flats,
-                owner: e.owner_name,
-                area: e.area,
+                flat: b.flat.clone(),
+                flats: flats.clone(),
+                owner: name.to_string(),
+                area: *area,
                 choice,
                 method: b.method,
-                proxy: b.proxy_name,
+                proxy: b.proxy_name.clone(),
                 at: instant(&b.at),
             });
         }
+        corrections = changes(store, &history, names)?;
     }
-    let corrections = if item.rule.votes {
-        corrections(store, &store.ballot_history(item.id)?, &names)?
-    } else {
-        Vec::new()
-    };
     let mut own_actions: Vec<i64> = actions
         .iter()
         .filter(|a| a.item_id == Some(item.id) && a.meeting_id == Some(item.meeting_id))
@@ -416,17 +441,17 @@ fn gather_item(
 }
 
 /// Each change of an owner's ballot: the earlier entry, what replaced it, and why.
-fn corrections(
+fn changes(
     store: &Store,
     history: &[BallotRecord],
-    names: &HashMap<i64, String>,
+    names: &HashMap<i64, (String, Vec<FlatRef>)>,
 ) -> Result<Vec<Correction>, StoreError> {
     let mut last: HashMap<i64, &BallotRecord> = HashMap::new();
     let mut out = Vec::new();
     for b in history {
         if let Some(prev) = last.insert(b.owner_id, b) {
             let owner = match names.get(&b.owner_id) {
-                Some(n) => n.clone(),
+                Some((n, _)) => n.clone(),
                 // The owner's flats left the scope or the roster since: look the flat up.
                 None => store
                     .find_flat(&b.flat)
