@@ -2,6 +2,8 @@
 //! meeting (a passed and a failed vote, a correction, a withdrawal, a proxy, a written ballot, a
 //! carried-over action), privacy of the notice, a self-contained HTML file, determinism, the CLI.
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -640,4 +642,34 @@ fn the_command_writes_the_file_atomically_and_refuses_clearly() {
         assert!(!failed.status.success());
         assert_eq!(String::from_utf8_lossy(&failed.stderr), message);
     }
+}
+
+#[test]
+fn an_open_vote_says_where_it_stands_and_a_deferred_item_has_no_figures() {
+    let (_dir, _path, mut store, m) = common::estate();
+    for room in ["3-2-101", "3-2-102", "3-2-201"] {
+        ballot(&mut store, m, 1, room, Choice::Yes);
+    }
+    store
+        .add_note(m, 2, "物业 张经理", "等下次会议再议")
+        .unwrap();
+    store
+        .set_step(m, 2, pavilion::domain::Step::Deferred)
+        .unwrap();
+    let zh = text(&store, m, Format::Markdown, Variant::Minutes, Lang::Zh);
+    assert!(zh.contains("表决尚未结束，以下为截至导出时的统计"), "{zh}");
+    assert!(
+        zh.contains("**表决结果：参与表决尚未达到法定比例（还需 5 户业主、400.00 ㎡参与表决）**"),
+        "{zh}"
+    );
+    assert!(zh.contains("**议题状态**：暂缓") && zh.contains("本议题未付表决。"));
+    let en = text(&store, m, Format::Markdown, Variant::Minutes, Lang::En);
+    assert!(
+        en.contains("participation not yet reached (5 more owners and 400.00 m² must take part)")
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&text(&store, m, Format::Json, Variant::Minutes, Lang::En)).unwrap();
+    assert_eq!(json["items"][0]["vote"], "open");
+    assert_eq!(json["items"][0]["tally"]["status"], "open");
+    assert_eq!(json["items"][1]["tally"], serde_json::Value::Null);
 }

@@ -376,8 +376,18 @@ impl Builder<'_> {
             let tone = if t.passed { Tone::Good } else { Tone::Bad };
             Block::Verdict(format!("{}{sep}{result}{when}", self.t(L::Result)), tone)
         } else {
+            let missing = t.participation_shortfall;
+            let missing = if missing.owners > 0 || missing.area.0 > 0 {
+                lb::shortfall(missing.owners, &missing.area.to_string(), lang)
+            } else {
+                String::new()
+            };
             Block::Verdict(
-                format!("{}{sep}{}", self.t(L::Result), lb::outlook(t.outlook, lang)),
+                format!(
+                    "{}{sep}{}{missing}",
+                    self.t(L::Result),
+                    lb::outlook(t.outlook, lang)
+                ),
                 Tone::Neutral,
             )
         };

@@ -374,6 +374,14 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// How much participation is still missing: （还需 3 户、240.00 ㎡参与） / (3 more owners and 240.00 m² must take part).
+pub fn shortfall(owners: i64, area: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（还需 {owners} 户业主、{area} ㎡参与表决）"),
+        Lang::En => format!(" ({owners} more owners and {area} m² must take part)"),
+    }
+}
+
 /// The heading of an item: 议题 1：… / Item 1: …
 pub fn item_heading(number: i64, title: &str, lang: Lang) -> String {
     match lang {
