@@ -250,7 +250,13 @@ impl MeetingSnapshot {
     /// Replaces where and until when objections can be raised (given on the command line).
     pub fn with_objections(mut self, to: Option<String>, until: Option<Date>) -> MeetingSnapshot {
         if let Some(to) = to.filter(|t| !t.trim().is_empty()) {
-            self.objections.to = Some(to.trim().to_string());
+            let to = to.trim();
+            self.objections.to = Some(match self.variant {
+                Variant::Minutes => to.to_string(),
+                Variant::PublicNotice => {
+                    Redactor::new(&self.people.names, &self.people.phones).text(to)
+                }
+            });
         }
         if until.is_some() {
             self.objections.until = until;
@@ -285,6 +291,7 @@ impl MeetingSnapshot {
             i.category = i.category.as_deref().map(|t| r.text(t));
             i.proposal = i.proposal.as_deref().map(|t| r.text(t));
             i.resolution = i.resolution.as_deref().map(|t| r.text(t));
+            i.rule.basis = r.text(&i.rule.basis);
             it.notes.clear();
             for line in &mut it.roll_call {
                 line.owner = r.person(&line.owner);
@@ -350,8 +357,9 @@ fn gather_attendance(
             Presence::Left => add(&mut a.left, area),
         }
     }
-    a.proxies
-        .sort_by(|x, y| x.flats.first().cmp(&y.flats.first()));
+    a.proxies.sort_by(|x, y| {
+        (x.flats.first(), &x.owner, &x.holder).cmp(&(y.flats.first(), &y.owner, &y.holder))
+    });
     Ok(a)
 }
 
