@@ -24,6 +24,22 @@ impl Lang {
         Lang::Zh
     }
 
+    /// The short code: `zh` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The HTML `lang` attribute.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
     pub fn from_locale(locale: &str) -> Lang {
         let l = locale.to_ascii_lowercase();
         if l.starts_with("zh") {

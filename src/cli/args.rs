@@ -147,6 +147,8 @@ pub enum Command {
     /// The action ledger across meetings
     #[command(subcommand)]
     Actions(ActionsCommand),
+    /// Minutes, or with --public the public notice, as Markdown, HTML, JSON or CSV
+    Export(super::export::ExportArgs),
 }
 
 #[derive(Subcommand, Debug)]

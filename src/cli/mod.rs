@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod args;
+pub mod export;
 mod logging;
 mod meetings;
 mod roster;
@@ -56,10 +57,7 @@ fn parse_flat(text: &str) -> Result<FlatRef> {
 
 /// Runs one headless command.
 pub fn run(cli: Cli) -> Result<()> {
-    let lang = crate::lang::Lang::detect(cli.lang.map(|l| match l {
-        Lang::Zh => crate::lang::Lang::Zh,
-        Lang::En => crate::lang::Lang::En,
-    }));
+    let lang = crate::lang::Lang::detect(cli.lang.map(crate::lang::Lang::from));
     let path = match (&cli.command, &cli.db) {
         // The demo keeps its own database unless told otherwise, so it never touches real data.
         (Command::Demo, None) => data_dir()?.join("demo.db"),
@@ -156,6 +154,7 @@ pub fn run(cli: Cli) -> Result<()> {
             actions::schedule(&mut open(&path, false)?, concern, &meeting)
         }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
+        Command::Export(args) => export::run(&open(&path, false)?, args, lang),
     }
 }
 

@@ -1,3 +1,158 @@
-//! What leaves the program: the machine-readable shapes (tally JSON) and, later, minutes and notices.
+//! What leaves the program: the minutes the secretary files (会议纪要) and the public notice for the
+//! notice board (公示), as Markdown, HTML, JSON or CSV; and the machine-readable tally shape.
+//!
+//! [`snapshot`] is the only part that reads the store: it gathers a meeting into one immutable
+//! [`MeetingSnapshot`]; every format is then a pure function of that snapshot, so the same
+//! database always gives byte-identical files.
+//!
+//! ```no_run
+//! # use pavilion::export::{self, Format, Lang, Variant};
+//! # let store = pavilion::store::Store::open("pavilion.db".as_ref()).unwrap();
+//! let bytes = export::export(&store, 1, Format::Html, Variant::Minutes, Lang::Zh).unwrap();
+//! let name = export::default_file_name(&store.meeting(1).unwrap(), Format::Html, Variant::Minutes, Lang::Zh);
+//! ```
 
+mod csv;
+pub mod document;
+mod html;
+mod json;
 pub mod json_shapes;
+pub mod labels;
+mod markdown;
+mod privacy;
+pub mod snapshot;
+mod svg;
+
+use jiff::civil::Date;
+
+pub use crate::lang::Lang;
+pub use snapshot::{MeetingSnapshot, Variant};
+
+use crate::store::{MeetingRecord, Store, StoreError};
+
+/// The file formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Markdown with pipe tables (pandoc reads it; convert to Word with `pandoc -o minutes.docx`).
+    Markdown,
+    /// One self-contained HTML file to open in a browser and print on A4.
+    Html,
+    /// Every figure, for other tools.
+    Json,
+    /// The roll call, UTF-8 with BOM for Excel.
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Csv];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The format a file name asks for: `.md`, `.markdown`, `.html`, `.htm`, `.json`, `.csv`.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("writing the CSV: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("writing the JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Everything an export can be asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub format: Format,
+    pub variant: Variant,
+    pub lang: Lang,
+    /// Where residents raise objections (public notice); replaces the meeting's own when given.
+    pub objections_to: Option<String>,
+    /// Until when objections are taken (public notice); replaces the meeting's own when given.
+    pub objections_until: Option<Date>,
+}
+
+impl Options {
+    pub fn new(format: Format, variant: Variant, lang: Lang) -> Options {
+        Options {
+            format,
+            variant,
+            lang,
+            objections_to: None,
+            objections_until: None,
+        }
+    }
+}
+
+/// Exports a meeting: the minutes or the public notice, in one format and language.
+pub fn export(
+    store: &Store,
+    meeting: i64,
+    format: Format,
+    variant: Variant,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    export_with(store, meeting, &Options::new(format, variant, lang))
+}
+
+/// Exports a meeting with every option.
+pub fn export_with(store: &Store, meeting: i64, o: &Options) -> Result<Vec<u8>, ExportError> {
+    let snapshot = MeetingSnapshot::gather(store, meeting)?
+        .with_objections(o.objections_to.clone(), o.objections_until);
+    let snapshot = match o.variant {
+        Variant::Minutes => snapshot,
+        Variant::PublicNotice => snapshot.public(),
+    };
+    render(&snapshot, o.format, o.lang)
+}
+
+/// Renders a snapshot (pure): the minutes, or the public notice for a snapshot from
+/// [`MeetingSnapshot::public`].
+pub fn render(s: &MeetingSnapshot, format: Format, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        Format::Markdown => markdown::render(&document::build(s, lang)),
+        Format::Html => html::render(&document::build(s, lang)),
+        Format::Json => json::render(s, lang)?,
+        Format::Csv => self::csv::render(s, lang)?,
+    })
+}
+
+/// A file name that says what the file holds: `meeting-3-2026-11-28-minutes-zh.html`,
+/// `meeting-3-2026-11-28-notice-en.md`, `meeting-3-2026-11-28-roll-call-zh.csv`.
+pub fn default_file_name(
+    meeting: &MeetingRecord,
+    format: Format,
+    variant: Variant,
+    lang: Lang,
+) -> String {
+    let what = match (format, variant) {
+        (Format::Csv, Variant::Minutes) => "roll-call",
+        (Format::Csv, Variant::PublicNotice) => "roll-call-public",
+        (_, Variant::Minutes) => "minutes",
+        (_, Variant::PublicNotice) => "notice",
+    };
+    format!(
+        "meeting-{}-{}-{what}-{}.{}",
+        meeting.id,
+        meeting.local_start().date(),
+        lang.code(),
+        format.extension()
+    )
+}

@@ -1,0 +1,679 @@
+//! What the minutes and the public notice say, in order, as a list of plain blocks (headings,
+//! labelled lines, tables, charts). Markdown and HTML are two ways of writing the same document,
+//! so they can never disagree on a figure.
+
+use crate::domain::tally::Measure;
+use crate::domain::{Area, Counts, Tally};
+use crate::lang::Lang;
+
+use super::labels::{self as lb, L};
+use super::snapshot::{ActionLine, ItemSnapshot, MeetingSnapshot, Variant};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub head: Vec<String>,
+    pub align: Vec<Align>,
+    pub rows: Vec<Vec<String>>,
+    /// A style hook for HTML (`figures`, `roll-call`, `signatures` …).
+    pub class: &'static str,
+}
+
+/// Good or bad news, for the colour of a verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// Level 2 to 4 (level 1 is the document's title).
+    Heading(u8, String),
+    Para(String),
+    /// "label：text".
+    Labelled(String, String),
+    /// The resident's own words.
+    Quote(String),
+    /// The result of a vote, set off in bold.
+    Verdict(String, Tone),
+    Table(Table),
+    /// The tally as bars (HTML only).
+    Chart(Tally),
+}
+
+/// A part of the document; HTML starts each item on a new printed page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub class: &'static str,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub lang: Lang,
+    pub title: String,
+    pub sections: Vec<Section>,
+    /// The last line: the record digest.
+    pub digest: String,
+}
+
+/// Lays out the minutes (or, for a public snapshot, the notice) in the reader's language.
+pub fn build(s: &MeetingSnapshot, lang: Lang) -> Document {
+    let public = s.variant() == Variant::PublicNotice;
+    let b = Builder { s, lang, public };
+    let title = format!(
+        "{} — {}",
+        s.meeting.title,
+        if public { L::PublicNotice } else { L::Minutes }.get(lang)
+    );
+    let mut sections = vec![b.header(), b.attendance()];
+    sections.extend(s.items.iter().map(|i| b.item(i)));
+    sections.push(b.ledger());
+    sections.push(if public {
+        b.notice_end()
+    } else {
+        b.signatures()
+    });
+    Document {
+        lang,
+        title,
+        sections,
+        digest: lb::digest(&s.digest.hash, s.digest.event, s.digest.events, lang),
+    }
+}
+
+struct Builder<'a> {
+    s: &'a MeetingSnapshot,
+    lang: Lang,
+    public: bool,
+}
+
+fn text(l: L, lang: Lang) -> String {
+    l.get(lang).to_string()
+}
+
+impl Builder<'_> {
+    fn t(&self, l: L) -> String {
+        text(l, self.lang)
+    }
+
+    fn labelled(&self, l: L, value: impl Into<String>) -> Block {
+        Block::Labelled(self.t(l), value.into())
+    }
+
+    fn counts_table(&self, rows: Vec<(String, Counts)>, class: &'static str) -> Block {
+        Block::Table(Table {
+            head: vec![String::new(), self.t(L::Owners), self.t(L::AreaM2)],
+            align: vec![Align::Left, Align::Right, Align::Right],
+            rows: rows
+                .into_iter()
+                .map(|(label, c)| vec![label, c.owners.to_string(), c.area.to_string()])
+                .collect(),
+            class,
+        })
+    }
+
+    fn when(&self, at: Option<jiff::Timestamp>) -> String {
+        let m = &self.s.meeting;
+        lb::moment(at, m.offset, m.local_start().date(), self.lang)
+    }
+
+    fn header(&self) -> Section {
+        let m = &self.s.meeting;
+        let lang = self.lang;
+        let mut rows = vec![
+            vec![self.t(L::Estate), self.s.estate.clone()],
+            vec![self.t(L::Kind), lb::meeting_kind(m.kind, lang).into()],
+            vec![
+                self.t(L::Time),
+                lb::meeting_time(m.local_start(), m.offset, lang),
+            ],
+            vec![self.t(L::Place), m.place.clone()],
+            vec![self.t(L::Host), m.host.clone()],
+        ];
+        rows.push(vec![self.t(L::Secretary), m.secretary.clone()]);
+        let mut blocks = vec![Block::Table(Table {
+            head: vec![self.t(L::Field), self.t(L::Content)],
+            align: vec![Align::Left, Align::Left],
+            rows,
+            class: "fields",
+        })];
+        if self.public {
+            blocks.push(Block::Para(self.t(L::NoticeIntro)));
+        }
+        Section {
+            class: "header",
+            blocks,
+        }
+    }
+
+    fn attendance(&self) -> Section {
+        let a = &self.s.attendance;
+        let mut rows = vec![
+            (self.t(L::InPerson), a.in_person),
+            (self.t(L::ByProxy), a.proxy),
+            (self.t(L::Here), a.here()),
+        ];
+        if a.left.owners > 0 {
+            rows.push((self.t(L::LeftEarly), a.left));
+        }
+        rows.push((self.t(L::AllOwners), a.estate));
+        let mut blocks = vec![
+            Block::Heading(2, self.t(L::Attendance)),
+            self.counts_table(rows, "figures"),
+        ];
+        if !a.proxies.is_empty() {
+            blocks.push(Block::Heading(3, self.t(L::Proxies)));
+            blocks.push(Block::Table(Table {
+                head: vec![self.t(L::Flat), self.t(L::Owner), self.t(L::ProxyHolder)],
+                align: vec![Align::Left; 3],
+                rows: a
+                    .proxies
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            lb::list_sep(self.lang).join_display(&p.flats),
+                            p.owner.clone(),
+                            p.holder.clone(),
+                        ]
+                    })
+                    .collect(),
+                class: "proxies",
+            }));
+        }
+        let others = if a.others.trim().is_empty() {
+            self.t(L::NoneRecorded)
+        } else {
+            a.others.clone()
+        };
+        blocks.push(self.labelled(L::Others, others));
+        Section {
+            class: "attendance",
+            blocks,
+        }
+    }
+
+    fn item(&self, it: &ItemSnapshot) -> Section {
+        let i = &it.item;
+        let lang = self.lang;
+        let mut b = vec![
+            Block::Heading(2, lb::item_heading(i.number, &i.title, lang)),
+            self.labelled(L::ItemStatus, lb::step(i.step, lang)),
+            Block::Heading(3, self.t(L::Step1)),
+        ];
+        let from = i.raised_from.as_ref().map(ToString::to_string);
+        b.push(self.labelled(
+            L::RaisedBy,
+            lb::raised_by(&i.raised_by, from.as_deref(), lang),
+        ));
+        if let Some(d) = i.raised_on {
+            b.push(self.labelled(L::RaisedOn, lb::date(d, lang)));
+        }
+        if let Some(c) = i.category.as_deref().filter(|c| !c.trim().is_empty()) {
+            b.push(self.labelled(L::Category, c));
+        }
+        if !i.statement.trim().is_empty() {
+            b.push(Block::Quote(i.statement.clone()));
+        }
+
+        b.push(Block::Heading(3, self.t(L::Step2)));
+        if !self.public {
+            b.push(Block::Heading(4, self.t(L::Discussion)));
+            if it.notes.is_empty() {
+                b.push(Block::Para(self.t(L::NoneRecorded)));
+            } else {
+                b.push(Block::Table(Table {
+                    head: vec![self.t(L::At), self.t(L::Speaker), self.t(L::Point)],
+                    align: vec![Align::Left; 3],
+                    rows: it
+                        .notes
+                        .iter()
+                        .map(|n| vec![self.when(n.at), n.speaker.clone(), n.point.clone()])
+                        .collect(),
+                    class: "notes",
+                }));
+            }
+        }
+        let proposal = i
+            .proposal
+            .clone()
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| self.t(L::NoneRecorded));
+        b.push(self.labelled(L::Proposal, proposal));
+
+        b.push(Block::Heading(4, self.t(L::Vote)));
+        b.push(self.labelled(L::RuleApplied, lb::rule_name(&i.rule, lang)));
+        b.push(self.labelled(L::Basis, lb::rule_basis(&i.rule, lang)));
+        if i.rule.votes {
+            b.push(self.labelled(L::Scope, lb::scope(&i.scope, lang)));
+        }
+        match (&it.tally, i.rule.votes) {
+            (_, false) => b.push(Block::Para(self.t(L::NoVote))),
+            (None, true) => b.push(Block::Para(self.t(L::NotVotedOn))),
+            (Some(t), true) => self.vote(&mut b, it, t),
+        }
+
+        b.push(Block::Heading(4, self.t(L::Resolution)));
+        b.push(Block::Para(
+            i.resolution
+                .clone()
+                .filter(|r| !r.trim().is_empty())
+                .unwrap_or_else(|| self.t(L::NoResolution)),
+        ));
+
+        b.push(Block::Heading(3, self.t(L::Step3)));
+        let own: Vec<&ActionLine> = it
+            .actions
+            .iter()
+            .filter_map(|id| self.s.actions.new.iter().find(|a| a.id == *id))
+            .collect();
+        if own.is_empty() {
+            b.push(Block::Para(self.t(L::NoneRecorded)));
+        } else {
+            b.push(Block::Table(Table {
+                head: vec![
+                    self.t(L::Id),
+                    self.t(L::What),
+                    self.t(L::Responsible),
+                    self.t(L::Due),
+                ],
+                align: vec![Align::Right, Align::Left, Align::Left, Align::Left],
+                rows: own
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            a.id.to_string(),
+                            a.what.clone(),
+                            lb::responsible(&a.responsible, lang),
+                            self.due(a),
+                        ]
+                    })
+                    .collect(),
+                class: "actions",
+            }));
+            b.push(Block::Para(self.t(L::SeeLedger)));
+        }
+        Section {
+            class: "item",
+            blocks: b,
+        }
+    }
+
+    /// The figures, the conditions, the result, the chart, the roll call and the corrections.
+    fn vote(&self, b: &mut Vec<Block>, it: &ItemSnapshot, t: &Tally) {
+        let i = &it.item;
+        let lang = self.lang;
+        if !i.vote_closed {
+            b.push(Block::Para(self.t(L::VoteOpen)));
+        }
+        b.push(Block::Heading(4, self.t(L::Figures)));
+        b.push(self.counts_table(
+            vec![
+                (self.t(L::Total), t.total),
+                (self.t(L::Participating), t.participating),
+                (self.t(L::Yes), t.yes),
+                (self.t(L::No), t.no),
+                (self.t(L::Abstain), t.abstain),
+                (self.t(L::NotVoted), t.remaining),
+            ],
+            "figures",
+        ));
+        let met = |m: bool| self.t(if m { L::Met } else { L::NotMet });
+        let mut rows: Vec<Vec<String>> = t
+            .conditions
+            .iter()
+            .map(|c| {
+                let show = |v: i64| match c.measure {
+                    Measure::ParticipationArea | Measure::ApprovalArea => Area(v).to_string(),
+                    _ => v.to_string(),
+                };
+                vec![
+                    lb::measure(c.measure, lang).into(),
+                    lb::threshold(&c.threshold, lang),
+                    format!("{} / {}", show(c.part), show(c.whole)),
+                    met(c.met),
+                ]
+            })
+            .collect();
+        for c in &t.consents {
+            rows.push(vec![
+                format!("{} {}", self.t(L::ConsentOf), c.flat),
+                lb::choice(crate::domain::Choice::Yes, lang).into(),
+                c.choice
+                    .map_or(self.t(L::ConsentNotGiven), |ch| lb::choice(ch, lang).into()),
+                met(c.met()),
+            ]);
+        }
+        if !rows.is_empty() {
+            b.push(Block::Table(Table {
+                head: vec![
+                    self.t(L::Condition),
+                    self.t(L::Required),
+                    self.t(L::Actual),
+                    self.t(L::Outcome),
+                ],
+                align: vec![Align::Left, Align::Left, Align::Right, Align::Left],
+                rows,
+                class: "conditions",
+            }));
+        }
+        let sep = lb::colon(lang);
+        let verdict = if i.vote_closed {
+            let when = i
+                .closed_at
+                .as_deref()
+                .and_then(|c| c.parse().ok())
+                .map(|c| lb::closed_at(&self.when(Some(c)), lang))
+                .unwrap_or_default();
+            let result = self.t(if t.passed { L::Passed } else { L::NotPassed });
+            let tone = if t.passed { Tone::Good } else { Tone::Bad };
+            Block::Verdict(format!("{}{sep}{result}{when}", self.t(L::Result)), tone)
+        } else {
+            let missing = t.participation_shortfall;
+            let missing = if missing.owners > 0 || missing.area.0 > 0 {
+                lb::shortfall(missing.owners, &missing.area.to_string(), lang)
+            } else {
+                String::new()
+            };
+            Block::Verdict(
+                format!(
+                    "{}{sep}{}{missing}",
+                    self.t(L::Result),
+                    lb::outlook(t.outlook, lang)
+                ),
+                Tone::Neutral,
+            )
+        };
+        b.push(verdict);
+        if t.ignored_ballots > 0 {
+            b.push(Block::Para(lb::ignored_ballots(t.ignored_ballots, lang)));
+        }
+        b.push(Block::Chart(t.clone()));
+
+        b.push(Block::Heading(4, self.t(L::RollCall)));
+        if it.roll_call.is_empty() {
+            b.push(Block::Para(self.t(L::NoBallots)));
+        } else {
+            let sep = lb::list_sep(lang);
+            b.push(Block::Table(Table {
+                head: vec![
+                    self.t(L::Seq),
+                    self.t(L::Flat),
+                    self.t(L::Owner),
+                    self.t(L::AreaM2),
+                    self.t(L::Choice),
+                    self.t(L::Method),
+                    self.t(L::At),
+                ],
+                align: vec![
+                    Align::Right,
+                    Align::Left,
+                    Align::Left,
+                    Align::Right,
+                    Align::Left,
+                    Align::Left,
+                    Align::Left,
+                ],
+                rows: it
+                    .roll_call
+                    .iter()
+                    .enumerate()
+                    .map(|(n, r)| {
+                        vec![
+                            (n + 1).to_string(),
+                            sep.join_display(&r.flats),
+                            r.owner.clone(),
+                            r.area.to_string(),
+                            lb::choice(r.choice, lang).into(),
+                            lb::method_with_proxy(r.method, r.proxy.as_deref(), lang),
+                            self.when(r.at),
+                        ]
+                    })
+                    .collect(),
+                class: "roll-call",
+            }));
+        }
+
+        b.push(Block::Heading(4, self.t(L::Corrections)));
+        if it.corrections.is_empty() {
+            b.push(Block::Para(self.t(L::NoneRecorded)));
+        } else {
+            b.push(Block::Table(Table {
+                head: vec![
+                    self.t(L::At),
+                    self.t(L::Flat),
+                    self.t(L::Owner),
+                    self.t(L::Before),
+                    self.t(L::After),
+                    self.t(L::Reason),
+                ],
+                align: vec![Align::Left; 6],
+                rows: it
+                    .corrections
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            self.when(c.at),
+                            c.flat.to_string(),
+                            c.owner.clone(),
+                            lb::choice_or_withdrawn(c.before, lang).into(),
+                            lb::choice_or_withdrawn(c.after, lang).into(),
+                            c.reason.clone().unwrap_or_else(|| self.t(L::NoReason)),
+                        ]
+                    })
+                    .collect(),
+                class: "corrections",
+            }));
+        }
+    }
+
+    fn due(&self, a: &ActionLine) -> String {
+        match a.due {
+            Some(d) if a.overdue => {
+                format!("{}（{}）", lb::date(d, self.lang), self.t(L::Overdue))
+            }
+            Some(d) => lb::date(d, self.lang),
+            None => String::new(),
+        }
+    }
+
+    fn ledger(&self) -> Section {
+        let lang = self.lang;
+        let l = &self.s.actions;
+        let o = self.s.meeting.offset;
+        let mut b = vec![Block::Heading(2, self.t(L::Ledger))];
+        let mut list = |heading: L, table: Table| {
+            b.push(Block::Heading(3, self.t(heading)));
+            if table.rows.is_empty() {
+                b.push(Block::Para(self.t(L::NoneRecorded)));
+            } else {
+                b.push(Block::Table(table));
+            }
+        };
+        let new = Table {
+            head: vec![
+                self.t(L::Id),
+                self.t(L::What),
+                self.t(L::FromItem),
+                self.t(L::Responsible),
+                self.t(L::Due),
+                self.t(L::Status),
+            ],
+            align: vec![
+                Align::Right,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+            ],
+            rows: l
+                .new
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.to_string(),
+                        a.what.clone(),
+                        a.item_title.clone().unwrap_or_default(),
+                        lb::responsible(&a.responsible, lang),
+                        self.due(a),
+                        lb::action_status(a.status, lang).into(),
+                    ]
+                })
+                .collect(),
+            class: "ledger",
+        };
+        list(L::NewActions, new);
+        let progress_sep = match lang {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        };
+        let carried = Table {
+            head: vec![
+                self.t(L::Id),
+                self.t(L::What),
+                self.t(L::Agreed),
+                self.t(L::Responsible),
+                self.t(L::Due),
+                self.t(L::Status),
+                self.t(L::ProgressLabel),
+            ],
+            align: vec![
+                Align::Right,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+            ],
+            rows: l
+                .carried
+                .iter()
+                .map(|a| {
+                    let progress: Vec<String> = a
+                        .progress
+                        .iter()
+                        .map(|p| {
+                            format!(
+                                "{}{}{}",
+                                lb::local_date(p.at, o, lang),
+                                lb::colon(lang),
+                                p.note
+                            )
+                        })
+                        .collect();
+                    vec![
+                        a.id.to_string(),
+                        a.what.clone(),
+                        a.origin.map(|d| lb::date(d, lang)).unwrap_or_default(),
+                        lb::responsible(&a.responsible, lang),
+                        self.due(a),
+                        lb::action_status(a.status, lang).into(),
+                        progress.join(progress_sep),
+                    ]
+                })
+                .collect(),
+            class: "ledger",
+        };
+        list(L::CarriedActions, carried);
+        let closed = Table {
+            head: vec![
+                self.t(L::Id),
+                self.t(L::What),
+                self.t(L::Responsible),
+                self.t(L::ClosedOn),
+                self.t(L::ConfirmedBy),
+            ],
+            align: vec![
+                Align::Right,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+                Align::Left,
+            ],
+            rows: l
+                .closed
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.to_string(),
+                        a.what.clone(),
+                        lb::responsible(&a.responsible, lang),
+                        lb::local_date(a.closed_at, o, lang),
+                        a.confirmation.clone().unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+            class: "ledger",
+        };
+        list(L::ClosedActions, closed);
+        Section {
+            class: "ledger",
+            blocks: b,
+        }
+    }
+
+    fn signatures(&self) -> Section {
+        let m = &self.s.meeting;
+        let mut rows = vec![
+            vec![
+                self.t(L::Host),
+                m.host.clone(),
+                String::new(),
+                String::new(),
+            ],
+            vec![
+                self.t(L::Secretary),
+                m.secretary.clone(),
+                String::new(),
+                String::new(),
+            ],
+        ];
+        for _ in 0..3 {
+            rows.push(vec![
+                self.t(L::ResidentRep),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        Section {
+            class: "signatures",
+            blocks: vec![
+                Block::Heading(2, self.t(L::Signatures)),
+                Block::Table(Table {
+                    head: vec![
+                        self.t(L::Role),
+                        self.t(L::Name),
+                        self.t(L::Signature),
+                        self.t(L::SignDate),
+                    ],
+                    align: vec![Align::Left; 4],
+                    rows,
+                    class: "signatures",
+                }),
+            ],
+        }
+    }
+
+    fn notice_end(&self) -> Section {
+        let o = &self.s.objections;
+        Section {
+            class: "notice",
+            blocks: vec![
+                Block::Heading(2, self.t(L::Objections)),
+                Block::Para(lb::objections(o.to.as_deref(), o.until, self.lang)),
+                Block::Para(self.t(L::SoNotified)),
+                Block::Para(self.s.estate.clone()),
+            ],
+        }
+    }
+}
