@@ -31,6 +31,7 @@ texts! {
     ScreenActions => "办事清单", "Actions";
     ScreenRaise => "群众说事", "Raise a concern";
     ScreenHelp => "帮助", "Help";
+    ScreenExport => "导出纪要", "Export";
     // Keys (footer and help)
     KeyQuit => "退出", "quit";
     KeyHelp => "帮助", "help";
@@ -64,6 +65,17 @@ texts! {
     KeyToAgenda => "列入议程", "to agenda";
     KeyToBacklog => "存入待议", "to backlog";
     KeyResolution => "决议", "resolution";
+    KeyExport => "导出", "export";
+    KeyFormat => "格式", "format";
+    KeyVariant => "纪要/公示", "minutes/notice";
+    ExportFormat => "格式", "Format";
+    ExportVariant => "文件", "Document";
+    Minutes => "会议纪要（存档）", "Minutes (for the archive)";
+    PublicNotice => "公示（姓名已隐去，可张贴）", "Public notice (names masked, for the notice board)";
+    ExportLang => "语言", "Language";
+    ExportWhere => "保存位置", "Saved in";
+    ExportedTo => "已导出", "Exported";
+    LastExport => "上次导出", "Last export";
     // Overview
     MeetingTime => "时间", "Time";
     MeetingPlace => "地点", "Place";

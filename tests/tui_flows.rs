@@ -298,3 +298,34 @@ fn a_terminal_too_small_shows_a_notice_and_resizes_live() {
     let big = h.render(80, 24);
     assert!(big.contains("Agenda"));
 }
+
+#[test]
+fn export_the_public_notice_from_the_screens_and_see_where_it_went() {
+    let mut h = Harness::new(Lang::Zh);
+    h.keys("e");
+    assert_eq!(h.app.screen, Screen::Export);
+    h.keys("f"); // html
+    h.keys("p"); // public notice
+    h.press(KeyCode::Enter);
+    let written = h
+        .dir
+        .path()
+        .join("exports/meeting-1-2026-11-28-notice-zh.html");
+    let html = std::fs::read_to_string(&written).unwrap();
+    assert!(html.contains("公示"));
+    let screen = h.render(120, 30);
+    assert!(
+        screen.contains("meeting-1-2026-11-28-notice-zh.html"),
+        "{screen}"
+    );
+    // The same bytes as the command line gives.
+    let same = pavilion::export::export(
+        &h.store,
+        h.meeting,
+        pavilion::export::Format::Html,
+        pavilion::export::Variant::PublicNotice,
+        Lang::Zh,
+    )
+    .unwrap();
+    assert_eq!(html.as_bytes(), same.as_slice());
+}

@@ -138,5 +138,9 @@ fn every_screen_in_both_languages_and_sizes() {
         h.keys("r");
         h.type_text("赵大爷");
         snap(&mut h, "raise");
+        h.press(KeyCode::Esc);
+        h.keys("e");
+        h.keys("p");
+        snap(&mut h, "export");
     }
 }

@@ -26,6 +26,7 @@ pub enum Screen {
     RollCall,
     Actions,
     Raise,
+    Export,
 }
 
 impl Screen {
@@ -37,6 +38,7 @@ impl Screen {
             Screen::RollCall => T::ScreenRollCall,
             Screen::Actions => T::ScreenActions,
             Screen::Raise => T::ScreenRaise,
+            Screen::Export => T::ScreenExport,
         }
     }
 
@@ -48,6 +50,7 @@ impl Screen {
             Screen::RollCall => On::RollCall,
             Screen::Actions => On::Actions,
             Screen::Raise => On::All,
+            Screen::Export => On::Export,
         }
     }
 }
@@ -103,6 +106,7 @@ pub struct App {
     pub undo: Vec<Undo>,
     pub actions_cursor: usize,
     pub raise: Form,
+    pub export: screens::export::State,
     /// Seconds left on the speaking timer, and whether it runs.
     pub timer: Option<(u32, bool)>,
     pub status: Option<(String, bool)>,
@@ -130,6 +134,7 @@ impl App {
             undo: Vec::new(),
             actions_cursor: 0,
             raise: screens::raise::new_form(),
+            export: screens::export::State::default(),
             timer: None,
             status: None,
             quit: false,
@@ -212,6 +217,7 @@ impl App {
                 Screen::Item => screens::item::on_action(self, action),
                 Screen::RollCall => screens::roll_call::on_action(self, action),
                 Screen::Actions => screens::actions::on_action(self, action),
+                Screen::Export => screens::export::on_action(self, action),
                 Screen::Raise => {}
             },
         }
@@ -298,6 +304,10 @@ impl App {
                         model.tallies.insert(roll.item.id, roll.tally.clone());
                     }
                 }
+            }
+            Reply::Exported(path) => {
+                self.export.last = Some(path.display().to_string());
+                self.say(format!("{}: {}", self.t(T::ExportedTo), path.display()));
             }
             Reply::Failed(e) => {
                 self.pending.clear();

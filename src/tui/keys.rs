@@ -35,6 +35,9 @@ pub enum Action {
     AddAction,
     Progress,
     CloseAction,
+    Export,
+    NextFormat,
+    ToggleVariant,
 }
 
 /// Which screen a binding works on.
@@ -45,6 +48,7 @@ pub enum On {
     Item,
     RollCall,
     Actions,
+    Export,
     /// Every screen (not while typing in a form).
     All,
 }
@@ -120,6 +124,7 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyActions,
     ),
     b(&[K::Char('r')], Action::Raise, On::Overview, T::KeyRaise),
+    b(&[K::Char('e')], Action::Export, On::Overview, T::KeyExport),
     b(&[K::Char('q')], Action::Quit, On::Overview, T::KeyQuit),
     b(&[K::Up, K::Down], Action::Down, On::SignIn, T::KeyMove),
     b(&[K::Enter], Action::Present, On::SignIn, T::KeyPresent),
@@ -199,6 +204,19 @@ pub const BINDINGS: &[Binding] = &[
         On::Actions,
         T::KeyCloseAction,
     ),
+    b(
+        &[K::Char('f')],
+        Action::NextFormat,
+        On::Export,
+        T::KeyFormat,
+    ),
+    b(
+        &[K::Char('p')],
+        Action::ToggleVariant,
+        On::Export,
+        T::KeyVariant,
+    ),
+    b(&[K::Enter], Action::Export, On::Export, T::KeyExport),
     b(&[K::Char('?')], Action::Help, On::All, T::KeyHelp),
     b(&[K::Esc], Action::Back, On::All, T::KeyBack),
 ];

@@ -74,6 +74,12 @@ pub enum Request {
         from: Option<FlatRef>,
         to_agenda: bool,
     },
+    /// Minutes or public notice, written into `exports/` next to the database.
+    Export {
+        format: crate::export::Format,
+        variant: crate::export::Variant,
+        lang: crate::lang::Lang,
+    },
 }
 
 #[derive(Debug)]
@@ -90,6 +96,8 @@ pub enum Reply {
         owner: i64,
         ballot: Option<BallotRecord>,
     },
+    /// An export was written here.
+    Exported(std::path::PathBuf),
     Failed(String),
 }
 
@@ -239,6 +247,25 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             store.close_action(action, Some(meeting), &confirmation)?;
             vec![reload(store, meeting)?]
         }
+        Request::Export {
+            format,
+            variant,
+            lang,
+        } => {
+            let bytes = crate::export::export(store, meeting, format, variant, lang)
+                .map_err(|e| StoreError::Refused(e.to_string()))?;
+            let dir = store
+                .path()
+                .parent()
+                .unwrap_or(std::path::Path::new("."))
+                .join("exports");
+            let name =
+                crate::export::default_file_name(&store.meeting(meeting)?, format, variant, lang);
+            let path = dir.join(name);
+            write_atomically(&path, &bytes)
+                .map_err(|e| StoreError::Refused(format!("{}: {e}", path.display())))?;
+            vec![Reply::Exported(path)]
+        }
         Request::Raise {
             text,
             by,
@@ -253,4 +280,17 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             vec![reload(store, meeting)?]
         }
     })
+}
+
+/// Writes a file whole or not at all: a temporary file next to it, then a rename.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("part");
+    let mut f = std::fs::File::create(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    std::fs::rename(&tmp, path)
 }

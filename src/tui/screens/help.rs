@@ -18,6 +18,7 @@ fn screen_name(on: On) -> T {
         On::Item => T::ScreenItem,
         On::RollCall => T::ScreenRollCall,
         On::Actions => T::ScreenActions,
+        On::Export => T::ScreenExport,
         On::All => T::AppName,
     }
 }
@@ -31,6 +32,7 @@ pub fn draw(lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
         On::Item,
         On::RollCall,
         On::Actions,
+        On::Export,
     ] {
         let mut spans = vec![Span::styled(
             format!("{}: ", screen_name(on).get(lang)),

@@ -1,6 +1,7 @@
 //! The screens, each with its key handling and its drawing, and the frame around them.
 
 pub mod actions;
+pub mod export;
 pub mod help;
 pub mod item;
 pub mod overview;
@@ -111,6 +112,7 @@ pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
         Screen::RollCall => roll_call::draw(app, body, buf),
         Screen::Actions => actions::draw(app, body, buf),
         Screen::Raise => raise::draw(app, body, buf),
+        Screen::Export => export::draw(app, body, buf),
     }
     if let Some((text, bad)) = &app.status {
         Paragraph::new(Span::styled(
@@ -145,6 +147,7 @@ fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
             Screen::RollCall => super::keys::On::RollCall,
             Screen::Actions => super::keys::On::Actions,
             Screen::Raise => super::keys::On::All,
+            Screen::Export => super::keys::On::Export,
         })
         .flat_map(|b| {
             [

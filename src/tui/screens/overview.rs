@@ -24,6 +24,7 @@ pub fn on_action(app: &mut App, action: Action) {
         Action::SignIn => app.screen = Screen::SignIn,
         Action::Actions => app.screen = Screen::Actions,
         Action::Raise => app.screen = Screen::Raise,
+        Action::Export => app.screen = Screen::Export,
         _ => {}
     }
 }
