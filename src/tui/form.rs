@@ -185,13 +185,7 @@ impl Form {
             .sum::<u16>()
             + 4;
         let w = area.width.saturating_sub(4).min(96);
-        let h = wanted.min(area.height.saturating_sub(2));
-        let rect = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
-        };
+        let rect = super::screens::centred(area, w, wanted.min(area.height.saturating_sub(2)));
         Clear.render(rect, buf);
         let block = Block::default()
             .borders(Borders::ALL)

@@ -26,6 +26,17 @@ use super::form::Form;
 use super::keys::{footer, keys_label};
 use super::worker::Request;
 
+/// A box of `width`×`height` centred in `area` (clipped to it), for dialogs and forms.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(area.width), height.min(area.height));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -197,13 +208,7 @@ fn draw_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
     lines.push(Line::styled(app.t(T::Yn), app.theme.key));
     let w = area.width.saturating_sub(8).min(84);
     let lines = wrap::wrap(lines, w.saturating_sub(2));
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
+    let rect = centred(area, w, lines.len() as u16 + 2);
     Clear.render(rect, buf);
     Paragraph::new(lines)
         .block(
