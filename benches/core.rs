@@ -92,6 +92,18 @@ fn main() {
         ),
         &stored,
     );
+    let item = store.item(m, 1).unwrap();
+    let electorate = measure(50, |_| {
+        std::hint::black_box(store.electorate(&item).unwrap());
+    });
+    show(
+        "  of which: electorate (owners and areas in scope)",
+        &electorate,
+    );
+    let current = measure(50, |_| {
+        std::hint::black_box(store.current_choices(item.id).unwrap());
+    });
+    show("  of which: current ballots", &current);
 
     // 3. One ballot, committed (WAL, synchronous=FULL) vs a plain insert-and-commit in the same file system.
     let runs = 200;
