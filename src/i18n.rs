@@ -66,6 +66,9 @@ texts! {
     KeyToBacklog => "存入待议", "to backlog";
     KeyResolution => "决议", "resolution";
     KeyExport => "导出", "export";
+    KeyDefer => "暂缓", "defer";
+    KeyWithdraw => "撤回", "withdraw";
+    ConfirmStep => "将此议题改为“{step}”？", "Mark this item as {step}?";
     KeyFormat => "格式", "format";
     KeyVariant => "纪要/公示", "minutes/notice";
     ExportFormat => "格式", "Format";

@@ -329,3 +329,30 @@ fn export_the_public_notice_from_the_screens_and_see_where_it_went() {
     .unwrap();
     assert_eq!(html.as_bytes(), same.as_slice());
 }
+
+#[test]
+fn defer_an_item_after_confirming_and_not_a_closed_one() {
+    let mut h = Harness::new(Lang::En);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    h.keys("z");
+    assert!(h.render(100, 30).contains("Mark this item as deferred?"));
+    h.keys("n");
+    assert_eq!(
+        h.store.item(h.meeting, 2).unwrap().step,
+        Step::Raised,
+        "cancelled: nothing written"
+    );
+    h.keys("z");
+    h.keys("y");
+    assert_eq!(h.store.item(h.meeting, 2).unwrap().step, Step::Deferred);
+    h.keys("z");
+    assert!(
+        h.app
+            .status
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("an item that is deferred cannot become deferred")
+    );
+}

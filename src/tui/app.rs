@@ -70,8 +70,18 @@ pub enum FormFor {
 /// A question that needs a yes before anything is written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Confirm {
-    AllYes { item: i64, owners: Vec<i64> },
-    CloseVote { item: i64 },
+    AllYes {
+        item: i64,
+        owners: Vec<i64>,
+    },
+    CloseVote {
+        item: i64,
+    },
+    /// Defer or withdraw an item.
+    Step {
+        item: i64,
+        to: crate::domain::Step,
+    },
 }
 
 pub enum Modal {

@@ -36,6 +36,8 @@ pub enum Action {
     Progress,
     CloseAction,
     Export,
+    Defer,
+    Withdraw,
     NextFormat,
     ToggleVariant,
 }

@@ -44,6 +44,10 @@ pub enum Request {
     CloseVote {
         item: i64,
     },
+    Step {
+        item: i64,
+        to: crate::domain::Step,
+    },
     Note {
         item: i64,
         speaker: String,
@@ -207,6 +211,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                 reload(store, meeting)?,
                 Reply::RollCall(Box::new(RollCall::load(store, meeting, item)?)),
             ]
+        }
+        Request::Step { item, to } => {
+            store.set_step(meeting, item, to)?;
+            vec![reload(store, meeting)?]
         }
         Request::Note {
             item,

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::domain::{ActionStatus, Scope};
+use crate::domain::{ActionStatus, Scope, Step};
 use crate::i18n::{T, date};
 
 use super::super::app::{App, Confirm, FormFor, Modal, SPEAKING_SECONDS, Screen};
@@ -58,6 +58,17 @@ pub fn on_action(app: &mut App, action: Action) {
                 app.send(Request::OpenRollCall { item: n });
             }
             app.modal = Some(Modal::Confirm(Confirm::CloseVote { item: n }));
+        }
+        Action::Defer | Action::Withdraw => {
+            let to = if action == Action::Defer {
+                Step::Deferred
+            } else {
+                Step::Withdrawn
+            };
+            match item.step.become_(to) {
+                Ok(_) => app.modal = Some(Modal::Confirm(Confirm::Step { item: n, to })),
+                Err(e) => app.warn(e.to_string()),
+            }
         }
         Action::AddAction => {
             app.modal = Some(Modal::Form(

@@ -191,6 +191,10 @@ fn draw_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
                 T::ConfirmAllYes.fill(app.lang, &[("n", &owners.len())]),
             ));
         }
+        Confirm::Step { to, .. } => {
+            let step = step_label(*to).get(app.lang);
+            lines.push(Line::raw(T::ConfirmStep.fill(app.lang, &[("step", &step)])));
+        }
         Confirm::CloseVote { .. } => {
             lines.push(Line::styled(app.t(T::ConfirmClose), app.theme.title));
             if let Some(roll) = &app.roll {

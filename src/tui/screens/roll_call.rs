@@ -121,6 +121,7 @@ pub fn confirmed(app: &mut App, c: Confirm) {
             }
             app.send(Request::AllPresentYes { item, flats });
         }
+        Confirm::Step { item, to } => app.send(Request::Step { item, to }),
         Confirm::CloseVote { item } => {
             app.undo.clear();
             app.send(Request::CloseVote { item });
