@@ -1,6 +1,7 @@
 //! Every fixed text on screen, in Chinese and English, in one table. A key without both languages
 //! does not compile; a test checks that placeholders agree.
 
+use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
 macro_rules! texts {
@@ -158,6 +159,7 @@ texts! {
     VerdictCertain => "已通过：其余业主无论如何表决都不会改变", "passes: the remaining owners can no longer change that";
     VerdictPassing => "目前可以通过", "passes so far";
     VerdictAwaiting => "参与人数未达到（还需 {owners} 户且 {area} ㎡）", "participation not yet reached (need {owners} more owners and {area} m²)";
+    VerdictNoVotesYet => "尚无人表决", "no votes yet";
     VerdictFailing => "目前不能通过", "does not pass so far";
     VerdictNoParticipation => "已无法通过：参与率已不可能达到", "cannot pass any more: participation can no longer be reached";
     VerdictNoApproval => "已无法通过：同意率已不可能达到", "cannot pass any more: approval can no longer be reached";
@@ -251,6 +253,30 @@ mod tests {
     fn fills_placeholders() {
         let s = T::Matches.fill(Lang::En, &[("n", &3)]);
         assert_eq!(s, "3 owners");
+    }
+}
+
+/// The plain verdict: "passes so far", "cannot pass any more", "participation not yet reached (…)".
+pub fn verdict(t: &Tally, lang: Lang) -> String {
+    match t.outlook {
+        Outlook::NoVote => T::VerdictNoVote.get(lang).into(),
+        Outlook::CertainToPass => T::VerdictCertain.get(lang).into(),
+        Outlook::PassingSoFar => T::VerdictPassing.get(lang).into(),
+        // A show of hands has no participation threshold: it only waits for votes.
+        Outlook::AwaitingParticipation if t.participation_shortfall == Counts::default() => {
+            T::VerdictNoVotesYet.get(lang).into()
+        }
+        Outlook::AwaitingParticipation => T::VerdictAwaiting.fill(
+            lang,
+            &[
+                ("owners", &t.participation_shortfall.owners),
+                ("area", &t.participation_shortfall.area),
+            ],
+        ),
+        Outlook::FailingSoFar => T::VerdictFailing.get(lang).into(),
+        Outlook::ParticipationUnreachable => T::VerdictNoParticipation.get(lang).into(),
+        Outlook::ApprovalUnreachable => T::VerdictNoApproval.get(lang).into(),
+        Outlook::ConsentRefused => T::VerdictNoConsent.get(lang).into(),
     }
 }
 

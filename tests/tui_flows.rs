@@ -336,7 +336,8 @@ fn defer_an_item_after_confirming_and_not_a_closed_one() {
     h.press(KeyCode::Down);
     h.press(KeyCode::Enter);
     h.keys("z");
-    assert!(h.render(100, 30).contains("Mark this item as deferred?"));
+    let screen = h.render(100, 30);
+    assert!(screen.contains("Mark this item as deferred?"), "{screen}");
     h.keys("n");
     assert_eq!(
         h.store.item(h.meeting, 2).unwrap().step,

@@ -114,12 +114,14 @@ pub fn run(cli: Cli) -> Result<()> {
             item,
             file,
         } => votes::ballot_import(&mut open(&path, false)?, &meeting, item, &file),
-        Command::Close { meeting, item } => votes::close(&mut open(&path, false)?, &meeting, item),
+        Command::Close { meeting, item } => {
+            votes::close(&mut open(&path, false)?, &meeting, item, lang)
+        }
         Command::Tally {
             meeting,
             item,
             json,
-        } => votes::tally(&open(&path, false)?, &meeting, item, json),
+        } => votes::tally(&open(&path, false)?, &meeting, item, json, lang),
         Command::Note {
             meeting,
             item,

@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use crate::domain::tally::Measure;
-use crate::domain::{Choice, Outlook, Tally};
+use crate::domain::{Choice, Tally};
 use crate::export::json_shapes::TallyJson;
 use crate::intake::ballots::read_ballots;
 use crate::intake::{Location, Problem, Problems};
@@ -119,7 +119,7 @@ pub fn ballot_import(store: &mut Store, meeting: &str, item: i64, file: &Path) -
     }
 }
 
-pub fn close(store: &mut Store, meeting: &str, item: i64) -> Result<()> {
+pub fn close(store: &mut Store, meeting: &str, item: i64, lang: crate::lang::Lang) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     let t = store.close_vote(meeting, item)?;
     if t.item.rule.votes {
@@ -131,14 +131,20 @@ pub fn close(store: &mut Store, meeting: &str, item: i64) -> Result<()> {
                 "NOT PASSED"
             }
         );
-        print_tally(&t.item, &t.tally);
+        print_tally(&t.item, &t.tally, lang);
     } else {
         println!("item {item} recorded as decided (discussion only, no vote)");
     }
     Ok(())
 }
 
-pub fn tally(store: &Store, meeting: &str, item: i64, json: bool) -> Result<()> {
+pub fn tally(
+    store: &Store,
+    meeting: &str,
+    item: i64,
+    json: bool,
+    lang: crate::lang::Lang,
+) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     let t = store.tally(meeting, item)?;
     if json {
@@ -151,12 +157,12 @@ pub fn tally(store: &Store, meeting: &str, item: i64, json: bool) -> Result<()> 
         );
         println!("{}", serde_json::to_string(&shape)?);
     } else {
-        print_tally(&t.item, &t.tally);
+        print_tally(&t.item, &t.tally, lang);
     }
     Ok(())
 }
 
-fn print_tally(item: &ItemRecord, t: &Tally) {
+fn print_tally(item: &ItemRecord, t: &Tally, lang: crate::lang::Lang) {
     let status = if item.vote_closed { "closed" } else { "open" };
     println!(
         "item {}: {} — {} (scope {}, vote {status})",
@@ -193,29 +199,5 @@ fn print_tally(item: &ItemRecord, t: &Tally) {
         let choice = c.choice.map_or("not voted", |c| c.as_str());
         println!("  required consent of {}: {choice}", c.flat);
     }
-    println!("verdict: {}", verdict(t));
-}
-
-/// A plain sentence for where the vote stands.
-pub fn verdict(t: &Tally) -> String {
-    match t.outlook {
-        Outlook::NoVote => "discussion only, no vote".into(),
-        Outlook::CertainToPass => "passes — the remaining owners can no longer change that".into(),
-        Outlook::PassingSoFar => "passes so far".into(),
-        Outlook::AwaitingParticipation => {
-            let s = t.participation_shortfall;
-            format!(
-                "participation not yet reached (need {} more owners and {} m²)",
-                s.owners, s.area
-            )
-        }
-        Outlook::FailingSoFar => "does not pass so far".into(),
-        Outlook::ParticipationUnreachable => {
-            "cannot pass any more: participation can no longer be reached".into()
-        }
-        Outlook::ApprovalUnreachable => {
-            "cannot pass any more: approval can no longer be reached".into()
-        }
-        Outlook::ConsentRefused => "cannot pass any more: a required consent was not given".into(),
-    }
+    println!("verdict: {}", crate::i18n::verdict(t, lang));
 }

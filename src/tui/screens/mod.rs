@@ -16,9 +16,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use crate::domain::{Outlook, Step, Tally};
+use crate::domain::Step;
 use crate::i18n::T;
-use crate::lang::Lang;
 use crate::store::ItemText;
 
 use super::app::{App, Confirm, FormFor, Modal, Screen};
@@ -63,25 +62,7 @@ pub fn rule_label(name: &str) -> T {
     }
 }
 
-/// The plain verdict: "passes so far", "cannot pass any more", "participation not yet reached (…)".
-pub fn verdict(t: &Tally, lang: Lang) -> String {
-    match t.outlook {
-        Outlook::NoVote => T::VerdictNoVote.get(lang).into(),
-        Outlook::CertainToPass => T::VerdictCertain.get(lang).into(),
-        Outlook::PassingSoFar => T::VerdictPassing.get(lang).into(),
-        Outlook::AwaitingParticipation => T::VerdictAwaiting.fill(
-            lang,
-            &[
-                ("owners", &t.participation_shortfall.owners),
-                ("area", &t.participation_shortfall.area),
-            ],
-        ),
-        Outlook::FailingSoFar => T::VerdictFailing.get(lang).into(),
-        Outlook::ParticipationUnreachable => T::VerdictNoParticipation.get(lang).into(),
-        Outlook::ApprovalUnreachable => T::VerdictNoApproval.get(lang).into(),
-        Outlook::ConsentRefused => T::VerdictNoConsent.get(lang).into(),
-    }
-}
+pub use crate::i18n::verdict;
 
 /// Draws the whole frame: title bar, the screen, status line, key footer, and any modal on top.
 pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
