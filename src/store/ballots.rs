@@ -282,6 +282,7 @@ impl Store {
              VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 1)",
             params![item.id, entry.owner_id, entry.flat_id, method, reason, now],
         )?;
+        let withdrawal = tx.last_insert_rowid();
         events::append(
             &tx,
             &now,
@@ -295,6 +296,7 @@ impl Store {
                 "flat": flat.to_string(),
                 "replaces": previous,
                 "reason": reason,
+                "ballot": withdrawal,
             }),
         )?;
         tx.commit()?;
@@ -438,6 +440,7 @@ impl Store {
                 "yes_area": tally.yes.area.to_string(),
                 "no_owners": tally.no.owners,
                 "abstain_owners": tally.abstain.owners,
+                "result": result,
             }),
         )?;
         events::append(
