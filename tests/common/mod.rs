@@ -1,6 +1,7 @@
 //! Shared set-up for integration tests: a real SQLite file in a temp dir, a small estate.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod tui;
 
 use std::path::PathBuf;
