@@ -174,16 +174,6 @@ impl Store {
             .optional()?)
     }
 
-    /// Creates a database file at an older schema version, as an older build would have left it
-    /// (for testing upgrades).
-    #[doc(hidden)]
-    pub fn create_at_version(path: &Path, version: i64) -> Result<()> {
-        let mut conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        schema::migrations().to_version(&mut conn, version as usize)?;
-        Ok(())
-    }
-
     /// Raw access for the benchmark and tests that must compare against plain SQLite.
     pub fn connection(&self) -> &Connection {
         &self.conn
