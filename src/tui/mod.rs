@@ -11,6 +11,8 @@ pub mod worker;
 
 use std::io::stdout;
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -56,9 +58,23 @@ pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
 
     let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
     let _ = execute!(stdout(), EnableBracketedPaste);
-    // ratatui's hook restores the screen on a panic (then logs it); paste mode goes back too.
+    // ratatui's hook restores the screen on a panic (then logs it); paste mode goes back too. A
+    // panic in another thread first waits for a frame being drawn, and no frame follows it, so
+    // nothing is painted over the restored screen and the report's path.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, Ordering::SeqCst);
+        let _frame = (std::thread::current().name() != Some("main")).then(|| {
+            let deadline = std::time::Instant::now() + Duration::from_millis(500);
+            loop {
+                match SCREEN.try_lock() {
+                    Ok(guard) => return Some(guard),
+                    Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+                    Err(_) if std::time::Instant::now() > deadline => return None,
+                    Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                }
+            }
+        });
         let _ = execute!(stdout(), DisableBracketedPaste);
         hook(info);
     }));
@@ -73,6 +89,11 @@ pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
     tracing::info!("screens closed");
     result
 }
+
+/// Held while a frame is drawn; a panic in another thread takes it before the screen is restored.
+static SCREEN: Mutex<()> = Mutex::new(());
+/// Set by the panic hook: no frame is drawn after it.
+static PANICKED: AtomicBool = AtomicBool::new(false);
 
 /// `PAVILION_PANIC_TEST`, for the test that a panic restores the terminal and is logged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +124,10 @@ async fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
+            let _frame = SCREEN.lock().unwrap_or_else(|p| p.into_inner());
+            if PANICKED.load(Ordering::SeqCst) {
+                anyhow::bail!("stopped after an internal error");
+            }
             terminal.draw(|f| app.draw(f))?;
             dirty = false;
             if panic_test() == Some(PanicTest::Draw) {
