@@ -217,9 +217,9 @@ impl Store {
                         problems.push((
                             i,
                             StoreError::Refused(format!(
-                                "a second ballot for the owner of {} (their ballot is already in entry {})",
-                                input.flat,
-                                first + 1
+                                "a second ballot for the owner of {}, who already votes through {}: \
+                                 an owner of several flats votes once",
+                                input.flat, inputs[first].flat
                             )),
                         ));
                     } else {
