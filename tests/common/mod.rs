@@ -102,3 +102,9 @@ pub fn estate() -> (tempfile::TempDir, PathBuf, Store, i64) {
     let id = store.intake(&plan, "test").unwrap();
     (dir, path, store, id)
 }
+
+/// `verify` passes: the tables are what the events say.
+pub fn assert_intact(store: &Store) {
+    let v = store.verify().unwrap();
+    assert!(v.is_intact(), "verify: {:#?}", v.findings);
+}
