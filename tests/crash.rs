@@ -227,3 +227,58 @@ fn kill_9_during_a_roll_call_loses_no_ballot_the_screen_showed() {
         "the rounds voted: {stored:?}"
     );
 }
+
+/// Closing a vote on screen, then quitting: a backup after each, the screen's result in both.
+#[test]
+fn closing_a_vote_and_quitting_the_screens_each_leave_a_checked_backup() {
+    if !tmux_available("closing_a_vote_and_quitting") {
+        return;
+    }
+    let (dir, db) = sample_db();
+    let tmux = Tmux::start(
+        dir.path(),
+        "quit",
+        &format!(
+            "{BIN} --db '{}' --lang en run; echo \"exit=$?\"; exec sleep 60",
+            db.display()
+        ),
+    );
+    tmux.wait_for("3号楼2单元加装电梯", WAIT);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("roll call", WAIT);
+    tmux.keys(&["v"]);
+    tmux.wait_for("3-2-602", WAIT);
+    tmux.keys(&["y", "y", "n", "c"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["y"]);
+    let backups = pavilion::store::backup::backups_dir(&db);
+    let start = std::time::Instant::now();
+    while !backups.exists() && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Back to the overview (one screen at a time: two quick escapes read as one Alt-Escape), then quit.
+    for _ in 0..3 {
+        if tmux.capture().contains("Pavilion Overview") {
+            break;
+        }
+        tmux.keys(&["Escape"]);
+        std::thread::sleep(Duration::from_millis(700));
+    }
+    tmux.wait_for("Pavilion Overview", WAIT);
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0", WAIT);
+    let mut names: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("-close.db")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("-exit.db")), "{names:?}");
+    let stored = ok(&db, &["tally", "1", "1", "--json"]);
+    for name in &names {
+        let copy = backups.join(name);
+        assert_verifies(&copy);
+        assert_eq!(ok(&copy, &["tally", "1", "1", "--json"]), stored);
+    }
+}
