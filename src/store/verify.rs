@@ -501,6 +501,10 @@ impl Replay {
                 item.closed_at = set(Some(e.at.clone()), id);
                 let result = match data.get("result") {
                     Some(v) => ExpResult::Exact(v.as_str().map(str::to_string)),
+                    // An item without a vote records no figures.
+                    None if data.get("votes") == Some(&Value::Bool(false)) => {
+                        ExpResult::Exact(None)
+                    }
                     None => ExpResult::Passed(data.get("passed").and_then(Value::as_bool)),
                 };
                 item.result = set(result, id);
