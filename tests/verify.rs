@@ -357,3 +357,36 @@ fn events_from_before_the_payloads_grew_still_verify() {
         "ballots id 1: choice is 'abstain' but the events say 'yes'",
     );
 }
+
+/// The same with the `sqlite3` shell itself, where it is installed (it is not needed elsewhere).
+#[test]
+fn an_edit_with_the_sqlite3_shell_is_detected() {
+    let Ok(version) = std::process::Command::new("sqlite3")
+        .arg("-version")
+        .output()
+    else {
+        eprintln!("an_edit_with_the_sqlite3_shell_is_detected: skipped: no sqlite3 shell");
+        return;
+    };
+    assert!(version.status.success());
+    let (_dir, db) = voted_db();
+    for (sql, expected) in [
+        (
+            "UPDATE ballots SET choice = 'yes' WHERE choice = 'no';",
+            "but the events say 'no'",
+        ),
+        (
+            "DELETE FROM ballots WHERE id = (SELECT MAX(id) FROM ballots);",
+            "missing from the table: it was deleted",
+        ),
+    ] {
+        let (_d, copy) = copy_of(&db, "shell");
+        let out = std::process::Command::new("sqlite3")
+            .arg(&copy)
+            .arg(sql)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert_detected(&copy, expected);
+    }
+}
