@@ -94,6 +94,7 @@ fn a_ballot_survives_reopening_the_file() {
     assert_eq!(t.tally.yes.owners, 1);
     assert_eq!(t.tally.yes.area.to_string(), "80.00");
     assert!(store.broken_link().unwrap().is_none());
+    common::assert_intact(&store);
 }
 
 #[test]
@@ -148,6 +149,7 @@ fn the_domain_example_through_the_store() {
         err.to_string(),
         "the vote on item 1 is closed; ballots can no longer change"
     );
+    common::assert_intact(&store);
 }
 
 #[test]
@@ -183,6 +185,7 @@ fn changing_a_ballot_keeps_the_earlier_one_in_history() {
     // The same ballot again records nothing new.
     vote(&mut store, m, 1, "3-2-101", Choice::Yes);
     assert_eq!(store.ballot_history(item.id).unwrap().len(), 4);
+    common::assert_intact(&store);
 }
 
 #[test]
@@ -211,6 +214,7 @@ fn reimporting_the_roster_updates_flats_without_touching_ballots() {
         "retired flats are out of the roster"
     );
     assert_eq!(store.roster().unwrap().len(), 14);
+    common::assert_intact(&store);
 }
 
 #[test]
@@ -244,6 +248,7 @@ fn show_of_hands_counts_only_those_present() {
     let t = store.tally(m, 2).unwrap().tally;
     assert!(!t.passed, "1 of 2 voting is not more than half");
     assert_eq!(t.outlook, Outlook::FailingSoFar, "others may still sign in");
+    common::assert_intact(&store);
 }
 
 #[test]
@@ -291,6 +296,7 @@ fn actions_are_carried_until_confirmed_and_close_the_item() {
         "all actions done: the item is struck off"
     );
     assert!(store.update_action(a.id, None, "again").is_err());
+    common::assert_intact(&store);
 }
 
 #[test]
@@ -305,6 +311,7 @@ fn item_steps_follow_the_domain() {
     store.set_step(m, 2, Step::Deferred).unwrap();
     let err = store.close_vote(m, 2).unwrap_err().to_string();
     assert_eq!(err, "item 2 is deferred: there is no vote to close");
+    common::assert_intact(&store);
 }
 
 #[test]
@@ -324,6 +331,7 @@ fn every_change_appends_a_chained_event() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("append-only"), "{err}");
+    common::assert_intact(&store);
 }
 
 #[test]
@@ -341,4 +349,5 @@ fn backlog_concerns_are_scheduled_into_a_meeting() {
         store.schedule_concern(c.id, m).is_err(),
         "once on an agenda"
     );
+    common::assert_intact(&store);
 }

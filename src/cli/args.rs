@@ -149,6 +149,27 @@ pub enum Command {
     Actions(ActionsCommand),
     /// Minutes, or with --public the public notice, as Markdown, HTML, JSON or CSV
     Export(super::export::ExportArgs),
+    /// Check the event chain, and that ballots, sign-ins, items and results are what the events say
+    Verify {
+        /// Also confirm that this digest (the chain head printed on earlier minutes) is in the chain
+        #[arg(long, value_name = "HASH")]
+        digest: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the database safely (e.g. to a USB stick): to a new FILE, or a dated file in a FOLDER
+    Backup {
+        #[arg(value_name = "DEST")]
+        dest: PathBuf,
+    },
+    /// Replace the database with a backup: the backup is checked first, the current database is
+    /// kept in backups/
+    Restore {
+        file: PathBuf,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

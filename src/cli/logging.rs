@@ -32,6 +32,12 @@ pub fn init(dir: &Path) -> (WorkerGuard, PathBuf) {
             "pavilion stopped on an internal error; the report is in {}",
             report_path.display()
         );
+        // A panic in another thread (the store thread) stops the program too: the screen is already
+        // restored, and running on without the thread that keeps the record would show a meeting
+        // nothing is written for. What was committed is safe; the lock goes with the process.
+        if std::thread::current().name() != Some("main") {
+            std::process::exit(101);
+        }
     }));
     (guard, path)
 }

@@ -14,14 +14,23 @@ use crate::store::{ItemText, Store};
 /// Reads an agenda file and validates it; every problem of every file is collected.
 fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Problems> {
     let name = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| {
-        Problems(vec![Problem::new(
-            &name,
-            Location::File,
-            format!("cannot read the file: {e}"),
-            "check the path",
-        )])
-    })?;
+    let bytes = crate::intake::read_input(file, crate::intake::MAX_AGENDA_BYTES, "an agenda")
+        .map_err(|p| Problems(vec![p]))?;
+    let whole_file = |message: &str, hint: &str| {
+        Problems(vec![Problem::new(&name, Location::File, message, hint)])
+    };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(whole_file(
+            "the file is UTF-16 text (Notepad's \"Unicode\"), not UTF-8",
+            "save the agenda as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)",
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(whole_file(
+            "the file holds binary data, not text",
+            "an agenda is a text file (.toml) written in an editor: check that this is the right file",
+        ));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(before);

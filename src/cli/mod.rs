@@ -3,6 +3,7 @@
 mod actions;
 pub mod args;
 pub mod export;
+mod integrity;
 mod logging;
 mod meetings;
 mod roster;
@@ -14,6 +15,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::domain::FlatRef;
 use crate::store::Store;
+use crate::store::backup::Reason;
 
 pub use args::{Cli, Command, Lang};
 
@@ -48,7 +50,17 @@ fn open(path: &Path, create: bool) -> Result<Store> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    Ok(Store::open(path)?)
+    let store = Store::open(path)?;
+    if let Some(u) = store.upgraded() {
+        eprintln!(
+            "pavilion: upgraded {} from schema {} to {}; the database as it was is kept in {}",
+            path.display(),
+            u.from,
+            u.to,
+            u.backup.display()
+        );
+    }
+    Ok(store)
 }
 
 fn parse_flat(text: &str) -> Result<FlatRef> {
@@ -63,6 +75,8 @@ pub fn run(cli: Cli) -> Result<()> {
         (Command::Demo, None) => data_dir()?.join("demo.db"),
         _ => db_path(cli.db.as_deref())?,
     };
+    // One host at a time: held until this command returns.
+    let _lock = integrity::lock_for(&path, &cli.command)?;
     match cli.command {
         Command::Demo => {
             let meeting = crate::demo::prepare(&path)?;
@@ -115,7 +129,10 @@ pub fn run(cli: Cli) -> Result<()> {
             file,
         } => votes::ballot_import(&mut open(&path, false)?, &meeting, item, &file),
         Command::Close { meeting, item } => {
-            votes::close(&mut open(&path, false)?, &meeting, item, lang)
+            let mut store = open(&path, false)?;
+            votes::close(&mut store, &meeting, item, lang)?;
+            integrity::auto_backup(&store, Reason::Close);
+            Ok(())
         }
         Command::Tally {
             meeting,
@@ -157,6 +174,11 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
         Command::Export(args) => export::run(&open(&path, false)?, args, lang),
+        Command::Verify { digest, json } => {
+            integrity::verify(&open(&path, false)?, digest.as_deref(), json)
+        }
+        Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
+        Command::Restore { file, yes } => integrity::restore(&path, &file, yes),
     }
 }
 
@@ -168,5 +190,10 @@ fn screens(path: &Path, meeting: i64, lang: crate::lang::Lang) -> Result<()> {
         .map(Path::to_path_buf)
         .unwrap_or(data_dir()?);
     let (_guard, _log) = logging::init(&log_dir);
-    crate::tui::run(path, meeting, lang)
+    let result = crate::tui::run(path, meeting, lang);
+    // A copy of the database as the host left it, whatever happened on screen.
+    if let Ok(store) = Store::open(path) {
+        integrity::auto_backup(&store, Reason::Exit);
+    }
+    result
 }

@@ -23,8 +23,8 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
     let name = path.display().to_string();
     let file_problem =
         |msg: String, hint: &str| Problems(vec![Problem::new(&name, Location::File, msg, hint)]);
-    let bytes = std::fs::read(path)
-        .map_err(|e| file_problem(format!("cannot read the file: {e}"), "check the path"))?;
+    let bytes = super::read_input(path, super::MAX_BALLOTS_BYTES, "a file of written ballots")
+        .map_err(|p| Problems(vec![p]))?;
     let text = decode(&name, &bytes).map_err(|p| Problems(vec![p]))?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

@@ -38,6 +38,14 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Problem> {
             "line {line} has bytes that are not UTF-8, though the rest of the file is"
         )));
     }
+    // Rows pasted in from a UTF-8 file: UTF-8 Chinese often "decodes" as GBK too, into nonsense
+    // names, so a file with lines of both is refused rather than guessed.
+    if let Some((utf8, other)) = utf8_lines_among_others(bytes) {
+        return Err(problem(format!(
+            "the file mixes two text encodings: line {utf8} is UTF-8 but line {other} is not \
+             (rows copied in from another file?)"
+        )));
+    }
     if let Some(text) = GBK.decode_without_bom_handling_and_without_replacement(bytes) {
         return Ok(text.into_owned());
     }
@@ -48,6 +56,27 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Problem> {
     Err(problem(format!(
         "the text encoding could not be recognised: line {line} is neither UTF-8 nor GBK"
     )))
+}
+
+/// Characters of three UTF-8 bytes or more (Chinese among them): GBK bytes seldom form even one.
+fn wide_chars(text: &str) -> usize {
+    text.chars().filter(|&c| c as u32 >= 0x800).count()
+}
+
+/// In a file that is not UTF-8 as a whole: the first line that is UTF-8 with Chinese in it, and the
+/// first line that is not UTF-8 (GBK, say), when there are both.
+fn utf8_lines_among_others(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut utf8 = None;
+    let mut gbk = None;
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(text) if utf8.is_none() && wide_chars(text) >= 2 => utf8 = Some(i + 1),
+            Ok(_) => {}
+            Err(_) if gbk.is_none() => gbk = Some(i + 1),
+            Err(_) => {}
+        }
+    }
+    Some((utf8?, gbk?))
 }
 
 /// The 1-based line holding byte `at`.
@@ -89,6 +118,24 @@ mod tests {
         assert_eq!(
             problem.message,
             "line 3 has bytes that are not UTF-8, though the rest of the file is"
+        );
+    }
+
+    #[test]
+    fn refuses_a_file_mixing_utf8_and_gbk_lines() {
+        let (gbk, _, _) = GBK.encode("楼栋,单元,房号,业主姓名\n1,1,101,王秀兰\n");
+        let mut bytes = gbk.into_owned();
+        bytes.extend_from_slice("1,1,102,许斌兰\n".as_bytes());
+        assert_eq!(
+            decode("f.csv", &bytes).unwrap_err().message,
+            "the file mixes two text encodings: line 3 is UTF-8 but line 1 is not (rows copied in from another file?)"
+        );
+        let mut bytes = "楼栋,单元,房号,业主姓名\n".as_bytes().to_vec();
+        let (gbk, _, _) = GBK.encode("1,1,101,王秀兰\n1,1,102,许斌兰\n1,1,103,郝海\n");
+        bytes.extend_from_slice(&gbk);
+        assert_eq!(
+            decode("f.csv", &bytes).unwrap_err().message,
+            "the file mixes two text encodings: line 1 is UTF-8 but line 2 is not (rows copied in from another file?)"
         );
     }
 

@@ -8,3 +8,45 @@ pub mod problem;
 pub mod roster;
 
 pub use problem::{Location, Problem, Problems};
+
+use std::io::Read;
+use std::path::Path;
+
+/// The largest agenda file read: a real one is a few kilobytes.
+pub const MAX_AGENDA_BYTES: u64 = 1 << 20;
+/// The largest roster file read: several thousand flats fit in well under a megabyte.
+pub const MAX_ROSTER_BYTES: u64 = 32 << 20;
+/// The largest written-ballots file read.
+pub const MAX_BALLOTS_BYTES: u64 = 8 << 20;
+
+/// Reads a whole input file, refusing one larger than `limit` before reading it all.
+pub fn read_input(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Problem> {
+    let name = path.display().to_string();
+    let unreadable = |e: std::io::Error| {
+        Problem::new(
+            &name,
+            Location::File,
+            format!("the file cannot be read: {e}"),
+            "check the file name and folder",
+        )
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(Problem::new(
+            &name,
+            Location::File,
+            format!(
+                "the file is {:.1} MB, more than {what} can be ({} MB at most)",
+                size as f64 / 1_048_576.0,
+                limit >> 20
+            ),
+            "check that this is the right file",
+        ));
+    }
+    Ok(bytes)
+}

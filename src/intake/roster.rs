@@ -21,14 +21,7 @@ use xlsx_file::Container;
 pub fn read_roster(path: &Path) -> Result<Vec<RosterRow>, Problems> {
     let file = path.display().to_string();
     let one = |problem: Problem| Problems(vec![problem]);
-    let bytes = std::fs::read(path).map_err(|e| {
-        one(Problem::new(
-            &file,
-            Location::File,
-            format!("the file cannot be read: {e}"),
-            "check the file name and folder",
-        ))
-    })?;
+    let bytes = super::read_input(path, super::MAX_ROSTER_BYTES, "a roster").map_err(one)?;
     if Container::sniff(&bytes).is_none() && is_workbook_name(path) {
         // Often a web page or text that some system saved under an Excel name.
         return Err(one(Problem::new(

@@ -90,7 +90,7 @@ impl Store {
             [meeting],
             |r| r.get(0),
         )?;
-        let item = insert_item(&tx, &now, meeting, number, plan)?;
+        let item = insert_item(&tx, &now, meeting, number, plan, concern)?;
         if let Some(c) = concern {
             tx.execute(
                 "UPDATE concerns SET item_id = ?2 WHERE id = ?1",

@@ -217,9 +217,9 @@ impl Store {
                         problems.push((
                             i,
                             StoreError::Refused(format!(
-                                "a second ballot for the owner of {} (their ballot is already in entry {})",
-                                input.flat,
-                                first + 1
+                                "a second ballot for the owner of {}, who already votes through {}: \
+                                 an owner of several flats votes once",
+                                input.flat, inputs[first].flat
                             )),
                         ));
                     } else {
@@ -282,6 +282,7 @@ impl Store {
              VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 1)",
             params![item.id, entry.owner_id, entry.flat_id, method, reason, now],
         )?;
+        let withdrawal = tx.last_insert_rowid();
         events::append(
             &tx,
             &now,
@@ -295,6 +296,7 @@ impl Store {
                 "flat": flat.to_string(),
                 "replaces": previous,
                 "reason": reason,
+                "ballot": withdrawal,
             }),
         )?;
         tx.commit()?;
@@ -438,6 +440,7 @@ impl Store {
                 "yes_area": tally.yes.area.to_string(),
                 "no_owners": tally.no.owners,
                 "abstain_owners": tally.abstain.owners,
+                "result": result,
             }),
         )?;
         events::append(

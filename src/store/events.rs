@@ -1,7 +1,7 @@
 //! The append-only event table, a hash chain: each row carries the SHA-256 of its content and of the
 //! row before, so an edit made behind the program's back shows.
 
-use rusqlite::{OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 
 use super::{Ids, Result, Store};
@@ -89,66 +89,77 @@ pub(crate) fn append(
     Ok(event.id)
 }
 
+/// All events of a connection in order (optionally only those of one meeting).
+pub(crate) fn read_events(conn: &Connection, meeting: Option<i64>) -> Result<Vec<Event>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
+         WHERE ?1 IS NULL OR meeting_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([meeting], |r| {
+        Ok(Event {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            kind: r.get(2)?,
+            meeting_id: r.get(3)?,
+            item_id: r.get(4)?,
+            owner_id: r.get(5)?,
+            data: r.get(6)?,
+            prev_hash: r.get(7)?,
+            hash: r.get(8)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The first event of a list whose hash or link does not fit, if any.
+pub(crate) fn first_broken_link(events: &[Event]) -> Option<(i64, String)> {
+    let mut prev = GENESIS;
+    for (expected_id, e) in (1..).zip(events) {
+        if e.id != expected_id {
+            return Some((
+                e.id,
+                format!("expected event {expected_id} here: an event was removed or reordered"),
+            ));
+        }
+        if e.prev_hash != prev {
+            return Some((e.id, "its link to the previous event does not match".into()));
+        }
+        if event_hash(e) != e.hash {
+            return Some((
+                e.id,
+                "its content does not match its hash: it was edited".into(),
+            ));
+        }
+        prev = &e.hash;
+    }
+    None
+}
+
+/// The chain head of a connection: the hash of the last event (or GENESIS when empty).
+pub(crate) fn head(conn: &Connection) -> Result<String> {
+    Ok(conn
+        .query_row(
+            "SELECT hash FROM events ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| GENESIS.to_string()))
+}
+
 impl Store {
     /// All events in order (optionally only those of one meeting).
     pub fn events(&self, meeting: Option<i64>) -> Result<Vec<Event>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
-             WHERE ?1 IS NULL OR meeting_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([meeting], |r| {
-            Ok(Event {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                kind: r.get(2)?,
-                meeting_id: r.get(3)?,
-                item_id: r.get(4)?,
-                owner_id: r.get(5)?,
-                data: r.get(6)?,
-                prev_hash: r.get(7)?,
-                hash: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        read_events(&self.conn, meeting)
     }
 
     /// The first event whose hash or link does not fit, if any.
     pub fn broken_link(&self) -> Result<Option<(i64, String)>> {
-        let mut prev = GENESIS.to_string();
-        for (expected_id, e) in (1..).zip(self.events(None)?) {
-            if e.id != expected_id {
-                return Ok(Some((
-                    e.id,
-                    format!("expected event {expected_id} here: an event was removed or reordered"),
-                )));
-            }
-            if e.prev_hash != prev {
-                return Ok(Some((
-                    e.id,
-                    "its link to the previous event does not match".into(),
-                )));
-            }
-            if event_hash(&e) != e.hash {
-                return Ok(Some((
-                    e.id,
-                    "its content does not match its hash: it was edited".into(),
-                )));
-            }
-            prev = e.hash;
-        }
-        Ok(None)
+        Ok(first_broken_link(&self.events(None)?))
     }
 
     /// The chain head: the hash of the last event (or GENESIS when empty).
     pub fn chain_head(&self) -> Result<String> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT hash FROM events ORDER BY id DESC LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or_else(|| GENESIS.to_string()))
+        head(&self.conn)
     }
 }

@@ -92,6 +92,7 @@ pub(crate) fn insert_item(
     meeting: i64,
     number: i64,
     item: &ItemPlan,
+    concern: Option<i64>,
 ) -> Result<i64> {
     tx.execute(
         "INSERT INTO items (meeting_id, number, title, raised_by, raised_from, raised_on, statement, category,
@@ -114,6 +115,7 @@ pub(crate) fn insert_item(
         ],
     )?;
     let id = tx.last_insert_rowid();
+    let digest = super::verify::digest_rows(tx, super::verify::ITEM_DIGEST_SQL, [id])?;
     events::append(
         tx,
         now,
@@ -129,6 +131,9 @@ pub(crate) fn insert_item(
             "raised_by": item.raised_by,
             "rule": item.rule.name,
             "scope": item.scope.to_string(),
+            "proposal": item.proposal,
+            "concern": concern,
+            "digest": digest,
         }),
     )?;
     Ok(id)
@@ -172,6 +177,7 @@ impl Store {
             ],
         )?;
         let meeting = tx.last_insert_rowid();
+        let digest = super::verify::digest_rows(&tx, super::verify::MEETING_DIGEST_SQL, [meeting])?;
         events::append(
             &tx,
             &now,
@@ -188,10 +194,11 @@ impl Store {
                 "host": plan.host,
                 "secretary": plan.secretary,
                 "source": source,
+                "digest": digest,
             }),
         )?;
         for (i, item) in plan.items.iter().enumerate() {
-            insert_item(&tx, &now, meeting, i as i64 + 1, item)?;
+            insert_item(&tx, &now, meeting, i as i64 + 1, item, None)?;
         }
         tx.commit()?;
         Ok(meeting)

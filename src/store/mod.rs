@@ -4,12 +4,15 @@
 mod actions;
 mod attendance;
 mod backlog;
+pub mod backup;
 mod ballots;
 mod events;
+pub mod lock;
 mod meetings;
 mod records;
 mod roster;
 mod schema;
+pub mod verify;
 
 use std::path::{Path, PathBuf};
 
@@ -18,10 +21,11 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use actions::NewAction;
 pub use ballots::{BallotInput, ItemTally, RollCallEntry};
-pub use events::{Event, GENESIS};
+pub use events::{Event, GENESIS, event_hash};
 pub use meetings::ItemText;
 pub use records::*;
 pub use schema::VERSION as SCHEMA_VERSION;
+pub use verify::{Finding, Verification};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -52,10 +56,20 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     clock: Clock,
+    upgraded: Option<Upgrade>,
+}
+
+/// An older database brought up to this build's schema on opening, and the copy kept first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub to: i64,
+    pub backup: PathBuf,
 }
 
 impl Store {
     /// Opens (creating if needed) a database file, applies pending migrations, and refuses a newer schema.
+    /// A database from an older version is first copied into `backups/` (see [`Store::upgraded`]).
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
@@ -71,12 +85,29 @@ impl Store {
                 known: schema::VERSION,
             });
         }
+        let upgraded = if found > 0 && found < schema::VERSION {
+            let copy = backup::auto_backup_of(&conn, path, backup::Reason::Upgrade)?;
+            tracing::info!(from = found, to = schema::VERSION, backup = %copy.path.display(), "upgrading the database");
+            Some(Upgrade {
+                from: found,
+                to: schema::VERSION,
+                backup: copy.path,
+            })
+        } else {
+            None
+        };
         schema::migrations().to_latest(&mut conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             clock: Timestamp::now,
+            upgraded,
         })
+    }
+
+    /// Set when opening migrated an older database: from which version, and where its copy is.
+    pub fn upgraded(&self) -> Option<&Upgrade> {
+        self.upgraded.as_ref()
     }
 
     /// Uses a different clock (tests, reproducible demos).

@@ -138,9 +138,12 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 "#;
 
+/// Migration 2: an item's ballot history is read in order (`ballot_history`, `verify`) without a scan.
+const V2: &str = "CREATE INDEX ballots_item ON ballots(item_id, id);";
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;

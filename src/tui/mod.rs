@@ -11,6 +11,8 @@ pub mod worker;
 
 use std::io::stdout;
 use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -42,6 +44,9 @@ pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
     let worker = std::thread::spawn(move || {
         let mut store = store;
         for req in req_rx {
+            if panic_test() == Some(PanicTest::Worker) {
+                panic!("PAVILION_PANIC_TEST=worker: a panic in the store thread");
+            }
             for reply in execute(&mut store, meeting, req) {
                 if let Reply::Failed(e) = &reply {
                     tracing::warn!("store refused: {e}");
@@ -53,6 +58,26 @@ pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
 
     let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
     let _ = execute!(stdout(), EnableBracketedPaste);
+    // ratatui's hook restores the screen on a panic (then logs it); paste mode goes back too. A
+    // panic in another thread first waits for a frame being drawn, and no frame follows it, so
+    // nothing is painted over the restored screen and the report's path.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, Ordering::SeqCst);
+        let _frame = (std::thread::current().name() != Some("main")).then(|| {
+            let deadline = std::time::Instant::now() + Duration::from_millis(500);
+            loop {
+                match SCREEN.try_lock() {
+                    Ok(guard) => return Some(guard),
+                    Err(std::sync::TryLockError::Poisoned(p)) => return Some(p.into_inner()),
+                    Err(_) if std::time::Instant::now() > deadline => return None,
+                    Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                }
+            }
+        });
+        let _ = execute!(stdout(), DisableBracketedPaste);
+        hook(info);
+    }));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -63,6 +88,28 @@ pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
     let _ = worker.join();
     tracing::info!("screens closed");
     result
+}
+
+/// Held while a frame is drawn; a panic in another thread takes it before the screen is restored.
+static SCREEN: Mutex<()> = Mutex::new(());
+/// Set by the panic hook: no frame is drawn after it.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// `PAVILION_PANIC_TEST`, for the test that a panic restores the terminal and is logged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PanicTest {
+    /// Panic after the first frame is drawn.
+    Draw,
+    /// Panic in the store thread on its first request.
+    Worker,
+}
+
+fn panic_test() -> Option<PanicTest> {
+    match std::env::var("PAVILION_PANIC_TEST").ok()?.as_str() {
+        "draw" | "1" => Some(PanicTest::Draw),
+        "worker" => Some(PanicTest::Worker),
+        _ => None,
+    }
 }
 
 async fn event_loop(
@@ -77,8 +124,15 @@ async fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
+            let _frame = SCREEN.lock().unwrap_or_else(|p| p.into_inner());
+            if PANICKED.load(Ordering::SeqCst) {
+                anyhow::bail!("stopped after an internal error");
+            }
             terminal.draw(|f| app.draw(f))?;
             dirty = false;
+            if panic_test() == Some(PanicTest::Draw) {
+                panic!("PAVILION_PANIC_TEST=draw: a panic after the first frame");
+            }
         }
         if app.quit {
             return Ok(());
@@ -92,7 +146,11 @@ async fn event_loop(
                 Some(Err(e)) => return Err(e).context("reading the terminal"),
                 None => return Ok(()),
             },
-            Some(reply) = replies.recv() => { app.on_reply(reply); dirty = true; }
+            reply = replies.recv() => match reply {
+                Some(reply) => { app.on_reply(reply); dirty = true; }
+                // The store thread ended (it panicked): stop rather than run on without a record.
+                None => anyhow::bail!("the store thread stopped"),
+            },
             _ = tick.tick(), if app.timer_running() => { dirty |= app.on_tick(); }
         }
         for r in app.take_requests() {

@@ -1,6 +1,7 @@
 //! Shared set-up for integration tests: a real SQLite file in a temp dir, a small estate.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod tui;
 
 use std::path::PathBuf;
@@ -100,4 +101,10 @@ pub fn estate() -> (tempfile::TempDir, PathBuf, Store, i64) {
     ]);
     let id = store.intake(&plan, "test").unwrap();
     (dir, path, store, id)
+}
+
+/// `verify` passes: the tables are what the events say.
+pub fn assert_intact(store: &Store) {
+    let v = store.verify().unwrap();
+    assert!(v.is_intact(), "verify: {:#?}", v.findings);
 }

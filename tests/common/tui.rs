@@ -85,6 +85,15 @@ impl Harness {
     }
 }
 
+/// Every flow leaves a record that passes `verify`.
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            super::assert_intact(&self.store);
+        }
+    }
+}
+
 /// The screen as text, one line per row; the second cell of a wide character is skipped.
 pub fn buffer_text(buf: &Buffer) -> String {
     let mut out = String::new();

@@ -132,6 +132,13 @@ impl Checker<'_> {
             return Ok(None);
         };
         let (message, hint) = match row.cells.get(column) {
+            // A formula typed or exported as text: its value was never computed.
+            Some(Cell::Text(text)) if text.starts_with('=') && text.len() > 1 => (
+                format!("'{text}' is an Excel formula, not a value"),
+                "in Excel or WPS copy the column and paste it back as values (Paste Special → \
+                 Values), or type the value itself"
+                    .to_string(),
+            ),
             Some(Cell::Text(text)) if !text.is_empty() => return Ok(Some(text.clone())),
             None | Some(Cell::Text(_)) if !field.required() => return Ok(None),
             Some(Cell::Text(_)) => (

@@ -1,0 +1,215 @@
+//! `verify`, `backup`, `restore`, and the lock that keeps to one host at a time.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Result, bail};
+
+use crate::store::Store;
+use crate::store::backup::{Candidate, Reason};
+use crate::store::lock::HostLock;
+
+use super::args::{ActionsCommand, Command, RosterCommand};
+
+/// How long a headless command that writes waits for the database to be free.
+const WRITER_WAIT: Duration = Duration::from_secs(3);
+
+/// Takes the database's lock for commands that write: the host's screens for their lifetime (refused
+/// at once when held), headless writers for the command (waiting up to `WRITER_WAIT`). Readers
+/// (tally, meetings, lists, verify, backup) take none.
+pub fn lock_for(path: &Path, command: &Command) -> Result<Option<HostLock>> {
+    let wait = WRITER_WAIT;
+    let (name, wait) = match command {
+        Command::Demo => ("demo", Duration::ZERO),
+        Command::Run { .. } => ("run", Duration::ZERO),
+        Command::Init { .. } => ("init", wait),
+        Command::Roster(RosterCommand::Import { .. }) => ("roster import", wait),
+        Command::Intake { .. } => ("intake", wait),
+        Command::Attend { .. } => ("attend", wait),
+        Command::Ballot { .. } => ("ballot", wait),
+        Command::BallotImport { .. } => ("ballot-import", wait),
+        Command::Close { .. } => ("close", wait),
+        Command::Note { .. } => ("note", wait),
+        Command::Proposal { .. } => ("proposal", wait),
+        Command::Step { .. } => ("step", wait),
+        Command::Raise { .. } => ("raise", wait),
+        Command::Schedule { .. } => ("schedule", wait),
+        Command::Actions(ActionsCommand::Add { .. }) => ("actions add", wait),
+        Command::Actions(ActionsCommand::Update { .. }) => ("actions update", wait),
+        Command::Actions(ActionsCommand::Close { .. }) => ("actions close", wait),
+        Command::Restore { .. } => ("restore", wait),
+        _ => return Ok(None),
+    };
+    let creates = matches!(
+        command,
+        Command::Demo | Command::Init { .. } | Command::Restore { .. }
+    );
+    if !creates && !path.exists() {
+        // Nothing to protect; the command itself says there is no database.
+        return Ok(None);
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    Ok(Some(HostLock::acquire(path, name, wait)?))
+}
+
+/// An automatic backup after something worth keeping; a failure is reported, never fatal (what it
+/// follows is already committed).
+pub fn auto_backup(store: &Store, reason: Reason) {
+    match store.auto_backup(reason) {
+        Ok(info) => tracing::info!(path = %info.path.display(), "automatic backup"),
+        Err(e) => {
+            tracing::warn!("automatic backup failed: {e}");
+            eprintln!("pavilion: warning: the automatic backup failed: {e}");
+        }
+    }
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..16).unwrap_or(hash)
+}
+
+/// `verify [--digest HASH] [--json]`.
+pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
+    let v = store.verify()?;
+    let found_digest = match digest {
+        None => None,
+        Some(d) => {
+            let d = d.trim().to_ascii_lowercase();
+            if d.len() < 12 || !d.bytes().all(|b| b.is_ascii_hexdigit()) {
+                bail!(
+                    "'{d}' is not a digest: give the hexadecimal digest from the minutes (at least 12 characters)"
+                );
+            }
+            Some((
+                d.clone(),
+                store
+                    .events(None)?
+                    .into_iter()
+                    .find(|e| e.hash.starts_with(&d)),
+            ))
+        }
+    };
+    if json {
+        let mut out = serde_json::to_value(&v)?;
+        out["intact"] = v.is_intact().into();
+        if let Some((d, e)) = &found_digest {
+            out["digest"] = serde_json::json!({ "digest": d, "event": e.as_ref().map(|e| e.id) });
+        }
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else if v.is_intact() {
+        let counted: Vec<String> = v.checked.iter().map(|(t, n)| format!("{n} {t}")).collect();
+        println!(
+            "ok: {} events, chain intact, head {}",
+            v.events,
+            short(&v.head)
+        );
+        println!("the tables match the events: {}", counted.join(", "));
+    }
+    if !v.is_intact() {
+        let shown = v.findings.len().min(20);
+        for f in &v.findings[..shown] {
+            eprintln!("{f}");
+        }
+        if v.findings.len() > shown {
+            eprintln!("… and {} more", v.findings.len() - shown);
+        }
+        bail!(
+            "the record does not match its events ({} problem{}); the first: {}",
+            v.findings.len(),
+            if v.findings.len() == 1 { "" } else { "s" },
+            v.findings[0]
+        );
+    }
+    if let Some((d, e)) = found_digest {
+        match e {
+            Some(e) if !json => println!(
+                "the digest {} is event {} of {} ({}): the record up to then is unchanged",
+                short(&d),
+                e.id,
+                v.events,
+                e.at
+            ),
+            Some(_) => {}
+            None => bail!(
+                "no event has the digest {d}: the record was rewritten since it was printed, or it belongs to another database"
+            ),
+        }
+    }
+    Ok(())
+}
+
+/// `backup DEST`.
+pub fn backup(store: &Store, dest: &Path) -> Result<()> {
+    let info = store.backup_to(dest)?;
+    println!(
+        "backed up to {} ({} events, head {}); checked after copying",
+        info.path.display(),
+        info.events,
+        short(&info.head)
+    );
+    Ok(())
+}
+
+/// `restore FILE [--yes]`: checks the backup, asks, keeps the current database, replaces it.
+pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
+    let candidate = Candidate::open(file, db)?;
+    let current = if db.exists() {
+        Some(Store::open(db)?)
+    } else {
+        None
+    };
+    println!(
+        "backup:  {} — estate {}, {} meetings, {} events (last {}), head {}",
+        candidate.file.display(),
+        candidate.estate.as_deref().unwrap_or("(none)"),
+        candidate.meetings,
+        candidate.events,
+        candidate.last_event.as_deref().unwrap_or("never"),
+        short(&candidate.head)
+    );
+    if let Some(store) = &current {
+        let events = store.events(None)?;
+        println!(
+            "current: {} — estate {}, {} meetings, {} events (last {}), head {}",
+            db.display(),
+            store.estate()?.as_deref().unwrap_or("(none)"),
+            store.meetings()?.len(),
+            events.len(),
+            events.last().map_or("never", |e| e.at.as_str()),
+            short(&store.chain_head()?)
+        );
+    }
+    if !yes {
+        print!(
+            "Replace {} with this backup? The current database is kept in backups/. Type yes: ",
+            db.display()
+        );
+        std::io::stdout().flush()?;
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim().to_lowercase().as_str(), "yes" | "y" | "是") {
+            bail!("not restored: nothing was changed");
+        }
+    }
+    if let Some(store) = current {
+        let kept = store.auto_backup(Reason::Restore)?;
+        println!("the current database is kept in {}", kept.path.display());
+    }
+    candidate.install(db)?;
+    let store = super::open(db, false)?;
+    let v = store.verify()?;
+    if let Some(first) = v.findings.first() {
+        bail!("restored, but verify reports: {first}");
+    }
+    println!(
+        "restored {} from {} ({} events, head {}); verify: ok",
+        db.display(),
+        file.display(),
+        v.events,
+        short(&v.head)
+    );
+    Ok(())
+}

@@ -1,0 +1,224 @@
+//! Driving the real binary: a database prepared with headless commands, a full dump to compare
+//! before and after, and tmux for the screens.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_pavilion");
+
+/// The repository root (for `agendas/`).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `pavilion --db DB --lang en ARGS…` and returns its output.
+pub fn pavilion(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["--lang", "en"])
+        .args(args)
+        .env_remove("PAVILION_DB")
+        .current_dir(root())
+        .output()
+        .expect("the pavilion binary runs")
+}
+
+/// Runs a command that must succeed; returns its stdout.
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let out = pavilion(db, args);
+    assert!(
+        out.status.success(),
+        "pavilion {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A fresh database made with headless commands: the sample estate (红旗小区) and its elevator meeting.
+pub fn sample_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pavilion.db");
+    ok(&db, &["init", "--estate", "红旗小区"]);
+    ok(&db, &["roster", "import", "agendas/roster-hongqi.csv"]);
+    let id = ok(&db, &["intake", "agendas/hongqi-2026-11-28-elevator.toml"]);
+    assert_eq!(id.trim(), "1");
+    (dir, db)
+}
+
+/// `pavilion verify` must pass.
+pub fn assert_verifies(db: &Path) {
+    let out = pavilion(db, &["verify"]);
+    assert!(
+        out.status.success(),
+        "verify failed on {}:\n{}{}",
+        db.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Every row of every table (schema included), in a stable order, as text: equal dumps mean an
+/// unchanged database.
+pub fn dump(db: &Path) -> String {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut out = String::new();
+    let mut tables: Vec<(String, String, String)> = conn
+        .prepare("SELECT type, name, COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    tables.sort();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    out.push_str(&format!("user_version {version}\n"));
+    for (kind, name, sql) in &tables {
+        out.push_str(&format!("{kind} {name}: {sql}\n"));
+        if kind != "table" {
+            continue;
+        }
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY rowid"))
+            .unwrap();
+        let columns = stmt.column_count();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            let values: Vec<String> = (0..columns)
+                .map(|c| format!("{:?}", r.get_ref(c).unwrap()))
+                .collect();
+            out.push_str(&values.join("|"));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// tmux, when it is installed. In CI (`CI` set) its absence fails the test; elsewhere the test is
+/// skipped with a message.
+pub fn tmux_available(test: &str) -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: tmux is required in CI (.ci/run installs it)"
+        );
+        eprintln!("{test}: skipped: tmux is not installed");
+    }
+    found
+}
+
+/// A tmux session running one command in a pane of 160×48, on its own server socket.
+pub struct Tmux {
+    socket: PathBuf,
+    pub name: String,
+}
+
+impl Tmux {
+    /// Starts `command` (a shell command line) in a new detached session.
+    pub fn start(dir: &Path, name: &str, command: &str) -> Tmux {
+        let t = Tmux {
+            socket: dir.join(format!("tmux-{name}.sock")),
+            name: name.to_string(),
+        };
+        let status = t
+            .cmd()
+            .args(["new-session", "-d", "-s", name, "-x", "160", "-y", "48"])
+            .arg(command)
+            .env_remove("TMUX")
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux new-session");
+        // Keep the pane after the command exits, so what it printed can be read.
+        let _ = t
+            .cmd()
+            .args(["set-option", "-t", name, "remain-on-exit", "on"])
+            .status();
+        t
+    }
+
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.arg("-S").arg(&self.socket).arg("-f").arg("/dev/null");
+        c
+    }
+
+    /// Sends tmux key names (`Enter`, `Down`, `y` …).
+    pub fn keys(&self, keys: &[&str]) {
+        let status = self
+            .cmd()
+            .args(["send-keys", "-t", &self.name])
+            .args(keys)
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux send-keys");
+    }
+
+    /// The pane's text.
+    pub fn capture(&self) -> String {
+        let out = self
+            .cmd()
+            .args(["capture-pane", "-p", "-t", &self.name])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// A tmux format value of the pane (`pane_pid`, `alternate_on`, `pane_dead` …).
+    pub fn format(&self, format: &str) -> String {
+        let out = self
+            .cmd()
+            .args(["display-message", "-p", "-t", &self.name, format])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits until the pane shows `text`; panics with the screen after `timeout`.
+    pub fn wait_for(&self, text: &str, timeout: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if screen.contains(text) {
+                return screen;
+            }
+            if start.elapsed() > timeout {
+                panic!("waited {timeout:?} for {text:?}; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until `check` holds for the screen.
+    pub fn wait_until(
+        &self,
+        what: &str,
+        timeout: Duration,
+        check: impl Fn(&str) -> bool,
+    ) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if check(&screen) {
+                return screen;
+            }
+            if start.elapsed() > timeout {
+                panic!("waited {timeout:?} for {what}; the screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}

@@ -1,0 +1,284 @@
+//! Crash safety: the real binary in tmux, a roll call, `kill -9` at several moments; after each,
+//! every ballot the screen had shown is in the database, and the database passes `verify`.
+//! Also: a second host on the same database is refused, naming the one on screen.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
+
+use common::cli::{BIN, Tmux, assert_verifies, ok, pavilion, sample_db, tmux_available};
+use pavilion::domain::Choice;
+use pavilion::store::Store;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+/// The ballots the roll call shows: flat → choice (rows still saving, or without a ballot, are left out).
+fn shown_ballots(screen: &str) -> HashMap<String, Choice> {
+    let mut out = HashMap::new();
+    for line in screen.lines() {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        let Some(pos) = tokens.iter().position(|t| t.starts_with("3-2-")) else {
+            continue;
+        };
+        // flat, owner, area, presence, ballot
+        let Some(ballot) = tokens.get(pos + 4) else {
+            continue;
+        };
+        let choice = if ballot.starts_with("Yes") {
+            Choice::Yes
+        } else if ballot.starts_with("No") {
+            Choice::No
+        } else if ballot.starts_with("Abstain") {
+            Choice::Abstain
+        } else {
+            continue;
+        };
+        out.insert(tokens[pos].to_string(), choice);
+    }
+    out
+}
+
+/// The roll call of item 1 as stored: flat → (current choice, every choice in its history).
+fn stored_ballots(db: &Path) -> HashMap<String, (Option<Choice>, Vec<Choice>)> {
+    let store = Store::open(db).unwrap();
+    let item = store.item(1, 1).unwrap();
+    let mut out: HashMap<String, (Option<Choice>, Vec<Choice>)> = HashMap::new();
+    for b in store.ballot_history(item.id).unwrap() {
+        let e = out.entry(b.flat.to_string()).or_default();
+        if let Some(c) = b.choice {
+            e.1.push(c);
+        }
+        if b.current {
+            e.0 = b.choice;
+        }
+    }
+    out
+}
+
+fn key_choice(key: &str) -> Choice {
+    match key {
+        "y" => Choice::Yes,
+        "n" => Choice::No,
+        _ => Choice::Abstain,
+    }
+}
+
+/// The roll-call flats of unit 3-2, in screen order.
+const ROWS: [&str; 12] = [
+    "3-2-101", "3-2-102", "3-2-201", "3-2-202", "3-2-301", "3-2-302", "3-2-401", "3-2-402",
+    "3-2-501", "3-2-502", "3-2-601", "3-2-602",
+];
+
+/// How a round presses its keys before the kill.
+enum Pace {
+    /// All keys at once, killed straight after.
+    Burst,
+    /// Each key waited for on screen, the last one killed straight after.
+    OneByOne,
+    /// All keys at once, killed a moment later.
+    BurstThenPause(u64),
+}
+
+/// Opens the screens, goes to row `from` of the roll call of item 1, presses `keys`, captures the
+/// screen, and kills the program with SIGKILL. Then checks the database against the screen.
+fn round(dir: &Path, db: &Path, n: usize, from: usize, keys: &[&str], pace: Pace) {
+    let tmux = Tmux::start(
+        dir,
+        &format!("crash{n}"),
+        &format!("exec {BIN} --db '{}' --lang en run", db.display()),
+    );
+    tmux.wait_for("3号楼2单元加装电梯", WAIT);
+    let pid: i32 = tmux.format("#{pane_pid}").parse().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(format!("/proc/{pid}/comm"))
+            .map(|c| c.trim().to_string())
+            .unwrap_or_else(|_| "pavilion".into()),
+        "pavilion",
+        "the pane runs pavilion itself"
+    );
+    if n == 1 {
+        // A second host on the same database is refused, naming this one.
+        let out = pavilion(db, &["run"]);
+        assert!(!out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!(
+                "already open in `pavilion run` (process {pid}, since "
+            )),
+            "{stderr}"
+        );
+    }
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("roll call", WAIT);
+    tmux.keys(&["v"]);
+    tmux.wait_until("the roll call", WAIT, |s| {
+        s.contains("Roll call") && s.contains("3-2-602")
+    });
+    for _ in 0..from {
+        tmux.keys(&["Down"]);
+    }
+    match pace {
+        Pace::Burst => tmux.keys(keys),
+        Pace::BurstThenPause(ms) => {
+            tmux.keys(keys);
+            std::thread::sleep(Duration::from_millis(ms));
+        }
+        Pace::OneByOne => {
+            for (i, k) in keys.iter().enumerate() {
+                tmux.keys(&[k]);
+                if i + 1 < keys.len() {
+                    let flat = ROWS[from + i];
+                    let want = key_choice(k);
+                    tmux.wait_until(&format!("{flat} to show {want:?}"), WAIT, |s| {
+                        shown_ballots(s).get(flat) == Some(&want)
+                    });
+                }
+            }
+        }
+    }
+    let screen = tmux.capture();
+    let status = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    tmux.wait_until("the program to die", WAIT, |_| {
+        tmux.format("#{pane_dead}") == "1"
+    });
+    drop(tmux);
+
+    let shown = shown_ballots(&screen);
+    let stored = stored_ballots(db);
+    eprintln!(
+        "round {n}: the screen showed {} ballots, the store holds {}",
+        shown.len(),
+        stored.values().filter(|b| b.0.is_some()).count()
+    );
+    // Keys sent this round, by flat: the store may be one step ahead of the screen, never behind.
+    let sent: HashMap<&str, Choice> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (ROWS[from + i], key_choice(k)))
+        .collect();
+    for (flat, choice) in &shown {
+        let (current, history) = stored.get(flat).unwrap_or_else(|| {
+            panic!("round {n}: {flat} showed {choice:?} but has no ballot\n{screen}")
+        });
+        assert!(
+            history.contains(choice),
+            "round {n}: {flat} showed {choice:?}, never stored\n{screen}"
+        );
+        let ahead = sent.get(flat.as_str()).copied();
+        assert!(
+            *current == Some(*choice) || *current == ahead,
+            "round {n}: {flat} showed {choice:?}, the store has {current:?}\n{screen}"
+        );
+    }
+    let store = Store::open(db).unwrap();
+    let integrity: String = store
+        .connection()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+    drop(store);
+    assert_verifies(db);
+    // The counts agree with the rows.
+    let tally: serde_json::Value =
+        serde_json::from_str(&ok(db, &["tally", "1", "1", "--json"])).unwrap();
+    let yes = stored.values().filter(|b| b.0 == Some(Choice::Yes)).count();
+    assert_eq!(tally["yes"]["owners"], yes as u64, "round {n}");
+}
+
+#[test]
+fn kill_9_during_a_roll_call_loses_no_ballot_the_screen_showed() {
+    if !tmux_available("kill_9_during_a_roll_call") {
+        return;
+    }
+    let (dir, db) = sample_db();
+    // Right after one keypress.
+    round(dir.path(), &db, 1, 0, &["y"], Pace::Burst);
+    // After several, each seen on screen, the last one killed at once.
+    round(dir.path(), &db, 2, 1, &["y", "n", "y"], Pace::OneByOne);
+    // In the middle of a burst.
+    round(dir.path(), &db, 3, 4, &["a", "y", "y", "n"], Pace::Burst);
+    // A moment after a burst, changing earlier ballots too.
+    round(
+        dir.path(),
+        &db,
+        4,
+        0,
+        &["n", "y", "y", "y", "a", "y", "y", "y", "n"],
+        Pace::BurstThenPause(30),
+    );
+    // After the program settled.
+    round(
+        dir.path(),
+        &db,
+        5,
+        9,
+        &["y", "y"],
+        Pace::BurstThenPause(500),
+    );
+    let stored = stored_ballots(&db);
+    assert!(
+        stored.values().filter(|b| b.0.is_some()).count() >= 8,
+        "the rounds voted: {stored:?}"
+    );
+}
+
+/// Closing a vote on screen, then quitting: a backup after each, the screen's result in both.
+#[test]
+fn closing_a_vote_and_quitting_the_screens_each_leave_a_checked_backup() {
+    if !tmux_available("closing_a_vote_and_quitting") {
+        return;
+    }
+    let (dir, db) = sample_db();
+    let tmux = Tmux::start(
+        dir.path(),
+        "quit",
+        &format!(
+            "{BIN} --db '{}' --lang en run; echo \"exit=$?\"; exec sleep 60",
+            db.display()
+        ),
+    );
+    tmux.wait_for("3号楼2单元加装电梯", WAIT);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("roll call", WAIT);
+    tmux.keys(&["v"]);
+    tmux.wait_for("3-2-602", WAIT);
+    tmux.keys(&["y", "y", "n", "c"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&["y"]);
+    let backups = pavilion::store::backup::backups_dir(&db);
+    let start = std::time::Instant::now();
+    while !backups.exists() && start.elapsed() < WAIT {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Back to the overview (one screen at a time: two quick escapes read as one Alt-Escape), then quit.
+    for _ in 0..3 {
+        if tmux.capture().contains("Pavilion Overview") {
+            break;
+        }
+        tmux.keys(&["Escape"]);
+        std::thread::sleep(Duration::from_millis(700));
+    }
+    tmux.wait_for("Pavilion Overview", WAIT);
+    tmux.keys(&["q"]);
+    tmux.wait_for("exit=0", WAIT);
+    let mut names: Vec<String> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("-close.db")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("-exit.db")), "{names:?}");
+    let stored = ok(&db, &["tally", "1", "1", "--json"]);
+    for name in &names {
+        let copy = backups.join(name);
+        assert_verifies(&copy);
+        assert_eq!(ok(&copy, &["tally", "1", "1", "--json"]), stored);
+    }
+}
