@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use crate::domain::action::{ActionError, check_close};
 use crate::domain::{ActionStatus, Responsible, Step};
 
+use super::meetings::move_step;
 use super::{ActionRecord, Ids, ProgressRecord, Result, Store, StoreError, events};
 
 /// A new action.
@@ -77,14 +78,7 @@ impl Store {
         if let Some(item) = &item
             && item.step == Step::Decided
         {
-            tx.execute("UPDATE items SET step = 'acting' WHERE id = ?1", [item.id])?;
-            events::append(
-                &tx,
-                &now,
-                "item.step",
-                ids,
-                serde_json::json!({ "from": "decided", "to": "acting" }),
-            )?;
+            move_step(&tx, &now, ids, item.id, Step::Decided, Step::Acting)?;
         }
         tx.commit()?;
         self.action(id)
@@ -175,14 +169,7 @@ impl Store {
                 .query_row("SELECT step FROM items WHERE id = ?1", [item], |r| r.get(0))
                 .optional()?;
             if open == 0 && step.as_deref() == Some("acting") {
-                tx.execute("UPDATE items SET step = 'closed' WHERE id = ?1", [item])?;
-                events::append(
-                    &tx,
-                    &now,
-                    "item.step",
-                    ids,
-                    serde_json::json!({ "from": "acting", "to": "closed" }),
-                )?;
+                move_step(&tx, &now, ids, item, Step::Acting, Step::Closed)?;
             }
         }
         tx.commit()?;

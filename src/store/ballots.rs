@@ -418,7 +418,7 @@ impl Store {
             .votes
             .then(|| serde_json::to_string(&tally).unwrap_or_default());
         tx.execute(
-            "UPDATE items SET vote = 'closed', result = ?2, closed_at = ?3, step = 'decided' WHERE id = ?1",
+            "UPDATE items SET vote = 'closed', result = ?2, closed_at = ?3 WHERE id = ?1",
             params![item.id, result, now],
         )?;
         events::append(
@@ -443,20 +443,12 @@ impl Store {
                 "result": result,
             }),
         )?;
-        events::append(
-            &tx,
-            &now,
-            "item.step",
-            Ids {
-                meeting: Some(meeting),
-                item: Some(item.id),
-                owner: None,
-            },
-            serde_json::json!({
-                "from": Step::Discussed.as_str(),
-                "to": Step::Decided.as_str(),
-            }),
-        )?;
+        let ids = Ids {
+            meeting: Some(meeting),
+            item: Some(item.id),
+            owner: None,
+        };
+        super::meetings::move_step(&tx, &now, ids, item.id, Step::Discussed, Step::Decided)?;
         tx.commit()?;
         let item = self.item(meeting, number)?;
         Ok(ItemTally { item, tally })

@@ -289,24 +289,12 @@ impl Store {
             .map_err(|e| StoreError::Refused(format!("item {number}: {e}")))?;
         let now = self.now();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "UPDATE items SET step = ?2 WHERE id = ?1",
-            params![item.id, to.as_str()],
-        )?;
-        events::append(
-            &tx,
-            &now,
-            "item.step",
-            Ids {
-                meeting: Some(meeting),
-                item: Some(item.id),
-                owner: None,
-            },
-            serde_json::json!({
-                "from": item.step.as_str(),
-                "to": to.as_str(),
-            }),
-        )?;
+        let ids = Ids {
+            meeting: Some(meeting),
+            item: Some(item.id),
+            owner: None,
+        };
+        move_step(&tx, &now, ids, item.id, item.step, to)?;
         tx.commit()?;
         self.item(meeting, number)
     }
@@ -453,24 +441,35 @@ pub(crate) fn advance_to_discussed(
     item: &ItemRecord,
 ) -> Result<()> {
     if matches!(item.step, Step::Raised | Step::Deferred) {
-        tx.execute(
-            "UPDATE items SET step = 'discussed' WHERE id = ?1",
-            [item.id],
-        )?;
-        events::append(
-            tx,
-            now,
-            "item.step",
-            Ids {
-                meeting: Some(item.meeting_id),
-                item: Some(item.id),
-                owner: None,
-            },
-            serde_json::json!({
-                "from": item.step.as_str(),
-                "to": Step::Discussed.as_str(),
-            }),
-        )?;
+        let ids = Ids {
+            meeting: Some(item.meeting_id),
+            item: Some(item.id),
+            owner: None,
+        };
+        move_step(tx, now, ids, item.id, item.step, Step::Discussed)?;
     }
+    Ok(())
+}
+
+/// Moves an item from one step to another inside the caller's transaction, with its event.
+pub(crate) fn move_step(
+    tx: &rusqlite::Transaction,
+    now: &str,
+    ids: Ids,
+    item_id: i64,
+    from: Step,
+    to: Step,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE items SET step = ?2 WHERE id = ?1",
+        params![item_id, to.as_str()],
+    )?;
+    events::append(
+        tx,
+        now,
+        "item.step",
+        ids,
+        serde_json::json!({ "from": from.as_str(), "to": to.as_str() }),
+    )?;
     Ok(())
 }
