@@ -176,9 +176,11 @@ pub fn action_for(on: On, ev: &KeyEvent) -> Option<Action> {
 
 /// The bindings shown in a screen's footer.
 pub fn footer(on: On) -> impl Iterator<Item = &'static Binding> {
+    // The overview is the top: "back" leads nowhere, so it takes no room there.
     BINDINGS
         .iter()
         .filter(move |b| b.on == on || b.on == On::All)
+        .filter(move |b| !(on == On::Overview && b.action == Action::Back))
 }
 
 /// "y/1" for a binding's keys.
