@@ -190,6 +190,52 @@ pub struct Tally {
     pub ignored_ballots: usize,
 }
 
+/// What counting the ballots gives, before any rule is applied.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub total: Counts,
+    pub yes: Counts,
+    pub no: Counts,
+    pub abstain: Counts,
+}
+
+impl Figures {
+    /// Counts each member once, with their area, under their current choice.
+    pub fn count(members: &[Member], ballots: &HashMap<OwnerId, Choice>) -> Figures {
+        let mut f = Figures::default();
+        for m in members {
+            f.total.add(m.area);
+            f.shift(m.area, None, ballots.get(&m.owner).copied());
+        }
+        f
+    }
+
+    /// Moves one owner of `area` from one choice (or none) to another: how the roll call keeps
+    /// its count up to date without counting everyone again.
+    pub fn shift(&mut self, area: Area, from: Option<Choice>, to: Option<Choice>) {
+        if let Some(c) = from {
+            let counts = self.counts_mut(c);
+            counts.owners -= 1;
+            counts.area = counts.area - area;
+        }
+        if let Some(c) = to {
+            self.counts_mut(c).add(area);
+        }
+    }
+
+    fn counts_mut(&mut self, c: Choice) -> &mut Counts {
+        match c {
+            Choice::Yes => &mut self.yes,
+            Choice::No => &mut self.no,
+            Choice::Abstain => &mut self.abstain,
+        }
+    }
+
+    pub fn participating(&self) -> Counts {
+        self.yes.plus(self.no).plus(self.abstain)
+    }
+}
+
 /// Counts a vote. `members` is the electorate (each owner once, with their area in scope); `ballots`
 /// holds each owner's current choice. Exact integer arithmetic throughout.
 pub fn tally(
@@ -198,27 +244,40 @@ pub fn tally(
     ballots: &HashMap<OwnerId, Choice>,
     consents: &[RequiredConsent],
 ) -> Tally {
-    let mut total = Counts::default();
-    let mut yes = Counts::default();
-    let mut no = Counts::default();
-    let mut abstain = Counts::default();
-    let mut counted = 0usize;
-    for m in members {
-        total.add(m.area);
-        match ballots.get(&m.owner) {
-            Some(Choice::Yes) => yes.add(m.area),
-            Some(Choice::No) => no.add(m.area),
-            Some(Choice::Abstain) => abstain.add(m.area),
-            None => continue,
-        }
-        counted += 1;
-    }
-    let participating = yes.plus(no).plus(abstain);
+    let figures = Figures::count(members, ballots);
+    let in_electorate = |owner: OwnerId| members.iter().any(|m| m.owner == owner);
+    let counted = figures.participating().owners as usize;
+    judge(
+        rule,
+        figures,
+        consents,
+        ballots,
+        &in_electorate,
+        ballots.len().saturating_sub(counted),
+    )
+}
+
+/// Applies a rule to counted figures: conditions, consents, the result and the outlook.
+/// `in_electorate` says whether an owner belongs to the electorate (for required consents).
+pub fn judge(
+    rule: &Rule,
+    figures: Figures,
+    consents: &[RequiredConsent],
+    ballots: &HashMap<OwnerId, Choice>,
+    in_electorate: &dyn Fn(OwnerId) -> bool,
+    ignored_ballots: usize,
+) -> Tally {
+    let Figures {
+        total,
+        yes,
+        no,
+        abstain,
+    } = figures;
+    let participating = figures.participating();
     let remaining = Counts {
         owners: total.owners - participating.owners,
         area: total.area - participating.area,
     };
-    let in_electorate = |owner: OwnerId| members.iter().any(|m| m.owner == owner);
     let consents: Vec<ConsentState> = consents
         .iter()
         .map(|c| ConsentState {
@@ -256,7 +315,7 @@ pub fn tally(
             &consents,
             passed,
             participation_met,
-            &in_electorate,
+            in_electorate,
         );
         if rule.electorate == Electorate::Present {
             unsettled(o, &consents)
@@ -280,7 +339,7 @@ pub fn tally(
         passed,
         outlook,
         participation_shortfall,
-        ignored_ballots: ballots.len().saturating_sub(counted),
+        ignored_ballots,
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::tally::{Member, RequiredConsent, tally};
+use crate::domain::tally::{Figures, Member, RequiredConsent, judge};
 use crate::domain::{Area, Choice, Tally};
 use crate::store::{
     ActionRecord, AttendanceRecord, BallotRecord, ConcernRecord, ItemRecord, MeetingRecord,
@@ -118,6 +118,9 @@ pub struct RollCall {
     pub tally: Tally,
     /// Owner id → index in `entries`.
     pub index: HashMap<i64, usize>,
+    /// The electorate's areas by owner, and the running count: a ballot updates it in O(1).
+    areas: HashMap<i64, Area>,
+    figures: Figures,
 }
 
 impl RollCall {
@@ -133,6 +136,8 @@ impl RollCall {
             .enumerate()
             .map(|(i, e)| (e.owner_id, i))
             .collect();
+        let areas = members.iter().map(|m| (m.owner, m.area)).collect();
+        let figures = Figures::count(&members, &choices);
         Ok(RollCall {
             item,
             entries,
@@ -141,27 +146,40 @@ impl RollCall {
             choices,
             tally,
             index,
+            areas,
+            figures,
         })
     }
 
-    /// Applies a committed ballot (or withdrawal: `None`) and recounts.
+    /// Applies a committed ballot (or withdrawal: `None`) and recounts, moving one owner
+    /// between choices rather than counting the whole scope again.
     pub fn apply(&mut self, owner: i64, ballot: Option<BallotRecord>) {
-        match ballot.as_ref().and_then(|b| b.choice) {
+        let to = ballot.as_ref().and_then(|b| b.choice);
+        let from = match to {
             Some(c) => self.choices.insert(owner, c),
             None => self.choices.remove(&owner),
         };
+        if let Some(&area) = self.areas.get(&owner) {
+            self.figures.shift(area, from, to);
+        }
         if let Some(&i) = self.index.get(&owner) {
             self.entries[i].ballot = ballot.filter(|b| b.choice.is_some());
         }
         self.recount();
     }
 
-    pub fn recount(&mut self) {
-        self.tally = tally(
+    fn recount(&mut self) {
+        let areas = &self.areas;
+        let counted = self.figures.participating().owners as usize;
+        let ignored = self.choices.len().saturating_sub(counted);
+        let in_electorate = |o: i64| areas.contains_key(&o);
+        self.tally = judge(
             &self.item.rule,
-            &self.members,
-            &self.choices,
+            self.figures,
             &self.consents,
+            &self.choices,
+            &in_electorate,
+            ignored,
         );
     }
 }

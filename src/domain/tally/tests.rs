@@ -561,3 +561,28 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The roll call updates its count one ballot at a time; it must always equal a full recount.
+    #[test]
+    fn shifting_one_owner_at_a_time_equals_counting_again(
+        (members, ballots, _) in arb_case(),
+        steps in prop::collection::vec((0usize..60, prop::option::of(0usize..3)), 0..40),
+    ) {
+        let mut current = ballots.clone();
+        let mut figures = Figures::count(&members, &current);
+        for (pick, choice) in steps {
+            let m = members[pick % members.len()];
+            let to = choice.map(|c| Choice::ALL[c]);
+            let from = match to {
+                Some(c) => current.insert(m.owner, c),
+                None => current.remove(&m.owner),
+            };
+            figures.shift(m.area, from, to);
+            prop_assert_eq!(figures, Figures::count(&members, &current));
+            let in_electorate = |o: OwnerId| members.iter().any(|x| x.owner == o);
+            let incremental = judge(&Rule::civil_code_major(), figures, &[], &current, &in_electorate, 0);
+            prop_assert_eq!(incremental, tally(&Rule::civil_code_major(), &members, &current, &[]));
+        }
+    }
+}
