@@ -1,0 +1,135 @@
+//! What `verify` reports: each row that does not fit, and how values are quoted in the report.
+
+use std::fmt;
+
+/// One row that does not fit: which table, which row, what is wrong, and the event it contradicts.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    pub table: String,
+    pub row: String,
+    pub event: Option<i64>,
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}: {}", self.table, self.row, self.message)?;
+        if let Some(e) = self.event {
+            write!(f, " (event {e})")?;
+        }
+        Ok(())
+    }
+}
+
+/// What `verify` found.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Verification {
+    /// Number of events in the chain.
+    pub events: usize,
+    /// The chain head: the hash of the last event.
+    pub head: String,
+    /// Rows compared per table.
+    pub checked: Vec<(&'static str, usize)>,
+    /// Everything that does not fit, the chain first; empty when the record is intact.
+    pub findings: Vec<Finding>,
+}
+
+impl Verification {
+    pub fn is_intact(&self) -> bool {
+        self.findings.is_empty()
+    }
+}
+
+/// At most this many findings are kept: a mass edit would otherwise list the whole database.
+const MAX_FINDINGS: usize = 1000;
+
+/// The findings gathered so far, in the order they are met.
+#[derive(Default)]
+pub(super) struct Findings(pub(super) Vec<Finding>);
+
+impl Findings {
+    pub(super) fn push(&mut self, table: &str, row: String, event: Option<i64>, message: String) {
+        if self.0.len() < MAX_FINDINGS {
+            self.0.push(Finding {
+                table: table.to_string(),
+                row,
+                event,
+                message,
+            });
+        }
+    }
+
+    /// A finding about the event itself (its link, its data, or what it claims).
+    pub(super) fn event(&mut self, id: i64, message: String) {
+        self.push("events", format!("id {id}"), Some(id), message);
+    }
+
+    /// One column against what an event set it to.
+    pub(super) fn field<T: PartialEq + Shown>(
+        &mut self,
+        table: &str,
+        row: &str,
+        column: &str,
+        actual: &T,
+        expected: &Set<T>,
+    ) {
+        if *actual != expected.value {
+            self.push(
+                table,
+                row.to_string(),
+                Some(expected.event),
+                format!(
+                    "{column} is {} but the events say {}",
+                    actual.shown(),
+                    expected.value.shown()
+                ),
+            );
+        }
+    }
+}
+
+/// How a value is quoted in a finding.
+pub(super) trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for String {
+    fn shown(&self) -> String {
+        // Long texts (a statement, a proposal) are cut: the row and event say where to look.
+        let line = self.lines().next().unwrap_or("");
+        if line.chars().count() > 40 || line.len() < self.len() {
+            format!("'{}…'", line.chars().take(40).collect::<String>())
+        } else {
+            format!("'{self}'")
+        }
+    }
+}
+
+impl Shown for i64 {
+    fn shown(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Shown for bool {
+    fn shown(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl<T: Shown> Shown for Option<T> {
+    fn shown(&self) -> String {
+        self.as_ref().map_or_else(|| "empty".into(), Shown::shown)
+    }
+}
+
+/// A value and the event that set it.
+#[derive(Clone, Debug)]
+pub(super) struct Set<T> {
+    pub(super) value: T,
+    pub(super) event: i64,
+}
+
+pub(super) fn set<T>(value: T, event: i64) -> Set<T> {
+    Set { value, event }
+}

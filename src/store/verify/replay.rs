@@ -1,0 +1,298 @@
+//! Replaying the events, in order, into the state they describe.
+
+use serde_json::Value;
+
+use super::expected::{
+    ExpAction, ExpAttendance, ExpBallot, ExpConcern, ExpItem, ExpMeeting, ExpNote, ExpProgress,
+    ExpResult, Replay,
+};
+use super::findings::{Findings, Shown, set};
+use crate::store::events::Event;
+
+fn text(data: &Value, key: &str) -> Option<String> {
+    data.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+fn int(data: &Value, key: &str) -> Option<i64> {
+    data.get(key).and_then(Value::as_i64)
+}
+
+impl Replay {
+    pub(super) fn run(events: &[Event], out: &mut Findings) -> Replay {
+        let mut r = Replay {
+            concern_links_known: true,
+            ..Replay::default()
+        };
+        for e in events {
+            let data: Value = match serde_json::from_str(&e.data) {
+                Ok(v) => v,
+                Err(_) => {
+                    out.event(e.id, "its data is not readable JSON".into());
+                    continue;
+                }
+            };
+            r.apply(e, &data, out);
+        }
+        r
+    }
+
+    fn apply(&mut self, e: &Event, data: &Value, out: &mut Findings) {
+        let id = e.id;
+        let mut lacks = |what: &str| out.event(id, format!("the '{}' event lacks {what}", e.kind));
+        match e.kind.as_str() {
+            "estate.init" => self.estate = Some((text(data, "name"), set(e.at.clone(), id))),
+            "roster.import" => self.roster = Some((text(data, "digest"), id)),
+            "meeting.intake" => {
+                let Some(m) = e.meeting_id else {
+                    return lacks("its meeting");
+                };
+                self.meetings.insert(
+                    m,
+                    ExpMeeting {
+                        digest: text(data, "digest").map(|d| set(d, id)),
+                        title: set(text(data, "title"), id),
+                        created_at: set(e.at.clone(), id),
+                        others: set(String::new(), id),
+                    },
+                );
+            }
+            "meeting.others" => {
+                if let Some(m) = e.meeting_id.and_then(|m| self.meetings.get_mut(&m)) {
+                    m.others = set(text(data, "others").unwrap_or_default(), id);
+                } else {
+                    lacks("a meeting taken in before it");
+                }
+            }
+            "item.add" => {
+                let Some(item) = e.item_id else {
+                    return lacks("its item");
+                };
+                match data.get("concern") {
+                    None => self.concern_links_known = false,
+                    Some(c) => {
+                        if let Some(concern) = c.as_i64().and_then(|c| self.concerns.get_mut(&c)) {
+                            concern.item = set(Some(item), id);
+                        }
+                    }
+                }
+                self.items.insert(
+                    item,
+                    ExpItem {
+                        added: id,
+                        meeting: set(e.meeting_id, id),
+                        number: set(int(data, "number"), id),
+                        title: set(text(data, "title"), id),
+                        digest: text(data, "digest").map(|d| set(d, id)),
+                        step: set("raised".into(), id),
+                        vote: set("open".into(), id),
+                        result: set(ExpResult::Exact(None), id),
+                        closed_at: set(None, id),
+                        proposal: data
+                            .get("proposal")
+                            .map(|p| set(p.as_str().map(str::to_string), id)),
+                        resolution: set(None, id),
+                    },
+                );
+            }
+            "item.step" => {
+                let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
+                    return lacks("an item added before it");
+                };
+                let from = text(data, "from");
+                if from.as_deref() != Some(item.step.value.as_str()) {
+                    out.event(
+                        id,
+                        format!(
+                            "it moves item {} from {} but the item was {} (event {})",
+                            e.item_id.unwrap_or_default(),
+                            from.shown(),
+                            item.step.value.shown(),
+                            item.step.event
+                        ),
+                    );
+                }
+                item.step = set(text(data, "to").unwrap_or_default(), id);
+            }
+            "item.proposal" | "item.resolution" => {
+                let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
+                    return lacks("an item added before it");
+                };
+                let value = set(text(data, "text"), id);
+                if e.kind == "item.proposal" {
+                    item.proposal = Some(value);
+                } else {
+                    item.resolution = value;
+                }
+            }
+            "vote.close" => {
+                let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
+                    return lacks("an item added before it");
+                };
+                item.vote = set("closed".into(), id);
+                item.closed_at = set(Some(e.at.clone()), id);
+                let result = match data.get("result") {
+                    Some(v) => ExpResult::Exact(v.as_str().map(str::to_string)),
+                    // An item without a vote records no figures.
+                    None if data.get("votes") == Some(&Value::Bool(false)) => {
+                        ExpResult::Exact(None)
+                    }
+                    None => ExpResult::Passed(data.get("passed").and_then(Value::as_bool)),
+                };
+                item.result = set(result, id);
+            }
+            "note.add" => {
+                let Some(item) = e.item_id else {
+                    return lacks("its item");
+                };
+                self.notes.entry(item).or_default().push(ExpNote {
+                    speaker: text(data, "speaker").unwrap_or_default(),
+                    point: text(data, "point").unwrap_or_default(),
+                    at: e.at.clone(),
+                    event: id,
+                });
+            }
+            "attend" => {
+                let (Some(meeting), Some(owner)) = (e.meeting_id, e.owner_id) else {
+                    return lacks("its meeting and owner");
+                };
+                self.attendance.insert(
+                    (meeting, owner),
+                    ExpAttendance {
+                        status: set(text(data, "status").unwrap_or_default(), id),
+                        proxy: set(text(data, "proxy"), id),
+                        at: set(e.at.clone(), id),
+                    },
+                );
+            }
+            "ballot" | "ballot.withdraw" => self.ballot(e, data, out),
+            "action.add" => {
+                let Some(action) = int(data, "action") else {
+                    return lacks("its action id");
+                };
+                self.actions.insert(
+                    action,
+                    ExpAction {
+                        item: set(e.item_id, id),
+                        meeting: set(e.meeting_id, id),
+                        what: set(text(data, "what"), id),
+                        responsible: set(text(data, "responsible"), id),
+                        due: set(text(data, "due"), id),
+                        status: set("open".into(), id),
+                        created_at: set(e.at.clone(), id),
+                        closed_at: set(None, id),
+                        confirmation: set(None, id),
+                        progress: Vec::new(),
+                    },
+                );
+            }
+            "action.progress" => {
+                let Some(action) = int(data, "action").and_then(|a| self.actions.get_mut(&a))
+                else {
+                    return lacks("an action added before it");
+                };
+                action.status = set("in-progress".into(), id);
+                action.progress.push(ExpProgress {
+                    meeting: e.meeting_id,
+                    note: text(data, "note").unwrap_or_default(),
+                    at: e.at.clone(),
+                    event: id,
+                });
+            }
+            "action.close" => {
+                let Some(action) = int(data, "action").and_then(|a| self.actions.get_mut(&a))
+                else {
+                    return lacks("an action added before it");
+                };
+                action.status = set("closed".into(), id);
+                action.closed_at = set(Some(e.at.clone()), id);
+                action.confirmation = set(text(data, "confirmation"), id);
+            }
+            "concern.raise" => {
+                let Some(concern) = int(data, "concern") else {
+                    return lacks("its concern id");
+                };
+                self.concerns.insert(
+                    concern,
+                    ExpConcern {
+                        text: set(text(data, "text"), id),
+                        by: set(text(data, "by"), id),
+                        from: set(text(data, "from"), id),
+                        raised_at: set(e.at.clone(), id),
+                        item: set(None, id),
+                    },
+                );
+            }
+            // Kinds this build does not know change nothing it checks.
+            _ => {}
+        }
+    }
+
+    /// A ballot or a withdrawal: a new ballot row, and the one it replaces is no longer current.
+    fn ballot(&mut self, e: &Event, data: &Value, out: &mut Findings) {
+        let id = e.id;
+        let (Some(item), Some(owner)) = (e.item_id, e.owner_id) else {
+            out.event(
+                id,
+                format!("the '{}' event lacks its item and owner", e.kind),
+            );
+            return;
+        };
+        let withdraw = e.kind == "ballot.withdraw";
+        // Withdrawals from before the payload named their row took the next id.
+        let ballot = int(data, "ballot").or_else(|| {
+            withdraw.then(|| self.ballots.keys().next_back().copied().unwrap_or(0) + 1)
+        });
+        let Some(ballot) = ballot else {
+            out.event(id, "the 'ballot' event lacks its ballot id".into());
+            return;
+        };
+        if let Some(i) = self.items.get(&item)
+            && i.vote.value == "closed"
+        {
+            out.event(
+                id,
+                format!(
+                    "a ballot on item {item} after its vote closed (event {})",
+                    i.vote.event
+                ),
+            );
+        }
+        let replaces = int(data, "replaces");
+        let current = self.current.get(&(item, owner)).copied();
+        if replaces != current {
+            out.event(
+                id,
+                format!(
+                    "it replaces ballot {} but the owner's current ballot was {}",
+                    replaces.shown(),
+                    current.shown()
+                ),
+            );
+        }
+        let mut method = text(data, "method");
+        if let Some(previous) = replaces.and_then(|r| self.ballots.get_mut(&r)) {
+            previous.current = set(false, id);
+            if withdraw {
+                method = Some(previous.method.value.clone());
+            }
+        }
+        if self.ballots.contains_key(&ballot) {
+            out.event(id, format!("it records ballot {ballot} a second time"));
+        }
+        self.current.insert((item, owner), ballot);
+        self.ballots.insert(
+            ballot,
+            ExpBallot {
+                item: set(item, id),
+                owner: set(owner, id),
+                flat: set(text(data, "flat"), id),
+                choice: set(if withdraw { None } else { text(data, "choice") }, id),
+                method: set(method.unwrap_or_default(), id),
+                proxy: set(if withdraw { None } else { text(data, "proxy") }, id),
+                reason: set(text(data, "reason"), id),
+                at: set(e.at.clone(), id),
+                current: set(true, id),
+            },
+        );
+    }
+}
