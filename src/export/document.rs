@@ -484,6 +484,18 @@ impl Builder<'_> {
         }
     }
 
+    /// A table of the action ledger: the id column right-aligned, the others left.
+    fn ledger_table(&self, head: &[L], rows: Vec<Vec<String>>) -> Table {
+        let mut align = vec![Align::Left; head.len()];
+        align[0] = Align::Right;
+        Table {
+            head: head.iter().map(|h| self.t(*h)).collect(),
+            align,
+            rows,
+            class: "ledger",
+        }
+    }
+
     fn ledger(&self) -> Section {
         let lang = self.lang;
         let l = &self.s.actions;
@@ -497,25 +509,16 @@ impl Builder<'_> {
                 b.push(Block::Table(table));
             }
         };
-        let new = Table {
-            head: vec![
-                self.t(L::Id),
-                self.t(L::What),
-                self.t(L::FromItem),
-                self.t(L::Responsible),
-                self.t(L::Due),
-                self.t(L::Status),
+        let new = self.ledger_table(
+            &[
+                L::Id,
+                L::What,
+                L::FromItem,
+                L::Responsible,
+                L::Due,
+                L::Status,
             ],
-            align: vec![
-                Align::Right,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-            ],
-            rows: l
-                .new
+            l.new
                 .iter()
                 .map(|a| {
                     vec![
@@ -528,34 +531,23 @@ impl Builder<'_> {
                     ]
                 })
                 .collect(),
-            class: "ledger",
-        };
+        );
         list(L::NewActions, new);
         let progress_sep = match lang {
             Lang::Zh => "；",
             Lang::En => "; ",
         };
-        let carried = Table {
-            head: vec![
-                self.t(L::Id),
-                self.t(L::What),
-                self.t(L::Agreed),
-                self.t(L::Responsible),
-                self.t(L::Due),
-                self.t(L::Status),
-                self.t(L::ProgressLabel),
+        let carried = self.ledger_table(
+            &[
+                L::Id,
+                L::What,
+                L::Agreed,
+                L::Responsible,
+                L::Due,
+                L::Status,
+                L::ProgressLabel,
             ],
-            align: vec![
-                Align::Right,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-            ],
-            rows: l
-                .carried
+            l.carried
                 .iter()
                 .map(|a| {
                     let progress: Vec<String> = a
@@ -581,26 +573,11 @@ impl Builder<'_> {
                     ]
                 })
                 .collect(),
-            class: "ledger",
-        };
+        );
         list(L::CarriedActions, carried);
-        let closed = Table {
-            head: vec![
-                self.t(L::Id),
-                self.t(L::What),
-                self.t(L::Responsible),
-                self.t(L::ClosedOn),
-                self.t(L::ConfirmedBy),
-            ],
-            align: vec![
-                Align::Right,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-                Align::Left,
-            ],
-            rows: l
-                .closed
+        let closed = self.ledger_table(
+            &[L::Id, L::What, L::Responsible, L::ClosedOn, L::ConfirmedBy],
+            l.closed
                 .iter()
                 .map(|a| {
                     vec![
@@ -612,8 +589,7 @@ impl Builder<'_> {
                     ]
                 })
                 .collect(),
-            class: "ledger",
-        };
+        );
         list(L::ClosedActions, closed);
         Section {
             class: "ledger",
