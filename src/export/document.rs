@@ -9,6 +9,13 @@ use crate::lang::Lang;
 use super::labels::{self as lb, L};
 use super::snapshot::{ActionLine, ItemSnapshot, MeetingSnapshot, Variant};
 
+/// Column alignments written compactly: `aligns("RLLR")`.
+fn aligns(spec: &str) -> Vec<Align> {
+    spec.chars()
+        .map(|c| if c == 'R' { Align::Right } else { Align::Left })
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
     Left,
@@ -111,7 +118,7 @@ impl Builder<'_> {
     fn counts_table(&self, rows: Vec<(String, Counts)>, class: &'static str) -> Block {
         Block::Table(Table {
             head: vec![String::new(), self.t(L::Owners), self.t(L::AreaM2)],
-            align: vec![Align::Left, Align::Right, Align::Right],
+            align: aligns("LRR"),
             rows: rows
                 .into_iter()
                 .map(|(label, c)| vec![label, c.owners.to_string(), c.area.to_string()])
@@ -140,7 +147,7 @@ impl Builder<'_> {
         ];
         rows.push(vec![self.t(L::Secretary), m.secretary.clone()]);
         let mut blocks = vec![Block::Table(Table {
-            head: vec![self.t(L::Field), self.t(L::Content)],
+            head: self.heads(&[L::Field, L::Content]),
             align: vec![Align::Left, Align::Left],
             rows,
             class: "fields",
@@ -172,7 +179,7 @@ impl Builder<'_> {
         if !a.proxies.is_empty() {
             blocks.push(Block::Heading(3, self.t(L::Proxies)));
             blocks.push(Block::Table(Table {
-                head: vec![self.t(L::Flat), self.t(L::Owner), self.t(L::ProxyHolder)],
+                head: self.heads(&[L::Flat, L::Owner, L::ProxyHolder]),
                 align: vec![Align::Left; 3],
                 rows: a
                     .proxies
@@ -230,7 +237,7 @@ impl Builder<'_> {
                 b.push(Block::Para(self.t(L::NoneRecorded)));
             } else {
                 b.push(Block::Table(Table {
-                    head: vec![self.t(L::At), self.t(L::Speaker), self.t(L::Point)],
+                    head: self.heads(&[L::At, L::Speaker, L::Point]),
                     align: vec![Align::Left; 3],
                     rows: it
                         .notes
@@ -278,13 +285,8 @@ impl Builder<'_> {
             b.push(Block::Para(self.t(L::NoneRecorded)));
         } else {
             b.push(Block::Table(Table {
-                head: vec![
-                    self.t(L::Id),
-                    self.t(L::What),
-                    self.t(L::Responsible),
-                    self.t(L::Due),
-                ],
-                align: vec![Align::Right, Align::Left, Align::Left, Align::Left],
+                head: self.heads(&[L::Id, L::What, L::Responsible, L::Due]),
+                align: aligns("RLLL"),
                 rows: own
                     .iter()
                     .map(|a| {
@@ -353,13 +355,8 @@ impl Builder<'_> {
         }
         if !rows.is_empty() {
             b.push(Block::Table(Table {
-                head: vec![
-                    self.t(L::Condition),
-                    self.t(L::Required),
-                    self.t(L::Actual),
-                    self.t(L::Outcome),
-                ],
-                align: vec![Align::Left, Align::Left, Align::Right, Align::Left],
+                head: self.heads(&[L::Condition, L::Required, L::Actual, L::Outcome]),
+                align: aligns("LLRL"),
                 rows,
                 class: "conditions",
             }));
@@ -403,24 +400,16 @@ impl Builder<'_> {
         } else {
             let sep = lb::list_sep(lang);
             b.push(Block::Table(Table {
-                head: vec![
-                    self.t(L::Seq),
-                    self.t(L::Flat),
-                    self.t(L::Owner),
-                    self.t(L::AreaM2),
-                    self.t(L::Choice),
-                    self.t(L::Method),
-                    self.t(L::At),
-                ],
-                align: vec![
-                    Align::Right,
-                    Align::Left,
-                    Align::Left,
-                    Align::Right,
-                    Align::Left,
-                    Align::Left,
-                    Align::Left,
-                ],
+                head: self.heads(&[
+                    L::Seq,
+                    L::Flat,
+                    L::Owner,
+                    L::AreaM2,
+                    L::Choice,
+                    L::Method,
+                    L::At,
+                ]),
+                align: aligns("RLLRLLL"),
                 rows: it
                     .roll_call
                     .iter()
@@ -446,14 +435,7 @@ impl Builder<'_> {
             b.push(Block::Para(self.t(L::NoneRecorded)));
         } else {
             b.push(Block::Table(Table {
-                head: vec![
-                    self.t(L::At),
-                    self.t(L::Flat),
-                    self.t(L::Owner),
-                    self.t(L::Before),
-                    self.t(L::After),
-                    self.t(L::Reason),
-                ],
+                head: self.heads(&[L::At, L::Flat, L::Owner, L::Before, L::After, L::Reason]),
                 align: vec![Align::Left; 6],
                 rows: it
                     .corrections
@@ -482,6 +464,11 @@ impl Builder<'_> {
             Some(d) => lb::date(d, self.lang),
             None => String::new(),
         }
+    }
+
+    /// Column headings in the reader's language.
+    fn heads(&self, labels: &[L]) -> Vec<String> {
+        labels.iter().map(|l| self.t(*l)).collect()
     }
 
     /// A table of the action ledger: the id column right-aligned, the others left.
@@ -626,12 +613,7 @@ impl Builder<'_> {
             blocks: vec![
                 Block::Heading(2, self.t(L::Signatures)),
                 Block::Table(Table {
-                    head: vec![
-                        self.t(L::Role),
-                        self.t(L::Name),
-                        self.t(L::Signature),
-                        self.t(L::SignDate),
-                    ],
+                    head: self.heads(&[L::Role, L::Name, L::Signature, L::SignDate]),
                     align: vec![Align::Left; 4],
                     rows,
                     class: "signatures",
