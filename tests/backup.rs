@@ -247,14 +247,7 @@ fn one_host_at_a_time_writers_wait_then_refuse_naming_the_holder_readers_go_on()
     // Another host is refused at once, before any screen opens.
     let start = Instant::now();
     let out = pavilion(&db, &["run"]);
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains(&format!(
-            "already open in `pavilion run` (process {pid}, since "
-        )),
-        "{stderr}"
-    );
+    common::cli::assert_refused_by_host(&out, pid);
     assert!(start.elapsed() < Duration::from_secs(2));
 
     // A headless writer waits a little, then refuses the same way; nothing is written.

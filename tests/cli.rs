@@ -1,10 +1,12 @@
 //! The real binary, headless: the contract of DESIGN §2, exit codes, one-line errors, nothing
 //! written on bad input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_pavilion");
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::cli::{dump, pavilion, sample_db};
 
 struct Db {
     _dir: tempfile::TempDir,
@@ -19,23 +21,11 @@ impl Db {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .arg("--db")
-            .arg(&self.path)
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .unwrap()
+        pavilion(&self.path, args)
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        common::cli::ok(&self.path, args)
     }
 
     fn fails(&self, args: &[&str]) -> String {
@@ -49,46 +39,13 @@ impl Db {
 
     /// The sample estate with the elevator meeting taken in.
     fn sample() -> Db {
-        let db = Db::new();
-        db.ok(&["init", "--estate", "红旗小区"]);
-        db.ok(&["roster", "import", "agendas/roster-hongqi.csv"]);
-        assert_eq!(
-            db.ok(&["intake", "agendas/hongqi-2026-11-28-elevator.toml"])
-                .trim(),
-            "1"
-        );
-        db
+        let (dir, path) = sample_db();
+        Db { _dir: dir, path }
     }
 
     /// Every row of every table, to show a failed command wrote nothing.
     fn dump(&self) -> String {
-        let conn = rusqlite::Connection::open(&self.path).unwrap();
-        let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
-        let mut out = String::new();
-        for t in tables {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))
-                .unwrap();
-            let n = stmt.column_count();
-            let rows = stmt
-                .query_map([], |r| {
-                    Ok((0..n)
-                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                        .collect::<Vec<_>>()
-                        .join("|"))
-                })
-                .unwrap();
-            for row in rows {
-                out.push_str(&format!("{t}: {}\n", row.unwrap()));
-            }
-        }
-        out
+        dump(&self.path)
     }
 }
 

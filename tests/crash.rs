@@ -101,14 +101,7 @@ fn round(dir: &Path, db: &Path, n: usize, from: usize, keys: &[&str], pace: Pace
     if n == 1 {
         // A second host on the same database is refused, naming this one.
         let out = pavilion(db, &["run"]);
-        assert!(!out.status.success());
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            stderr.contains(&format!(
-                "already open in `pavilion run` (process {pid}, since "
-            )),
-            "{stderr}"
-        );
+        common::cli::assert_refused_by_host(&out, pid);
     }
     tmux.keys(&["Enter"]);
     tmux.wait_for("roll call", WAIT);

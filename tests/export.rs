@@ -11,8 +11,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use jiff::Timestamp;
 use pavilion::domain::roster::{is_unsold_name, owner_key};
 use pavilion::domain::{
-    Area, Choice, FlatRef, ItemPlan, MeetingKind, MeetingPlan, Owner, Responsible, RosterRow, Rule,
-    Scope,
+    Area, Choice, FlatRef, ItemPlan, Owner, Responsible, RosterRow, Rule, Scope,
 };
 use pavilion::export::json_shapes::TallyJson;
 use pavilion::export::{self, Format, Lang, MeetingSnapshot, Options, Variant};
@@ -70,21 +69,6 @@ fn roster() -> Vec<RosterRow> {
         row("4-1-201", "65.35", "", "原单位（未售）", ""),
         row("4-1-202", "85.30", "O422", "蒋文静", "13900000422"),
     ]
-}
-
-fn plan(title: &str, starts: &str, items: Vec<ItemPlan>) -> MeetingPlan {
-    MeetingPlan {
-        title: title.into(),
-        kind: MeetingKind::Owners,
-        starts: starts.parse().unwrap(),
-        offset: jiff::tz::Offset::from_hours(8).unwrap(),
-        place: "莲心亭".into(),
-        host: "郭建敏".into(),
-        secretary: "马长祥".into(),
-        objections_to: None,
-        objections_until: None,
-        items,
-    }
 }
 
 fn item(title: &str, by: &str, from: Option<&str>, statement: &str, rule: Rule) -> ItemPlan {
@@ -149,7 +133,7 @@ fn fixture() -> &'static Fixture {
         at("2026-10-24T11:00:00Z");
         let october = s
             .intake(
-                &plan(
+                &common::meeting_plan(
                     "红旗小区 10月议事会",
                     "2026-10-24T11:00:00Z",
                     vec![item(
@@ -218,7 +202,7 @@ fn fixture() -> &'static Fixture {
             Rule::none(),
         );
         cleanup.raised_on = None;
-        let mut november = plan(
+        let mut november = common::meeting_plan(
             "红旗小区 3号楼加装电梯议事会",
             "2026-11-28T11:00:00Z",
             vec![elevator, parking, cleanup],

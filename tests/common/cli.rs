@@ -222,3 +222,15 @@ impl Drop for Tmux {
         let _ = self.cmd().arg("kill-server").status();
     }
 }
+
+/// The command was refused because another host (process `pid`) has the database open.
+pub fn assert_refused_by_host(out: &Output, pid: impl std::fmt::Display) {
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "already open in `pavilion run` (process {pid}, since "
+        )),
+        "{stderr}"
+    );
+}

@@ -68,10 +68,19 @@ pub fn item(title: &str, rule: Rule, scope: Scope, consents: &[&str]) -> ItemPla
 }
 
 pub fn meeting(items: Vec<ItemPlan>) -> MeetingPlan {
+    meeting_plan(
+        "红旗小区 3号楼加装电梯议事会",
+        "2026-11-28T11:00:00Z",
+        items,
+    )
+}
+
+/// A meeting at 莲心亭 (UTC+8) with the given title, start (UTC) and items.
+pub fn meeting_plan(title: &str, starts: &str, items: Vec<ItemPlan>) -> MeetingPlan {
     MeetingPlan {
-        title: "红旗小区 3号楼加装电梯议事会".into(),
+        title: title.into(),
         kind: MeetingKind::Owners,
-        starts: "2026-11-28T11:00:00Z".parse().unwrap(),
+        starts: starts.parse().unwrap(),
         offset: jiff::tz::Offset::from_hours(8).unwrap(),
         place: "莲心亭".into(),
         host: "郭建敏".into(),
