@@ -14,13 +14,7 @@ fn flat(text: &str) -> FlatRef {
 
 fn vote(store: &mut Store, meeting: i64, item: i64, room: &str, choice: Choice) {
     let f = flat(room);
-    let input = BallotInput {
-        flat: &f,
-        choice,
-        method: Method::InPerson,
-        proxy: None,
-        reason: None,
-    };
+    let input = BallotInput::in_person(&f, choice);
     store.cast_ballot(meeting, item, &input).unwrap();
 }
 
@@ -120,13 +114,7 @@ fn the_domain_example_through_the_store() {
     assert!(t.participation_met && t.approval_met && t.consents_met && t.passed);
     // A flat outside the unit cannot vote on it.
     let f = flat("3-1-101");
-    let input = BallotInput {
-        flat: &f,
-        choice: Choice::Yes,
-        method: Method::InPerson,
-        proxy: None,
-        reason: None,
-    };
+    let input = BallotInput::in_person(&f, Choice::Yes);
     let err = store.cast_ballot(m, 1, &input).unwrap_err().to_string();
     assert_eq!(
         err,
@@ -221,13 +209,7 @@ fn reimporting_the_roster_updates_flats_without_touching_ballots() {
 fn show_of_hands_counts_only_those_present() {
     let (_dir, _path, mut store, m) = estate();
     let f = flat("4-1-101");
-    let input = BallotInput {
-        flat: &f,
-        choice: Choice::Yes,
-        method: Method::InPerson,
-        proxy: None,
-        reason: None,
-    };
+    let input = BallotInput::in_person(&f, Choice::Yes);
     let err = store.cast_ballot(m, 2, &input).unwrap_err().to_string();
     assert!(err.contains("sign the owner of 4-1-101 in first"), "{err}");
     store.attend(m, &f, &Presence::Present).unwrap();

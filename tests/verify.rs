@@ -236,17 +236,7 @@ fn every_use_case_of_the_store_leaves_a_record_that_verifies() {
     let vote = |store: &mut Store, flat: &str, choice| {
         let flat = f(flat);
         store
-            .cast_ballot(
-                m,
-                1,
-                &BallotInput {
-                    flat: &flat,
-                    choice,
-                    method: Method::InPerson,
-                    proxy: None,
-                    reason: None,
-                },
-            )
+            .cast_ballot(m, 1, &BallotInput::in_person(&flat, choice))
             .unwrap();
     };
     vote(&mut store, "3-2-101", Choice::Yes);

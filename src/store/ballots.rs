@@ -21,6 +21,19 @@ pub struct BallotInput<'a> {
     pub reason: Option<&'a str>,
 }
 
+impl<'a> BallotInput<'a> {
+    /// A ballot given in person at the roll call.
+    pub fn in_person(flat: &'a FlatRef, choice: Choice) -> BallotInput<'a> {
+        BallotInput {
+            flat,
+            choice,
+            method: Method::InPerson,
+            proxy: None,
+            reason: None,
+        }
+    }
+}
+
 /// One owner of the roll call, in building/unit/floor order of their first flat.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RollCallEntry {
