@@ -29,6 +29,8 @@ pub struct Model {
     pub notes: HashMap<i64, Vec<NoteRecord>>,
     pub owners: Vec<OwnerRow>,
     pub total_area: Area,
+    /// Owner id → index in `owners`, so a redraw never rebuilds it.
+    pub owner_index: HashMap<i64, usize>,
     pub attendance: HashMap<i64, AttendanceRecord>,
     pub actions: Vec<ActionRecord>,
     pub backlog: Vec<ConcernRecord>,
@@ -85,6 +87,7 @@ impl Model {
             notes,
             owners,
             total_area,
+            owner_index: index,
         })
     }
 
@@ -93,14 +96,16 @@ impl Model {
         let mut in_person = 0;
         let mut proxy = 0;
         let mut area = Area::ZERO;
-        let areas: HashMap<i64, Area> = self.owners.iter().map(|o| (o.owner_id, o.area)).collect();
         for a in self.attendance.values() {
             match a.presence {
                 crate::store::Presence::Present => in_person += 1,
                 crate::store::Presence::Proxy(_) => proxy += 1,
                 crate::store::Presence::Left => continue,
             }
-            area += areas.get(&a.owner_id).copied().unwrap_or_default();
+            area += self
+                .owner_index
+                .get(&a.owner_id)
+                .map_or(Area::ZERO, |&i| self.owners[i].area);
         }
         (in_person, proxy, area)
     }
