@@ -6,6 +6,10 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod screens;
+
+pub use screens::T;
+
 /// A table of texts, one enum per area of the program.
 pub trait Catalogue: Copy + std::fmt::Debug + 'static {
     const ALL: &'static [Self];
@@ -73,10 +77,6 @@ macro_rules! catalogue {
     };
 }
 pub(crate) use catalogue;
-
-mod screens;
-
-pub use screens::T;
 
 /// Panics naming the first text that lacks a language or whose placeholders differ between them.
 pub fn check_catalogue<C: Catalogue>(all: &[C]) {

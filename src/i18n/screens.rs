@@ -1,5 +1,7 @@
 //! Texts of the host's screens.
 
+use super::catalogue;
+
 catalogue! {
     /// A text on screen.
     T {
