@@ -6,8 +6,12 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod cli;
+mod glossary;
 mod screens;
+pub mod terms;
 
+pub use cli::CliText;
 pub use screens::T;
 
 /// A table of texts, one enum per area of the program.
