@@ -14,7 +14,7 @@ pub struct Cli {
     /// The database file [default: $PAVILION_DB, else pavilion.db in the data directory]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Language of screens and documents [default: from LANG]
+    /// Language of every message [default: LC_ALL/LC_MESSAGES/LANG, else Chinese]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     #[command(subcommand)]

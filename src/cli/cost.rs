@@ -46,7 +46,7 @@ pub fn cost(store: &Store, meeting: &str, number: i64, out: Output, lang: Lang) 
         Output::Text => {
             println!("{} {number}: {}", C::Heading.get(lang), item.title);
             for (label, value) in summary(&sharing, lang) {
-                println!("{label}{}{value}", colon(lang));
+                println!("{}{value}", crate::i18n::terms::label(lang, &label));
             }
             println!("{}", C::Rounding.get(lang));
             println!();
@@ -60,12 +60,6 @@ pub fn cost(store: &Store, meeting: &str, number: i64, out: Output, lang: Lang) 
     Ok(())
 }
 
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
-    }
-}
 
 /// The flat table as CSV (UTF-8 with BOM for Excel), without the total row.
 fn csv(s: &Sharing, lang: Lang) -> Result<String> {

@@ -7,6 +7,7 @@ pub mod export;
 mod integrity;
 mod logging;
 mod meetings;
+pub mod outcome;
 mod roster;
 mod votes;
 

@@ -161,7 +161,7 @@ labels! {
     StepRaised => "已提出", "raised";
     StepDiscussed => "已讨论", "discussed";
     StepDecided => "已决定", "decided";
-    StepActing => "办理中", "being acted on";
+    StepActing => "办理中", "acting";
     StepClosed => "已销号", "closed";
     StepDeferred => "暂缓", "deferred";
     StepWithdrawn => "已撤回", "withdrawn";
@@ -335,15 +335,11 @@ pub fn outlook(o: Outlook, lang: Lang) -> &'static str {
     }
 }
 
-/// Which flats a vote concerns: 全小区 / 3栋 / 3栋2单元 / the whole estate / building 3 / unit 3-2.
+/// Which flats a vote concerns, as the glossary writes it (3号楼2单元 / building 3 unit 2).
 pub fn scope(s: &Scope, lang: Lang) -> String {
-    match (s, lang) {
-        (Scope::Estate, _) => L::ScopeEstate.get(lang).into(),
-        (Scope::Building(b), Lang::Zh) => format!("{b}栋"),
-        (Scope::Building(b), Lang::En) => format!("building {b}"),
-        (Scope::Unit { building, unit }, Lang::Zh) => format!("{building}栋{unit}单元"),
-        (Scope::Unit { building, unit }, Lang::En) => format!("unit {building}-{unit}"),
-        (Scope::Flats(list), _) => list_sep(lang).join_display(list),
+    match s {
+        Scope::Estate => L::ScopeEstate.get(lang).into(),
+        s => crate::i18n::terms::scope(s, lang),
     }
 }
 
@@ -374,10 +370,10 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
-/// How much participation is still missing: （还需 3 户、240.00 ㎡参与） / (3 more owners and 240.00 m² must take part).
+/// How much participation is still missing: （还需 3 名业主、240.00 ㎡参与） / (3 more owners and 240.00 m² must take part).
 pub fn shortfall(owners: i64, area: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("（还需 {owners} 户业主、{area} ㎡参与表决）"),
+        Lang::Zh => format!("（还需 {owners} 名业主、{area} ㎡参与表决）"),
         Lang::En => format!(" ({owners} more owners and {area} m² must take part)"),
     }
 }
