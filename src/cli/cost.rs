@@ -60,7 +60,6 @@ pub fn cost(store: &Store, meeting: &str, number: i64, out: Output, lang: Lang) 
     Ok(())
 }
 
-
 /// The flat table as CSV (UTF-8 with BOM for Excel), without the total row.
 fn csv(s: &Sharing, lang: Lang) -> Result<String> {
     let table = flat_table(s, lang);
