@@ -4,6 +4,7 @@
 mod common;
 
 use std::process::Command;
+use std::str::FromStr;
 use std::time::Duration;
 
 use common::cli::{BIN, pavilion, root, sample_db};
@@ -61,4 +62,20 @@ fn help_is_not_an_error() {
         .output()
         .unwrap();
     assert_eq!(status(&out), 0);
+}
+
+/// RFC 3339 with seconds and offset, in the estate's offset, for every time in JSON.
+#[test]
+fn json_times_are_rfc3339_in_the_estates_offset() {
+    let (_dir, db) = sample_db();
+    let meetings: serde_json::Value =
+        serde_json::from_str(&common::cli::ok(&db, &["meetings", "--json"])).unwrap();
+    assert_eq!(meetings[0]["starts"], "2026-11-28T19:00:00+08:00");
+    common::cli::ok(&db, &["raise", "楼道灯坏了", "--by", "李大爷"]);
+    let backlog: serde_json::Value =
+        serde_json::from_str(&common::cli::ok(&db, &["backlog", "--json"])).unwrap();
+    let at = backlog[0]["raised_at"].as_str().unwrap();
+    assert!(at.ends_with("+08:00"), "{at}");
+    assert!(jiff::Timestamp::from_str(at).is_ok(), "{at}");
+    assert_eq!(at.len(), "2026-11-28T19:00:00+08:00".len(), "{at}");
 }

@@ -138,10 +138,7 @@ impl Builder<'_> {
         let mut rows = vec![
             vec![self.t(L::Estate), self.s.estate.clone()],
             vec![self.t(L::Kind), lb::meeting_kind(m.kind, lang).into()],
-            vec![
-                self.t(L::Time),
-                lb::meeting_time(m.local_start(), m.offset, lang),
-            ],
+            vec![self.t(L::Time), lb::meeting_time(m.local_start(), lang)],
             vec![self.t(L::Place), m.place.clone()],
             vec![self.t(L::Host), m.host.clone()],
         ];

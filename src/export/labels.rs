@@ -500,24 +500,14 @@ pub fn offset(o: Offset) -> String {
     format!("UTC{sign}{:02}:{:02}", s / 3600, s % 3600 / 60)
 }
 
-/// When the meeting starts: 2026年11月28日（星期六）19:00（UTC+08:00） /
-/// Saturday 28 Nov 2026, 19:00 (UTC+08:00).
-pub fn meeting_time(start: DateTime, o: Offset, lang: Lang) -> String {
+/// When the meeting starts, in the estate's local time (no offset, docs/glossary.md):
+/// 2026年11月28日（星期六）19:00 / Saturday 28 Nov 2026, 19:00.
+pub fn meeting_time(start: DateTime, lang: Lang) -> String {
     let d = start.date();
     let hm = hm(start);
     match lang {
-        Lang::Zh => format!(
-            "{}（{}）{hm}（{}）",
-            date(d, lang),
-            weekday(d.weekday(), lang),
-            offset(o)
-        ),
-        Lang::En => format!(
-            "{} {}, {hm} ({})",
-            weekday(d.weekday(), lang),
-            date(d, lang),
-            offset(o)
-        ),
+        Lang::Zh => format!("{}（{}）{hm}", date(d, lang), weekday(d.weekday(), lang)),
+        Lang::En => format!("{} {}, {hm}", weekday(d.weekday(), lang), date(d, lang)),
     }
 }
 
@@ -550,17 +540,7 @@ pub fn machine_time(at: Option<Timestamp>, o: Offset) -> String {
 
 /// A local time with its offset for machines (JSON): 2026-11-28T19:05:00+08:00.
 pub fn rfc3339(at: Option<Timestamp>, o: Offset) -> Option<String> {
-    at.map(|t| {
-        let s = o.seconds();
-        let sign = if s < 0 { '-' } else { '+' };
-        let s = s.unsigned_abs();
-        format!(
-            "{}{sign}{:02}:{:02}",
-            o.to_datetime(t).strftime("%Y-%m-%dT%H:%M:%S"),
-            s / 3600,
-            s % 3600 / 60
-        )
-    })
+    at.map(|t| crate::localtime::rfc3339(t, o))
 }
 
 #[cfg(test)]
@@ -583,13 +563,10 @@ mod tests {
         let start = d(2026, 11, 28).at(19, 0, 0, 0);
         let o = Offset::from_hours(8).unwrap();
         assert_eq!(
-            meeting_time(start, o, Lang::Zh),
-            "2026年11月28日（星期六）19:00（UTC+08:00）"
+            meeting_time(start, Lang::Zh),
+            "2026年11月28日（星期六）19:00"
         );
-        assert_eq!(
-            meeting_time(start, o, Lang::En),
-            "Saturday 28 Nov 2026, 19:00 (UTC+08:00)"
-        );
+        assert_eq!(meeting_time(start, Lang::En), "Saturday 28 Nov 2026, 19:00");
         let at: Timestamp = "2026-11-28T11:05:00Z".parse().unwrap();
         assert_eq!(moment(Some(at), o, d(2026, 11, 28), Lang::Zh), "19:05");
         assert_eq!(
