@@ -19,6 +19,7 @@ mod tests {
         let mut out = texts(crate::i18n::T::ALL);
         out.extend(texts(crate::i18n::CliText::ALL));
         out.extend(texts(crate::i18n::CostText::ALL));
+        out.extend(texts(crate::i18n::ShowText::ALL));
         out.extend(
             crate::export::labels::L::ALL
                 .iter()

@@ -10,11 +10,13 @@ mod cli;
 mod cost;
 mod glossary;
 mod screens;
+mod show;
 pub mod terms;
 
 pub use cli::CliText;
 pub use cost::CostText;
 pub use screens::T;
+pub use show::ShowText;
 
 /// A table of texts, one enum per area of the program.
 pub trait Catalogue: Copy + std::fmt::Debug + 'static {

@@ -40,6 +40,8 @@ pub enum Action {
     Withdraw,
     NextFormat,
     ToggleVariant,
+    /// What the room display shows (`pavilion show`).
+    Display,
 }
 
 /// Which screen a binding works on.
@@ -137,6 +139,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::Char('a')], Action::AddAction, On::Item, T::KeyAddAction),
     b(&[K::Char('z')], Action::Defer, On::Item, T::KeyDefer),
     b(&[K::Char('x')], Action::Withdraw, On::Item, T::KeyWithdraw),
+    b(&[K::Char('D')], Action::Display, On::Item, T::KeyDisplay),
     b(&[K::Char('y'), K::Char('1')], Action::Yes, On::RollCall, T::KeyYes),
     b(&[K::Char('n'), K::Char('2')], Action::No, On::RollCall, T::KeyNo),
     b(&[K::Char('a'), K::Char('3')], Action::Abstain, On::RollCall, T::KeyAbstain),
