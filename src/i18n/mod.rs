@@ -6,8 +6,10 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod roster;
 mod screens;
 
+pub use roster::RosterText;
 pub use screens::T;
 
 /// A table of texts, one enum per area of the program.

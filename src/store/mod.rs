@@ -11,6 +11,7 @@ pub mod lock;
 mod meetings;
 mod records;
 mod roster;
+mod salt;
 mod schema;
 pub mod verify;
 
