@@ -3,6 +3,7 @@
 pub mod action;
 pub mod address;
 pub mod area;
+pub mod cost;
 pub mod flat;
 pub mod item;
 pub mod meeting;

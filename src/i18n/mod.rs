@@ -6,9 +6,15 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod cli;
+mod cost;
+mod glossary;
 mod roster;
 mod screens;
+pub mod terms;
 
+pub use cli::CliText;
+pub use cost::CostText;
 pub use roster::RosterText;
 pub use screens::T;
 
