@@ -180,9 +180,11 @@ fn one_address_column_in_any_written_form() {
             "3-1-101 60.00 侯长 flat:3-1-101",
         ]
     );
-    assert!(i.summary.lines(Lang::En).contains(
-        &"  area taken from the column '产权面积' (not used: 套内面积)".to_string()
-    ));
+    assert!(
+        i.summary
+            .lines(Lang::En)
+            .contains(&"  area taken from the column '产权面积' (not used: 套内面积)".to_string())
+    );
 }
 
 #[test]
@@ -257,15 +259,26 @@ fn stray_far_cells_cost_nothing() {
 #[test]
 fn one_flat_written_several_ways_is_refused() {
     let file = format!("{DIR}/same-flat-written-twice.csv");
-    let hint = "list each flat once; co-owners go in one row, names joined by 、 (e.g. 刘斌艳、莫刚超)";
+    let hint =
+        "list each flat once; co-owners go in one row, names joined by 、 (e.g. 刘斌艳、莫刚超)";
     assert_eq!(
         refused("same-flat-written-twice.csv"),
         [
-            format!("{file}: row 3, column C (房号): flat 3-2-501 already appears in row 2 — {hint}"),
-            format!("{file}: row 4, column C (房号): flat 3-2-501 already appears in row 2 — {hint}"),
-            format!("{file}: row 6, column C (房号): flat 3-2-103 already appears in row 5 — {hint}"),
-            format!("{file}: row 8, column C (房号): flat 3-2-104 already appears in row 7 — {hint}"),
-            format!("{file}: row 9, column C (房号): flat 3-2-104 already appears in row 7 — {hint}"),
+            format!(
+                "{file}: row 3, column C (房号): flat 3-2-501 already appears in row 2 — {hint}"
+            ),
+            format!(
+                "{file}: row 4, column C (房号): flat 3-2-501 already appears in row 2 — {hint}"
+            ),
+            format!(
+                "{file}: row 6, column C (房号): flat 3-2-103 already appears in row 5 — {hint}"
+            ),
+            format!(
+                "{file}: row 8, column C (房号): flat 3-2-104 already appears in row 7 — {hint}"
+            ),
+            format!(
+                "{file}: row 9, column C (房号): flat 3-2-104 already appears in row 7 — {hint}"
+            ),
         ]
         .join("\n")
     );
