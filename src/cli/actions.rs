@@ -132,7 +132,7 @@ pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
     }
 }
 
-fn list(store: &Store, all: bool, json: bool) -> Result<()> {
+pub fn list(store: &Store, all: bool, json: bool) -> Result<()> {
     let today = jiff::Zoned::now().date();
     let actions: Vec<ActionRecord> = store
         .actions()?
