@@ -141,11 +141,35 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 /// Migration 2: an item's ballot history is read in order (`ballot_history`, `verify`) without a scan.
 const V2: &str = "CREATE INDEX ballots_item ON ballots(item_id, id);";
 
-/// Migration 3: the roster keeps its history (each flat's area, owner and owner's name from the
+/// Migration 3: cost plans of items (every version kept: a change marks the old one not current), and
+/// the one row through which the host's screens tell the room's display what to show (not part of
+/// the record: no events, not checked by `verify`).
+const V3: &str = r#"
+CREATE TABLE cost_plans (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id),
+    plan TEXT NOT NULL,
+    reason TEXT,
+    at TEXT NOT NULL,
+    current INTEGER NOT NULL CHECK (current IN (0, 1))
+);
+CREATE UNIQUE INDEX cost_plans_current ON cost_plans(item_id) WHERE current = 1;
+CREATE TABLE display (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    meeting_id INTEGER,
+    item_number INTEGER,
+    mode TEXT NOT NULL DEFAULT 'follow',
+    shown_item INTEGER,
+    timer_ends TEXT,
+    at TEXT NOT NULL
+);
+"#;
+
+/// Migration 4: the roster keeps its history (each flat's area, owner and owner's name from the
 /// import that set them, so a closed vote is always counted and shown with the roster as it stood),
 /// and the file says it is ours (`application_id`). What the roster held before history was kept
 /// is attributed to the last import (0 when there was none).
-const V3: &str = r#"
+const V4: &str = r#"
 CREATE TABLE flat_history (
     flat_id INTEGER NOT NULL REFERENCES flats(id),
     since INTEGER NOT NULL,
@@ -162,12 +186,12 @@ INSERT INTO flat_history (flat_id, since, area_centi, owner_id, owner_name, acti
 PRAGMA application_id = 1346459217;
 "#;
 
-/// `PRAGMA application_id` of a Pavilion database ("PAVQ"); files from before version 3 have 0.
+/// `PRAGMA application_id` of a Pavilion database ("PAVQ"); files from before version 4 have 0.
 pub const APPLICATION_ID: i64 = 1346459217;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;

@@ -8,6 +8,7 @@
 //! link (events edited, removed, reordered) or as a row that no event accounts for.
 
 mod compare;
+mod cost;
 mod digest;
 mod expected;
 mod findings;
@@ -41,6 +42,8 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
     let mut broken = false;
     let mut events = 0;
     let mut expected = Replay::new();
+    // Cost plans are few: their events are kept for their own check.
+    let mut cost_events = Vec::new();
     // One event at a time: memory holds the replayed state, never the whole chain.
     each_event(conn, |e| {
         events += 1;
@@ -50,10 +53,14 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
             broken = true;
             out.event(e.id, why);
         }
+        if e.kind == "item.cost" {
+            cost_events.push(e.clone());
+        }
         expected.step(conn, e, &mut out)
     })?;
     expected.check_history_count(conn, &mut out)?;
-    let checked = expected.compare(conn, &mut out)?;
+    let mut checked = expected.compare(conn, &mut out)?;
+    checked.push(("cost_plans", cost::check(&cost_events, conn, &mut out)?));
     Ok(Verification {
         events,
         head: walk.head().to_string(),
