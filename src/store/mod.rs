@@ -15,6 +15,7 @@ mod open;
 mod records;
 mod roster;
 mod roster_changes;
+mod salt;
 mod schema;
 pub mod verify;
 
