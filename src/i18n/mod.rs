@@ -9,12 +9,14 @@ use crate::lang::Lang;
 mod cli;
 mod cost;
 mod glossary;
+mod roster;
 mod screens;
 mod show;
 pub mod terms;
 
 pub use cli::CliText;
 pub use cost::CostText;
+pub use roster::RosterText;
 pub use screens::T;
 pub use show::ShowText;
 
