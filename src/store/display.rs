@@ -1,13 +1,11 @@
 //! The room display (`pavilion show`): the one row through which the host's screens say what the
-//! display shows, and the read-only connection the display reads through.
+//! display shows, and what the display needs of its read-only connection ([`Store::open_read_only`]).
 //!
 //! The row is not part of the meeting's record: writing it appends no event and `verify` ignores it.
 
-use std::path::Path;
+use rusqlite::{OptionalExtension, params};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
-
-use super::{Result, Store, StoreError, schema};
+use super::{Result, Store};
 
 /// What the host chose for the display.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,36 +57,6 @@ pub struct DisplayState {
 }
 
 impl Store {
-    /// Opens a database for reading only (`mode=ro`): no migration, no pragma that writes, no host lock.
-    /// Works while the host's screens hold the database. Refuses a schema other than this build's.
-    pub fn open_read_only(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(StoreError::NotFound(format!(
-                "no database at {}",
-                path.display()
-            )));
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_timeout(std::time::Duration::from_secs(2))?;
-        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if found != schema::VERSION {
-            return Err(StoreError::Refused(format!(
-                "{} has schema {found}, this build reads schema {}: open it once with `pavilion run` of this version",
-                path.display(),
-                schema::VERSION
-            )));
-        }
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            clock: jiff::Timestamp::now,
-            upgraded: None,
-        })
-    }
-
     /// SQLite's `data_version`: changes when another connection commits. Cheap to poll.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
