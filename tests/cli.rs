@@ -302,7 +302,7 @@ fn backlog_and_actions_across_meetings() {
         db.fails(&[
             "actions", "add", "--what", "x", "--who", "物业", "--due", "12/01"
         ]),
-        "pavilion: '12/01' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-15\n"
+        "pavilion: '12/01' is not a date: write it as 2026-12-15, 2026/12/15 or 2026年12月15日\n"
     );
     db.ok(&["actions", "update", "1", "--note", "已下单灯具"]);
     assert_eq!(

@@ -28,9 +28,11 @@ impl FlatRef {
         }
     }
 
-    /// Accepts `3-2-501`, `3 2 501`, `3/2/501`, `3栋2单元501`, `3号楼2单元501室`.
+    /// Accepts `3-2-501`, `3 2 501`, `3/2/501`, `3栋2单元501`, `3号楼2单元501室`, in full-width digits too.
     pub fn parse(text: &str) -> Result<FlatRef, FlatRefError> {
-        let parts = split_address(text);
+        // Full-width digits and dashes from a Chinese input method read as plain ones.
+        let plain = super::written::half_width(text);
+        let parts = split_address(&plain);
         match parts.as_slice() {
             [b, u, r] => Ok(FlatRef::new(*b, *u, *r)),
             _ => Err(FlatRefError(text.trim().to_string())),

@@ -7,11 +7,17 @@ use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
 mod cli;
+mod commands;
+pub mod errors;
 mod glossary;
+mod said;
 mod screens;
 pub mod terms;
 
 pub use cli::CliText;
+pub use commands::CmdText;
+pub use said::Said;
+pub(crate) use said::said;
 pub use screens::T;
 
 /// A table of texts, one enum per area of the program.

@@ -45,6 +45,10 @@ pub enum StoreError {
     NotFound(String),
     #[error("{0}")]
     Refused(String),
+    /// A refusal or a missing record as a message value (`src/i18n/store.rs`), rendered in the
+    /// reader's language at the edge.
+    #[error("{0}")]
+    Said(crate::i18n::Said),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
