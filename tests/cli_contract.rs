@@ -257,11 +257,6 @@ fn every_readme_command_speaks_one_language() {
                 String::from_utf8_lossy(&out.stderr)
             );
             assert_eq!(out.status.success(), succeeds, "{lang} {argv:?}:\n{text}");
-            // The import summary is being rewritten with the roster importer (issue 9, its own
-            // catalogue src/i18n/roster.rs); it joins this test when that lands.
-            if argv.starts_with(&["roster", "import"]) {
-                continue;
-            }
             if lang == "zh" {
                 let runs = english_runs(&text);
                 assert!(

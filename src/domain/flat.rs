@@ -28,13 +28,12 @@ impl FlatRef {
         }
     }
 
-    /// Accepts `3-2-501`, `3 2 501`, `3/2/501`, `3栋2单元501`, `3号楼2单元501室`, in full-width digits too.
+    /// Accepts `3-2-501`, `3 2 501`, `3/2/501`, `3栋2单元501`, `3号楼2单元501室`, `3#楼2单元0501`,
+    /// full-width digits: each part in the one form a roster keeps (see `address`).
     pub fn parse(text: &str) -> Result<FlatRef, FlatRefError> {
-        // Full-width digits and dashes from a Chinese input method read as plain ones.
-        let plain = super::written::half_width(text);
-        let parts = split_address(&plain);
+        let parts = super::address::split_parts(text);
         match parts.as_slice() {
-            [b, u, r] => Ok(FlatRef::new(*b, *u, *r)),
+            [b, u, r] => Ok(FlatRef::new(b, u, r)),
             _ => Err(FlatRefError(text.trim().to_string())),
         }
     }

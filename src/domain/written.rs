@@ -4,16 +4,7 @@
 use jiff::civil::Date;
 
 /// Full-width ASCII (０-９, Ａ-Ｚ, －, ／, ．, ：…) as plain ASCII, the ideographic space as a space.
-/// Other text (Chinese, 。、) is left as it is.
-pub fn half_width(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
+pub use super::address::fold_width as half_width;
 
 /// A date in any of the forms people write; a month and day without a year (`12月15日`) fall in
 /// `year`. None if it is not a real date.

@@ -19,6 +19,8 @@ mod tests {
         let mut out = texts(crate::i18n::T::ALL);
         out.extend(texts(crate::i18n::CliText::ALL));
         out.extend(texts(crate::i18n::CmdText::ALL));
+        out.extend(texts(crate::i18n::CostText::ALL));
+        out.extend(texts(crate::i18n::RosterText::ALL));
         out.extend(
             crate::export::labels::L::ALL
                 .iter()

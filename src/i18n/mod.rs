@@ -8,14 +8,18 @@ use crate::lang::Lang;
 
 mod cli;
 mod commands;
+mod cost;
 pub mod errors;
 mod glossary;
+mod roster;
 mod said;
 mod screens;
 pub mod terms;
 
 pub use cli::CliText;
 pub use commands::CmdText;
+pub use cost::CostText;
+pub use roster::RosterText;
 pub use said::Said;
 pub(crate) use said::said;
 pub use screens::T;
