@@ -158,7 +158,7 @@ fn errors_are_one_line_and_name_what_to_do() {
     );
     assert_eq!(
         db.fails(&["ballot", "1", "1", "1-1-101", "yes"]),
-        "pavilion: flat 1-1-101 is outside the scope of item 1 (3-2): only owners in scope vote\n"
+        "pavilion: flat 1-1-101 is outside the scope of item 1 (building 3 unit 2): only owners in scope vote\n"
     );
     assert_eq!(
         db.fails(&["tally", "7", "1"]),

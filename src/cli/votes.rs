@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::domain::{Choice, Tally};
 use crate::export::json_shapes::TallyJson;
 use crate::export::labels as lb;
-use crate::i18n::{CmdText as K, T, said};
+use crate::i18n::{CmdText as K, Said, T, said};
 use crate::intake::ballots::read_ballots;
 use crate::intake::{Location, Problem, Problems};
 use crate::store::{BallotInput, ItemRecord, Method, Presence, Store};
@@ -132,7 +132,11 @@ pub fn ballot_import(store: &mut Store, meeting: &str, item: i64, file: &Path) -
                         column: 1,
                         header: text(K::RoomColumn, &[]),
                     };
-                    Problem::new(&name, location, e.to_string(), "")
+                    let message = match e {
+                        crate::store::StoreError::Said(s) => s,
+                        e => Said::verbatim(e.to_string()),
+                    };
+                    Problem::said(&name, location, message, Said::verbatim(""))
                 })
                 .collect();
             Err(Problems(problems).into())

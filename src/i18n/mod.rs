@@ -14,6 +14,7 @@ mod glossary;
 mod roster;
 mod said;
 mod screens;
+mod store;
 pub mod terms;
 
 pub use cli::CliText;
@@ -23,6 +24,7 @@ pub use roster::RosterText;
 pub use said::Said;
 pub(crate) use said::said;
 pub use screens::T;
+pub use store::StoreText;
 
 /// A table of texts, one enum per area of the program.
 pub trait Catalogue: Copy + std::fmt::Debug + 'static {

@@ -15,6 +15,8 @@ pub struct Said {
     en: Cow<'static, str>,
     /// The data, by placeholder name, already written as text (flats, numbers, file names).
     pub args: Vec<(&'static str, String)>,
+    /// Data that is itself a word of the catalogue (a step, a choice): Chinese and English.
+    pub words: Vec<(&'static str, String, String)>,
 }
 
 impl Said {
@@ -25,7 +27,24 @@ impl Said {
             zh: Cow::Borrowed(key.text(Lang::Zh)),
             en: Cow::Borrowed(key.text(Lang::En)),
             args: args.iter().map(|(n, v)| (*n, v.to_string())).collect(),
+            words: Vec::new(),
         }
+    }
+
+    /// Adds a placeholder whose value is a catalogue word, rendered in the reader's language.
+    pub fn word<C: Catalogue>(self, name: &'static str, word: C) -> Said {
+        self.both(name, word.text(Lang::Zh), word.text(Lang::En))
+    }
+
+    /// Adds a placeholder whose value is written differently in each language (a scope).
+    pub fn both(
+        mut self,
+        name: &'static str,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Said {
+        self.words.push((name, zh.into(), en.into()));
+        self
     }
 
     /// Text that is the same in every language: a name, a quotation, a message from another
@@ -37,6 +56,7 @@ impl Said {
             zh: Cow::Owned(text.clone()),
             en: Cow::Owned(text),
             args: Vec::new(),
+            words: Vec::new(),
         }
     }
 
@@ -52,6 +72,13 @@ impl Said {
         };
         let mut out = template.to_string();
         for (name, value) in &self.args {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        for (name, zh, en) in &self.words {
+            let value = match lang {
+                Lang::Zh => zh,
+                Lang::En => en,
+            };
             out = out.replace(&format!("{{{name}}}"), value);
         }
         out

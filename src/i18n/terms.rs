@@ -59,6 +59,21 @@ pub fn flats(lang: Lang, n: impl TryInto<i64>) -> String {
     count(lang, n, "户", "flat", "flats")
 }
 
+/// An item's state as the screens name it (已提出 / raised …), never one of the three steps.
+pub fn step(s: crate::domain::Step) -> crate::i18n::T {
+    use crate::domain::Step;
+    use crate::i18n::T;
+    match s {
+        Step::Raised => T::StepRaised,
+        Step::Discussed => T::StepDiscussed,
+        Step::Decided => T::StepDecided,
+        Step::Acting => T::StepActing,
+        Step::Closed => T::StepClosed,
+        Step::Deferred => T::StepDeferred,
+        Step::Withdrawn => T::StepWithdrawn,
+    }
+}
+
 /// The colon after a label: full-width with no space in Chinese (表决结果：通过), `: ` in English.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {
