@@ -51,7 +51,7 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
             if !db.exists() {
                 return Err(said!(K::NoDbToCheck, path = db.display()).into());
             }
-            let flats = Store::open(db)?.flat_set()?;
+            let flats = Store::open_read_only(db)?.flat_set()?;
             if flats.is_empty() {
                 return Err(said!(K::NoRosterYet).into());
             }

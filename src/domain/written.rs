@@ -12,7 +12,7 @@ pub fn parse_date(text: &str, year: i16) -> Option<Date> {
     let t = half_width(text);
     let t = t.trim();
     let numbers: Vec<&str> = t
-        .split(|c: char| matches!(c, '-' | '/' | '.' | '年' | '月' | '日' | '号'))
+        .split(['-', '/', '.', '年', '月', '日', '号'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();

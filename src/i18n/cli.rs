@@ -21,7 +21,6 @@ catalogue! {
         // Opening the database
         NoHome => "找不到可存放数据的主目录：请用 --db PATH 指定数据库", "no home directory to keep the data in: give --db PATH";
         CannotCreate => "无法创建 {path}：{error}", "cannot create {path}: {error}";
-        NoDatabase => "{path} 处没有数据库：请先用 `pavilion init --estate 小区名称` 建立（或用 --db PATH 指定）", "no database at {path}: create one with `pavilion init --estate NAME` (or give --db PATH)";
         Upgraded => "已将 {path} 的数据结构从第 {from} 版升级到第 {to} 版；升级前的数据库保存在 {backup}", "upgraded {path} from schema {from} to {to}; the database as it was is kept in {backup}";
         EstateCreated => "已在 {path} 中建立小区“{estate}”", "created estate '{estate}' in {path}";
         Warning => "注意", "warning";

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::CliText as C;
 use super::Said;
+use super::StoreText as S;
 use crate::domain::flat::FlatRefError;
 use crate::domain::scope::ScopeError;
 use crate::lang::Lang;
@@ -17,8 +18,14 @@ pub fn describe(e: &(dyn Error + 'static), lang: Lang) -> String {
     if let Some(s) = e.downcast_ref::<Said>() {
         return s.render(lang);
     }
-    if let Some(StoreError::Said(s)) = e.downcast_ref::<StoreError>() {
-        return s.render(lang);
+    match e.downcast_ref::<StoreError>() {
+        Some(StoreError::Said(s)) => return s.render(lang),
+        Some(StoreError::NewerSchema { path, found, known }) => {
+            return S::NewerSchema
+                .fill(lang, &[("path", path), ("found", found), ("known", known)]);
+        }
+        Some(StoreError::NotOurs(path)) => return S::NotOurs.fill(lang, &[("path", path)]),
+        _ => {}
     }
     if let Some(FlatRefError(text)) = e.downcast_ref::<FlatRefError>() {
         return C::NotAFlat.fill(lang, &[("text", text)]);
@@ -84,6 +91,12 @@ mod tests {
                 holder: None,
                 waited: Duration::from_secs(3),
             }),
+            Box::new(StoreError::NewerSchema {
+                path: "p.db".into(),
+                found: 9,
+                known: 4,
+            }),
+            Box::new(StoreError::NotOurs("p.db".into())),
             Box::new(LockError::Io {
                 path: "p.db.lock".into(),
                 source: std::io::Error::other("denied"),

@@ -7,28 +7,32 @@ use std::fmt;
 use super::Catalogue;
 use crate::lang::Lang;
 
+/// Boxed, so that errors carrying one stay small.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Said {
+pub struct Said(Box<Inner>);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
     /// The catalogue key (`FlatNotInRoster`), or empty for text that is not from a catalogue.
-    pub key: String,
+    key: String,
     zh: Cow<'static, str>,
     en: Cow<'static, str>,
     /// The data, by placeholder name, already written as text (flats, numbers, file names).
-    pub args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, String)>,
     /// Data that is itself a word of the catalogue (a step, a choice): Chinese and English.
-    pub words: Vec<(&'static str, String, String)>,
+    words: Vec<(&'static str, String, String)>,
 }
 
 impl Said {
     /// The text `key` with its placeholders' values.
     pub fn new<C: Catalogue>(key: C, args: &[(&'static str, &dyn fmt::Display)]) -> Said {
-        Said {
+        Said(Box::new(Inner {
             key: format!("{key:?}"),
             zh: Cow::Borrowed(key.text(Lang::Zh)),
             en: Cow::Borrowed(key.text(Lang::En)),
             args: args.iter().map(|(n, v)| (*n, v.to_string())).collect(),
             words: Vec::new(),
-        }
+        }))
     }
 
     /// Adds a placeholder whose value is a catalogue word, rendered in the reader's language.
@@ -43,7 +47,7 @@ impl Said {
         zh: impl Into<String>,
         en: impl Into<String>,
     ) -> Said {
-        self.words.push((name, zh.into(), en.into()));
+        self.0.words.push((name, zh.into(), en.into()));
         self
     }
 
@@ -51,30 +55,35 @@ impl Said {
     /// program (SQLite, the TOML parser) that has no translation.
     pub fn verbatim(text: impl Into<String>) -> Said {
         let text: String = text.into();
-        Said {
+        Said(Box::new(Inner {
             key: String::new(),
             zh: Cow::Owned(text.clone()),
             en: Cow::Owned(text),
             args: Vec::new(),
             words: Vec::new(),
-        }
+        }))
+    }
+
+    /// The catalogue key (`FlatNotInRoster`), or empty for verbatim text.
+    pub fn key(&self) -> &str {
+        &self.0.key
     }
 
     pub fn is_empty(&self) -> bool {
-        self.zh.is_empty() && self.en.is_empty()
+        self.0.zh.is_empty() && self.0.en.is_empty()
     }
 
     /// The message in `lang`, placeholders filled.
     pub fn render(&self, lang: Lang) -> String {
         let template = match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
+            Lang::Zh => &self.0.zh,
+            Lang::En => &self.0.en,
         };
         let mut out = template.to_string();
-        for (name, value) in &self.args {
+        for (name, value) in &self.0.args {
             out = out.replace(&format!("{{{name}}}"), value);
         }
-        for (name, zh, en) in &self.words {
+        for (name, zh, en) in &self.0.words {
             let value = match lang {
                 Lang::Zh => zh,
                 Lang::En => en,
@@ -134,7 +143,7 @@ mod tests {
             s.render(Lang::En)
                 .starts_with("no event has the digest abc")
         );
-        assert_eq!(s.key, "DigestNotFound");
+        assert_eq!(s.key(), "DigestNotFound");
         assert_eq!(Said::verbatim("x").render(Lang::Zh), "x");
     }
 }

@@ -5,6 +5,9 @@ use super::catalogue;
 catalogue! {
     /// A refusal of the store, or a record it cannot find.
     StoreText {
+        NoDatabase => "{path} 处没有数据库：请先用 `pavilion init --estate 小区名称` 建立（或用 --db PATH 指定）", "no database at {path}: create one with `pavilion init --estate NAME` (or give --db PATH)";
+        NewerSchema => "{path} 是更新版本的 pavilion 写的（数据结构第 {found} 版；本程序只认识到第 {known} 版）：请更新 pavilion，或打开一个备份", "{path} was written by a newer version of pavilion (schema {found}; this build knows up to {known}): update pavilion, or open a backup";
+        NotOurs => "{path} 不是议事亭数据库（其他程序的文件，或是空文件）：未作任何改动；请用 --db 指定正确的文件，或用 `pavilion init` 新建", "{path} is not a Pavilion database (another program's file, or empty): it was not changed; give the right --db, or create one with `pavilion init`";
         NoEstate => "数据库中还没有小区：请先运行 `pavilion init --estate 小区名称`", "no estate in this database yet: run `pavilion init --estate NAME` first";
         EstateNeedsName => "小区需要一个名称", "the estate needs a name";
         EstateExists => "这个数据库已存有小区“{estate}”：另一个小区请用另一个 --db", "this database already holds the estate '{estate}'; use another --db for another estate";
@@ -23,6 +26,7 @@ catalogue! {
         NoItem => "议事会 {meeting} 没有议题 {item}（议题从 1 起编号）", "meeting {meeting} has no item {item} (items are numbered from 1)";
         NoItemId => "没有编号为 {id} 的议题", "no item with id {id}";
         StepRefused => "议题 {item}：不能从“{from}”改为“{to}”", "item {item}: cannot move from {from} to {to}";
+        DecidedByClosing => "议题 {item} 需要表决：结束表决后才成为“已决定”（`pavilion close {meeting} {item}`）", "item {item} has a vote: it becomes decided when the vote is closed (`pavilion close {meeting} {item}`)";
         NoteNeedsPoint => "发言记录需要写明发言要点", "a discussion note needs the point that was made";
         ProposalStays => "议题 {item}：表决已结束，所表决的方案不能再改", "item {item}: the vote is closed; the proposal it decided stays";
         OwnerVotesOnce => "{flat} 的业主已通过 {first} 表决：拥有多套房屋的业主只表决一次", "a second ballot for the owner of {flat}, who already votes through {first}: an owner of several flats votes once";

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use jiff::tz::Offset;
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::domain::item::Vote;
 use crate::domain::{FlatRef, ItemPlan, MeetingKind, MeetingPlan, Rule, Scope, Step};
 
 use crate::i18n::terms::step;
@@ -275,11 +276,20 @@ impl Store {
     /// Moves an item to another step, if the domain allows it.
     pub fn set_step(&mut self, meeting: i64, number: i64, to: Step) -> Result<ItemRecord> {
         let item = self.item(meeting, number)?;
-        item.step.become_(to).map_err(|e| {
-            said!(S::StepRefused, item = number)
-                .word("from", step(e.from))
-                .word("to", step(e.to))
-        })?;
+        let vote = match (item.rule.votes, item.vote_closed) {
+            (false, _) => Vote::None,
+            (true, false) => Vote::Open,
+            (true, true) => Vote::Closed,
+        };
+        if vote == Vote::Open && to == Step::Decided {
+            return Err(said!(S::DecidedByClosing, item = number, meeting = meeting).into());
+        }
+        if !item.step.can_move(to, vote) {
+            return Err(said!(S::StepRefused, item = number)
+                .word("from", step(item.step))
+                .word("to", step(to))
+                .into());
+        }
         let now = self.now();
         let tx = self.conn.transaction()?;
         let ids = Ids {
