@@ -46,7 +46,7 @@ fn sign_in_by_flat_in_every_written_form_and_by_name() {
     assert_eq!(here[&owner_of(&h, "3-2-201")].presence, Presence::Left);
     // The screen shows the same counts at once: one in person, one by proxy.
     let screen = h.render(100, 30);
-    assert!(screen.contains("本人到场 1 户 · 委托到场 1 户"), "{screen}");
+    assert!(screen.contains("本人到场 1 人 · 委托到场 1 人"), "{screen}");
     // By name.
     let name = h
         .store
@@ -117,7 +117,7 @@ fn thirty_owners_sign_in_without_a_single_backspace() {
     }
     assert_eq!(h.store.attendance(h.meeting).unwrap().len(), 30);
     let screen = h.render(80, 24);
-    assert!(screen.contains("本人到场 30 户"), "{screen}");
+    assert!(screen.contains("本人到场 30 人"), "{screen}");
 }
 
 /// The twelve owners of unit 3-2 signed in (through the store, as the sign-in screen would).

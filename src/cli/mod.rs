@@ -2,10 +2,12 @@
 
 mod actions;
 pub mod args;
+mod cost;
 pub mod export;
 mod integrity;
 mod logging;
 mod meetings;
+pub mod outcome;
 mod roster;
 mod votes;
 
@@ -139,6 +141,19 @@ pub fn run(cli: Cli) -> Result<()> {
             item,
             json,
         } => votes::tally(&open(&path, false)?, &meeting, item, json, lang),
+        Command::Cost {
+            meeting,
+            item,
+            json,
+            csv,
+        } => {
+            let out = match (json, csv) {
+                (true, _) => cost::Output::Json,
+                (_, true) => cost::Output::Csv,
+                _ => cost::Output::Text,
+            };
+            cost::cost(&open(&path, false)?, &meeting, item, out, lang)
+        }
         Command::Note {
             meeting,
             item,

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod area;
+pub mod cost;
 pub mod flat;
 pub mod item;
 pub mod meeting;

@@ -6,8 +6,14 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod cli;
+mod cost;
+mod glossary;
 mod screens;
+pub mod terms;
 
+pub use cli::CliText;
+pub use cost::CostText;
 pub use screens::T;
 
 /// A table of texts, one enum per area of the program.

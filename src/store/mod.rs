@@ -6,6 +6,7 @@ mod attendance;
 mod backlog;
 pub mod backup;
 mod ballots;
+mod cost;
 mod events;
 pub mod lock;
 mod meetings;
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use actions::NewAction;
 pub use ballots::{BallotInput, ItemTally, RollCallEntry};
+pub use cost::CostPlanRecord;
 pub use events::{Event, GENESIS, event_hash};
 pub use meetings::ItemText;
 pub use records::*;
