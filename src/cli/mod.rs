@@ -95,7 +95,7 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("created estate '{}' in {}", estate.trim(), path.display());
             Ok(())
         }
-        Command::Roster(cmd) => roster::run(&path, cmd),
+        Command::Roster(cmd) => roster::run(&path, cmd, lang),
         Command::Check { files, roster } => meetings::check(&path, &files, roster.as_deref()),
         Command::Intake { file } => meetings::intake(&mut open(&path, false)?, &file),
         Command::Meetings { json } => meetings::list(&open(&path, false)?, json),

@@ -9,11 +9,13 @@ use crate::lang::Lang;
 mod cli;
 mod cost;
 mod glossary;
+mod roster;
 mod screens;
 pub mod terms;
 
 pub use cli::CliText;
 pub use cost::CostText;
+pub use roster::RosterText;
 pub use screens::T;
 
 /// A table of texts, one enum per area of the program.

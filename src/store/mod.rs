@@ -12,6 +12,7 @@ pub mod lock;
 mod meetings;
 mod records;
 mod roster;
+mod salt;
 mod schema;
 pub mod verify;
 
