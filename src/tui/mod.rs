@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod display;
+pub mod find;
 pub mod form;
 pub mod keys;
 pub mod model;
