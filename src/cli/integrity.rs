@@ -7,8 +7,11 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 
 use super::outcome::{DigestNotFound, Unverified};
+use crate::i18n::BackupText as B;
+use crate::lang::Lang;
 use crate::store::Store;
-use crate::store::backup::{Candidate, Reason};
+use crate::store::backup::catalog::contents_of;
+use crate::store::backup::{Candidate, Reason, set_aside};
 use crate::store::lock::HostLock;
 
 use super::args::{ActionsCommand, Command, RosterCommand};
@@ -60,7 +63,10 @@ pub fn lock_for(path: &Path, command: &Command) -> Result<Option<HostLock>> {
 /// follows is already committed).
 pub fn auto_backup(store: &Store, reason: Reason) {
     match store.auto_backup(reason) {
-        Ok(info) => tracing::info!(path = %info.path.display(), "automatic backup"),
+        Ok(info) if info.made => tracing::info!(path = %info.path.display(), "automatic backup"),
+        Ok(info) => {
+            tracing::info!(path = %info.path.display(), "nothing changed since this backup")
+        }
         Err(e) => {
             tracing::warn!("automatic backup failed: {e}");
             eprintln!("pavilion: warning: the automatic backup failed: {e}");
@@ -151,14 +157,39 @@ pub fn backup(store: &Store, dest: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `restore FILE [--yes]`: checks the backup, asks, keeps the current database, replaces it.
-pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
+/// The database a restore replaces.
+enum Current {
+    Missing,
+    Healthy(Store),
+    /// It cannot be opened, read or checked: why.
+    Damaged(String),
+}
+
+impl Current {
+    fn of(db: &Path) -> Current {
+        if !db.exists() {
+            return Current::Missing;
+        }
+        let store = match Store::open(db) {
+            Ok(s) => s,
+            Err(e) => return Current::Damaged(e.to_string()),
+        };
+        let check = store
+            .connection()
+            .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0));
+        match check {
+            Ok(ok) if ok == "ok" => Current::Healthy(store),
+            Ok(problem) => Current::Damaged(problem),
+            Err(e) => Current::Damaged(e.to_string()),
+        }
+    }
+}
+
+/// `restore FILE [--yes]`: checks the backup, asks, keeps the current database (a copy, or the file
+/// itself moved aside when it is damaged), replaces it.
+pub fn restore(db: &Path, file: &Path, yes: bool, lang: Lang) -> Result<()> {
     let candidate = Candidate::open(file, db)?;
-    let current = if db.exists() {
-        Some(Store::open(db)?)
-    } else {
-        None
-    };
+    let current = Current::of(db);
     println!(
         "backup:  {} — estate {}, {} meetings, {} events (last {}), head {}",
         candidate.file.display(),
@@ -168,17 +199,25 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
         candidate.last_event.as_deref().unwrap_or("never"),
         short(&candidate.head)
     );
-    if let Some(store) = &current {
-        let events = store.events(None)?;
-        println!(
-            "current: {} — estate {}, {} meetings, {} events (last {}), head {}",
-            db.display(),
-            store.estate()?.as_deref().unwrap_or("(none)"),
-            store.meetings()?.len(),
-            events.len(),
-            events.last().map_or("never", |e| e.at.as_str()),
-            short(&store.chain_head()?)
-        );
+    let db_text = db.display().to_string();
+    match &current {
+        Current::Healthy(store) => {
+            let last = contents_of(store.connection())?;
+            println!(
+                "current: {} — estate {}, {} meetings, {} events (last {}), head {}",
+                db.display(),
+                store.estate()?.as_deref().unwrap_or("(none)"),
+                store.meetings()?.len(),
+                last.events,
+                last.last_at.as_deref().unwrap_or("never"),
+                short(last.head.as_deref().unwrap_or(crate::store::GENESIS))
+            );
+        }
+        Current::Damaged(why) => println!(
+            "{}",
+            B::CurrentDamaged.fill(lang, &[("db", &db_text), ("why", why)])
+        ),
+        Current::Missing => println!("{}", B::CurrentMissing.fill(lang, &[("db", &db_text)])),
     }
     if !yes {
         print!(
@@ -192,9 +231,24 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
             bail!("not restored: nothing was changed");
         }
     }
-    if let Some(store) = current {
-        let kept = store.auto_backup(Reason::Restore)?;
-        println!("the current database is kept in {}", kept.path.display());
+    match current {
+        Current::Healthy(store) => match store.auto_backup(Reason::Restore) {
+            Ok(kept) => println!("the current database is kept in {}", kept.path.display()),
+            Err(e) => {
+                // Not what its events say (or unreadable after all): keep the file itself.
+                drop(store);
+                let path = set_aside(db)?.display().to_string();
+                println!(
+                    "{}",
+                    B::CannotCopy.fill(lang, &[("why", &e), ("path", &path)])
+                );
+            }
+        },
+        Current::Damaged(_) => {
+            let path = set_aside(db)?.display().to_string();
+            println!("{}", B::SetAside.fill(lang, &[("path", &path)]));
+        }
+        Current::Missing => {}
     }
     candidate.install(db)?;
     let store = super::open(db, false)?;

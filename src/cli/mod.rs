@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod args;
+mod backups;
 pub mod export;
 mod integrity;
 mod logging;
@@ -179,7 +180,8 @@ pub fn run(cli: Cli) -> Result<()> {
             integrity::verify(&open(&path, false)?, digest.as_deref(), json)
         }
         Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
-        Command::Restore { file, yes } => integrity::restore(&path, &file, yes),
+        Command::Backups { json } => backups::list(&path, json, lang),
+        Command::Restore { file, yes } => integrity::restore(&path, &file, yes, lang),
     }
 }
 

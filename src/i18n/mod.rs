@@ -6,11 +6,13 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod backups;
 mod cli;
 mod glossary;
 mod screens;
 pub mod terms;
 
+pub use backups::BackupText;
 pub use cli::CliText;
 pub use screens::T;
 
