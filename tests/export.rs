@@ -83,6 +83,7 @@ fn item(title: &str, by: &str, from: Option<&str>, statement: &str, rule: Rule) 
         rule,
         scope: Scope::Estate,
         required_consent: Vec::new(),
+        cost: None,
     }
 }
 

@@ -100,6 +100,17 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Each flat's share of an item's cost (elevator retrofits), shared by floor, exact to the fen
+    Cost {
+        meeting: String,
+        item: i64,
+        /// One JSON object: money in integer fen, coefficients as exact decimal strings
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// The flats' shares as CSV (UTF-8 with BOM, for Excel)
+        #[arg(long)]
+        csv: bool,
+    },
     /// Record a point made in the discussion of an item (step 2)
     Note {
         meeting: String,

@@ -251,6 +251,9 @@ impl Builder<'_> {
             .filter(|p| !p.trim().is_empty())
             .unwrap_or_else(|| self.t(L::NoneRecorded));
         b.push(self.labelled(L::Proposal, proposal));
+        if let Some(cost) = &it.cost {
+            b.extend(super::cost::blocks(cost, lang));
+        }
 
         b.push(Block::Heading(4, self.t(L::Vote)));
         b.push(self.labelled(L::RuleApplied, lb::rule_name(&i.rule, lang)));

@@ -87,6 +87,8 @@ pub struct ItemSnapshot {
     pub corrections: Vec<Correction>,
     /// Actions agreed on this item at this meeting (step 3).
     pub actions: Vec<i64>,
+    /// How the cost is shared by floor, if the item has a plan.
+    pub cost: Option<super::cost::ItemCost>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -293,6 +295,7 @@ impl MeetingSnapshot {
             i.resolution = i.resolution.as_deref().map(|t| r.text(t));
             i.rule.basis = r.text(&i.rule.basis);
             it.notes.clear();
+            it.cost = it.cost.as_ref().map(|c| c.redacted(|t| r.text(t)));
             for line in &mut it.roll_call {
                 line.owner = r.person(&line.owner);
                 line.proxy = line.proxy.as_deref().map(|p| r.person(p));
@@ -438,7 +441,9 @@ fn gather_item(
         .map(|a| a.id)
         .collect();
     own_actions.sort_unstable();
+    let cost = super::cost::ItemCost::gather(store, &item)?;
     Ok(ItemSnapshot {
+        cost,
         item,
         notes,
         tally,

@@ -18,6 +18,7 @@ mod tests {
         // Each catalogue once; a new catalogue adds its line here.
         let mut out = texts(crate::i18n::T::ALL);
         out.extend(texts(crate::i18n::CliText::ALL));
+        out.extend(texts(crate::i18n::CostText::ALL));
         out.extend(
             crate::export::labels::L::ALL
                 .iter()

@@ -8,12 +8,16 @@ use crate::lang::Lang;
 
 mod backups;
 mod cli;
+mod cost;
 mod glossary;
+mod roster;
 mod screens;
 pub mod terms;
 
 pub use backups::BackupText;
 pub use cli::CliText;
+pub use cost::CostText;
+pub use roster::RosterText;
 pub use screens::T;
 
 /// A table of texts, one enum per area of the program.

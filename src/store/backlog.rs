@@ -140,6 +140,7 @@ impl Store {
             rule: Rule::none(),
             scope: Scope::Estate,
             required_consent: Vec::new(),
+            cost: None,
         };
         self.add_item(meeting, &plan, Some(concern))
     }
