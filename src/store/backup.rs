@@ -19,8 +19,8 @@ use std::time::Duration;
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::events::event_hash;
-use super::{Event, GENESIS, Result, Store, StoreError};
+use super::events::{ChainWalk, each_event_after};
+use super::{GENESIS, Result, Store, StoreError};
 pub use catalog::{EXIT_BACKUPS_KEPT, Kind};
 pub use restore::{Candidate, set_aside};
 
@@ -218,70 +218,16 @@ fn check_depth(conn: &Connection, path: &Path, depth: Depth) -> Result<(usize, S
         }
         Depth::Full => (0, GENESIS.to_string()),
     };
-    let (last, head) = walk_chain(conn, from).map_err(|e| match e {
-        ChainError::Broken(id, why) => {
-            StoreError::Refused(format!("{}: event {id}: {why}", path.display()))
-        }
-        ChainError::Store(e) => e,
+    let mut walk = ChainWalk::after(from.0, from.1);
+    each_event_after(conn, from.0, |e| match walk.check(e) {
+        Some(why) => Err(StoreError::Refused(format!(
+            "{}: event {}: {why}",
+            path.display(),
+            e.id
+        ))),
+        None => Ok(()),
     })?;
-    Ok((last as usize, head))
-}
-
-enum ChainError {
-    Broken(i64, String),
-    Store(StoreError),
-}
-
-impl From<rusqlite::Error> for ChainError {
-    fn from(e: rusqlite::Error) -> ChainError {
-        ChainError::Store(e.into())
-    }
-}
-
-/// Walks the chain after event `from` (id, hash), one event at a time: every id in turn, every
-/// link, every hash. Returns the last id and hash.
-fn walk_chain(conn: &Connection, from: (i64, String)) -> Result<(i64, String), ChainError> {
-    let (mut last, mut prev) = from;
-    let mut stmt = conn.prepare(
-        "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
-         WHERE id > ?1 ORDER BY id",
-    )?;
-    let mut rows = stmt.query([last])?;
-    while let Some(r) = rows.next()? {
-        let e = Event {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            kind: r.get(2)?,
-            meeting_id: r.get(3)?,
-            item_id: r.get(4)?,
-            owner_id: r.get(5)?,
-            data: r.get(6)?,
-            prev_hash: r.get(7)?,
-            hash: r.get(8)?,
-        };
-        let expected = last + 1;
-        if e.id != expected {
-            return Err(ChainError::Broken(
-                e.id,
-                format!("expected event {expected} here: an event was removed or reordered"),
-            ));
-        }
-        if e.prev_hash != prev {
-            return Err(ChainError::Broken(
-                e.id,
-                "its link to the previous event does not match".into(),
-            ));
-        }
-        if event_hash(&e) != e.hash {
-            return Err(ChainError::Broken(
-                e.id,
-                "its content does not match its hash: it was edited".into(),
-            ));
-        }
-        last = e.id;
-        prev = e.hash;
-    }
-    Ok((last, prev))
+    Ok((walk.last_id() as usize, walk.head().to_string()))
 }
 
 /// A free name in `dir`: `STEM-YYYYMMDD-HHMMSS-LABEL.db`, with `-2`, `-3` … when taken.
