@@ -17,8 +17,8 @@ catalogue! {
         Events => "{n} 个事件", "{n} events";
         Unreadable => "无法读取：{why}", "unreadable: {why}";
         Totals => "数据库 {db}（含日志 {wal}）；备份 {count} 份，共 {total}", "database {db} (log {wal} more); backups: {count} files, {total} in all";
-        CurrentDamaged => "当前：{db} — 已损坏（{why}）：恢复时将把它移到 backups/ 保留", "current: {db} — damaged ({why}): restoring moves it into backups/ and keeps it";
-        CurrentMissing => "当前：{db} — 不存在", "current: {db} — missing";
+        CurrentDamaged => "当前：{db}——已损坏（{why}）：恢复时将把它移到 backups/ 保留", "current: {db} — damaged ({why}): restoring moves it into backups/ and keeps it";
+        CurrentMissing => "当前：{db}——不存在", "current: {db} — missing";
         SetAside => "已损坏的数据库移到了 {path}（保留，未删除）", "the damaged database was moved to {path} (kept, not deleted)";
         CannotCopy => "当前数据库无法复制（{why}），已整个移到 {path}（保留，未删除）", "the current database could not be copied ({why}); it was moved as it is to {path} (kept, not deleted)";
     }
