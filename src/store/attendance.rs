@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::domain::FlatRef;
 
-use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, StoreError, events};
+use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, events};
 use crate::i18n::{StoreText as S, said};
 
 impl Store {
