@@ -59,6 +59,11 @@ fn render(board: &Board, lang: Lang, (w, h): (u16, u16), now: Timestamp) -> Stri
 
 fn snapshots(store: &Store, what: &str, now: Timestamp) {
     let board = Board::read(store, None, true).unwrap();
+    // Every size in between fits too: the title is always there and nothing is drawn off the edge.
+    for size in [(80, 24), (100, 30), (120, 40), (200, 60)] {
+        let text = render(&board, Lang::Zh, size, now);
+        assert!(text.starts_with(" 红旗小区"), "{size:?}:\n{text}");
+    }
     let text = format!("{board:#?}");
     assert!(
         !text.contains("业主1"),
@@ -93,6 +98,20 @@ fn the_display_during_a_vote_after_the_close_and_between_votes() {
     between.timer_ends = Some((now + Duration::from_secs(150)).to_string());
     store.set_display(&between).unwrap();
     snapshots(&reader, "agenda", now);
+
+    // The host opens item 2 (no ballots yet) with the speaking timer running: the countdown shows.
+    store
+        .set_display(&DisplayState {
+            item: Some(2),
+            ..between.clone()
+        })
+        .unwrap();
+    let board = Board::read(&reader, None, true).unwrap();
+    let text = render(&board, Lang::En, (80, 24), now);
+    assert!(
+        text.contains("Item 2") && text.contains("Speaking time"),
+        "{text}"
+    );
 
     let result = DisplayState {
         mode: DisplayMode::Result,

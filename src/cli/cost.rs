@@ -4,11 +4,10 @@ use anyhow::{Result, bail};
 
 use crate::domain::cost::Sharing;
 use crate::export::cost::{flat_table, floor_table, summary};
-use crate::export::document::{Align, Table};
+use crate::export::document::Table;
 use crate::i18n::CostText as C;
 use crate::lang::Lang;
 use crate::store::Store;
-use crate::textwidth::{pad, pad_left, width};
 
 /// The `--json` shape: the meeting and item, then the sharing (money in integer fen, coefficients as
 /// exact decimal strings, areas as strings with two decimals).
@@ -74,27 +73,8 @@ fn csv(s: &Sharing, lang: Lang) -> Result<String> {
 
 /// A table in columns, aligned by display width (CJK headings are two columns a character).
 fn text_table(t: &Table) -> String {
-    let cols = t.head.len();
-    let widths: Vec<usize> = (0..cols)
-        .map(|c| {
-            std::iter::once(&t.head)
-                .chain(&t.rows)
-                .map(|r| width(&r[c]))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |row: &Vec<String>| {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .zip(&t.align)
-            .map(|((cell, w), a)| match a {
-                Align::Left => pad(cell, *w),
-                Align::Right => pad_left(cell, *w),
-            })
-            .collect();
-        format!("{}\n", cells.join("  ").trim_end())
-    };
-    std::iter::once(&t.head).chain(&t.rows).map(line).collect()
+    crate::tui::screens::cost::table_lines(t)
+        .into_iter()
+        .map(|l| l + "\n")
+        .collect()
 }

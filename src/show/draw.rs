@@ -44,7 +44,7 @@ pub fn draw(
         View::Blank => {}
         View::NoItem(n) => p.centred(body, &S::NoItem.fill(lang, &[("n", n)]), theme.dim),
         View::Agenda(lines) => p.agenda(body, lines, timer_left(board, now)),
-        View::Item(item) => p.item(body, item),
+        View::Item(item) => p.item(body, item, timer_left(board, now)),
     }
 }
 
@@ -143,17 +143,12 @@ impl Painter<'_> {
             ..r
         };
         if let Some(left) = timer {
-            let text = format!("{}:{:02}", left / 60, left % 60);
-            let scale = scale_for(list.height / 2, 1, r.width.saturating_sub(4), &text);
-            let h = digits::height(scale);
-            self.put(r.x + 1, list.y, S::Timer.get(lang), self.theme.dim, r.width);
-            let w = digits::width(&text, scale);
-            self.figure(
-                r.x + (r.width.saturating_sub(w)) / 2,
-                list.y + 1,
-                &text,
-                scale,
-                self.theme.figure,
+            let h = self.timer(
+                Rect {
+                    height: list.height / 2,
+                    ..list
+                },
+                left,
             );
             list.y += h + 2;
             list.height = list.height.saturating_sub(h + 2);
@@ -180,7 +175,29 @@ impl Painter<'_> {
         }
     }
 
-    fn item(&mut self, r: Rect, item: &ItemBoard) {
+    /// The speaking timer as a large countdown at the top of `r`; returns the rows it took.
+    fn timer(&mut self, r: Rect, left: i64) -> u16 {
+        let text = format!("{}:{:02}", left / 60, left % 60);
+        let scale = scale_for(
+            r.height.saturating_sub(1),
+            1,
+            r.width.saturating_sub(4),
+            &text,
+        );
+        self.put(
+            r.x + 1,
+            r.y,
+            S::Timer.get(self.lang),
+            self.theme.dim,
+            r.width,
+        );
+        let w = digits::width(&text, scale);
+        let x = r.x + r.width.saturating_sub(w) / 2;
+        self.figure(x, r.y + 1, &text, scale, self.theme.figure);
+        digits::height(scale) + 1
+    }
+
+    fn item(&mut self, r: Rect, item: &ItemBoard, timer: Option<i64>) {
         let lang = self.lang;
         let head = format!(
             "{}  {}",
@@ -215,6 +232,20 @@ impl Painter<'_> {
             self.theme.dim,
             r.width.saturating_sub(2),
         );
+        // Before anyone has voted (or on an item without a vote) the speaking timer, while it runs.
+        let voting = item
+            .tally
+            .as_ref()
+            .is_some_and(|t| item.vote_closed || t.participating.owners > 0);
+        if let (Some(left), false) = (timer, voting) {
+            let area = Rect {
+                y: r.y + 3,
+                height: r.height.saturating_sub(3),
+                ..r
+            };
+            self.timer(area, left);
+            return;
+        }
         let Some(t) = &item.tally else { return };
         // The bottom lines: consents, outlook or result, owners still to vote.
         let mut foot: Vec<(String, Style)> = Vec::new();

@@ -27,6 +27,8 @@ pub struct Model {
     pub items: Vec<ItemRecord>,
     pub tallies: HashMap<i64, Tally>,
     pub notes: HashMap<i64, Vec<NoteRecord>>,
+    /// How each item's cost is shared by floor (items with a cost plan).
+    pub costs: HashMap<i64, crate::export::cost::ItemCost>,
     pub owners: Vec<OwnerRow>,
     pub total_area: Area,
     /// Owner id → index in `owners`, so a redraw never rebuilds it.
@@ -42,7 +44,11 @@ impl Model {
         let items = store.items(meeting.id)?;
         let mut tallies = HashMap::new();
         let mut notes = HashMap::new();
+        let mut costs = HashMap::new();
         for item in &items {
+            if let Some(cost) = crate::export::cost::ItemCost::gather(store, item)? {
+                costs.insert(item.id, cost);
+            }
             if item.rule.votes {
                 tallies.insert(item.id, store.tally_item(item)?);
             }
@@ -85,6 +91,7 @@ impl Model {
             items,
             tallies,
             notes,
+            costs,
             owners,
             total_area,
             owner_index: index,

@@ -229,6 +229,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             th.ok,
         ));
     }
+    if let Some(cost) = model.costs.get(&item.id) {
+        r.extend(super::cost::lines(app, cost));
+    }
     r.push(Line::raw(""));
     r.push(Line::styled(app.t(T::Step3), th.title));
     let actions: Vec<_> = model

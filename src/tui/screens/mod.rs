@@ -1,6 +1,7 @@
 //! The screens, each with its key handling and its drawing, and the frame around them.
 
 pub mod actions;
+pub mod cost;
 pub mod export;
 pub mod footer;
 pub mod help;
