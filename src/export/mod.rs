@@ -14,18 +14,21 @@
 
 mod csv;
 pub mod document;
+pub mod file;
 mod html;
 mod json;
 pub mod json_shapes;
 pub mod labels;
 mod markdown;
 mod privacy;
+mod public;
 pub mod snapshot;
 mod svg;
 
 use jiff::civil::Date;
 
 pub use crate::lang::Lang;
+pub use privacy::{Masked, suspicious};
 pub use snapshot::{MeetingSnapshot, Variant};
 
 use crate::store::{MeetingRecord, Store, StoreError};
@@ -114,13 +117,18 @@ pub fn export(
 
 /// Exports a meeting with every option.
 pub fn export_with(store: &Store, meeting: i64, o: &Options) -> Result<Vec<u8>, ExportError> {
+    render(&prepare(store, meeting, o)?, o.format, o.lang)
+}
+
+/// The snapshot an export renders: the minutes' own, or the public notice's (masked; see
+/// [`MeetingSnapshot::masked`] and [`MeetingSnapshot::suspicious`]).
+pub fn prepare(store: &Store, meeting: i64, o: &Options) -> Result<MeetingSnapshot, ExportError> {
     let snapshot = MeetingSnapshot::gather(store, meeting)?
         .with_objections(o.objections_to.clone(), o.objections_until);
-    let snapshot = match o.variant {
+    Ok(match o.variant {
         Variant::Minutes => snapshot,
         Variant::PublicNotice => snapshot.public(),
-    };
-    render(&snapshot, o.format, o.lang)
+    })
 }
 
 /// Renders a snapshot (pure): the minutes, or the public notice for a snapshot from

@@ -6,8 +6,10 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod export;
 mod screens;
 
+pub use export::ExportText;
 pub use screens::T;
 
 /// A table of texts, one enum per area of the program.
