@@ -85,6 +85,7 @@ fn build(path: &std::path::Path) -> i64 {
             rule: Rule::civil_code_ordinary(),
             scope: Scope::Estate,
             required_consent: Vec::new(),
+            cost: None,
         }],
     };
     let meeting = store.intake(&plan, "bench").unwrap();

@@ -8,6 +8,7 @@ pub mod export;
 pub mod i18n;
 pub mod intake;
 pub mod lang;
+pub mod localtime;
 pub mod store;
 pub mod textwidth;
 pub mod tui;

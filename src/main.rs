@@ -1,28 +1,21 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use pavilion::cli::outcome::{Exit, exit_of, report};
 use pavilion::cli::{self, Cli};
-use pavilion::intake::Problems;
+use pavilion::lang::Lang;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    let lang = Lang::detect(args.lang.map(Lang::from));
     match cli::run(args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => Exit::Ok.into(),
         Err(err) => {
-            // Several problems in an input file: one line each, then what happened.
-            if let Some(problems) = err.downcast_ref::<Problems>() {
-                for p in &problems.0 {
-                    eprintln!("{p}");
-                }
-                let n = problems.0.len();
-                eprintln!(
-                    "pavilion: {n} problem{} found; nothing was written",
-                    if n == 1 { "" } else { "s" }
-                );
-            } else {
-                eprintln!("pavilion: {err:#}");
+            // One line per problem (input files), then what happened, in the reader's language.
+            for line in report(&err, lang) {
+                eprintln!("{line}");
             }
-            ExitCode::FAILURE
+            exit_of(&err).into()
         }
     }
 }

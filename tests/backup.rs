@@ -184,16 +184,34 @@ fn restore_refuses_a_damaged_tampered_or_foreign_file_and_changes_nothing() {
     );
 }
 
-/// A database from the previous schema: what this build finds when an estate upgrades.
+/// A database from schema 1: what this build finds when an estate upgrades. Schema 1 had no cost
+/// plans, so its meeting is the sample taken in without one.
+fn previous_version() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pavilion.db");
+    ok(&db, &["init", "--estate", "红旗小区"]);
+    ok(&db, &["roster", "import", "agendas/roster-hongqi.csv"]);
+    let agenda =
+        std::fs::read_to_string(root().join("agendas/hongqi-2026-11-28-elevator.toml")).unwrap();
+    let start = agenda.find("[items.cost]").unwrap();
+    let end = start + agenda[start..].find("[[items]]").unwrap();
+    let file = dir.path().join("agenda.toml");
+    std::fs::write(&file, format!("{}{}", &agenda[..start], &agenda[end..])).unwrap();
+    ok(&db, &["intake", file.to_str().unwrap()]);
+    (dir, db)
+}
+
 fn make_previous_version(db: &Path) {
     let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute_batch("DROP INDEX ballots_item; PRAGMA user_version = 1;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP INDEX ballots_item; DROP TABLE cost_plans; DROP TABLE display; PRAGMA user_version = 1;",
+    )
+    .unwrap();
 }
 
 #[test]
 fn an_older_database_is_backed_up_then_migrated_and_a_newer_one_refused() {
-    let (_dir, db) = sample_db();
+    let (_dir, db) = previous_version();
     ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
     make_previous_version(&db);
     let old = dump(&db);

@@ -83,6 +83,7 @@ fn item(title: &str, by: &str, from: Option<&str>, statement: &str, rule: Rule) 
         rule,
         scope: Scope::Estate,
         required_consent: Vec::new(),
+        cost: None,
     }
 }
 
@@ -642,7 +643,7 @@ fn an_open_vote_says_where_it_stands_and_a_deferred_item_has_no_figures() {
     let zh = text(&store, m, Format::Markdown, Variant::Minutes, Lang::Zh);
     assert!(zh.contains("表决尚未结束，以下为截至导出时的统计"), "{zh}");
     assert!(
-        zh.contains("**表决结果：参与表决尚未达到法定比例（还需 5 户业主、400.00 ㎡参与表决）**"),
+        zh.contains("**表决结果：参与表决尚未达到法定比例（还需 5 名业主、400.00 ㎡参与表决）**"),
         "{zh}"
     );
     assert!(zh.contains("**议题状态**：暂缓") && zh.contains("本议题未付表决。"));

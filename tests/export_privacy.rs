@@ -71,6 +71,7 @@ fn corpus() -> (tempfile::TempDir, Store, i64) {
         rule,
         scope: Scope::parse("3-2").unwrap(),
         required_consent: Vec::new(),
+        cost: None,
     };
     let plan = common::meeting(vec![
         item(

@@ -176,10 +176,10 @@ fn bad_xlsx_names_the_cells() {
     assert_eq!(
         problems("tests/fixtures/roster/bad.xlsx"),
         [
-            "tests/fixtures/roster/bad.xlsx: row 2, column E (area_m2): the cell holds the Excel error #VALUE! — fix the formula, or type the value itself",
-            &format!("tests/fixtures/roster/bad.xlsx: row 3, column E (area_m2): '56.456' has more than two decimals — {AREA_HINT}"),
-            "tests/fixtures/roster/bad.xlsx: row 4, column F (owner_name): the formula =A1&B1 has no saved value — open the file in Excel or WPS and save it again, or type the value itself",
-            "tests/fixtures/roster/bad.xlsx: row 5, column D (room): Excel has turned this cell into a date — format the column as Text, type the value again and save",
+            "tests/fixtures/roster/bad.xlsx (sheet Sheet1): row 2, column E (area_m2): the cell holds the Excel error #VALUE! — fix the formula, or type the value itself",
+            &format!("tests/fixtures/roster/bad.xlsx (sheet Sheet1): row 3, column E (area_m2): '56.456' has more than two decimals — {AREA_HINT}"),
+            "tests/fixtures/roster/bad.xlsx (sheet Sheet1): row 4, column F (owner_name): the formula =A1&B1 has no saved value — open the file in Excel or WPS and save it again, or type the value itself",
+            "tests/fixtures/roster/bad.xlsx (sheet Sheet1): row 5, column D (room): Excel has turned this cell into a date — format the column as Text, type the value again and save",
         ]
         .join("\n")
     );
@@ -189,15 +189,7 @@ fn bad_xlsx_names_the_cells() {
 fn missing_column_header() {
     assert_eq!(
         bad("missing-column-header.csv"),
-        "tests/fixtures/roster/bad/missing-column-header.csv: row 1, column F (建筑面积(㎡)): there is no area column — add a column headed 建筑面积(㎡) (accepted headers: 建筑面积(㎡), 建筑面积, 面积, area_m2, area)"
-    );
-}
-
-#[test]
-fn title_row_instead_of_header() {
-    assert_eq!(
-        bad("title-row.csv"),
-        "tests/fixtures/roster/bad/title-row.csv: row 1 does not name the columns (it reads '红旗小区业主名册（2026年）') — the first row must be the header: 楼栋, 单元, 房号, 建筑面积(㎡), 业主姓名 (or building, unit, room, area_m2, owner_name); delete any title rows above it"
+        "tests/fixtures/roster/bad/missing-column-header.csv: row 1, column F (建筑面积(㎡)): there is no area column — add a column headed 建筑面积(㎡) (accepted headers: 产权面积, 建筑面积, 面积, 房屋面积, 登记面积, 套内面积, area_m2, area)"
     );
 }
 
@@ -297,7 +289,7 @@ fn damaged_utf8_is_not_mistaken_for_gbk() {
 fn empty_file() {
     assert_eq!(
         bad("empty.csv"),
-        "tests/fixtures/roster/bad/empty.csv: the file is empty — the first row names the columns (楼栋, 单元, 房号, 建筑面积(㎡), 业主姓名); below it, one row per flat"
+        "tests/fixtures/roster/bad/empty.csv: the file is empty — the header row names the columns: 楼栋, 单元, 房号, 建筑面积(㎡), 业主姓名 (or building, unit, room, area_m2, owner_name); below it, one row per flat"
     );
 }
 
@@ -318,7 +310,7 @@ fn web_page_saved_as_xls() {
 }
 
 /// Rows are numbered as a spreadsheet shows them: row 3 spans two lines (a quoted remark), rows 4 and 5
-/// are blank and skipped.
+/// are blank and skipped. Row 9's empty unit is filled from row 8 above it (a CSV of merged cells).
 #[test]
 fn several_problems_at_once() {
     let file = "tests/fixtures/roster/bad/several-problems.csv";
@@ -330,7 +322,6 @@ fn several_problems_at_once() {
             format!("{file}: row 7, column C (房号): flat 1-1-101 already appears in row 2 — list each flat once; co-owners go in one row, names joined by 、 (e.g. 刘斌艳、莫刚超)"),
             format!("{file}: row 8, column C (房号): '301-1' cannot be used as a room: '-', '/', spaces and 栋/单元 separate building, unit and room in a flat like 3-2-501 — write the room as one word, without them"),
             format!("{file}: row 8, column E (业主姓名): the owner name is empty — {needs}"),
-            format!("{file}: row 9, column B (单元): the unit is empty — {needs}"),
             format!("{file}: row 9, column D (建筑面积(㎡)): '0.005' has more than two decimals — {AREA_HINT}"),
             format!("{file}: row 10, column F (业主编号): owner id O00002 belongs to 郭强珍 in row 3, but this row names 周磊 — rows with the same owner id are one owner: write the same name, or give this owner their own id"),
         ]

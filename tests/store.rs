@@ -333,3 +333,23 @@ fn backlog_concerns_are_scheduled_into_a_meeting() {
     );
     common::assert_intact(&store);
 }
+
+/// A concern raised at 01:50 on 22 Nov in Beijing (17:50 on 21 Nov in UTC) is raised on 22 Nov.
+#[test]
+fn a_concern_is_dated_in_the_estates_time_not_utc() {
+    fn after_midnight_in_beijing() -> jiff::Timestamp {
+        "2026-11-21T17:50:00Z".parse().unwrap()
+    }
+    let (_dir, path, store, m) = estate();
+    drop(store);
+    let mut store = Store::open(&path)
+        .unwrap()
+        .with_clock(after_midnight_in_beijing);
+    let c = store.raise_concern("夜里施工太吵", "李大爷", None).unwrap();
+    let number = store.schedule_concern(c.id, m).unwrap();
+    assert_eq!(
+        store.item(m, number).unwrap().raised_on,
+        Some(jiff::civil::date(2026, 11, 22))
+    );
+    common::assert_intact(&store);
+}

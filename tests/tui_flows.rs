@@ -43,7 +43,7 @@ fn sign_in_by_flat_in_every_written_form_and_by_name() {
     assert_eq!(here[&owner_of(&h, "3-2-201")].presence, Presence::Left);
     // The screen shows the same counts: one in person, one by proxy.
     let screen = h.render(100, 30);
-    assert!(screen.contains("本人到场 1 户 · 委托到场 1 户"), "{screen}");
+    assert!(screen.contains("本人到场 1 人 · 委托到场 1 人"), "{screen}");
     // By name.
     h.app.sign_in.query.clear();
     let name = h

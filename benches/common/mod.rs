@@ -85,6 +85,7 @@ pub fn meeting(titles: &[&str]) -> MeetingPlan {
         rule: Rule::civil_code_major(),
         scope: Scope::Estate,
         required_consent: vec![],
+        cost: None,
     };
     MeetingPlan {
         title: "基准会议".into(),

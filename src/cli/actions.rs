@@ -5,6 +5,7 @@ use jiff::civil::Date;
 
 use crate::domain::Responsible;
 use crate::domain::action::is_overdue;
+use crate::localtime::{local_date, rfc3339_stored};
 use crate::store::{ActionRecord, NewAction, Store};
 
 use super::args::ActionsCommand;
@@ -34,6 +35,7 @@ pub fn raise(
 
 pub fn backlog(store: &Store, all: bool, json: bool) -> Result<()> {
     let concerns = store.concerns(!all)?;
+    let offset = crate::localtime::estate_offset(store);
     if json {
         let rows: Vec<serde_json::Value> = concerns
             .iter()
@@ -41,7 +43,7 @@ pub fn backlog(store: &Store, all: bool, json: bool) -> Result<()> {
                 serde_json::json!({
                     "id": c.id, "text": c.text, "raised_by": c.raised_by,
                     "raised_from": c.raised_from.as_ref().map(ToString::to_string),
-                    "raised_at": c.raised_at, "item_id": c.item_id,
+                    "raised_at": rfc3339_stored(&c.raised_at, offset), "item_id": c.item_id,
                 })
             })
             .collect();
@@ -62,7 +64,7 @@ pub fn backlog(store: &Store, all: bool, json: bool) -> Result<()> {
         println!(
             "{:>3}  {}  {}{from}: {}{status}",
             c.id,
-            &c.raised_at[..10.min(c.raised_at.len())],
+            local_date(&c.raised_at, offset).map_or_else(String::new, |d| d.to_string()),
             c.raised_by,
             c.text
         );
@@ -134,6 +136,8 @@ pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
 
 fn list(store: &Store, all: bool, json: bool) -> Result<()> {
     let today = jiff::Zoned::now().date();
+    let offset = crate::localtime::estate_offset(store);
+    let at = |t: &Option<String>| t.as_deref().map(|t| rfc3339_stored(t, offset));
     let actions: Vec<ActionRecord> = store
         .actions()?
         .into_iter()
@@ -148,8 +152,8 @@ fn list(store: &Store, all: bool, json: bool) -> Result<()> {
                     "what": a.what, "responsible": a.responsible.key(),
                     "due": a.due.map(|d| d.to_string()), "status": a.status.as_str(),
                     "overdue": is_overdue(a.status, a.due, today),
-                    "closed_at": a.closed_at, "confirmation": a.confirmation,
-                    "progress": a.progress.iter().map(|p| serde_json::json!({"at": p.at, "note": p.note})).collect::<Vec<_>>(),
+                    "closed_at": at(&a.closed_at), "confirmation": a.confirmation,
+                    "progress": a.progress.iter().map(|p| serde_json::json!({"at": rfc3339_stored(&p.at, offset), "note": p.note})).collect::<Vec<_>>(),
                 })
             })
             .collect();

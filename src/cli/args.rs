@@ -14,7 +14,7 @@ pub struct Cli {
     /// The database file [default: $PAVILION_DB, else pavilion.db in the data directory]
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Language of screens and documents [default: from LANG]
+    /// Language of every message [default: LC_ALL/LC_MESSAGES/LANG, else Chinese]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
     #[command(subcommand)]
@@ -99,6 +99,17 @@ pub enum Command {
         item: i64,
         #[arg(long)]
         json: bool,
+    },
+    /// Each flat's share of an item's cost (elevator retrofits), shared by floor, exact to the fen
+    Cost {
+        meeting: String,
+        item: i64,
+        /// One JSON object: money in integer fen, coefficients as exact decimal strings
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// The flats' shares as CSV (UTF-8 with BOM, for Excel)
+        #[arg(long)]
+        csv: bool,
     },
     /// Record a point made in the discussion of an item (step 2)
     Note {

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use anyhow::{Result, bail};
 
+use super::outcome::{DigestNotFound, Unverified};
 use crate::store::Store;
 use crate::store::backup::{Candidate, Reason};
 use crate::store::lock::HostLock;
@@ -116,12 +117,11 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
         if v.findings.len() > shown {
             eprintln!("… and {} more", v.findings.len() - shown);
         }
-        bail!(
-            "the record does not match its events ({} problem{}); the first: {}",
-            v.findings.len(),
-            if v.findings.len() == 1 { "" } else { "s" },
-            v.findings[0]
-        );
+        return Err(Unverified {
+            count: v.findings.len(),
+            first: v.findings[0].to_string(),
+        }
+        .into());
     }
     if let Some((d, e)) = found_digest {
         match e {
@@ -133,9 +133,7 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
                 e.at
             ),
             Some(_) => {}
-            None => bail!(
-                "no event has the digest {d}: the record was rewritten since it was printed, or it belongs to another database"
-            ),
+            None => return Err(DigestNotFound(d).into()),
         }
     }
     Ok(())
@@ -202,7 +200,12 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
     let store = super::open(db, false)?;
     let v = store.verify()?;
     if let Some(first) = v.findings.first() {
-        bail!("restored, but verify reports: {first}");
+        // The backup was checked before installing it, so this is a record that lies.
+        return Err(anyhow::Error::new(Unverified {
+            count: v.findings.len(),
+            first: first.to_string(),
+        })
+        .context("restored, but verify reports problems"));
     }
     println!(
         "restored {} from {} ({} events, head {}); verify: ok",

@@ -107,7 +107,7 @@ pub fn list(store: &Store, json: bool) -> Result<()> {
                     "id": m.id,
                     "title": m.title,
                     "kind": m.kind.as_str(),
-                    "starts": m.offset.to_datetime(m.starts).to_string() + &m.offset.to_string(),
+                    "starts": crate::localtime::rfc3339(m.starts, m.offset),
                     "place": m.place,
                     "host": m.host,
                     "secretary": m.secretary,

@@ -2,10 +2,12 @@
 
 mod actions;
 pub mod args;
+mod cost;
 pub mod export;
 mod integrity;
 mod logging;
 mod meetings;
+pub mod outcome;
 mod roster;
 mod votes;
 
@@ -93,7 +95,7 @@ pub fn run(cli: Cli) -> Result<()> {
             println!("created estate '{}' in {}", estate.trim(), path.display());
             Ok(())
         }
-        Command::Roster(cmd) => roster::run(&path, cmd),
+        Command::Roster(cmd) => roster::run(&path, cmd, lang),
         Command::Check { files, roster } => meetings::check(&path, &files, roster.as_deref()),
         Command::Intake { file } => meetings::intake(&mut open(&path, false)?, &file),
         Command::Meetings { json } => meetings::list(&open(&path, false)?, json),
@@ -139,6 +141,19 @@ pub fn run(cli: Cli) -> Result<()> {
             item,
             json,
         } => votes::tally(&open(&path, false)?, &meeting, item, json, lang),
+        Command::Cost {
+            meeting,
+            item,
+            json,
+            csv,
+        } => {
+            let out = match (json, csv) {
+                (true, _) => cost::Output::Json,
+                (_, true) => cost::Output::Csv,
+                _ => cost::Output::Text,
+            };
+            cost::cost(&open(&path, false)?, &meeting, item, out, lang)
+        }
         Command::Note {
             meeting,
             item,

@@ -4,27 +4,37 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::intake::roster::read_roster;
+use crate::i18n::RosterText;
+use crate::intake::roster::read_roster_import;
+use crate::lang::Lang;
 use crate::textwidth::{pad, pad_left};
 
 use super::args::RosterCommand;
 
-pub fn run(path: &Path, cmd: RosterCommand) -> Result<()> {
+pub fn run(path: &Path, cmd: RosterCommand, lang: Lang) -> Result<()> {
     match cmd {
         RosterCommand::Import { file } => {
-            // Read and validate the whole file before touching the database.
-            let rows = read_roster(&file)?;
             let mut store = super::open(path, false)?;
-            let s = store.import_roster(&rows, &file.display().to_string())?;
+            // Read and validate the whole file before writing anything.
+            let import = read_roster_import(&file, &store.id_salt()?)?;
+            for line in import.summary.lines(lang) {
+                println!("{line}");
+            }
+            let s = store.import_roster(&import.rows, &file.display().to_string())?;
             println!(
-                "imported {} flats of {} owners ({} flats added, {} updated, {} no longer listed; {} owners added, {} updated)",
-                s.flats,
-                s.owners,
-                s.flats_added,
-                s.flats_updated,
-                s.flats_retired,
-                s.owners_added,
-                s.owners_updated
+                "{}",
+                RosterText::Imported.fill(
+                    lang,
+                    &[
+                        ("flats", &s.flats),
+                        ("owners", &s.owners),
+                        ("added", &s.flats_added),
+                        ("updated", &s.flats_updated),
+                        ("retired", &s.flats_retired),
+                        ("owners_added", &s.owners_added),
+                        ("owners_updated", &s.owners_updated),
+                    ],
+                )
             );
             Ok(())
         }

@@ -28,11 +28,12 @@ impl FlatRef {
         }
     }
 
-    /// Accepts `3-2-501`, `3 2 501`, `3/2/501`, `3栋2单元501`, `3号楼2单元501室`.
+    /// Accepts `3-2-501`, `3 2 501`, `3/2/501`, `3栋2单元501`, `3号楼2单元501室`, `3#楼2单元0501`,
+    /// full-width digits: each part in the one form a roster keeps (see `address`).
     pub fn parse(text: &str) -> Result<FlatRef, FlatRefError> {
-        let parts = split_address(text);
+        let parts = super::address::split_parts(text);
         match parts.as_slice() {
-            [b, u, r] => Ok(FlatRef::new(*b, *u, *r)),
+            [b, u, r] => Ok(FlatRef::new(b, u, r)),
             _ => Err(FlatRefError(text.trim().to_string())),
         }
     }

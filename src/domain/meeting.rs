@@ -4,6 +4,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::Offset;
 
+use super::cost::CostPlan;
 use super::flat::FlatRef;
 use super::rule::Rule;
 use super::scope::Scope;
@@ -64,4 +65,6 @@ pub struct ItemPlan {
     pub rule: Rule,
     pub scope: Scope,
     pub required_consent: Vec<FlatRef>,
+    /// How the cost is shared by floor (elevator retrofits), if the item has a plan.
+    pub cost: Option<CostPlan>,
 }

@@ -1,7 +1,9 @@
 //! The rules of a consultation meeting, pure: no I/O, no terminal, no database.
 
 pub mod action;
+pub mod address;
 pub mod area;
+pub mod cost;
 pub mod flat;
 pub mod item;
 pub mod meeting;

@@ -24,20 +24,45 @@ pub struct RosterRow {
     pub owner: Owner,
 }
 
+/// Words that, standing alone, name the developer or the former work unit's unsold flats.
+const UNSOLD_WORDS: [&str; 8] = [
+    "未售",
+    "未出售",
+    "开发商",
+    "开发单位",
+    "原单位",
+    "unsold",
+    "developer",
+    "原产权单位",
+];
+
 /// Whether a name in the roster stands for unsold flats of the developer or the former work unit,
-/// which count together as one owner (SPC interpretation art. 9).
+/// which count together as one owner (SPC interpretation art. 9). Only whole words count: the name
+/// split at brackets, spaces and punctuation has a part made of these words alone (开发商, 原单位（未售）,
+/// "Developer (unsold)"); a person or firm whose name merely contains them (刘开发商贸) is not.
 pub fn is_unsold_name(name: &str) -> bool {
     let lower = name.to_lowercase();
-    [
-        "未售",
-        "未出售",
-        "开发商",
-        "开发单位",
-        "unsold",
-        "developer",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
+    let parts = lower.split(|c: char| {
+        c.is_whitespace() || c.is_ascii_punctuation() || "（）【】［］、，；：·".contains(c)
+    });
+    parts.filter(|p| !p.is_empty()).any(|part| {
+        let mut rest = part;
+        'strip: while !rest.is_empty() {
+            for w in UNSOLD_WORDS {
+                if let Some(r) = rest.strip_prefix(w) {
+                    rest = r;
+                    continue 'strip;
+                }
+            }
+            break;
+        }
+        rest != part && (rest.is_empty() || is_filler(rest))
+    })
+}
+
+/// What may stand beside the marker words in a part: a plain "flat(s)" (未售房, 开发商房源).
+fn is_filler(rest: &str) -> bool {
+    matches!(rest, "房" | "房源" | "房屋" | "flats" | "flat")
 }
 
 /// The owner key for a row: the roster's id if given; else the shared unsold key for unsold flats;
@@ -104,6 +129,23 @@ mod tests {
         assert_eq!(owner_key(Some(" "), "毛超军", &f), "flat:1-1-101");
         assert_eq!(owner_key(None, "原单位（未售）", &f), UNSOLD_KEY);
         assert_eq!(owner_key(None, "Developer (unsold)", &f), UNSOLD_KEY);
+    }
+
+    #[test]
+    fn unsold_only_as_whole_words() {
+        for name in [
+            "开发商",
+            "原单位（未售）",
+            "Developer (unsold)",
+            "未售",
+            "开发商未售",
+            "未售房",
+        ] {
+            assert!(is_unsold_name(name), "{name}");
+        }
+        for name in ["刘开发商贸", "王未售", "Undeveloped Ltd", "毛超军"] {
+            assert!(!is_unsold_name(name), "{name}");
+        }
     }
 
     #[test]

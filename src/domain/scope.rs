@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use super::flat::{FlatRef, split_address};
+use super::address::split_parts;
+use super::flat::FlatRef;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -29,7 +30,7 @@ impl Scope {
         ) {
             return Ok(Scope::Estate);
         }
-        match split_address(t).as_slice() {
+        match split_parts(t).as_slice() {
             [b] => Ok(Scope::Building(b.to_string())),
             [b, u] => Ok(Scope::Unit {
                 building: b.to_string(),

@@ -138,10 +138,7 @@ impl Builder<'_> {
         let mut rows = vec![
             vec![self.t(L::Estate), self.s.estate.clone()],
             vec![self.t(L::Kind), lb::meeting_kind(m.kind, lang).into()],
-            vec![
-                self.t(L::Time),
-                lb::meeting_time(m.local_start(), m.offset, lang),
-            ],
+            vec![self.t(L::Time), lb::meeting_time(m.local_start(), lang)],
             vec![self.t(L::Place), m.place.clone()],
             vec![self.t(L::Host), m.host.clone()],
         ];
@@ -254,6 +251,9 @@ impl Builder<'_> {
             .filter(|p| !p.trim().is_empty())
             .unwrap_or_else(|| self.t(L::NoneRecorded));
         b.push(self.labelled(L::Proposal, proposal));
+        if let Some(cost) = &it.cost {
+            b.extend(super::cost::blocks(cost, lang));
+        }
 
         b.push(Block::Heading(4, self.t(L::Vote)));
         b.push(self.labelled(L::RuleApplied, lb::rule_name(&i.rule, lang)));

@@ -161,7 +161,7 @@ labels! {
     StepRaised => "已提出", "raised";
     StepDiscussed => "已讨论", "discussed";
     StepDecided => "已决定", "decided";
-    StepActing => "办理中", "being acted on";
+    StepActing => "办理中", "acting";
     StepClosed => "已销号", "closed";
     StepDeferred => "暂缓", "deferred";
     StepWithdrawn => "已撤回", "withdrawn";
@@ -335,15 +335,11 @@ pub fn outlook(o: Outlook, lang: Lang) -> &'static str {
     }
 }
 
-/// Which flats a vote concerns: 全小区 / 3栋 / 3栋2单元 / the whole estate / building 3 / unit 3-2.
+/// Which flats a vote concerns, as the glossary writes it (3号楼2单元 / building 3 unit 2).
 pub fn scope(s: &Scope, lang: Lang) -> String {
-    match (s, lang) {
-        (Scope::Estate, _) => L::ScopeEstate.get(lang).into(),
-        (Scope::Building(b), Lang::Zh) => format!("{b}栋"),
-        (Scope::Building(b), Lang::En) => format!("building {b}"),
-        (Scope::Unit { building, unit }, Lang::Zh) => format!("{building}栋{unit}单元"),
-        (Scope::Unit { building, unit }, Lang::En) => format!("unit {building}-{unit}"),
-        (Scope::Flats(list), _) => list_sep(lang).join_display(list),
+    match s {
+        Scope::Estate => L::ScopeEstate.get(lang).into(),
+        s => crate::i18n::terms::scope(s, lang),
     }
 }
 
@@ -374,10 +370,10 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
-/// How much participation is still missing: （还需 3 户、240.00 ㎡参与） / (3 more owners and 240.00 m² must take part).
+/// How much participation is still missing: （还需 3 名业主、240.00 ㎡参与） / (3 more owners and 240.00 m² must take part).
 pub fn shortfall(owners: i64, area: &str, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("（还需 {owners} 户业主、{area} ㎡参与表决）"),
+        Lang::Zh => format!("（还需 {owners} 名业主、{area} ㎡参与表决）"),
         Lang::En => format!(" ({owners} more owners and {area} m² must take part)"),
     }
 }
@@ -505,24 +501,14 @@ pub fn offset(o: Offset) -> String {
     format!("UTC{sign}{:02}:{:02}", s / 3600, s % 3600 / 60)
 }
 
-/// When the meeting starts: 2026年11月28日（星期六）19:00（UTC+08:00） /
-/// Saturday 28 Nov 2026, 19:00 (UTC+08:00).
-pub fn meeting_time(start: DateTime, o: Offset, lang: Lang) -> String {
+/// When the meeting starts, in the estate's local time (no offset, docs/glossary.md):
+/// 2026年11月28日（星期六）19:00 / Saturday 28 Nov 2026, 19:00.
+pub fn meeting_time(start: DateTime, lang: Lang) -> String {
     let d = start.date();
     let hm = hm(start);
     match lang {
-        Lang::Zh => format!(
-            "{}（{}）{hm}（{}）",
-            date(d, lang),
-            weekday(d.weekday(), lang),
-            offset(o)
-        ),
-        Lang::En => format!(
-            "{} {}, {hm} ({})",
-            weekday(d.weekday(), lang),
-            date(d, lang),
-            offset(o)
-        ),
+        Lang::Zh => format!("{}（{}）{hm}", date(d, lang), weekday(d.weekday(), lang)),
+        Lang::En => format!("{} {}, {hm}", weekday(d.weekday(), lang), date(d, lang)),
     }
 }
 
@@ -555,17 +541,7 @@ pub fn machine_time(at: Option<Timestamp>, o: Offset) -> String {
 
 /// A local time with its offset for machines (JSON): 2026-11-28T19:05:00+08:00.
 pub fn rfc3339(at: Option<Timestamp>, o: Offset) -> Option<String> {
-    at.map(|t| {
-        let s = o.seconds();
-        let sign = if s < 0 { '-' } else { '+' };
-        let s = s.unsigned_abs();
-        format!(
-            "{}{sign}{:02}:{:02}",
-            o.to_datetime(t).strftime("%Y-%m-%dT%H:%M:%S"),
-            s / 3600,
-            s % 3600 / 60
-        )
-    })
+    at.map(|t| crate::localtime::rfc3339(t, o))
 }
 
 #[cfg(test)]
@@ -588,13 +564,10 @@ mod tests {
         let start = d(2026, 11, 28).at(19, 0, 0, 0);
         let o = Offset::from_hours(8).unwrap();
         assert_eq!(
-            meeting_time(start, o, Lang::Zh),
-            "2026年11月28日（星期六）19:00（UTC+08:00）"
+            meeting_time(start, Lang::Zh),
+            "2026年11月28日（星期六）19:00"
         );
-        assert_eq!(
-            meeting_time(start, o, Lang::En),
-            "Saturday 28 Nov 2026, 19:00 (UTC+08:00)"
-        );
+        assert_eq!(meeting_time(start, Lang::En), "Saturday 28 Nov 2026, 19:00");
         let at: Timestamp = "2026-11-28T11:05:00Z".parse().unwrap();
         assert_eq!(moment(Some(at), o, d(2026, 11, 28), Lang::Zh), "19:05");
         assert_eq!(

@@ -75,6 +75,7 @@ impl MeetingSnapshot {
             i.resolution = i.resolution.as_deref().map(|t| r.text(t));
             i.rule.basis = r.text(&i.rule.basis);
             it.notes.clear();
+            it.cost = it.cost.as_ref().map(|c| c.redacted(|t| r.text(t)));
             for line in &mut it.roll_call {
                 line.owner = r.person(&line.owner);
                 line.proxy = line.proxy.as_deref().map(|p| r.person(p));

@@ -89,6 +89,8 @@ pub struct ItemSnapshot {
     pub corrections: Vec<Correction>,
     /// Actions agreed on this item at this meeting (step 3).
     pub actions: Vec<i64>,
+    /// How the cost is shared by floor, if the item has a plan.
+    pub cost: Option<super::cost::ItemCost>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -381,7 +383,9 @@ fn gather_item(
         .map(|a| a.id)
         .collect();
     own_actions.sort_unstable();
+    let cost = super::cost::ItemCost::gather(store, &item)?;
     Ok(ItemSnapshot {
+        cost,
         item,
         notes,
         tally,

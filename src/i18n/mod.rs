@@ -6,10 +6,18 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod cli;
+mod cost;
 mod export;
+mod glossary;
+mod roster;
 mod screens;
+pub mod terms;
 
+pub use cli::CliText;
+pub use cost::CostText;
 pub use export::ExportText;
+pub use roster::RosterText;
 pub use screens::T;
 
 /// A table of texts, one enum per area of the program.

@@ -28,7 +28,7 @@ catalogue! {
         KeyYes => "同意", "yes";
         KeyNo => "反对", "no";
         KeyAbstain => "弃权", "abstain";
-        KeyStepBack => "上一户", "step back";
+        KeyStepBack => "上一位", "step back";
         KeyUndo => "撤销", "undo";
         KeyAllYes => "在场全同意", "all present yes";
         KeyCloseVote => "结束表决", "close vote";
@@ -69,22 +69,22 @@ catalogue! {
         MeetingSecretary => "记录人", "Secretary";
         Agenda => "议程", "Agenda";
         Attendance => "到会情况", "Attendance";
-        OwnersUnit => "户", "owners";
+        OwnersUnit => "人", "owners";
         InPerson => "本人到场", "in person";
         ByProxy => "委托到场", "by proxy";
         Here => "到会", "here";
         OfTotal => "总计", "of";
-        QuorumLine => "三分之二：需 {owners} 户且 {area} ㎡", "2/3 needs {owners} owners and {area} m²";
+        QuorumLine => "三分之二：需 {owners} 人且 {area} ㎡", "2/3 needs {owners} owners and {area} m²";
         QuorumReached => "到会已达三分之二（人数与面积）", "two thirds here, by headcount and area";
-        QuorumShort => "到会尚差 {owners} 户、{area} ㎡", "short of two thirds by {owners} owners, {area} m²";
+        QuorumShort => "到会尚差 {owners} 人、{area} ㎡", "short of two thirds by {owners} owners, {area} m²";
         NoVoteShort => "不表决", "no vote";
         BacklogCount => "待议事项 {n} 件", "{n} concerns waiting in the backlog";
         OpenActionsCount => "未销号事项 {n} 件（逾期 {overdue}）", "{n} open actions ({overdue} overdue)";
         // Steps
-        StepRaised => "群众说事", "raised";
-        StepDiscussed => "支部议事", "discussed";
+        StepRaised => "已提出", "raised";
+        StepDiscussed => "已讨论", "discussed";
         StepDecided => "已决定", "decided";
-        StepActing => "社区办事", "acting";
+        StepActing => "办理中", "acting";
         StepClosed => "已销号", "closed";
         StepDeferred => "暂缓", "deferred";
         StepWithdrawn => "已撤回", "withdrawn";
@@ -140,7 +140,7 @@ catalogue! {
         VerdictNoVote => "只议不决，无需表决", "discussion only, no vote";
         VerdictCertain => "已通过：其余业主无论如何表决都不会改变", "passes: the remaining owners can no longer change that";
         VerdictPassing => "目前可以通过", "passes so far";
-        VerdictAwaiting => "参与人数未达到（还需 {owners} 户且 {area} ㎡）", "participation not yet reached (need {owners} more owners and {area} m²)";
+        VerdictAwaiting => "参与表决未达到（还需 {owners} 名业主、{area} ㎡）", "participation not yet reached (need {owners} more owners and {area} m²)";
         VerdictNoVotesYet => "尚无人表决", "no votes yet";
         VerdictFailing => "目前不能通过", "does not pass so far";
         VerdictNoParticipation => "已无法通过：参与率已不可能达到", "cannot pass any more: participation can no longer be reached";
@@ -149,14 +149,14 @@ catalogue! {
         VoteClosed => "表决已结束", "vote closed";
         ResultPassed => "通过", "PASSED";
         ResultFailed => "未通过", "NOT PASSED";
-        ConfirmAllYes => "为在场且尚未表决的 {n} 户记录“同意”？之后可逐户更正。", "Record YES for the {n} owners present who have not voted? You can correct each one after.";
+        ConfirmAllYes => "为在场且尚未表决的 {n} 名业主记录“同意”？之后可逐一更正。", "Record YES for the {n} owners present who have not voted? You can correct each one after.";
         ConfirmClose => "结束表决并记录结果？结束后不能再更改。", "Close the vote and record the result? It cannot be changed afterwards.";
         NothingToUndo => "没有可撤销的表决", "nothing to undo";
         NoVoteOnItem => "此议题只议不决，没有表决", "this item is for discussion only: no vote";
         // Sign-in
         SearchHint => "输入房号（3-2-501 / 3栋2单元501）或姓名", "type a flat (3-2-501 / 3栋2单元501) or a name";
         ProxyName => "受托人姓名", "Proxy holder's name";
-        Matches => "{n} 户", "{n} owners";
+        Matches => "{n} 名业主", "{n} owners";
         // Actions
         What => "事项", "What";
         Who => "责任方", "Who";

@@ -4,6 +4,7 @@
 //! so that one reading finds every problem, each at the key or value it concerns. The format is
 //! documented in `agendas/README.md`.
 
+mod cost;
 mod items;
 mod meeting;
 mod report;

@@ -52,31 +52,47 @@ pub fn column_letter(mut column: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-impl fmt::Display for Problem {
-    /// `agenda.toml:12:9: unknown rule 'majority' — use one of …`
-    /// `roster.csv: row 5, column D (建筑面积(㎡)): … — …`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.location {
-            Location::File => write!(f, "{}: {}", self.file, self.message)?,
+impl Problem {
+    /// The problem in the reader's language: where it is (`第 5 行，D 列` / `row 5, column D`), then
+    /// the message and the hint.
+    pub fn render(&self, lang: crate::lang::Lang) -> String {
+        use crate::i18n::CliText as C;
+        let mut out = match &self.location {
+            Location::File => format!("{}: {}", self.file, self.message),
             Location::Text { line, column } => {
-                write!(f, "{}:{line}:{column}: {}", self.file, self.message)?
+                format!("{}:{line}:{column}: {}", self.file, self.message)
             }
             Location::Cell {
                 row,
                 column,
                 header,
-            } => write!(
-                f,
-                "{}: row {row}, column {} ({header}): {}",
+            } => format!(
+                "{}: {}: {}",
                 self.file,
-                column_letter(*column),
+                C::Cell.fill(
+                    lang,
+                    &[
+                        ("row", row),
+                        ("column", &column_letter(*column)),
+                        ("header", header)
+                    ]
+                ),
                 self.message
-            )?,
-        }
+            ),
+        };
         if !self.hint.is_empty() {
-            write!(f, " — {}", self.hint)?;
+            out.push_str(" — ");
+            out.push_str(&self.hint);
         }
-        Ok(())
+        out
+    }
+}
+
+impl fmt::Display for Problem {
+    /// `agenda.toml:12:9: unknown rule 'majority' — use one of …`
+    /// `roster.csv: row 5, column D (建筑面积(㎡)): … — …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(crate::lang::Lang::En))
     }
 }
 

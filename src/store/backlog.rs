@@ -118,6 +118,8 @@ impl Store {
     /// the host can change how it is decided when the meeting gets there.
     pub fn schedule_concern(&mut self, concern: i64, meeting: i64) -> Result<i64> {
         let c = self.concern(concern)?;
+        // Dated where the estate is: a concern raised at 01:50 in Beijing belongs to that day.
+        let offset = self.meeting(meeting)?.offset;
         // The first line, cut to a title's length; the whole text stays as the statement.
         let title: String = c
             .text
@@ -131,13 +133,14 @@ impl Store {
             title,
             raised_by: c.raised_by.clone(),
             raised_from: c.raised_from.clone(),
-            raised_on: c.raised_at.get(..10).and_then(|d| d.parse().ok()),
+            raised_on: crate::localtime::local_date(&c.raised_at, offset),
             statement: c.text.clone(),
             category: None,
             proposal: None,
             rule: Rule::none(),
             scope: Scope::Estate,
             required_consent: Vec::new(),
+            cost: None,
         };
         self.add_item(meeting, &plan, Some(concern))
     }

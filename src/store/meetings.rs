@@ -136,6 +136,9 @@ pub(crate) fn insert_item(
             "digest": digest,
         }),
     )?;
+    if let Some(plan) = &item.cost {
+        super::cost::insert_plan(tx, now, meeting, id, plan, None)?;
+    }
     Ok(id)
 }
 

@@ -6,11 +6,13 @@ mod attendance;
 mod backlog;
 pub mod backup;
 mod ballots;
+mod cost;
 mod events;
 pub mod lock;
 mod meetings;
 mod records;
 mod roster;
+mod salt;
 mod schema;
 pub mod verify;
 
@@ -21,6 +23,7 @@ use rusqlite::{Connection, OptionalExtension};
 
 pub use actions::NewAction;
 pub use ballots::{BallotInput, ItemTally, RollCallEntry};
+pub use cost::CostPlanRecord;
 pub use events::{Event, GENESIS, event_hash};
 pub use meetings::ItemText;
 pub use records::*;

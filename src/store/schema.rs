@@ -141,9 +141,33 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 /// Migration 2: an item's ballot history is read in order (`ballot_history`, `verify`) without a scan.
 const V2: &str = "CREATE INDEX ballots_item ON ballots(item_id, id);";
 
+/// Migration 3: cost plans of items (every version kept: a change marks the old one not current), and
+/// the one row through which the host's screens tell the room's display what to show (not part of
+/// the record: no events, not checked by `verify`).
+const V3: &str = r#"
+CREATE TABLE cost_plans (
+    id INTEGER PRIMARY KEY,
+    item_id INTEGER NOT NULL REFERENCES items(id),
+    plan TEXT NOT NULL,
+    reason TEXT,
+    at TEXT NOT NULL,
+    current INTEGER NOT NULL CHECK (current IN (0, 1))
+);
+CREATE UNIQUE INDEX cost_plans_current ON cost_plans(item_id) WHERE current = 1;
+CREATE TABLE display (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    meeting_id INTEGER,
+    item_number INTEGER,
+    mode TEXT NOT NULL DEFAULT 'follow',
+    shown_item INTEGER,
+    timer_ends TEXT,
+    at TEXT NOT NULL
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;

@@ -64,6 +64,7 @@ pub fn item(title: &str, rule: Rule, scope: Scope, consents: &[&str]) -> ItemPla
             .iter()
             .map(|f| FlatRef::parse(f).unwrap())
             .collect(),
+        cost: None,
     }
 }
 

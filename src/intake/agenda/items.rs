@@ -6,6 +6,7 @@ use toml::de::DeValue;
 
 use crate::domain::{FlatRef, ItemPlan, Rule, Scope};
 
+use super::cost::read_cost;
 use super::report::Report;
 use super::roster_view::RosterView;
 use super::rules::{Lookup, RuleBook};
@@ -62,6 +63,11 @@ pub(super) const ITEM_KEYS: &[KeySpec] = &[
         key: "required_consent",
         what: "flats whose owners must consent",
         example: "required_consent = [\"3-2-101\"]",
+    },
+    KeySpec {
+        key: "cost",
+        what: "how the cost is shared by floor (a table: amount, subsidy, by_area, floors)",
+        example: "[items.cost] with amount = \"780000.00\" and floors = { 1 = 0, 2 = 0.3 }",
     },
 ];
 
@@ -163,6 +169,9 @@ fn read_item(
         .required(report, "scope")
         .and_then(|v| scope(report, ctx, v));
     let required_consent = required_consent(report, ctx, &fields, rule.as_ref(), scope.as_ref());
+    let cost = fields
+        .get("cost")
+        .map(|v| read_cost(report, &ctx.roster, scope.as_ref(), number, v));
 
     let valid = report.count() == before;
     let item = valid.then(|| -> Option<ItemPlan> {
@@ -177,6 +186,7 @@ fn read_item(
             rule: rule?,
             scope: scope?,
             required_consent: required_consent?,
+            cost: cost.flatten(),
         })
     });
     (title, item.flatten())

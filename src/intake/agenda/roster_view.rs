@@ -20,6 +20,11 @@ impl<'f> RosterView<'f> {
         self.flats.is_empty()
     }
 
+    /// Every flat of the roster (none when no roster was given).
+    pub(super) fn flats(&self) -> impl Iterator<Item = &'f FlatRef> {
+        self.flats.iter()
+    }
+
     pub(super) fn has_flat(&self, flat: &FlatRef) -> bool {
         self.is_empty() || self.flats.contains(flat)
     }

@@ -7,12 +7,15 @@ use csv::{ReaderBuilder, StringRecord};
 use super::table::{Cell, Table, TableRow};
 use crate::intake::{Location, Problem};
 
-/// Splits decoded text into rows. Quoted cells may span lines; the row number is the spreadsheet row,
-/// so newlines inside quotes do not count, but blank lines (which a spreadsheet shows as empty rows) do.
-pub fn read(file: &str, text: &str) -> Result<Table, Problem> {
+/// Splits decoded text into rows, separated by the delimiter `sniff` found. Quoted cells may span
+/// lines; the row number is the spreadsheet row, so newlines inside quotes do not count, but blank lines
+/// (which a spreadsheet shows as empty rows) do.
+pub fn read(file: &str, text: &str) -> Result<(Table, u8), Problem> {
+    let delimiter = sniff(file, text)?;
     let mut reader = ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut record = StringRecord::new();
     let mut rows = Vec::new();
@@ -52,10 +55,41 @@ pub fn read(file: &str, text: &str) -> Result<Table, Problem> {
             cells: record.iter().map(Cell::text).collect(),
         });
     }
-    Ok(Table {
-        what: "the file".to_string(),
+    let table = Table {
         rows,
-    })
+        ..Table::default()
+    };
+    Ok((table, delimiter))
+}
+
+/// The delimiter: a comma unless the lines are plainly split by tabs or semicolons instead (Excel's
+/// "Unicode text" and European "CSV" exports). Counts, over the first lines, how many split into three
+/// or more fields by each candidate; a file that splits as well by another as by commas is refused.
+fn sniff(file: &str, text: &str) -> Result<u8, Problem> {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    let score = |d: char| lines.iter().filter(|l| l.split(d).count() >= 3).count();
+    let (commas, tabs, semicolons) = (score(','), score('\t'), score(';'));
+    let (best, name, other) = if tabs >= semicolons {
+        (b'\t', "tabs", tabs)
+    } else {
+        (b';', "semicolons", semicolons)
+    };
+    if other <= commas {
+        return Ok(b',');
+    }
+    if commas * 2 >= other && commas > 0 {
+        return Err(Problem::new(
+            file,
+            Location::File,
+            format!("the columns may be separated by commas or by {name}: the file is ambiguous"),
+            "open it in Excel or WPS and save it as \"CSV UTF-8 (comma delimited)\"",
+        ));
+    }
+    Ok(best)
 }
 
 /// Line breaks within `range` of `text`: `\n`, `\r\n` or a lone `\r`, each counted once. The whole
@@ -71,9 +105,19 @@ fn line_breaks(text: &str, range: Range<usize>) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn finds_the_delimiter() {
+        let d = |t: &str| read("f.csv", t).map(|(_, d)| d);
+        assert_eq!(d("a,b,c\n1,2,3\n"), Ok(b','));
+        assert_eq!(d("a\tb\tc\n1\t2,5\t3\n"), Ok(b'\t'));
+        assert_eq!(d("a;b;c\n1;2;3\n"), Ok(b';'));
+        assert!(d("a\tb\tc\n1\t2\t3,4,5\n").is_err());
+    }
+
     fn numbers(text: &str) -> Vec<(usize, String)> {
         read("f.csv", text)
             .unwrap()
+            .0
             .rows
             .into_iter()
             .map(|r| (r.number, r.cells[0].shown().to_string()))
@@ -102,7 +146,7 @@ mod tests {
 
     #[test]
     fn trims_cells_and_keeps_short_rows() {
-        let table = read("f.csv", "a , b,c\n1,\u{3000}2\n").unwrap();
+        let (table, _) = read("f.csv", "a , b,c\n1,\u{3000}2\n").unwrap();
         assert_eq!(
             table.rows[0].cells,
             [Cell::text("a"), Cell::text("b"), Cell::text("c")]

@@ -1,109 +1,73 @@
-//! Table rows into roster rows, collecting every problem on the way (DOMAIN §2.4, §3).
+//! Data rows into flats with their owner's particulars, collecting every problem on the way
+//! (DOMAIN §2.4, §3). Owners are keyed afterwards, over the whole roster (`owners`).
 
 use std::collections::HashMap;
 
-use super::headers::{Columns, Field, match_headers};
-use super::table::{Cell, Table, TableRow};
+use super::clean;
+use super::headers::{Columns, Field};
+use super::table::{Cell, TableRow};
+use crate::domain::address::{Part, normalise_part, split_parts};
 use crate::domain::area::AreaError;
 use crate::domain::flat::split_address;
-use crate::domain::roster::owner_key;
-use crate::domain::{Area, FlatRef, Owner, RosterRow};
-use crate::intake::{Location, Problem, Problems};
+use crate::domain::{Area, FlatRef};
+use crate::intake::{Location, Problem};
 
 const AREA_HINT: &str = "write the area in m² with at most two decimals, e.g. 56.45";
 const NEEDS: &str = "every flat needs its building, unit, room, area and owner name";
-const HEADER_HINT: &str = "the first row names the columns (楼栋, 单元, 房号, 建筑面积(㎡), 业主姓名); \
-                           below it, one row per flat";
 
-/// Validates a whole table; returns the rows in file order, or every problem found.
-pub fn validate(file: &str, table: &Table) -> Result<Vec<RosterRow>, Problems> {
-    let mut rows = table.rows.iter().skip_while(|r| r.is_blank());
-    let Some(header) = rows.next() else {
-        return Err(Problems(vec![Problem::new(
-            file,
-            Location::File,
-            format!("{} is empty", table.what),
-            HEADER_HINT,
-        )]));
-    };
-    let columns = match_headers(file, header).map_err(Problems)?;
-    let mut check = Checker {
-        file,
-        columns: &columns,
-        flats: HashMap::new(),
-        owner_ids: HashMap::new(),
-        problems: Vec::new(),
-    };
-    let mut out = Vec::new();
-    let mut any_data = false;
-    for row in rows {
-        if check.is_blank(row) {
-            continue;
-        }
-        any_data = true;
-        if let Some(roster_row) = check.row(row) {
-            out.push(roster_row);
-        }
-    }
-    if !any_data {
-        check.problems.push(Problem::new(
-            file,
-            Location::File,
-            format!(
-                "there are no flats below the header row (row {})",
-                header.number
-            ),
-            "add one row per flat under the header, with building, unit, room, area and owner name",
-        ));
-    }
-    if check.problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(Problems(check.problems))
-    }
+/// The smallest and largest area of one flat (exclusive part) believed: outside, a typo (a missing
+/// decimal point, a total typed into a flat's row). Documented in docs/roster.md.
+pub const AREA_RANGE: (Area, Area) = (Area(100), Area(200_000));
+
+/// One flat as read, before owners are keyed.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    pub flat: FlatRef,
+    pub area: Area,
+    pub name: String,
+    pub owner_id: Option<String>,
+    pub certificate: Option<String>,
+    pub phone: Option<String>,
+    pub unsold: bool,
 }
 
-struct Checker<'a> {
-    file: &'a str,
-    columns: &'a Columns,
-    /// Flat → the row it first appeared in.
-    flats: HashMap<FlatRef, usize>,
+/// Checks rows sheet by sheet; flats and owner ids are checked across the whole file.
+#[derive(Default)]
+pub struct Checker {
+    /// Flat → where it first appeared.
+    flats: HashMap<FlatRef, (String, usize)>,
     /// Owner id → the row and name it first appeared with.
     owner_ids: HashMap<String, (usize, String)>,
-    problems: Vec<Problem>,
+    pub problems: Vec<Problem>,
+    /// Rows whose area lost binary noise.
+    pub rounded: Vec<usize>,
 }
 
-/// A problem already recorded; the row gives no roster row.
+/// A problem already recorded; the row gives no flat.
 struct Reported;
 
-impl Checker<'_> {
-    /// Blank in every known column: rows holding only a remark in some other column are no flat either.
-    fn is_blank(&self, row: &TableRow) -> bool {
-        self.columns
-            .present()
-            .iter()
-            .all(|&(_, c)| row.cells.get(c).is_none_or(Cell::is_blank))
-    }
+/// One sheet's context while checking it.
+pub struct Sheet<'a> {
+    /// The file, and the sheet for a workbook: `roster.xlsx (sheet 3号楼)`.
+    pub at: &'a str,
+    pub columns: &'a Columns,
+}
 
-    fn row(&mut self, row: &TableRow) -> Option<RosterRow> {
+impl Checker {
+    pub fn row(&mut self, sheet: &Sheet, row: &TableRow) -> Option<Parsed> {
         let first_problem = self.problems.len();
-        let building = self.flat_part(row, Field::Building);
-        let unit = self.flat_part(row, Field::Unit);
-        let room = self.flat_part(row, Field::Room);
-        let area = self.area(row);
-        let name = self.value(row, Field::OwnerName);
-        let owner_id = self.value(row, Field::OwnerId);
-        let phone = self.value(row, Field::Phone);
-
-        let flat = match (building, unit, room) {
-            (Ok(Some(b)), Ok(Some(u)), Ok(Some(r))) => Some(FlatRef::new(b, u, r)),
-            _ => None,
-        };
-        if let Some(flat) = &flat {
-            self.check_flat_once(row, flat);
+        let flat = self.flat(sheet, row);
+        let area = self.area(sheet, row);
+        let name = self.text(sheet, row, Field::OwnerName, true);
+        let owner_id = self.text(sheet, row, Field::OwnerId, false);
+        let certificate = self.text(sheet, row, Field::Certificate, false);
+        let phone = self.phone(sheet, row);
+        let unsold = self.unsold(sheet, row);
+        if let Ok(flat) = &flat {
+            self.check_flat_once(sheet, row, flat);
         }
         if let (Ok(Some(id)), Ok(Some(name))) = (&owner_id, &name) {
-            self.check_owner_id(row, id, name);
+            self.check_owner_id(sheet, row, id, name);
         }
         // Within a row, report left to right.
         self.problems[first_problem..].sort_by_key(|p| match p.location {
@@ -113,24 +77,51 @@ impl Checker<'_> {
         if self.problems.len() > first_problem {
             return None;
         }
-        let (flat, Ok(area), Ok(Some(name)), Ok(owner_id), Ok(phone)) =
-            (flat?, area, name, owner_id, phone)
+        let (
+            Ok(flat),
+            Ok(area),
+            Ok(Some(name)),
+            Ok(owner_id),
+            Ok(certificate),
+            Ok(phone),
+            Ok(unsold),
+        ) = (flat, area, name, owner_id, certificate, phone, unsold)
         else {
             return None;
         };
-        let key = owner_key(owner_id.as_deref(), &name, &flat);
-        Some(RosterRow {
+        Some(Parsed {
             flat,
             area,
-            owner: Owner { key, name, phone },
+            name: clean::name(&name),
+            owner_id,
+            certificate,
+            phone,
+            unsold,
         })
     }
 
     /// The trimmed text of a cell: `None` if an optional cell is empty; required cells must be filled.
-    fn value(&mut self, row: &TableRow, field: Field) -> Result<Option<String>, Reported> {
-        let Some(column) = self.columns.get(field) else {
+    fn value(
+        &mut self,
+        sheet: &Sheet,
+        row: &TableRow,
+        field: Field,
+        required: bool,
+    ) -> Result<Option<String>, Reported> {
+        let Some(column) = sheet.columns.get(field) else {
             return Ok(None);
         };
+        self.cell(sheet, row, column, field, required)
+    }
+
+    fn cell(
+        &mut self,
+        sheet: &Sheet,
+        row: &TableRow,
+        column: usize,
+        field: Field,
+        required: bool,
+    ) -> Result<Option<String>, Reported> {
         let (message, hint) = match row.cells.get(column) {
             // A formula typed or exported as text: its value was never computed.
             Some(Cell::Text(text)) if text.starts_with('=') && text.len() > 1 => (
@@ -139,8 +130,14 @@ impl Checker<'_> {
                  Values), or type the value itself"
                     .to_string(),
             ),
-            Some(Cell::Text(text)) if !text.is_empty() => return Ok(Some(text.clone())),
-            None | Some(Cell::Text(_)) if !field.required() => return Ok(None),
+            Some(Cell::Text(text)) if !text.is_empty() => match clean::forbidden_char(text) {
+                None => return Ok(Some(text.clone())),
+                Some((c, what)) => (
+                    format!("the cell holds {what} (U+{:04X})", c as u32),
+                    "retype the cell; co-owners go on one line, names joined by 、".to_string(),
+                ),
+            },
+            None | Some(Cell::Text(_)) if !required => return Ok(None),
             Some(Cell::Text(_)) => (
                 format!("the {} is empty", field.label()),
                 format!("{NEEDS}; delete the row if it is not a flat"),
@@ -167,31 +164,64 @@ impl Checker<'_> {
                     .to_string(),
             ),
         };
-        self.report(row, column, message, hint);
+        self.report(sheet, row, column, message, hint);
         Err(Reported)
     }
 
-    /// Building, unit or room, without the markers people add (3栋, 2单元, 501室).
-    fn flat_part(&mut self, row: &TableRow, field: Field) -> Result<Option<String>, Reported> {
-        let Some(text) = self.value(row, field)? else {
-            return Ok(None);
-        };
-        let markers: &[&str] = match field {
-            Field::Building => &["号楼", "栋", "幢", "楼"],
-            Field::Unit => &["单元"],
-            _ => &["室"],
-        };
-        let part = markers
-            .iter()
-            .find_map(|m| text.strip_suffix(m))
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .unwrap_or(&text)
-            .to_string();
+    /// A text field, control characters refused; the name keeps its own cleaning (`clean::name`).
+    fn text(
+        &mut self,
+        sheet: &Sheet,
+        row: &TableRow,
+        field: Field,
+        required: bool,
+    ) -> Result<Option<String>, Reported> {
+        Ok(self
+            .value(sheet, row, field, required)?
+            .map(|t| clean::name(&t))
+            .filter(|t| !t.is_empty() || required))
+    }
+
+    fn flat(&mut self, sheet: &Sheet, row: &TableRow) -> Result<FlatRef, Reported> {
+        if let Some(column) = sheet.columns.address_column() {
+            let text = self
+                .cell(sheet, row, column, Field::Address, true)?
+                .ok_or(Reported)?;
+            return match split_parts(&text).as_slice() {
+                [b, u, r] => Ok(FlatRef::new(b, u, r)),
+                _ => {
+                    self.report(
+                        sheet,
+                        row,
+                        column,
+                        format!("'{text}' is not a flat"),
+                        "write building, unit and room, e.g. 3-2-501 or 3栋2单元501室",
+                    );
+                    Err(Reported)
+                }
+            };
+        }
+        let building = self.part(sheet, row, Field::Building, Part::Building);
+        let unit = self.part(sheet, row, Field::Unit, Part::Unit);
+        let room = self.part(sheet, row, Field::Room, Part::Room);
+        Ok(FlatRef::new(building?, unit?, room?))
+    }
+
+    /// Building, unit or room in its kept form (3#楼 → 3, 一单元 → 1, 0501室 → 501).
+    fn part(
+        &mut self,
+        sheet: &Sheet,
+        row: &TableRow,
+        field: Field,
+        kind: Part,
+    ) -> Result<String, Reported> {
+        let text = self.value(sheet, row, field, true)?.ok_or(Reported)?;
+        let part = normalise_part(&text, kind);
         // The part must survive being written as building-unit-room and read back.
         if split_address(&part) != [part.as_str()] {
-            let column = self.columns.get(field).unwrap_or(0);
+            let column = sheet.columns.get(field).unwrap_or(0);
             self.report(
+                sheet,
                 row,
                 column,
                 format!(
@@ -203,49 +233,114 @@ impl Checker<'_> {
             );
             return Err(Reported);
         }
-        Ok(Some(part))
+        Ok(part)
     }
 
-    fn area(&mut self, row: &TableRow) -> Result<Area, Reported> {
-        let text = self.value(row, Field::Area)?.ok_or(Reported)?;
-        // Units some rosters write out; ㎡ and m² are understood by the parser itself.
-        let number = ["平方米", "平米", "m2", "M2"]
-            .iter()
-            .find_map(|u| text.strip_suffix(u))
-            .unwrap_or(&text);
-        Area::parse_positive(number).map_err(|e| {
-            let column = self.columns.get(Field::Area).unwrap_or(0);
-            self.report(row, column, area_error_message(&e), AREA_HINT);
+    fn area(&mut self, sheet: &Sheet, row: &TableRow) -> Result<Area, Reported> {
+        let text = self.value(sheet, row, Field::Area, true)?.ok_or(Reported)?;
+        let (number, rounded) = clean::area(&text);
+        let column = sheet.columns.get(Field::Area).unwrap_or(0);
+        let area = Area::parse_positive(&number).map_err(|e| {
+            self.report(sheet, row, column, area_error_message(&e), AREA_HINT);
             Reported
-        })
+        })?;
+        if area < AREA_RANGE.0 || area > AREA_RANGE.1 {
+            self.report(
+                sheet,
+                row,
+                column,
+                format!(
+                    "{area} m² is not a plausible area for one flat ({} to {} m²)",
+                    AREA_RANGE.0, AREA_RANGE.1
+                ),
+                "check the decimal point; a flat's area is its registered floor area",
+            );
+            return Err(Reported);
+        }
+        if rounded {
+            self.rounded.push(row.number);
+        }
+        Ok(area)
     }
 
-    fn check_flat_once(&mut self, row: &TableRow, flat: &FlatRef) {
-        match self.flats.get(flat) {
-            Some(&first) => {
-                let column = self.columns.get(Field::Room).unwrap_or(0);
+    fn phone(&mut self, sheet: &Sheet, row: &TableRow) -> Result<Option<String>, Reported> {
+        let Some(text) = self.value(sheet, row, Field::Phone, false)? else {
+            return Ok(None);
+        };
+        if clean::is_scientific(&text) {
+            let column = sheet.columns.get(Field::Phone).unwrap_or(0);
+            self.report(
+                sheet,
+                row,
+                column,
+                format!("'{text}' is a phone number Excel shortened: its last digits are lost"),
+                "format the column as Text in Excel or WPS and type the numbers again \
+                 (or export them again from where they came from)",
+            );
+            return Err(Reported);
+        }
+        Ok(Some(crate::domain::address::fold_width(&text)))
+    }
+
+    fn unsold(&mut self, sheet: &Sheet, row: &TableRow) -> Result<bool, Reported> {
+        let Some(text) = self.value(sheet, row, Field::Unsold, false)? else {
+            return Ok(false);
+        };
+        let t = crate::domain::address::fold_width(&text).to_lowercase();
+        match t.as_str() {
+            "是" | "y" | "yes" | "√" | "✓" | "1" | "true" | "未售" => Ok(true),
+            "否" | "n" | "no" | "×" | "0" | "false" | "已售" => Ok(false),
+            _ => {
+                let column = sheet.columns.get(Field::Unsold).unwrap_or(0);
                 self.report(
+                    sheet,
                     row,
                     column,
-                    format!("flat {flat} already appears in row {first}"),
+                    format!("'{text}' does not say whether the flat is unsold"),
+                    "write 是 (unsold, the developer's) or leave it empty",
+                );
+                Err(Reported)
+            }
+        }
+    }
+
+    fn check_flat_once(&mut self, sheet: &Sheet, row: &TableRow, flat: &FlatRef) {
+        match self.flats.get(flat) {
+            Some((at, first)) => {
+                let column = (sheet.columns.address_column())
+                    .or(sheet.columns.get(Field::Room))
+                    .unwrap_or(0);
+                let place = if at == sheet.at {
+                    format!("row {first}")
+                } else {
+                    format!("{at}, row {first}")
+                };
+                self.report(
+                    sheet,
+                    row,
+                    column,
+                    format!("flat {flat} already appears in {place}"),
                     "list each flat once; co-owners go in one row, names joined by 、 \
                      (e.g. 刘斌艳、莫刚超)",
                 );
             }
             None => {
-                self.flats.insert(flat.clone(), row.number);
+                self.flats
+                    .insert(flat.clone(), (sheet.at.to_string(), row.number));
             }
         }
     }
 
-    fn check_owner_id(&mut self, row: &TableRow, id: &str, name: &str) {
+    fn check_owner_id(&mut self, sheet: &Sheet, row: &TableRow, id: &str, name: &str) {
+        let name = clean::name(name);
         match self.owner_ids.get(id) {
-            Some((first_row, first_name)) if first_name != name => {
+            Some((first_row, first_name)) if *first_name != name => {
                 let message = format!(
                     "owner id {id} belongs to {first_name} in row {first_row}, but this row names {name}"
                 );
-                let column = self.columns.get(Field::OwnerId).unwrap_or(0);
+                let column = sheet.columns.get(Field::OwnerId).unwrap_or(0);
                 self.report(
+                    sheet,
                     row,
                     column,
                     message,
@@ -255,25 +350,25 @@ impl Checker<'_> {
             }
             Some(_) => {}
             None => {
-                self.owner_ids
-                    .insert(id.to_string(), (row.number, name.to_string()));
+                self.owner_ids.insert(id.to_string(), (row.number, name));
             }
         }
     }
 
     fn report(
         &mut self,
+        sheet: &Sheet,
         row: &TableRow,
         column: usize,
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
         self.problems.push(Problem::new(
-            self.file,
+            sheet.at,
             Location::Cell {
                 row: row.number,
                 column: column + 1,
-                header: self.columns.header(column).to_string(),
+                header: sheet.columns.header(column).to_string(),
             },
             message,
             hint,

@@ -1,11 +1,16 @@
 //! The grid both CSV and spreadsheet files are read into, so one validator serves both.
 
-/// The rows of a file as a spreadsheet program would show them.
+/// The rows of one sheet (or of a CSV file) as a spreadsheet program would show them. Only rows that
+/// hold a cell are kept: a stray cell a million rows down costs one row, not a million.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
-    /// What was read, for messages: "the file", "the first worksheet (名册)".
-    pub what: String,
+    /// The worksheet's name; `None` for a CSV file.
+    pub sheet: Option<String>,
     pub rows: Vec<TableRow>,
+    /// Merged regions, 0-based and inclusive: (first row, first column, last row, last column).
+    pub merged: Vec<(u32, u32, u32, u32)>,
+    /// Cells left out because they lie far beyond any roster's columns, as `XFD1048576`.
+    pub far_cells: Vec<String>,
 }
 
 /// One row; `number` is the 1-based row a spreadsheet program shows, `cells[0]` is column A.

@@ -8,6 +8,7 @@
 //! link (events edited, removed, reordered) or as a row that no event accounts for.
 
 mod compare;
+mod cost;
 mod digest;
 mod expected;
 mod findings;
@@ -39,7 +40,8 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
         out.event(id, why);
     }
     let expected = Replay::run(&events, &mut out);
-    let checked = expected.compare(conn, &mut out)?;
+    let mut checked = expected.compare(conn, &mut out)?;
+    checked.push(("cost_plans", cost::check(&events, conn, &mut out)?));
     Ok(Verification {
         events: events.len(),
         head: events

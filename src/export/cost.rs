@@ -1,0 +1,169 @@
+//! The cost table of an item (加装电梯费用分摊) in the minutes and the notice — flats and amounts only,
+//! never names — and the same rows for the `cost` command.
+
+use crate::domain::cost::Sharing;
+use crate::i18n::CostText as C;
+use crate::lang::Lang;
+use crate::store::{ItemRecord, Store, StoreError};
+
+use super::document::{Align, Block, Table};
+
+/// An item's cost plan as the documents show it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemCost {
+    /// The sharing of the current plan, or why it cannot be shared (said in the document, not hidden).
+    pub sharing: Result<Sharing, String>,
+    /// Each change after the first plan: when (UTC, as stored) and why.
+    pub changes: Vec<(String, String)>,
+}
+
+impl ItemCost {
+    /// The item's cost, if it has a plan.
+    pub fn gather(store: &Store, item: &ItemRecord) -> Result<Option<ItemCost>, StoreError> {
+        let history = store.cost_plan_history(item.id)?;
+        if history.is_empty() {
+            return Ok(None);
+        }
+        let sharing = match store.cost_sharing(item) {
+            Ok(Some(s)) => Ok(s),
+            Ok(None) => return Ok(None),
+            Err(StoreError::Refused(why)) => Err(why),
+            Err(e) => return Err(e),
+        };
+        let changes = history
+            .iter()
+            .skip(1)
+            .map(|r| (r.at.clone(), r.reason.clone().unwrap_or_default()))
+            .collect();
+        Ok(Some(ItemCost { sharing, changes }))
+    }
+
+    /// The same, with every free text passed through `redact` (for the public notice).
+    pub fn redacted(&self, redact: impl Fn(&str) -> String) -> ItemCost {
+        ItemCost {
+            sharing: self.sharing.clone(),
+            changes: self
+                .changes
+                .iter()
+                .map(|(at, why)| (at.clone(), redact(why)))
+                .collect(),
+        }
+    }
+}
+
+/// The summary lines: (label, value) for amount, subsidy, amount shared, method.
+pub fn summary(s: &Sharing, lang: Lang) -> Vec<(String, String)> {
+    let yuan = |f: crate::domain::cost::Fen| C::Yuan.fill(lang, &[("amount", &f)]);
+    vec![
+        (C::Amount.get(lang).into(), yuan(s.amount_fen)),
+        (C::Subsidy.get(lang).into(), yuan(s.subsidy_fen)),
+        (C::ToRaise.get(lang).into(), yuan(s.to_raise_fen)),
+        (
+            C::Method.get(lang).into(),
+            if s.by_area {
+                C::ByFloorArea
+            } else {
+                C::ByFloor
+            }
+            .get(lang)
+            .into(),
+        ),
+    ]
+}
+
+/// Each flat's share: flat, floor, coefficient, (area,) amount — with a total row.
+pub fn flat_table(s: &Sharing, lang: Lang) -> Table {
+    let mut head = vec![C::Flat, C::Floor, C::Coefficient];
+    if s.by_area {
+        head.push(C::AreaM2);
+    }
+    head.push(C::ShareYuan);
+    let mut rows: Vec<Vec<String>> = s
+        .shares
+        .iter()
+        .map(|x| {
+            let mut row = vec![
+                x.flat.to_string(),
+                x.floor.to_string(),
+                x.coefficient.to_string(),
+            ];
+            if s.by_area {
+                row.push(x.area_m2.to_string());
+            }
+            row.push(x.fen.to_string());
+            row
+        })
+        .collect();
+    let mut total = vec![C::Total.get(lang).to_string()];
+    total.resize(head.len() - 1, String::new());
+    total.push(s.to_raise_fen.to_string());
+    rows.push(total);
+    Table {
+        align: head
+            .iter()
+            .map(|c| {
+                if *c == C::Flat {
+                    Align::Left
+                } else {
+                    Align::Right
+                }
+            })
+            .collect(),
+        head: head.iter().map(|c| c.get(lang).to_string()).collect(),
+        rows,
+        class: "cost",
+    }
+}
+
+/// The subtotal of each floor, with a total row.
+pub fn floor_table(s: &Sharing, lang: Lang) -> Table {
+    let mut rows: Vec<Vec<String>> = s
+        .floors
+        .iter()
+        .map(|f| {
+            vec![
+                f.floor.to_string(),
+                f.coefficient.to_string(),
+                f.flats.to_string(),
+                f.fen.to_string(),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        C::Total.get(lang).into(),
+        String::new(),
+        s.shares.len().to_string(),
+        s.to_raise_fen.to_string(),
+    ]);
+    Table {
+        head: [C::Floor, C::Coefficient, C::Flats, C::ShareYuan]
+            .iter()
+            .map(|c| c.get(lang).to_string())
+            .collect(),
+        align: vec![Align::Left, Align::Right, Align::Right, Align::Right],
+        rows,
+        class: "cost",
+    }
+}
+
+/// The blocks of the minutes (and notice) for an item's cost.
+pub fn blocks(cost: &ItemCost, lang: Lang) -> Vec<Block> {
+    let mut b = vec![Block::Heading(4, C::Heading.get(lang).into())];
+    match &cost.sharing {
+        Err(why) => b.push(Block::Para(C::CannotShare.fill(lang, &[("why", why)]))),
+        Ok(s) => {
+            for (label, value) in summary(s, lang) {
+                b.push(Block::Labelled(label, value));
+            }
+            b.push(Block::Para(C::Rounding.get(lang).into()));
+            b.push(Block::Table(floor_table(s, lang)));
+            b.push(Block::Table(flat_table(s, lang)));
+        }
+    }
+    for (at, reason) in &cost.changes {
+        b.push(Block::Para(
+            C::Changed.fill(lang, &[("at", at), ("reason", reason)]),
+        ));
+    }
+    b
+}

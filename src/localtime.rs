@@ -1,0 +1,74 @@
+//! The estate's local time. Moments are stored as UTC instants; they are shown in the estate's
+//! offset (its meetings' offset, else the machine's) and written for machines as RFC 3339 with
+//! seconds and that offset, so a date never flips at midnight UTC.
+
+use jiff::Timestamp;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::Offset;
+
+/// The machine's current UTC offset (what a time typed without an offset means).
+pub fn machine_offset() -> Offset {
+    jiff::Zoned::now().offset()
+}
+
+/// The estate's offset: that of its latest meeting, else the machine's.
+pub fn estate_offset(store: &crate::store::Store) -> Offset {
+    store
+        .meetings()
+        .ok()
+        .and_then(|ms| ms.iter().max_by_key(|m| m.starts).map(|m| m.offset))
+        .unwrap_or_else(machine_offset)
+}
+
+/// A stored moment (`2026-11-28T11:05:00Z`); None if it is not one.
+pub fn stored(text: &str) -> Option<Timestamp> {
+    text.parse().ok()
+}
+
+/// `2026-11-28T19:05:00+08:00`.
+pub fn rfc3339(at: Timestamp, o: Offset) -> String {
+    let s = o.seconds();
+    let sign = if s < 0 { '-' } else { '+' };
+    let s = s.unsigned_abs();
+    format!(
+        "{}{sign}{:02}:{:02}",
+        o.to_datetime(at).strftime("%Y-%m-%dT%H:%M:%S"),
+        s / 3600,
+        s % 3600 / 60
+    )
+}
+
+/// A stored moment as RFC 3339 in the offset; text that is not a moment is passed through.
+pub fn rfc3339_stored(text: &str, o: Offset) -> String {
+    stored(text).map_or_else(|| text.to_string(), |t| rfc3339(t, o))
+}
+
+/// The local date and time of a stored moment.
+pub fn local(text: &str, o: Offset) -> Option<DateTime> {
+    stored(text).map(|t| o.to_datetime(t))
+}
+
+/// The local date of a stored moment.
+pub fn local_date(text: &str, o: Offset) -> Option<Date> {
+    local(text, o).map(|d| d.date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_concern_raised_after_midnight_in_beijing_is_dated_there() {
+        let beijing = Offset::from_hours(8).unwrap();
+        // 01:50 on 22 Nov in Beijing is 17:50 on 21 Nov in UTC.
+        let at = "2026-11-21T17:50:00Z";
+        assert_eq!(
+            local_date(at, beijing),
+            Some(jiff::civil::date(2026, 11, 22))
+        );
+        assert_eq!(rfc3339_stored(at, beijing), "2026-11-22T01:50:00+08:00");
+        let west = Offset::from_seconds(-(5 * 3600 + 1800)).unwrap();
+        assert_eq!(rfc3339_stored(at, west), "2026-11-21T12:20:00-05:30");
+        assert_eq!(rfc3339_stored("not a time", west), "not a time");
+    }
+}

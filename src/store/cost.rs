@@ -1,0 +1,163 @@
+//! Cost plans of items: taken in with the agenda, changed later as events with every earlier plan kept.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::domain::cost::{CostFlat, CostPlan, Sharing};
+
+use super::{Ids, ItemRecord, Result, Store, StoreError, events};
+
+/// One version of an item's cost plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostPlanRecord {
+    pub id: i64,
+    pub item_id: i64,
+    pub plan: CostPlan,
+    /// Why the plan was changed (none for the plan taken in with the agenda).
+    pub reason: Option<String>,
+    pub at: String,
+    pub current: bool,
+}
+
+/// The plan as stored and as the event carries it: the same JSON text, so `verify` compares text.
+pub(crate) fn plan_json(plan: &CostPlan) -> String {
+    serde_json::to_string(plan).unwrap_or_default()
+}
+
+/// Records a plan for an item inside the caller's transaction; the previous plan stays, not current.
+pub(crate) fn insert_plan(
+    tx: &Transaction,
+    now: &str,
+    meeting: i64,
+    item: i64,
+    plan: &CostPlan,
+    reason: Option<&str>,
+) -> Result<i64> {
+    let replaces: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM cost_plans WHERE item_id = ?1 AND current = 1",
+            [item],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(old) = replaces {
+        tx.execute("UPDATE cost_plans SET current = 0 WHERE id = ?1", [old])?;
+    }
+    let json = plan_json(plan);
+    tx.execute(
+        "INSERT INTO cost_plans (item_id, plan, reason, at, current) VALUES (?1, ?2, ?3, ?4, 1)",
+        params![item, json, reason, now],
+    )?;
+    let id = tx.last_insert_rowid();
+    events::append(
+        tx,
+        now,
+        "item.cost",
+        Ids {
+            meeting: Some(meeting),
+            item: Some(item),
+            owner: None,
+        },
+        serde_json::json!({
+            "cost_plan": id,
+            "replaces": replaces,
+            "plan": json,
+            "reason": reason,
+        }),
+    )?;
+    Ok(id)
+}
+
+fn record_from_row(r: &rusqlite::Row) -> rusqlite::Result<CostPlanRecord> {
+    let json: String = r.get(2)?;
+    Ok(CostPlanRecord {
+        id: r.get(0)?,
+        item_id: r.get(1)?,
+        plan: serde_json::from_str(&json).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+        })?,
+        reason: r.get(3)?,
+        at: r.get(4)?,
+        current: r.get::<_, i64>(5)? == 1,
+    })
+}
+
+impl Store {
+    /// The current cost plan of an item, if it has one.
+    pub fn cost_plan(&self, item_id: i64) -> Result<Option<CostPlanRecord>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT id, item_id, plan, reason, at, current FROM cost_plans
+                 WHERE item_id = ?1 AND current = 1",
+            )?
+            .query_row([item_id], record_from_row)
+            .optional()?)
+    }
+
+    /// Every plan an item has had, oldest first.
+    pub fn cost_plan_history(&self, item_id: i64) -> Result<Vec<CostPlanRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, item_id, plan, reason, at, current FROM cost_plans
+             WHERE item_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([item_id], record_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Sets (or changes) an item's cost plan. A change needs a reason once the vote has closed, since
+    /// the owners voted on the earlier plan; the earlier plan is kept either way.
+    pub fn set_cost_plan(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        plan: &CostPlan,
+        reason: Option<&str>,
+    ) -> Result<i64> {
+        let item = self.item(meeting, number)?;
+        plan.check()
+            .map_err(|e| StoreError::Refused(format!("item {number}: {e}")))?;
+        self.sharing_of(&item, plan)?;
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+        if item.vote_closed && reason.is_none() {
+            return Err(StoreError::Refused(format!(
+                "the vote on item {number} has closed: say why the plan changes (--reason)"
+            )));
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let id = insert_plan(&tx, &now, meeting, item.id, plan, reason)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Each flat's share of an item's current plan; `None` when the item has no plan.
+    pub fn cost_sharing(&self, item: &ItemRecord) -> Result<Option<Sharing>> {
+        match self.cost_plan(item.id)? {
+            Some(record) => self.sharing_of(item, &record.plan).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Shares `plan` among the active flats of the item's scope.
+    fn sharing_of(&self, item: &ItemRecord, plan: &CostPlan) -> Result<Sharing> {
+        let mut flats = Vec::new();
+        for entry in self.roster()? {
+            if !item.scope.contains(&entry.flat) {
+                continue;
+            }
+            let Some(floor) = entry.flat.floor().filter(|f| *f > 0) else {
+                return Err(StoreError::Refused(format!(
+                    "the floor of {} cannot be read from its room number, so the cost cannot be shared by floor",
+                    entry.flat
+                )));
+            };
+            flats.push(CostFlat {
+                flat: entry.flat,
+                floor,
+                area: entry.area,
+            });
+        }
+        plan.share(&flats)
+            .map_err(|e| StoreError::Refused(format!("item {}: {e}", item.number)))
+    }
+}

@@ -1,0 +1,104 @@
+//! Cost plans against their `item.cost` events: each row as its event wrote it, and only the latest
+//! plan of an item current.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+use serde_json::Value;
+
+use super::findings::Findings;
+use crate::store::Result;
+use crate::store::events::Event;
+
+/// What one row must hold: item, plan text, reason, time, current — and the event behind it.
+#[derive(Debug, PartialEq)]
+struct Row {
+    item: Option<i64>,
+    plan: Option<String>,
+    reason: Option<String>,
+    at: String,
+    current: bool,
+}
+
+/// Replays the `item.cost` events and compares the `cost_plans` table; returns the rows compared.
+pub(super) fn check(events: &[Event], conn: &Connection, out: &mut Findings) -> Result<usize> {
+    let mut expected: BTreeMap<i64, (Row, i64)> = BTreeMap::new();
+    let mut current: BTreeMap<i64, i64> = BTreeMap::new();
+    for e in events.iter().filter(|e| e.kind == "item.cost") {
+        let Ok(data) = serde_json::from_str::<Value>(&e.data) else {
+            continue; // reported by the main replay
+        };
+        let Some(id) = data.get("cost_plan").and_then(Value::as_i64) else {
+            out.event(e.id, "the 'item.cost' event lacks its plan id".into());
+            continue;
+        };
+        let replaces = data.get("replaces").and_then(Value::as_i64);
+        let item = e.item_id.unwrap_or_default();
+        if replaces != current.get(&item).copied() {
+            out.event(
+                e.id,
+                format!(
+                    "it replaces cost plan {replaces:?} but the item's current plan was {:?}",
+                    current.get(&item)
+                ),
+            );
+        }
+        if let Some((old, _)) = replaces.and_then(|r| expected.get_mut(&r)) {
+            old.current = false;
+        }
+        current.insert(item, id);
+        let text = |k: &str| data.get(k).and_then(Value::as_str).map(str::to_string);
+        let row = Row {
+            item: e.item_id,
+            plan: text("plan"),
+            reason: text("reason"),
+            at: e.at.clone(),
+            current: true,
+        };
+        expected.insert(id, (row, e.id));
+    }
+
+    let mut stmt =
+        conn.prepare("SELECT id, item_id, plan, reason, at, current FROM cost_plans ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Row {
+                item: r.get(1)?,
+                plan: r.get(2)?,
+                reason: r.get(3)?,
+                at: r.get(4)?,
+                current: r.get::<_, i64>(5)? == 1,
+            },
+        ))
+    })?;
+    let mut seen = 0;
+    for row in rows {
+        let (id, actual) = row?;
+        seen += 1;
+        match expected.remove(&id) {
+            None => out.push(
+                "cost_plans",
+                format!("id {id}"),
+                None,
+                "no event records this cost plan: it was added behind the program's back".into(),
+            ),
+            Some((want, event)) if want != actual => out.push(
+                "cost_plans",
+                format!("id {id}"),
+                Some(event),
+                "the cost plan differs from what its events recorded".into(),
+            ),
+            Some(_) => {}
+        }
+    }
+    for (id, (_, event)) in expected {
+        out.push(
+            "cost_plans",
+            format!("id {id}"),
+            Some(event),
+            "a cost plan recorded by this event is missing from the table: it was deleted".into(),
+        );
+    }
+    Ok(seen)
+}
