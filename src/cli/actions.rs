@@ -134,7 +134,7 @@ pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
     }
 }
 
-fn list(store: &Store, all: bool, json: bool) -> Result<()> {
+pub fn list(store: &Store, all: bool, json: bool) -> Result<()> {
     let today = jiff::Zoned::now().date();
     let offset = crate::localtime::estate_offset(store);
     let at = |t: &Option<String>| t.as_deref().map(|t| rfc3339_stored(t, offset));

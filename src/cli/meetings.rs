@@ -57,7 +57,7 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
                     db.display()
                 );
             }
-            let flats = Store::open(db)?.flat_set()?;
+            let flats = Store::open_read_only(db)?.flat_set()?;
             if flats.is_empty() {
                 bail!(
                     "the database has no roster yet: import one (`pavilion roster import FILE`) or give --roster FILE"

@@ -13,7 +13,7 @@ mod votes;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
 use crate::domain::FlatRef;
 use crate::store::Store;
@@ -41,18 +41,24 @@ pub fn data_dir() -> Result<PathBuf> {
     Ok(dir)
 }
 
-/// Opens the database, creating it (for `init`) or requiring that it exists (everything else).
+/// Opens the database to write, creating it (for `init`) or requiring that it exists and is ours
+/// (everything else).
 fn open(path: &Path, create: bool) -> Result<Store> {
-    if !create && !path.exists() {
-        bail!(
-            "no database at {}: create one with `pavilion init --estate NAME` (or give --db PATH)",
-            path.display()
-        );
+    if !create {
+        return announce_upgrade(path, Store::open_existing(path)?);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let store = Store::open(path)?;
+    announce_upgrade(path, Store::open(path)?)
+}
+
+/// Opens the database to read: nothing is written to it (no WAL switch, no migration).
+fn read(path: &Path) -> Result<Store> {
+    Ok(Store::open_read_only(path)?)
+}
+
+fn announce_upgrade(path: &Path, store: Store) -> Result<Store> {
     if let Some(u) = store.upgraded() {
         eprintln!(
             "pavilion: upgraded {} from schema {} to {}; the database as it was is kept in {}",
@@ -98,7 +104,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Roster(cmd) => roster::run(&path, cmd, lang),
         Command::Check { files, roster } => meetings::check(&path, &files, roster.as_deref()),
         Command::Intake { file } => meetings::intake(&mut open(&path, false)?, &file),
-        Command::Meetings { json } => meetings::list(&open(&path, false)?, json),
+        Command::Meetings { json } => meetings::list(&read(&path)?, json),
         Command::Attend {
             meeting,
             rooms,
@@ -140,7 +146,7 @@ pub fn run(cli: Cli) -> Result<()> {
             meeting,
             item,
             json,
-        } => votes::tally(&open(&path, false)?, &meeting, item, json, lang),
+        } => votes::tally(&read(&path)?, &meeting, item, json, lang),
         Command::Cost {
             meeting,
             item,
@@ -152,7 +158,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 (_, true) => cost::Output::Csv,
                 _ => cost::Output::Text,
             };
-            cost::cost(&open(&path, false)?, &meeting, item, out, lang)
+            cost::cost(&read(&path)?, &meeting, item, out, lang)
         }
         Command::Note {
             meeting,
@@ -183,14 +189,17 @@ pub fn run(cli: Cli) -> Result<()> {
             from.as_deref(),
             meeting.as_deref(),
         ),
-        Command::Backlog { all, json } => actions::backlog(&open(&path, false)?, all, json),
+        Command::Backlog { all, json } => actions::backlog(&read(&path)?, all, json),
         Command::Schedule { concern, meeting } => {
             actions::schedule(&mut open(&path, false)?, concern, &meeting)
         }
+        Command::Actions(args::ActionsCommand::List { all, json }) => {
+            actions::list(&read(&path)?, all, json)
+        }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
-        Command::Export(args) => export::run(&open(&path, false)?, args, lang),
+        Command::Export(args) => export::run(&read(&path)?, args, lang),
         Command::Verify { digest, json } => {
-            integrity::verify(&open(&path, false)?, digest.as_deref(), json)
+            integrity::verify(&read(&path)?, digest.as_deref(), json)
         }
         Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
         Command::Restore { file, yes } => integrity::restore(&path, &file, yes),
@@ -207,7 +216,8 @@ fn screens(path: &Path, meeting: i64, lang: crate::lang::Lang) -> Result<()> {
     let (_guard, _log) = logging::init(&log_dir);
     let result = crate::tui::run(path, meeting, lang);
     // A copy of the database as the host left it, whatever happened on screen.
-    if let Ok(store) = Store::open(path) {
+    // Never creates a database: if the file is gone or replaced, there is nothing of ours to copy.
+    if let Ok(store) = Store::open_existing(path) {
         integrity::auto_backup(&store, Reason::Exit);
     }
     result

@@ -39,7 +39,7 @@ pub fn run(path: &Path, cmd: RosterCommand, lang: Lang) -> Result<()> {
             Ok(())
         }
         RosterCommand::List { json } => {
-            let store = super::open(path, false)?;
+            let store = super::read(path)?;
             let roster = store.roster()?;
             if json {
                 let rows: Vec<serde_json::Value> = roster

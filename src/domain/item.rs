@@ -21,6 +21,15 @@ pub enum Step {
     Withdrawn,
 }
 
+/// Whether an item has a vote, and whether it is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Vote {
+    /// Discussion only (rule none).
+    None,
+    Open,
+    Closed,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("an item that is {from} cannot become {to}")]
 pub struct StepError {
@@ -66,6 +75,20 @@ impl Step {
                 | (Acting, Closed)
                 | (Deferred, Raised | Discussed | Withdrawn)
         )
+    }
+
+    /// The legal transitions for an item with the vote it has: an item with a vote becomes decided
+    /// only by closing the vote (so never by hand while it is open); a discussion-only item may
+    /// also go from discussed straight to acting or closed.
+    pub fn can_move(self, to: Step, vote: Vote) -> bool {
+        match vote {
+            Vote::Open => to != Step::Decided && self.can_become(to),
+            Vote::Closed => self.can_become(to),
+            Vote::None => {
+                self.can_become(to)
+                    || matches!((self, to), (Step::Discussed, Step::Acting | Step::Closed))
+            }
+        }
     }
 
     pub fn become_(self, to: Step) -> Result<Step, StepError> {

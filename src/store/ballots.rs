@@ -8,7 +8,9 @@ use crate::domain::rule::Electorate;
 use crate::domain::tally::{Member, RequiredConsent, members_of, tally};
 use crate::domain::{Area, Choice, FlatRef, Scope, Step, Tally};
 
-use super::{BallotRecord, Ids, ItemRecord, Method, Presence, Result, Store, StoreError, events};
+use super::{
+    BallotRecord, Ids, ItemRecord, Method, Presence, Result, Store, StoreError, as_of, events,
+};
 
 /// A ballot to record.
 #[derive(Clone, Debug)]
@@ -77,69 +79,31 @@ fn ballot_from_row(r: &rusqlite::Row) -> rusqlite::Result<BallotRecord> {
     })
 }
 
-/// SQL condition and parameters selecting the active flats of a scope (lists are filtered after).
-fn scope_filter(scope: &Scope) -> (String, Vec<String>) {
-    match scope {
-        Scope::Estate | Scope::Flats(_) => ("f.active = 1".into(), vec![]),
-        Scope::Building(b) => ("f.active = 1 AND f.building = ?1".into(), vec![b.clone()]),
-        Scope::Unit { building, unit } => (
-            "f.active = 1 AND f.building = ?1 AND f.unit = ?2".into(),
-            vec![building.clone(), unit.clone()],
-        ),
-    }
-}
-
 impl Store {
-    /// The flats of an item's scope with their owners: (owner id, owner name, flat, area), in roll-call order.
-    fn scope_flats(&self, scope: &Scope) -> Result<Vec<(i64, String, FlatRef, Area)>> {
-        let (cond, args) = scope_filter(scope);
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT f.owner_id, o.name, f.building, f.unit, f.room, f.area_centi
-             FROM flats f JOIN owners o ON o.id = f.owner_id WHERE {cond}"
-        ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                FlatRef::new(
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                ),
-                Area(r.get(5)?),
-            ))
-        })?;
-        let mut out: Vec<(i64, String, FlatRef, Area)> = Vec::new();
-        for row in rows {
-            let row = row?;
-            if scope.contains(&row.2) {
-                out.push(row);
-            }
+    /// The roster an item is counted and called with: as it stood when its vote closed, or now.
+    pub fn roster_epoch(&self, item: &ItemRecord) -> Result<Option<i64>> {
+        if !item.vote_closed {
+            return Ok(None);
         }
+        as_of::close_event(&self.conn, item.meeting_id, item.id)
+    }
+
+    /// The flats of an item's scope with their owners: (owner id, owner name, flat, area), in roll-call order.
+    fn scope_flats(&self, item: &ItemRecord) -> Result<Vec<(i64, String, FlatRef, Area)>> {
+        let as_of = self.roster_epoch(item)?;
+        let mut out: Vec<(i64, String, FlatRef, Area)> =
+            as_of::flats(&self.conn, as_of, Some(&item.scope))?
+                .into_iter()
+                .map(|s| (s.owner_id, s.owner_name, s.flat, s.area))
+                .collect();
         out.sort_by(|a, b| a.2.cmp(&b.2));
         Ok(out)
     }
 
     /// The electorate of an item: owners in scope (only those signed in, for a show of hands).
     pub fn electorate(&self, item: &ItemRecord) -> Result<Vec<Member>> {
-        let members = match &item.scope {
-            // Only owner and area are needed to count: no names, no sorting.
-            Scope::Estate | Scope::Building(_) | Scope::Unit { .. } => {
-                let (cond, args) = scope_filter(&item.scope);
-                let mut stmt = self.conn.prepare_cached(&format!(
-                    "SELECT f.owner_id, f.area_centi FROM flats f WHERE {cond}"
-                ))?;
-                let rows = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                    Ok((r.get::<_, i64>(0)?, Area(r.get(1)?)))
-                })?;
-                members_of(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-            }
-            Scope::Flats(_) => members_of(
-                self.scope_flats(&item.scope)?
-                    .into_iter()
-                    .map(|(o, _, _, a)| (o, a)),
-            ),
-        };
+        let as_of = self.roster_epoch(item)?;
+        let members = members_in_scope(&self.conn, &item.scope, as_of)?;
         if item.rule.electorate == Electorate::Present {
             let here = self.attendance(item.meeting_id)?;
             return Ok(members
@@ -152,31 +116,14 @@ impl Store {
 
     /// Each owner's current choice on an item.
     pub fn current_choices(&self, item_id: i64) -> Result<HashMap<i64, Choice>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT owner_id, choice FROM ballots INDEXED BY ballots_current
-             WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL",
-        )?;
-        let mut rows = stmt.query([item_id])?;
-        let mut out = HashMap::new();
-        // Read the choice in place: no string allocated per ballot.
-        while let Some(r) = rows.next()? {
-            if let Some(c) = Choice::parse(r.get_ref(1)?.as_str().unwrap_or("")) {
-                out.insert(r.get::<_, i64>(0)?, c);
-            }
-        }
-        Ok(out)
+        current_choices(&self.conn, item_id, false)
     }
 
+    /// The consents an item requires, each with the flat's owner (as it stood when the vote closed);
+    /// a flat since retired still names its last owner.
     pub fn required_consents(&self, item: &ItemRecord) -> Result<Vec<RequiredConsent>> {
-        item.consents
-            .iter()
-            .map(|flat| {
-                Ok(RequiredConsent {
-                    flat: flat.clone(),
-                    owner: self.find_flat(flat)?.owner_id,
-                })
-            })
-            .collect()
+        let as_of = self.roster_epoch(item)?;
+        consents_of(&self.conn, &item.consents, as_of)
     }
 
     /// Counts an open item from the ballots now; a closed item gives the figures recorded at closing.
@@ -184,8 +131,14 @@ impl Store {
         if let (true, Some(result)) = (item.vote_closed, &item.result) {
             return Ok(result.clone());
         }
+        self.count(item, false)
+    }
+
+    /// Counts an item from its ballots; `thorough` reads them without any index (the count a
+    /// closing records must not depend on an index whose definition could be changed under it).
+    fn count(&self, item: &ItemRecord, thorough: bool) -> Result<Tally> {
         let members = self.electorate(item)?;
-        let choices = self.current_choices(item.id)?;
+        let choices = current_choices(&self.conn, item.id, thorough)?;
         let consents = self.required_consents(item)?;
         Ok(tally(&item.rule, &members, &choices, &consents))
     }
@@ -376,7 +329,7 @@ impl Store {
 
     /// The owners to call, with their flats, area, presence and current ballot.
     pub fn roll_call(&self, item: &ItemRecord) -> Result<Vec<RollCallEntry>> {
-        let flats = self.scope_flats(&item.scope)?;
+        let flats = self.scope_flats(item)?;
         let here = self.attendance(item.meeting_id)?;
         let mut current: HashMap<i64, BallotRecord> = HashMap::new();
         for b in self.ballot_history(item.id)? {
@@ -423,7 +376,7 @@ impl Store {
                 item.step
             )));
         }
-        let tally = self.tally_item(&item)?;
+        let tally = self.count(&item, true)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         super::meetings::advance_to_discussed(&tx, &now, &item)?;
@@ -462,7 +415,10 @@ impl Store {
             item: Some(item.id),
             owner: None,
         };
-        super::meetings::move_step(&tx, &now, ids, item.id, Step::Discussed, Step::Decided)?;
+        // Only a discussed item becomes decided here: a discussion-only item may have moved on.
+        if matches!(item.step, Step::Raised | Step::Discussed) {
+            super::meetings::move_step(&tx, &now, ids, item.id, Step::Discussed, Step::Decided)?;
+        }
         tx.commit()?;
         let item = self.item(meeting, number)?;
         Ok(ItemTally { item, tally })
@@ -523,4 +479,64 @@ fn record_ballot(
         }),
     )?;
     Ok(id)
+}
+
+/// The owners of a scope with their area in it, as the roster stood after `as_of` (or now).
+pub(crate) fn members_in_scope(
+    conn: &rusqlite::Connection,
+    scope: &Scope,
+    as_of: Option<i64>,
+) -> Result<Vec<Member>> {
+    Ok(members_of(
+        as_of::flats(conn, as_of, Some(scope))?
+            .into_iter()
+            .map(|s| (s.owner_id, s.area)),
+    ))
+}
+
+/// The required consents of an item with each flat's owner as it stood after `as_of` (or now).
+pub(crate) fn consents_of(
+    conn: &rusqlite::Connection,
+    flats: &[FlatRef],
+    as_of: Option<i64>,
+) -> Result<Vec<RequiredConsent>> {
+    flats
+        .iter()
+        .map(|flat| {
+            let owner = as_of::owner_of(conn, flat, as_of)?.ok_or_else(|| {
+                StoreError::NotFound(format!(
+                    "flat {flat}, whose consent is required, was never in the roster"
+                ))
+            })?;
+            Ok(RequiredConsent {
+                flat: flat.clone(),
+                owner,
+            })
+        })
+        .collect()
+}
+
+/// Each owner's current choice on an item; `thorough` reads the table itself, through no index.
+fn current_choices(
+    conn: &rusqlite::Connection,
+    item_id: i64,
+    thorough: bool,
+) -> Result<HashMap<i64, Choice>> {
+    let sql = if thorough {
+        "SELECT owner_id, choice FROM ballots NOT INDEXED
+         WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL"
+    } else {
+        "SELECT owner_id, choice FROM ballots INDEXED BY ballots_current
+         WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL"
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([item_id])?;
+    let mut out = HashMap::new();
+    // Read the choice in place: no string allocated per ballot.
+    while let Some(r) = rows.next()? {
+        if let Some(c) = Choice::parse(r.get_ref(1)?.as_str().unwrap_or("")) {
+            out.insert(r.get::<_, i64>(0)?, c);
+        }
+    }
+    Ok(out)
 }

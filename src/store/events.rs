@@ -113,26 +113,72 @@ pub(crate) fn read_events(conn: &Connection, meeting: Option<i64>) -> Result<Vec
 
 /// The first event of a list whose hash or link does not fit, if any.
 pub(crate) fn first_broken_link(events: &[Event]) -> Option<(i64, String)> {
-    let mut prev = GENESIS;
-    for (expected_id, e) in (1..).zip(events) {
+    let mut walk = ChainWalk::default();
+    events
+        .iter()
+        .find_map(|e| walk.check(e).map(|why| (e.id, why)))
+}
+
+/// The chain walked one event at a time, in order: what is wrong with each link, if anything.
+pub(crate) struct ChainWalk {
+    next_id: i64,
+    prev: String,
+}
+
+impl Default for ChainWalk {
+    fn default() -> ChainWalk {
+        ChainWalk {
+            next_id: 1,
+            prev: GENESIS.to_string(),
+        }
+    }
+}
+
+impl ChainWalk {
+    pub(crate) fn check(&mut self, e: &Event) -> Option<String> {
+        let expected_id = self.next_id;
+        self.next_id = e.id + 1;
+        let prev = std::mem::replace(&mut self.prev, e.hash.clone());
         if e.id != expected_id {
-            return Some((
-                e.id,
-                format!("expected event {expected_id} here: an event was removed or reordered"),
+            return Some(format!(
+                "expected event {expected_id} here: an event was removed or reordered"
             ));
         }
         if e.prev_hash != prev {
-            return Some((e.id, "its link to the previous event does not match".into()));
+            return Some("its link to the previous event does not match".into());
         }
         if event_hash(e) != e.hash {
-            return Some((
-                e.id,
-                "its content does not match its hash: it was edited".into(),
-            ));
+            return Some("its content does not match its hash: it was edited".into());
         }
-        prev = &e.hash;
+        None
     }
-    None
+
+    /// The hash of the last event walked (GENESIS before any).
+    pub(crate) fn head(&self) -> &str {
+        &self.prev
+    }
+}
+
+/// Calls `f` with each event in order, one at a time (the chain may be far larger than memory).
+pub(crate) fn each_event(conn: &Connection, mut f: impl FnMut(&Event) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events ORDER BY id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(&Event {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            kind: r.get(2)?,
+            meeting_id: r.get(3)?,
+            item_id: r.get(4)?,
+            owner_id: r.get(5)?,
+            data: r.get(6)?,
+            prev_hash: r.get(7)?,
+            hash: r.get(8)?,
+        })?;
+    }
+    Ok(())
 }
 
 /// The chain head of a connection: the hash of the last event (or GENESIS when empty).

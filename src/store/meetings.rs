@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use jiff::tz::Offset;
 use rusqlite::{OptionalExtension, Row, params};
 
+use crate::domain::item::Vote;
 use crate::domain::{FlatRef, ItemPlan, MeetingKind, MeetingPlan, Rule, Scope, Step};
 
 use super::{Ids, ItemRecord, MeetingRecord, NoteRecord, Result, Store, StoreError, events};
@@ -287,9 +288,25 @@ impl Store {
     /// Moves an item to another step, if the domain allows it.
     pub fn set_step(&mut self, meeting: i64, number: i64, to: Step) -> Result<ItemRecord> {
         let item = self.item(meeting, number)?;
-        item.step
-            .become_(to)
-            .map_err(|e| StoreError::Refused(format!("item {number}: {e}")))?;
+        let vote = match (item.rule.votes, item.vote_closed) {
+            (false, _) => Vote::None,
+            (true, false) => Vote::Open,
+            (true, true) => Vote::Closed,
+        };
+        if vote == Vote::Open && to == Step::Decided {
+            return Err(StoreError::Refused(format!(
+                "item {number} has a vote: it becomes decided when the vote is closed (`pavilion close {meeting} {number}`)"
+            )));
+        }
+        if !item.step.can_move(to, vote) {
+            return Err(StoreError::Refused(format!(
+                "item {number}: {}",
+                crate::domain::item::StepError {
+                    from: item.step,
+                    to
+                }
+            )));
+        }
         let now = self.now();
         let tx = self.conn.transaction()?;
         let ids = Ids {

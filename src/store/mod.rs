@@ -2,6 +2,7 @@
 //! a hash-chained event. A ballot is committed before any screen shows it.
 
 mod actions;
+mod as_of;
 mod attendance;
 mod backlog;
 pub mod backup;
@@ -10,8 +11,10 @@ mod cost;
 mod events;
 pub mod lock;
 mod meetings;
+mod open;
 mod records;
 mod roster;
+mod roster_changes;
 mod salt;
 mod schema;
 pub mod verify;
@@ -27,6 +30,10 @@ pub use cost::CostPlanRecord;
 pub use events::{Event, GENESIS, event_hash};
 pub use meetings::ItemText;
 pub use records::*;
+pub use roster_changes::{
+    Confirmation, FlatChange, FlatState, ImportMode, ImportOutcome, OpenVoteTouch, RosterPlan,
+    Touch,
+};
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use verify::{Finding, Verification};
 
@@ -46,6 +53,10 @@ pub enum StoreError {
     },
     #[error("{0}")]
     NotFound(String),
+    #[error(
+        "{0} is not a Pavilion database (another program's file, or empty): it was not changed; give the right --db, or create one with `pavilion init`"
+    )]
+    NotOurs(String),
     #[error("{0}")]
     Refused(String),
 }
@@ -76,6 +87,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        open::check_identity(&conn, path, true)?;
         // WAL + FULL: a committed ballot survives a power cut; foreign keys keep ballots tied to flats.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;

@@ -6,16 +6,31 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::domain::{Area, FlatRef, RosterRow};
 
+use super::roster_changes::{self, ImportMode, ImportOutcome};
 use super::{Ids, ImportSummary, Result, RosterEntry, Store, StoreError, events};
 
 /// A flat already in the database: (id, area in hundredths of m², owner id, active).
 type StoredFlat = (i64, i64, i64, bool);
 
 impl Store {
+    /// Imports or updates the roster in one transaction, whatever open votes it touches (see
+    /// [`Store::import_roster_with`] for the checked import and the dry run).
+    pub fn import_roster(&mut self, rows: &[RosterRow], source: &str) -> Result<ImportSummary> {
+        let outcome = self.import_roster_with(rows, source, ImportMode::Import { yes: true })?;
+        Ok(outcome.plan.summary)
+    }
+
     /// Imports or updates the roster in one transaction. Existing owners and flats are updated in
     /// place (their ids stay, so past ballots keep pointing at them); flats missing from the new
-    /// roster are retired, not deleted.
-    pub fn import_roster(&mut self, rows: &[RosterRow], source: &str) -> Result<ImportSummary> {
+    /// roster are retired, not deleted; each flat that changed gets a row of history from this
+    /// import's event on. A dry run, or an import that needs `yes` and lacks it (it touches an open
+    /// vote, or retires more than a tenth of the flats), computes everything and writes nothing.
+    pub fn import_roster_with(
+        &mut self,
+        rows: &[RosterRow],
+        source: &str,
+        mode: ImportMode,
+    ) -> Result<ImportOutcome> {
         if self.estate()?.is_none() {
             return Err(StoreError::Refused(
                 "no estate in this database yet: run `pavilion init --estate NAME` first".into(),
@@ -136,9 +151,23 @@ impl Store {
         }
         summary.flats = rows.len();
         summary.owners = wanted.len();
+        let active_before = flats.values().filter(|f| f.3).count();
+        let plan = roster_changes::plan(&tx, summary, active_before)?;
+        let write = match mode {
+            ImportMode::DryRun => false,
+            ImportMode::Import { yes } => yes || plan.confirmations().is_empty(),
+        };
+        if !write {
+            // Dropping the transaction rolls every change back.
+            return Ok(ImportOutcome {
+                plan,
+                written: false,
+            });
+        }
+        let summary = &plan.summary;
         // What the tables hold now, so that `verify` sees an area or owner changed behind its back.
         let digest = super::verify::roster_digest(&tx)?;
-        events::append(
+        let event = events::append(
             &tx,
             &now,
             "roster.import",
@@ -153,10 +182,15 @@ impl Store {
                 "owners_added": summary.owners_added,
                 "owners_updated": summary.owners_updated,
                 "digest": digest,
+                "changes": roster_changes::payload(&plan.changes),
             }),
         )?;
+        roster_changes::record_history(&tx, event)?;
         tx.commit()?;
-        Ok(summary)
+        Ok(ImportOutcome {
+            plan,
+            written: true,
+        })
     }
 
     /// The active roster in building/unit/floor/room order.

@@ -165,9 +165,33 @@ CREATE TABLE display (
 );
 "#;
 
+/// Migration 4: the roster keeps its history (each flat's area, owner and owner's name from the
+/// import that set them, so a closed vote is always counted and shown with the roster as it stood),
+/// and the file says it is ours (`application_id`). What the roster held before history was kept
+/// is attributed to the last import (0 when there was none).
+const V4: &str = r#"
+CREATE TABLE flat_history (
+    flat_id INTEGER NOT NULL REFERENCES flats(id),
+    since INTEGER NOT NULL,
+    area_centi INTEGER NOT NULL CHECK (area_centi > 0),
+    owner_id INTEGER NOT NULL REFERENCES owners(id),
+    owner_name TEXT NOT NULL,
+    active INTEGER NOT NULL CHECK (active IN (0, 1)),
+    PRIMARY KEY (flat_id, since)
+);
+INSERT INTO flat_history (flat_id, since, area_centi, owner_id, owner_name, active)
+    SELECT f.id, COALESCE((SELECT MAX(id) FROM events WHERE kind = 'roster.import'), 0),
+           f.area_centi, f.owner_id, o.name, f.active
+    FROM flats f JOIN owners o ON o.id = f.owner_id;
+PRAGMA application_id = 1346459217;
+"#;
+
+/// `PRAGMA application_id` of a Pavilion database ("PAVQ"); files from before version 4 have 0.
+pub const APPLICATION_ID: i64 = 1346459217;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;

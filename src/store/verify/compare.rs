@@ -6,9 +6,9 @@ use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 
 use super::digest::{ITEM_DIGEST_SQL, MEETING_DIGEST_SQL, digest_rows, roster_digest};
-use super::expected::{ExpNote, ExpProgress, ExpResult, Replay};
+use super::expected::{ExpBallot, ExpNote, ExpProgress, ExpResult, Replay};
 use super::findings::{Findings, Shown, set};
-use super::table::{Lists, Table, compare_lists, compare_rows};
+use super::table::{Lists, RowCheck, Rows, Table, compare_lists, compare_rows, compare_selected};
 use crate::store::Result;
 
 const BALLOTS: Table = Table {
@@ -17,6 +17,15 @@ const BALLOTS: Table = Table {
     sql: "SELECT b.id, b.item_id, b.owner_id, f.building || '-' || f.unit || '-' || f.room,
                  b.choice, b.method, b.proxy_name, b.reason, b.at, b.current
           FROM ballots b LEFT JOIN flats f ON f.id = b.flat_id ORDER BY b.id",
+};
+
+/// The ballots of one item (compared when its vote closes).
+const ITEM_BALLOTS: Table = Table {
+    name: "ballots",
+    what: "ballot",
+    sql: "SELECT b.id, b.item_id, b.owner_id, f.building || '-' || f.unit || '-' || f.room,
+                 b.choice, b.method, b.proxy_name, b.reason, b.at, b.current
+          FROM ballots b LEFT JOIN flats f ON f.id = b.flat_id WHERE b.item_id = ?1 ORDER BY b.id",
 };
 
 const ATTENDANCE: Table = Table {
@@ -89,8 +98,48 @@ impl Replay {
         ])
     }
 
+    /// The ballots of an item whose vote just closed: compared now, then let go (what `verify`
+    /// holds stays within one item's ballots, however many meetings the record spans).
+    pub(super) fn compare_item_ballots(
+        &mut self,
+        conn: &Connection,
+        item: i64,
+        out: &mut Findings,
+    ) -> Result<()> {
+        let ids = self.item_ballots.remove(&item).unwrap_or_default();
+        let mine: BTreeMap<i64, ExpBallot> = ids
+            .iter()
+            .filter_map(|id| self.ballots.remove(id).map(|b| (*id, b)))
+            .collect();
+        self.flushed_rows += compare_selected(
+            conn,
+            out,
+            &ITEM_BALLOTS,
+            Rows::Of(item),
+            &mine,
+            check_ballot,
+        )?;
+        self.current.remove(&item);
+        self.flushed.insert(item);
+        Ok(())
+    }
+
     fn compare_ballots(&self, conn: &Connection, out: &mut Findings) -> Result<usize> {
-        compare_rows(conn, out, &BALLOTS, &self.ballots, |c, _, x| {
+        let rest = compare_selected(
+            conn,
+            out,
+            &BALLOTS,
+            Rows::Except(&self.flushed),
+            &self.ballots,
+            check_ballot,
+        )?;
+        Ok(rest + self.flushed_rows)
+    }
+}
+
+fn check_ballot(c: &mut RowCheck<'_, '_>, _: i64, x: &ExpBallot) -> Result<()> {
+    {
+        {
             c.field("item_id", 1, &x.item)?;
             c.field("owner_id", 2, &x.owner)?;
             c.field("flat", 3, &x.flat)?;
@@ -100,9 +149,11 @@ impl Replay {
             c.field("reason", 7, &x.reason)?;
             c.field("at", 8, &x.at)?;
             c.field("current", 9, &x.current)
-        })
+        }
     }
+}
 
+impl Replay {
     fn compare_attendance(&self, conn: &Connection, out: &mut Findings) -> Result<usize> {
         compare_rows(conn, out, &ATTENDANCE, &self.attendance, |c, _, x| {
             c.field("status", 2, &x.status)?;

@@ -1,6 +1,6 @@
 //! The state the events describe: what each table must hold, and the event behind each value.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::findings::Set;
 
@@ -100,8 +100,19 @@ pub(super) struct ExpConcern {
 #[derive(Default)]
 pub(super) struct Replay {
     pub(super) ballots: BTreeMap<i64, ExpBallot>,
-    /// The current ballot of (item, owner).
-    pub(super) current: HashMap<(i64, i64), i64>,
+    /// The current ballot of each owner, per item.
+    pub(super) current: HashMap<i64, HashMap<i64, i64>>,
+    /// The ballots of each item still held (an item's are compared and let go when its vote closes).
+    pub(super) item_ballots: HashMap<i64, Vec<i64>>,
+    /// The highest ballot id seen.
+    pub(super) max_ballot: i64,
+    /// Items whose ballots were compared when their vote closed, and how many rows that read.
+    pub(super) flushed: HashSet<i64>,
+    pub(super) flushed_rows: usize,
+    /// Votes closed before this event cannot be counted again: the roster then is not known.
+    pub(super) roster_unknown_until: Option<i64>,
+    /// History rows the imports recorded.
+    pub(super) history_rows: usize,
     pub(super) attendance: BTreeMap<(i64, i64), ExpAttendance>,
     pub(super) items: BTreeMap<i64, ExpItem>,
     pub(super) notes: BTreeMap<i64, Vec<ExpNote>>,

@@ -12,12 +12,14 @@ mod cost;
 mod digest;
 mod expected;
 mod findings;
+mod recount;
 mod replay;
+mod schema_check;
 mod table;
 
 use rusqlite::Connection;
 
-use super::events::{first_broken_link, read_events};
+use super::events::{ChainWalk, each_event};
 use super::{Result, Store};
 use expected::Replay;
 use findings::Findings;
@@ -34,19 +36,34 @@ impl Store {
 
 /// `verify` on any connection (an open store, or a backup being checked before a restore).
 pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
-    let events = read_events(conn, None)?;
     let mut out = Findings::default();
-    if let Some((id, why)) = first_broken_link(&events) {
-        out.event(id, why);
-    }
-    let expected = Replay::run(&events, &mut out);
+    schema_check::check(conn, &mut out)?;
+    let mut walk = ChainWalk::default();
+    let mut broken = false;
+    let mut events = 0;
+    let mut expected = Replay::new();
+    // Cost plans are few: their events are kept for their own check.
+    let mut cost_events = Vec::new();
+    // One event at a time: memory holds the replayed state, never the whole chain.
+    each_event(conn, |e| {
+        events += 1;
+        if let Some(why) = walk.check(e)
+            && !broken
+        {
+            broken = true;
+            out.event(e.id, why);
+        }
+        if e.kind == "item.cost" {
+            cost_events.push(e.clone());
+        }
+        expected.step(conn, e, &mut out)
+    })?;
+    expected.check_history_count(conn, &mut out)?;
     let mut checked = expected.compare(conn, &mut out)?;
-    checked.push(("cost_plans", cost::check(&events, conn, &mut out)?));
+    checked.push(("cost_plans", cost::check(&cost_events, conn, &mut out)?));
     Ok(Verification {
-        events: events.len(),
-        head: events
-            .last()
-            .map_or_else(|| super::GENESIS.to_string(), |e| e.hash.clone()),
+        events,
+        head: walk.head().to_string(),
         checked,
         findings: out.0,
     })

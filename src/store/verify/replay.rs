@@ -7,6 +7,9 @@ use super::expected::{
     ExpResult, Replay,
 };
 use super::findings::{Findings, Shown, set};
+use rusqlite::Connection;
+
+use crate::store::Result;
 use crate::store::events::Event;
 
 fn text(data: &Value, key: &str) -> Option<String> {
@@ -18,22 +21,47 @@ fn int(data: &Value, key: &str) -> Option<i64> {
 }
 
 impl Replay {
-    pub(super) fn run(events: &[Event], out: &mut Findings) -> Replay {
-        let mut r = Replay {
+    pub(super) fn new() -> Replay {
+        Replay {
             concern_links_known: true,
             ..Replay::default()
-        };
-        for e in events {
-            let data: Value = match serde_json::from_str(&e.data) {
-                Ok(v) => v,
-                Err(_) => {
-                    out.event(e.id, "its data is not readable JSON".into());
-                    continue;
-                }
-            };
-            r.apply(e, &data, out);
         }
-        r
+    }
+
+    /// Replays one event (events come in order); what must be read from the tables at that moment
+    /// (the roster's history, a closed vote's ballots) is checked there and then.
+    pub(super) fn step(&mut self, conn: &Connection, e: &Event, out: &mut Findings) -> Result<()> {
+        let data: Value = match serde_json::from_str(&e.data) {
+            Ok(v) => v,
+            Err(_) => {
+                out.event(e.id, "its data is not readable JSON".into());
+                return Ok(());
+            }
+        };
+        match e.kind.as_str() {
+            "roster.import" => self.roster_import(conn, e, &data, out)?,
+            "item.step" if text(&data, "to").as_deref() == Some("decided") => {
+                if let Some(item) = e.item_id
+                    && let Some(x) = self.items.get(&item)
+                    && x.vote.value != "closed"
+                    && self.votes(conn, item)? == Some(true)
+                {
+                    out.event(
+                        e.id,
+                        format!("item {item} becomes decided while its vote is still open"),
+                    );
+                }
+            }
+            _ => {}
+        }
+        self.apply(e, &data, out);
+        if e.kind == "vote.close" {
+            self.recount(conn, e, out)?;
+            if let Some(item) = e.item_id {
+                self.compare_item_ballots(conn, item, out)?;
+            }
+        }
+        Ok(())
     }
 
     fn apply(&mut self, e: &Event, data: &Value, out: &mut Findings) {
@@ -239,9 +267,7 @@ impl Replay {
         };
         let withdraw = e.kind == "ballot.withdraw";
         // Withdrawals from before the payload named their row took the next id.
-        let ballot = int(data, "ballot").or_else(|| {
-            withdraw.then(|| self.ballots.keys().next_back().copied().unwrap_or(0) + 1)
-        });
+        let ballot = int(data, "ballot").or_else(|| withdraw.then_some(self.max_ballot + 1));
         let Some(ballot) = ballot else {
             out.event(id, "the 'ballot' event lacks its ballot id".into());
             return;
@@ -258,7 +284,7 @@ impl Replay {
             );
         }
         let replaces = int(data, "replaces");
-        let current = self.current.get(&(item, owner)).copied();
+        let current = self.current.get(&item).and_then(|c| c.get(&owner)).copied();
         if replaces != current {
             out.event(
                 id,
@@ -279,7 +305,9 @@ impl Replay {
         if self.ballots.contains_key(&ballot) {
             out.event(id, format!("it records ballot {ballot} a second time"));
         }
-        self.current.insert((item, owner), ballot);
+        self.current.entry(item).or_default().insert(owner, ballot);
+        self.item_ballots.entry(item).or_default().push(ballot);
+        self.max_ballot = self.max_ballot.max(ballot);
         self.ballots.insert(
             ballot,
             ExpBallot {

@@ -99,13 +99,42 @@ pub(super) fn compare_rows<K: Key, X: Recorded>(
     out: &mut Findings,
     table: &Table,
     expected: &BTreeMap<K, X>,
+    check: impl FnMut(&mut RowCheck<'_, '_>, K, &X) -> Result<()>,
+) -> Result<usize> {
+    compare_selected(conn, out, table, Rows::All, expected, check)
+}
+
+/// Which rows of a table are compared.
+pub(super) enum Rows<'a> {
+    All,
+    /// Those the table's query with this parameter returns.
+    Of(i64),
+    /// All but those whose second column (the parent) is in this set.
+    Except(&'a std::collections::HashSet<i64>),
+}
+
+/// [`compare_rows`] on the rows selected.
+pub(super) fn compare_selected<K: Key, X: Recorded>(
+    conn: &Connection,
+    out: &mut Findings,
+    table: &Table,
+    which: Rows<'_>,
+    expected: &BTreeMap<K, X>,
     mut check: impl FnMut(&mut RowCheck<'_, '_>, K, &X) -> Result<()>,
 ) -> Result<usize> {
-    let mut stmt = conn.prepare(table.sql)?;
-    let mut rows = stmt.query([])?;
+    let mut stmt = conn.prepare_cached(table.sql)?;
+    let mut rows = match which {
+        Rows::Of(param) => stmt.query([param])?,
+        _ => stmt.query([])?,
+    };
     let mut seen = 0;
     let mut left: BTreeMap<K, &X> = expected.iter().map(|(k, v)| (*k, v)).collect();
     while let Some(r) = rows.next()? {
+        if let Rows::Except(skip) = which
+            && skip.contains(&r.get::<_, i64>(1)?)
+        {
+            continue;
+        }
         seen += 1;
         let key = K::read(r)?;
         let row = key.name();

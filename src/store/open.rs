@@ -1,0 +1,128 @@
+//! How a database file is opened: created (`init`, `demo`), opened to write (it must exist and be
+//! ours), or opened to read (read-only, no WAL switch, no migration: the file's bytes stay as they
+//! are, even on a write-protected copy). A file that is not a Pavilion database is refused untouched.
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::{Result, Store, StoreError, schema};
+
+/// Whether the connection's file is a Pavilion database: our application id, or (files from before
+/// it was set) a known schema version with our event table. An empty file is not one.
+fn is_ours(conn: &Connection) -> Result<bool> {
+    let app: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if app == schema::APPLICATION_ID {
+        return Ok(true);
+    }
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let events = conn
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'")?
+        .exists([])?;
+    Ok(app == 0 && version >= 1 && events)
+}
+
+/// A file holding no schema at all (new, or zero bytes): one `init` may create a database in.
+fn is_blank(conn: &Connection) -> Result<bool> {
+    let objects: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(objects == 0 && version == 0)
+}
+
+fn not_ours(path: &Path) -> StoreError {
+    StoreError::NotOurs(path.display().to_string())
+}
+
+/// Refuses a file that is neither ours nor (when `blank_ok`) blank; reading it is all this does.
+pub(super) fn check_identity(conn: &Connection, path: &Path, blank_ok: bool) -> Result<()> {
+    // A file that is not SQLite at all fails to read: that is not ours either.
+    let ours = is_ours(conn).map_err(|_| not_ours(path))?;
+    if ours || (blank_ok && is_blank(conn).map_err(|_| not_ours(path))?) {
+        Ok(())
+    } else {
+        Err(not_ours(path))
+    }
+}
+
+/// Percent-encodes a path for an SQLite URI (`?`, `#` and `%` would otherwise end or escape it).
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'?' | b'#' | b'%' => out.push_str(&format!("%{b:02X}")),
+            _ => out.push(b as char),
+        }
+    }
+    out
+}
+
+impl Store {
+    /// Opens an existing Pavilion database to write: never creates a file, refuses one that is not
+    /// ours, and then migrates like [`Store::open`].
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound(format!(
+                "no database at {}: create one with `pavilion init --estate NAME` (or give --db PATH)",
+                path.display()
+            )));
+        }
+        {
+            let conn = Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(|_| not_ours(path))?;
+            check_identity(&conn, path, false)?;
+        }
+        Store::open(path)
+    }
+
+    /// Opens a database to read only: no WAL switch, no migration, nothing written to the file.
+    /// A write-protected file (a copy kept as evidence) is opened as immutable. Refuses a newer
+    /// schema and a file that is not ours.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound(format!(
+                "no database at {}: create one with `pavilion init --estate NAME` (or give --db PATH)",
+                path.display()
+            )));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let protected = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        let open = |immutable: bool| -> Result<Connection> {
+            let uri = format!(
+                "file:{}?mode=ro{}",
+                uri_path(path),
+                if immutable { "&immutable=1" } else { "" }
+            );
+            let conn = Connection::open_with_flags(uri, flags)?;
+            conn.busy_timeout(std::time::Duration::from_secs(5))?;
+            // A first read: a WAL file that cannot get its shared memory fails here, not later.
+            conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))?;
+            Ok(conn)
+        };
+        let conn = match open(protected) {
+            Ok(c) => c,
+            // Its folder may be write-protected too (a USB stick): read it as it lies.
+            Err(_) if !protected => open(true).map_err(|_| not_ours(path))?,
+            Err(_) => return Err(not_ours(path)),
+        };
+        check_identity(&conn, path, false)?;
+        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if found > schema::VERSION {
+            return Err(StoreError::NewerSchema {
+                path: path.display().to_string(),
+                found,
+                known: schema::VERSION,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            clock: jiff::Timestamp::now,
+            upgraded: None,
+        })
+    }
+}

@@ -1,0 +1,143 @@
+//! Honest sequences always verify (issue 8, point 3): random sequences of what a host and a
+//! secretary may do — sign-ins, ballots, withdrawals, steps, closes, roster imports, actions,
+//! concerns — each accepted or refused by the store, and `verify` finds nothing after every one.
+
+mod common;
+
+use common::{fixed_now, item, meeting, row, twelve_flat_unit};
+use pavilion::domain::{Area, Choice, FlatRef, Responsible, RosterRow, Rule, Scope, Step};
+use pavilion::store::{BallotInput, NewAction, Presence, Store, StoreError};
+use proptest::prelude::*;
+
+#[derive(Clone, Debug)]
+enum Op {
+    Attend(usize, u8),
+    Ballot(i64, usize, u8),
+    Withdraw(i64, usize),
+    Step(i64, usize),
+    Close(i64),
+    /// A new roster: flat `0` gets another owner, flat `1` another area, flat `2` is left out.
+    Roster(usize, usize, Option<usize>),
+    Action(i64),
+    Progress,
+    Concern(bool),
+    Note(i64),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let item = 1i64..=3;
+    prop_oneof![
+        (0usize..14, 0u8..3).prop_map(|(f, p)| Op::Attend(f, p)),
+        (item.clone(), 0usize..14, 0u8..3).prop_map(|(i, f, c)| Op::Ballot(i, f, c)),
+        (item.clone(), 0usize..14).prop_map(|(i, f)| Op::Withdraw(i, f)),
+        (item.clone(), 0usize..7).prop_map(|(i, s)| Op::Step(i, s)),
+        item.clone().prop_map(Op::Close),
+        (0usize..14, 0usize..14, proptest::option::of(0usize..14))
+            .prop_map(|(a, b, c)| Op::Roster(a, b, c)),
+        item.clone().prop_map(Op::Action),
+        Just(Op::Progress),
+        any::<bool>().prop_map(Op::Concern),
+        item.prop_map(Op::Note),
+    ]
+}
+
+fn roster_with(owner: usize, area: usize, left_out: Option<usize>, n: usize) -> Vec<RosterRow> {
+    let mut rows = twelve_flat_unit();
+    let flat = rows[owner].flat.to_string();
+    rows[owner] = row(
+        &flat,
+        "80.00",
+        Some(&format!("N{n}")),
+        &format!("新业主{n}"),
+    );
+    rows[area].area = Area::parse(&format!("8{}.50", n % 10)).unwrap();
+    if let Some(i) = left_out {
+        rows.remove(i);
+    }
+    rows
+}
+
+/// Applies one operation; a refusal is an honest answer, anything else must not happen.
+fn apply(store: &mut Store, op: &Op, flats: &[FlatRef], n: usize) -> Result<(), StoreError> {
+    let m = 1;
+    match op {
+        Op::Attend(f, p) => {
+            let presence = match p {
+                0 => Presence::Present,
+                1 => Presence::Proxy("代理人".into()),
+                _ => Presence::Left,
+            };
+            store.attend(m, &flats[*f], &presence).map(drop)
+        }
+        Op::Ballot(i, f, c) => {
+            let choice = [Choice::Yes, Choice::No, Choice::Abstain][*c as usize];
+            store
+                .cast_ballot(m, *i, &BallotInput::in_person(&flats[*f], choice))
+                .map(drop)
+        }
+        Op::Withdraw(i, f) => store.withdraw_ballot(m, *i, &flats[*f], Some("口误")),
+        Op::Step(i, s) => store.set_step(m, *i, Step::ALL[*s]).map(drop),
+        Op::Close(i) => store.close_vote(m, *i).map(drop),
+        Op::Roster(a, b, c) => store
+            .import_roster(&roster_with(*a, *b, *c, n), "again")
+            .map(drop),
+        Op::Action(i) => store
+            .add_action(&NewAction {
+                item: Some((m, *i)),
+                meeting: Some(m),
+                what: "报规划审批",
+                responsible: Responsible::parse("社区"),
+                due: None,
+            })
+            .map(drop),
+        Op::Progress => match store.actions()?.first() {
+            Some(a) if n.is_multiple_of(2) => {
+                store.update_action(a.id, Some(m), "进行中").map(drop)
+            }
+            Some(a) => store.close_action(a.id, Some(m), "业主确认").map(drop),
+            None => Ok(()),
+        },
+        Op::Concern(on_agenda) => {
+            if *on_agenda {
+                store
+                    .raise_on_agenda(m, "楼道灯坏了", "赵六", Some(&flats[0]))
+                    .map(drop)
+            } else {
+                store.raise_concern("垃圾分类", "钱七", None).map(drop)
+            }
+        }
+        Op::Note(i) => store.add_note(m, *i, "郭建敏", "意见").map(drop),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_honest_sequence_verifies_after_each_step(ops in proptest::collection::vec(op(), 1..14)) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pavilion.db");
+        let mut store = Store::open(&path).unwrap().with_clock(fixed_now);
+        store.init("红旗小区").unwrap();
+        store.import_roster(&twelve_flat_unit(), "test").unwrap();
+        store
+            .intake(
+                &meeting(vec![
+                    item("加装电梯", Rule::civil_code_major(), Scope::parse("3-2").unwrap(), &["3-2-101"]),
+                    item("划停车线", Rule::show_of_hands(), Scope::Estate, &[]),
+                    item("楼道堆物", Rule::none(), Scope::Estate, &[]),
+                ]),
+                "test",
+            )
+            .unwrap();
+        let flats: Vec<FlatRef> = twelve_flat_unit().into_iter().map(|r| r.flat).collect();
+        for (n, op) in ops.iter().enumerate() {
+            match apply(&mut store, op, &flats, n) {
+                Ok(()) | Err(StoreError::Refused(_) | StoreError::NotFound(_)) => {}
+                Err(e) => prop_assert!(false, "{op:?} failed: {e}"),
+            }
+            let v = store.verify().unwrap();
+            prop_assert!(v.is_intact(), "after {:?} of {:?}: {:#?}", op, ops, v.findings);
+        }
+    }
+}
