@@ -216,9 +216,15 @@ fn the_command_reports_what_it_masked_and_what_to_review() {
         String::from_utf8_lossy(&check.stderr).contains("未写入文件"),
         "nothing written"
     );
-    assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        1,
-        "only the database"
-    );
+    let exported = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "md")
+        })
+        .count();
+    assert_eq!(exported, 0, "no notice written");
 }
