@@ -3,11 +3,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::export::{self, Format, Options, Variant};
-use crate::i18n::ExportText;
+use crate::i18n::{CliText, CmdText as K, ExportText, said};
 use crate::lang::Lang;
 use crate::store::Store;
 
@@ -77,21 +77,15 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             .extension()
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
-            .with_context(|| {
-                format!(
-                    "cannot tell the format from '{}': give --format md|html|json|csv",
-                    out.display()
-                )
-            })?,
-        (None, None) => bail!("give --format md|html|json|csv"),
+            .ok_or_else(|| said!(K::FormatFromName, path = out.display()))?,
+        (None, None) => return Err(said!(K::NoFormat).into()),
     };
     let objections_until = a
         .objections_until
         .as_deref()
         .map(|d| {
-            d.trim().parse::<jiff::civil::Date>().map_err(|_| {
-                anyhow::anyhow!("--objections-until '{d}' is not a date: write it like 2026-12-05")
-            })
+            crate::domain::written::parse_date(d, jiff::Zoned::now().year())
+                .ok_or_else(|| said!(K::ObjectionsUntil, text = d))
         })
         .transpose()?;
     let variant = if a.public || a.check {
@@ -112,7 +106,9 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
         let until = options.objections_until.is_some() || m.objections_until.is_some();
         if !(to && until) {
             eprintln!(
-                "pavilion: note: the notice leaves blanks for where and until when objections are raised (give --objections-to TEXT --objections-until DATE)"
+                "pavilion: {}: {}",
+                CliText::Note.get(lang),
+                K::NoticeBlanks.get(lang)
             );
         }
     }
@@ -141,7 +137,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes)
                 .and_then(|()| out.flush())
-                .context("cannot write to standard output")?;
+                .map_err(|e| said!(K::CannotWrite, path = "stdout", error = e))?;
         }
         Some(path) => {
             let path = if path.is_dir() {
@@ -155,12 +151,9 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
                 path
             };
             let written = export::file::write_new(&path, &bytes, a.force)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+                .map_err(|e| said!(K::CannotWrite, path = path.display(), error = e))?;
             if written == path {
-                println!(
-                    "{}",
-                    ExportText::Wrote.fill(lang, &[("path", &path.display())])
-                );
+                println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
             } else {
                 println!(
                     "{}",
@@ -189,5 +182,5 @@ fn check(notice: &export::MeetingSnapshot, lang: Lang) -> Result<()> {
     for f in &found {
         println!("  {f}");
     }
-    bail!(ExportText::CheckFailed.fill(lang, &[("n", &found.len())]))
+    Err(said!(ExportText::CheckFailed, n = found.len()).into())
 }

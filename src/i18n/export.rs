@@ -11,7 +11,6 @@ catalogue! {
             "review these {n} passages that may name a person (not masked; reword them in the record) before posting:";
         CheckFailed => "公示中有 {n} 处疑似姓名待核对，未写入文件",
             "{n} passages of the notice may name a person: nothing was written";
-        Wrote => "已写入 {path}", "wrote {path}";
         Kept => "{path} 已存在，保留原文件，新文件写入 {new}", "{path} exists and was kept; wrote {new}";
     }
 }
