@@ -1,4 +1,4 @@
-//! `export MEETING --format md|html|json|csv [--public] [-o FILE]`: the minutes or the public notice.
+//! `export MEETING --format md|html|json|csv|docx [--public] [-o FILE]`: the minutes or the public notice.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,7 +15,7 @@ use crate::store::Store;
 pub struct ExportArgs {
     /// The meeting id (or `latest`)
     pub meeting: String,
-    /// md, html, json or csv (the roll call) [default: from the -o file's extension]
+    /// md, html, json, csv (the roll call) or docx [default: from the -o file's extension]
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<FormatArg>,
     /// The public notice (公示): owners' names masked, no phone numbers
@@ -47,6 +47,7 @@ pub enum FormatArg {
     Html,
     Json,
     Csv,
+    Docx,
 }
 
 impl From<FormatArg> for Format {
@@ -56,6 +57,7 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
+            FormatArg::Docx => Format::Docx,
         }
     }
 }

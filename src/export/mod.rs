@@ -13,8 +13,10 @@
 //! ```
 
 pub mod cost;
+mod compact;
 mod csv;
 pub mod document;
+mod docx;
 pub mod file;
 mod html;
 mod json;
@@ -45,10 +47,18 @@ pub enum Format {
     Json,
     /// The roll call, UTF-8 with BOM for Excel.
     Csv,
+    /// A Word document (A4) for Word and WPS: the minutes or the notice.
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Csv];
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Docx,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -56,6 +66,7 @@ impl Format {
             Format::Html => "html",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::Docx => "docx",
         }
     }
 
@@ -66,6 +77,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -140,6 +152,7 @@ pub fn render(s: &MeetingSnapshot, format: Format, lang: Lang) -> Result<Vec<u8>
         Format::Html => html::render(&document::build(s, lang)),
         Format::Json => json::render(s, lang)?,
         Format::Csv => self::csv::render(s, lang)?,
+        Format::Docx => docx::render(&document::build(s, lang)),
     })
 }
 

@@ -11,6 +11,8 @@ catalogue! {
             "review these {n} passages that may name a person (not masked; reword them in the record) before posting:";
         CheckFailed => "公示中有 {n} 处疑似姓名待核对，未写入文件",
             "{n} passages of the notice may name a person: nothing was written";
+        PageOf => "第 {page} 页 共 {pages} 页", "Page {page} of {pages}";
+        UnsoldFlats => "开发商未售房屋 {n} 套", "developer's unsold flats ({n})";
         Kept => "{path} 已存在，保留原文件，新文件写入 {new}", "{path} exists and was kept; wrote {new}";
     }
 }
