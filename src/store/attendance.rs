@@ -38,9 +38,7 @@ impl Store {
                 )
                 .optional()?;
             if !matches!(status.as_deref(), Some("present" | "proxy")) {
-                return Err(StoreError::Refused(format!(
-                    "the owner of {flat} is not signed in: only someone present can leave"
-                )));
+                return Err(said!(S::NotSignedIn, flat = flat).into());
             }
         }
         tx.execute(
