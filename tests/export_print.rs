@@ -36,7 +36,10 @@ fn tools_available(test: &str) -> bool {
         "{test}: {} missing under CI; {how}",
         missing.join(", ")
     );
-    eprintln!("{test}: SKIPPED, {} not installed; {how}", missing.join(", "));
+    eprintln!(
+        "{test}: SKIPPED, {} not installed; {how}",
+        missing.join(", ")
+    );
     false
 }
 
@@ -78,13 +81,20 @@ fn estate_vote() -> (tempfile::TempDir, Store, i64) {
 fn to_pdf(files: &[PathBuf], out: &Path) -> Vec<PathBuf> {
     let profile = out.join("lo-profile");
     let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.display()))
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
         .arg(out)
         .args(files)
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     files
         .iter()
         .map(|f| {
@@ -147,7 +157,10 @@ fn docx_minutes_and_notice_print_on_a4_with_page_numbers_and_whole_flats() {
     assert_eq!(roll.len(), 225);
     for (pdf, what) in pdfs.iter().zip(["minutes zh", "notice zh", "minutes en"]) {
         let (pages, size) = pdfinfo(pdf);
-        assert!(size.starts_with("595") && size.contains("x 841"), "{what}: A4, not {size}");
+        assert!(
+            size.starts_with("595") && size.contains("x 841"),
+            "{what}: A4, not {size}"
+        );
         let text = pdftotext(pdf);
         // pdftotext drops or adds spaces around Chinese text: compare without them.
         let joined: String = text.split_whitespace().collect();
@@ -168,9 +181,17 @@ fn docx_minutes_and_notice_print_on_a4_with_page_numbers_and_whole_flats() {
         }
         if what == "notice zh" {
             assert!(pages <= 6, "the 225-ballot notice takes {pages} pages");
-            assert!(!text.contains(&roll[0].owner), "{what} shows {}", roll[0].owner);
+            assert!(
+                !text.contains(&roll[0].owner),
+                "{what} shows {}",
+                roll[0].owner
+            );
         } else {
-            for line in roll.iter().filter(|l| l.owner.chars().count() <= 4).take(20) {
+            for line in roll
+                .iter()
+                .filter(|l| l.owner.chars().count() <= 4)
+                .take(20)
+            {
                 assert!(text.contains(&line.owner), "{what}: {} missing", line.owner);
             }
             assert!(text.contains("225"), "{what}: the figures");

@@ -23,7 +23,10 @@ pub fn roll_call(roll: &[RollLine], lang: Lang) -> Table {
         };
         [flat, lb::choice(r.choice, lang).to_string()]
     };
-    let head = [L::Flat.get(lang).to_string(), L::Choice.get(lang).to_string()];
+    let head = [
+        L::Flat.get(lang).to_string(),
+        L::Choice.get(lang).to_string(),
+    ];
     Table {
         head: (0..PAIRS).flat_map(|_| head.clone()).collect(),
         align: vec![Align::Left; PAIRS * 2],

@@ -6,8 +6,8 @@
 //! [`Document`] as Markdown and HTML, so the three never disagree.
 
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Footer, HeightRule, LineSpacing, NumPages,
-    PageMargin, PageNum, Paragraph, Run, RunFonts, Shading, Table as DocxTable, TableBorder,
+    AlignmentType, BorderType, Docx, Footer, HeightRule, LineSpacing, NumPages, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, Shading, Table as DocxTable, TableBorder,
     TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
 };
 use unicode_width::UnicodeWidthStr;
@@ -41,7 +41,10 @@ fn body_fonts() -> RunFonts {
 }
 
 fn heading_fonts() -> RunFonts {
-    RunFonts::new().ascii("Arial").hi_ansi("Arial").east_asia("黑体")
+    RunFonts::new()
+        .ascii("Arial")
+        .hi_ansi("Arial")
+        .east_asia("黑体")
 }
 
 pub fn render(doc: &Document) -> Vec<u8> {
@@ -148,14 +151,19 @@ fn paragraph(block: &Block, lang: Lang) -> Paragraph {
         Block::Para(text) => spaced(Paragraph::new().add_run(lines(Run::new(), text))),
         Block::Labelled(label, text) => spaced(
             Paragraph::new()
-                .add_run(Run::new().add_text(format!("{label}{}", colon(lang))).bold())
+                .add_run(
+                    Run::new()
+                        .add_text(format!("{label}{}", colon(lang)))
+                        .bold(),
+                )
                 .add_run(lines(Run::new(), text)),
         ),
-        Block::Quote(text) => spaced(
-            Paragraph::new()
-                .add_run(lines(Run::new(), text))
-                .indent(Some(420), None, Some(0), None),
-        ),
+        Block::Quote(text) => spaced(Paragraph::new().add_run(lines(Run::new(), text)).indent(
+            Some(420),
+            None,
+            Some(0),
+            None,
+        )),
         // A verdict stays on the page of the chart that follows it.
         Block::Verdict(text, tone) => {
             let mut run = Run::new().add_text(text).bold().size(BODY + 3);
@@ -260,7 +268,9 @@ fn cell(text: &str, width: usize, align: Align, head: bool) -> TableCell {
     if align == Align::Right {
         p = p.align(AlignmentType::Right);
     }
-    let mut c = TableCell::new().add_paragraph(p).width(width, WidthType::Dxa);
+    let mut c = TableCell::new()
+        .add_paragraph(p)
+        .width(width, WidthType::Dxa);
     if head {
         c = c.shading(Shading::new().fill("E7E6E6"));
     }
@@ -287,7 +297,14 @@ fn table(t: &Table) -> DocxTable {
     for r in &t.rows {
         let mut row = TableRow::new(
             (0..t.head.len())
-                .map(|i| cell(r.get(i).map_or("", String::as_str), widths[i], align(i), false))
+                .map(|i| {
+                    cell(
+                        r.get(i).map_or("", String::as_str),
+                        widths[i],
+                        align(i),
+                        false,
+                    )
+                })
                 .collect(),
         )
         .cant_split();
@@ -361,6 +378,10 @@ fn language_tag(styles: &[u8], lang: Lang) -> Vec<u8> {
     };
     let tag = format!(r#"<w:lang w:val="{latin}" w:eastAsia="zh-CN" w:bidi="ar-SA" />"#);
     // w:lang comes last but a few in a run's properties.
-    xml.replacen("</w:rPr></w:rPrDefault>", &format!("{tag}</w:rPr></w:rPrDefault>"), 1)
-        .into_bytes()
+    xml.replacen(
+        "</w:rPr></w:rPrDefault>",
+        &format!("{tag}</w:rPr></w:rPrDefault>"),
+        1,
+    )
+    .into_bytes()
 }

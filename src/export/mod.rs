@@ -12,8 +12,8 @@
 //! let name = export::default_file_name(&store.meeting(1).unwrap(), Format::Html, Variant::Minutes, Lang::Zh);
 //! ```
 
-pub mod cost;
 mod compact;
+pub mod cost;
 mod csv;
 pub mod document;
 mod docx;
