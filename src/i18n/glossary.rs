@@ -22,6 +22,8 @@ mod tests {
         out.extend(texts(crate::i18n::CostText::ALL));
         out.extend(texts(crate::i18n::RosterText::ALL));
         out.extend(texts(crate::i18n::StoreText::ALL));
+        out.extend(texts(crate::i18n::AgendaText::ALL));
+        out.extend(texts(crate::i18n::AgendaKeyText::ALL));
         out.extend(
             crate::export::labels::L::ALL
                 .iter()

@@ -6,6 +6,8 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod agenda;
+mod agenda_keys;
 mod cli;
 mod commands;
 mod cost;
@@ -17,6 +19,8 @@ mod screens;
 mod store;
 pub mod terms;
 
+pub use agenda::AgendaText;
+pub use agenda_keys::AgendaKeyText;
 pub use cli::CliText;
 pub use commands::CmdText;
 pub use cost::CostText;
