@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod args;
+mod backups;
 mod cost;
 pub mod export;
 mod integrity;
@@ -108,6 +109,23 @@ pub fn run(cli: Cli) -> Result<()> {
             let meeting =
                 open(&path, false)?.resolve_meeting(meeting.as_deref().unwrap_or("latest"))?;
             screens(&path, meeting, lang)
+        }
+        Command::Show { meeting, theme } => {
+            let meeting = match meeting {
+                Some(m) => Some(crate::store::Store::open_read_only(&path)?.resolve_meeting(&m)?),
+                None => None,
+            };
+            let theme = match theme {
+                args::ShowTheme::Dark => crate::show::theme::ThemeName::Dark,
+                args::ShowTheme::Light => crate::show::theme::ThemeName::Light,
+            };
+            let log_dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or(data_dir()?);
+            let (_guard, _log) = logging::init(&log_dir);
+            crate::show::run(&path, meeting, lang, theme)
         }
         Command::Init { estate } => {
             let mut store = open(&path, true)?;
@@ -219,6 +237,7 @@ pub fn run(cli: Cli) -> Result<()> {
             integrity::verify(&read(&path)?, digest.as_deref(), json)
         }
         Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
+        Command::Backups { json } => backups::list(&path, json, lang),
         Command::Restore { file, yes } => integrity::restore(&path, &file, yes),
     }
 }
