@@ -1,14 +1,10 @@
 //! `attend`, `ballot`, `ballot-import`, `close`, `tally`.
 
-use std::path::Path;
-
 use anyhow::{Context, Result};
 
 use crate::domain::tally::Measure;
 use crate::domain::{Choice, Tally};
 use crate::export::json_shapes::TallyJson;
-use crate::intake::ballots::read_ballots;
-use crate::intake::{Location, Problem, Problems};
 use crate::store::{BallotInput, ItemRecord, Method, Presence, Store};
 use crate::textwidth::pad_left;
 
@@ -81,42 +77,6 @@ pub fn ballot(store: &mut Store, a: BallotArgs) -> Result<()> {
         b.method.as_str()
     );
     Ok(())
-}
-
-pub fn ballot_import(store: &mut Store, meeting: &str, item: i64, file: &Path) -> Result<()> {
-    let meeting = store.resolve_meeting(meeting)?;
-    let rows = read_ballots(file)?;
-    let inputs: Vec<BallotInput> = rows
-        .iter()
-        .map(|r| BallotInput {
-            flat: &r.flat,
-            choice: r.choice,
-            method: Method::Written,
-            proxy: None,
-            reason: None,
-        })
-        .collect();
-    match store.cast_ballots(meeting, item, &inputs)? {
-        Ok(n) => {
-            println!("item {item}: {n} written ballots recorded");
-            Ok(())
-        }
-        Err(problems) => {
-            let name = file.display().to_string();
-            let problems = problems
-                .into_iter()
-                .map(|(i, e)| {
-                    let location = Location::Cell {
-                        row: rows[i].row,
-                        column: 1,
-                        header: "room".into(),
-                    };
-                    Problem::new(&name, location, e.to_string(), "")
-                })
-                .collect();
-            Err(Problems(problems).into())
-        }
-    }
 }
 
 pub fn close(store: &mut Store, meeting: &str, item: i64, lang: crate::lang::Lang) -> Result<()> {

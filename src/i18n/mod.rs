@@ -6,6 +6,7 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod ballots;
 mod cli;
 mod cost;
 mod glossary;
@@ -13,6 +14,7 @@ mod roster;
 mod screens;
 pub mod terms;
 
+pub use ballots::BallotText;
 pub use cli::CliText;
 pub use cost::CostText;
 pub use roster::RosterText;
