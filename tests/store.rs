@@ -216,6 +216,9 @@ fn show_of_hands_counts_only_those_present() {
     store
         .attend(m, &flat("3-1-101"), &Presence::Proxy("李四".into()))
         .unwrap();
+    store
+        .attend(m, &flat("3-2-101"), &Presence::Present)
+        .unwrap();
     store.attend(m, &flat("3-2-101"), &Presence::Left).unwrap();
     store.cast_ballot(m, 2, &input).unwrap();
     let t = store.tally(m, 2).unwrap().tally;

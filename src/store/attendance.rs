@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use crate::domain::FlatRef;
 
@@ -29,6 +29,21 @@ impl Store {
         };
         let now = self.now();
         let tx = self.conn.transaction()?;
+        if *presence == Presence::Left {
+            // Only someone here can leave: the minutes would count a stranger as having left.
+            let status: Option<String> = tx
+                .query_row(
+                    "SELECT status FROM attendance WHERE meeting_id = ?1 AND owner_id = ?2",
+                    params![meeting, entry.owner_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if !matches!(status.as_deref(), Some("present" | "proxy")) {
+                return Err(StoreError::Refused(format!(
+                    "the owner of {flat} is not signed in: only someone present can leave"
+                )));
+            }
+        }
         tx.execute(
             "INSERT INTO attendance (meeting_id, owner_id, status, proxy_name, at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (meeting_id, owner_id) DO UPDATE SET status = ?3, proxy_name = ?4, at = ?5",
