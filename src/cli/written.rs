@@ -5,11 +5,13 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use crate::export::labels::choice as word;
-use crate::i18n::BallotText;
+use crate::i18n::{BallotText, CmdText, Said};
 use crate::intake::ballots::read_ballots;
 use crate::intake::{Location, Problem, Problems};
 use crate::lang::Lang;
 use crate::store::{Store, WrittenBallot, WrittenRefusal};
+
+use super::say::{count, say, text};
 
 pub fn ballot_import(
     store: &mut Store,
@@ -37,9 +39,9 @@ pub fn ballot_import(
                     let location = Location::Cell {
                         row,
                         column: 1,
-                        header: "room".into(),
+                        header: text(CmdText::RoomColumn, &[]),
                     };
-                    Problem::new(&name, location, message, "")
+                    Problem::said(&name, location, message, Said::verbatim(""))
                 })
                 .collect();
             return Err(Problems(problems).into());
@@ -55,9 +57,14 @@ pub fn ballot_import(
             bail!(BallotText::WouldReplace.fill(lang, &[("list", &list.join(sep))]));
         }
     };
-    println!(
-        "{}",
-        BallotText::Recorded.fill(lang, &[("item", &item), ("n", &outcome.recorded)])
+    let ballots = count(
+        outcome.recorded,
+        CmdText::WrittenBallot,
+        CmdText::WrittenBallots,
+    );
+    say(
+        CmdText::WrittenRecorded,
+        &[("item", &item), ("ballots", &ballots)],
     );
     if outcome.unchanged > 0 {
         println!(

@@ -3,7 +3,8 @@ use super::catalogue;
 catalogue! {
     /// Texts of `ballot-import`: written ballots as they come back.
     BallotText {
-        Recorded => "第 {item} 项：记录书面表决票 {n} 张", "item {item}: {n} written ballots recorded";
+        OwnerTwoChoices => "{flat} 的业主也拥有 {other}（第 {row} 行），那一行为“{first}”，这一行为“{this}”：同一业主只能有一个意见",
+            "the owner of {flat} also owns {other} (row {row}), which votes {first} where this row votes {this}: one owner gives one choice";
         Unchanged => "已有相同表决、无需再记录的业主：{n} 名",
             "owners whose ballot already said the same, nothing recorded: {n}";
         ExtraRows => "同一业主其他房屋的票（意见相同，计一票）：{n} 行",

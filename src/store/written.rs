@@ -8,6 +8,9 @@ use rusqlite::params;
 
 use crate::domain::rule::Electorate;
 use crate::domain::{Choice, FlatRef};
+use crate::export::labels::choice as word;
+use crate::i18n::{BallotText, Said};
+use crate::lang::Lang;
 
 use super::ballots::{check_open, check_voter, record_ballot};
 use super::{BallotInput, Method, Result, Store, StoreError};
@@ -39,7 +42,7 @@ pub struct WrittenOutcome {
 /// `--replace`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WrittenRefusal {
-    Rows(Vec<(usize, String)>),
+    Rows(Vec<(usize, Said)>),
     WouldReplace(Vec<(FlatRef, Choice, Choice)>),
 }
 
@@ -74,30 +77,29 @@ impl Store {
             let entry = match self.find_flat(&b.flat) {
                 Ok(e) => e,
                 Err(e) => {
-                    problems.push((b.row, e.to_string()));
+                    problems.push((b.row, said_of(e)));
                     continue;
                 }
             };
             if let Err(e) = check_voter(&item, &entry, here.as_ref()) {
-                problems.push((b.row, e.to_string()));
+                problems.push((b.row, said_of(e)));
                 continue;
             }
             match owners.get(&entry.owner_id) {
                 Some(first) if ballots[first.index].choice == b.choice => outcome.extra_rows += 1,
                 Some(first) => {
                     let f = &ballots[first.index];
-                    problems.push((
-                        b.row,
-                        format!(
-                            "the owner of {} also owns {} (row {}), which votes {} where this row votes {}: \
-                             one owner gives one choice",
-                            b.flat,
-                            f.flat,
-                            f.row,
-                            f.choice.as_str(),
-                            b.choice.as_str()
-                        ),
-                    ));
+                    let said = Said::new(
+                        BallotText::OwnerTwoChoices,
+                        &[("flat", &b.flat), ("other", &f.flat), ("row", &f.row)],
+                    )
+                    .both("first", word(f.choice, Lang::Zh), word(f.choice, Lang::En))
+                    .both(
+                        "this",
+                        word(b.choice, Lang::Zh),
+                        word(b.choice, Lang::En),
+                    );
+                    problems.push((b.row, said));
                 }
                 None => {
                     order.push(entry.owner_id);
@@ -167,5 +169,13 @@ impl Store {
             out.insert(r.get(0)?, (choice, method));
         }
         Ok(out)
+    }
+}
+
+/// A refusal as a message value (most already are).
+fn said_of(e: StoreError) -> Said {
+    match e {
+        StoreError::Said(s) => s,
+        e => Said::verbatim(e.to_string()),
     }
 }
