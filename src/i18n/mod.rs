@@ -6,6 +6,7 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod backups;
 mod ballots;
 mod cli;
 mod commands;
@@ -18,6 +19,7 @@ mod screens;
 mod store;
 pub mod terms;
 
+pub use backups::BackupText;
 pub use ballots::BallotText;
 pub use cli::CliText;
 pub use commands::CmdText;

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::domain::FlatRef;
 
-use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, StoreError, events};
+use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, events};
 use crate::i18n::{StoreText as S, said};
 
 impl Store {
@@ -38,9 +38,7 @@ impl Store {
                 )
                 .optional()?;
             if !matches!(status.as_deref(), Some("present" | "proxy")) {
-                return Err(StoreError::Refused(format!(
-                    "the owner of {flat} is not signed in: only someone present can leave"
-                )));
+                return Err(said!(S::NotSignedIn, flat = flat).into());
             }
         }
         tx.execute(
