@@ -10,6 +10,7 @@ mod ballots;
 mod cost;
 mod events;
 pub mod lock;
+mod meeting_info;
 mod meetings;
 mod open;
 mod records;
