@@ -118,7 +118,7 @@ fn the_domain_example_through_the_store() {
     let err = store.cast_ballot(m, 1, &input).unwrap_err().to_string();
     assert_eq!(
         err,
-        "flat 3-1-101 is outside the scope of item 1 (3-2): only owners in scope vote"
+        "flat 3-1-101 is outside the scope of item 1 (building 3 unit 2): only owners in scope vote"
     );
     let closed = store.close_vote(m, 1).unwrap();
     assert!(closed.tally.passed);

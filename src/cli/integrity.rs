@@ -4,11 +4,14 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::outcome::{DigestNotFound, Unverified};
+use super::say::{count, say, text};
+use crate::i18n::{BackupText as B, CliText as C, said};
 use crate::store::Store;
-use crate::store::backup::{Candidate, Reason};
+use crate::store::backup::catalog::contents_of;
+use crate::store::backup::{Candidate, Reason, set_aside};
 use crate::store::lock::HostLock;
 
 use super::args::{ActionsCommand, Command, RosterCommand};
@@ -60,16 +63,39 @@ pub fn lock_for(path: &Path, command: &Command) -> Result<Option<HostLock>> {
 /// follows is already committed).
 pub fn auto_backup(store: &Store, reason: Reason) {
     match store.auto_backup(reason) {
-        Ok(info) => tracing::info!(path = %info.path.display(), "automatic backup"),
+        Ok(info) if info.made => tracing::info!(path = %info.path.display(), "automatic backup"),
+        Ok(info) => {
+            tracing::info!(path = %info.path.display(), "nothing changed since this backup")
+        }
         Err(e) => {
             tracing::warn!("automatic backup failed: {e}");
-            eprintln!("pavilion: warning: the automatic backup failed: {e}");
+            eprintln!(
+                "pavilion: {}: {}",
+                text(C::Warning, &[]),
+                text(C::AutoBackupFailed, &[("error", &e)])
+            );
         }
     }
 }
 
 fn short(hash: &str) -> &str {
     hash.get(..16).unwrap_or(hash)
+}
+
+fn events(n: impl TryInto<i64>) -> String {
+    count(n, C::Event, C::Events)
+}
+
+fn meetings(n: impl TryInto<i64>) -> String {
+    count(n, C::Meeting, C::Meetings)
+}
+
+/// A stored moment in this machine's local time, to the second.
+fn local_time(at: &str) -> String {
+    crate::localtime::local(at, crate::localtime::machine_offset()).map_or_else(
+        || at.to_string(),
+        |t| t.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+    )
 }
 
 /// `verify [--digest HASH] [--json]`.
@@ -80,9 +106,7 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
         Some(d) => {
             let d = d.trim().to_ascii_lowercase();
             if d.len() < 12 || !d.bytes().all(|b| b.is_ascii_hexdigit()) {
-                bail!(
-                    "'{d}' is not a digest: give the hexadecimal digest from the minutes (at least 12 characters)"
-                );
+                return Err(said!(C::NotADigest, digest = d).into());
             }
             Some((
                 d.clone(),
@@ -102,12 +126,11 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else if v.is_intact() {
         let counted: Vec<String> = v.checked.iter().map(|(t, n)| format!("{n} {t}")).collect();
-        println!(
-            "ok: {} events, chain intact, head {}",
-            v.events,
-            short(&v.head)
+        say(
+            C::VerifyOk,
+            &[("events", &events(v.events)), ("head", &short(&v.head))],
         );
-        println!("the tables match the events: {}", counted.join(", "));
+        say(C::TablesMatch, &[("counted", &counted.join(", "))]);
     }
     if !v.is_intact() {
         let shown = v.findings.len().min(20);
@@ -115,7 +138,10 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
             eprintln!("{f}");
         }
         if v.findings.len() > shown {
-            eprintln!("… and {} more", v.findings.len() - shown);
+            eprintln!(
+                "{}",
+                text(C::AndMore, &[("n", &(v.findings.len() - shown))])
+            );
         }
         return Err(Unverified {
             count: v.findings.len(),
@@ -125,12 +151,14 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
     }
     if let Some((d, e)) = found_digest {
         match e {
-            Some(e) if !json => println!(
-                "the digest {} is event {} of {} ({}): the record up to then is unchanged",
-                short(&d),
-                e.id,
-                v.events,
-                e.at
+            Some(e) if !json => say(
+                C::DigestFound,
+                &[
+                    ("digest", &short(&d)),
+                    ("event", &e.id),
+                    ("events", &v.events),
+                    ("at", &local_time(&e.at)),
+                ],
             ),
             Some(_) => {}
             None => return Err(DigestNotFound(d).into()),
@@ -142,59 +170,115 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
 /// `backup DEST`.
 pub fn backup(store: &Store, dest: &Path) -> Result<()> {
     let info = store.backup_to(dest)?;
-    println!(
-        "backed up to {} ({} events, head {}); checked after copying",
-        info.path.display(),
-        info.events,
-        short(&info.head)
+    say(
+        C::BackedUp,
+        &[
+            ("path", &info.path.display()),
+            ("events", &events(info.events)),
+            ("head", &short(&info.head)),
+        ],
     );
     Ok(())
 }
 
-/// `restore FILE [--yes]`: checks the backup, asks, keeps the current database, replaces it.
+/// The database a restore replaces.
+enum Current {
+    Missing,
+    Healthy(Store),
+    /// It cannot be opened, read or checked: why.
+    Damaged(String),
+}
+
+impl Current {
+    fn of(db: &Path) -> Current {
+        if !db.exists() {
+            return Current::Missing;
+        }
+        let store = match Store::open(db) {
+            Ok(s) => s,
+            Err(e) => return Current::Damaged(e.to_string()),
+        };
+        let check = store
+            .connection()
+            .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0));
+        match check {
+            Ok(ok) if ok == "ok" => Current::Healthy(store),
+            Ok(problem) => Current::Damaged(problem),
+            Err(e) => Current::Damaged(e.to_string()),
+        }
+    }
+}
+
+/// `restore FILE [--yes]`: checks the backup, asks, keeps the current database (a copy, or the file
+/// itself moved aside when it is damaged), replaces it.
 pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
     let candidate = Candidate::open(file, db)?;
-    let current = if db.exists() {
-        Some(Store::open(db)?)
-    } else {
-        None
-    };
-    println!(
-        "backup:  {} — estate {}, {} meetings, {} events (last {}), head {}",
-        candidate.file.display(),
-        candidate.estate.as_deref().unwrap_or("(none)"),
-        candidate.meetings,
-        candidate.events,
-        candidate.last_event.as_deref().unwrap_or("never"),
-        short(&candidate.head)
+    let current = Current::of(db);
+    let none = text(C::NoEstate, &[]);
+    let never = text(C::Never, &[]);
+    say(
+        C::BackupLine,
+        &[
+            ("path", &candidate.file.display()),
+            ("estate", &candidate.estate.as_deref().unwrap_or(&none)),
+            ("meetings", &meetings(candidate.meetings)),
+            ("events", &events(candidate.events)),
+            (
+                "last",
+                &candidate
+                    .last_event
+                    .as_deref()
+                    .map_or(never.clone(), local_time),
+            ),
+            ("head", &short(&candidate.head)),
+        ],
     );
-    if let Some(store) = &current {
-        let events = store.events(None)?;
-        println!(
-            "current: {} — estate {}, {} meetings, {} events (last {}), head {}",
-            db.display(),
-            store.estate()?.as_deref().unwrap_or("(none)"),
-            store.meetings()?.len(),
-            events.len(),
-            events.last().map_or("never", |e| e.at.as_str()),
-            short(&store.chain_head()?)
-        );
+    match &current {
+        Current::Healthy(store) => {
+            // The last event only: the history may be far larger than memory.
+            let last = contents_of(store.connection())?;
+            say(
+                C::CurrentLine,
+                &[
+                    ("path", &db.display()),
+                    ("estate", &store.estate()?.as_deref().unwrap_or(&none)),
+                    ("meetings", &meetings(store.meetings()?.len())),
+                    ("events", &events(last.events as usize)),
+                    ("last", &last.last_at.as_deref().map_or(never, local_time)),
+                    (
+                        "head",
+                        &short(last.head.as_deref().unwrap_or(crate::store::GENESIS)),
+                    ),
+                ],
+            );
+        }
+        Current::Damaged(why) => say(B::CurrentDamaged, &[("db", &db.display()), ("why", why)]),
+        Current::Missing => say(B::CurrentMissing, &[("db", &db.display())]),
     }
     if !yes {
-        print!(
-            "Replace {} with this backup? The current database is kept in backups/. Type yes: ",
-            db.display()
-        );
+        print!("{}", text(C::ConfirmRestore, &[("path", &db.display())]));
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim().to_lowercase().as_str(), "yes" | "y" | "是") {
-            bail!("not restored: nothing was changed");
+            return Err(said!(C::NotRestored).into());
         }
     }
-    if let Some(store) = current {
-        let kept = store.auto_backup(Reason::Restore)?;
-        println!("the current database is kept in {}", kept.path.display());
+    match current {
+        Current::Healthy(store) => match store.auto_backup(Reason::Restore) {
+            Ok(kept) => say(C::CurrentKept, &[("path", &kept.path.display())]),
+            Err(e) => {
+                // Not what its events say (or unreadable after all): keep the file itself.
+                drop(store);
+                let path = set_aside(db)?;
+                say(B::CannotCopy, &[("why", &e), ("path", &path.display())]);
+            }
+        },
+        Current::Damaged(_) => {
+            let path = set_aside(db)?;
+            say(B::SetAside, &[("path", &path.display())]);
+        }
+        Current::Missing => {}
     }
     candidate.install(db)?;
     let store = super::open(db, false)?;
@@ -205,14 +289,16 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
             count: v.findings.len(),
             first: first.to_string(),
         })
-        .context("restored, but verify reports problems"));
+        .context(said!(C::RestoredButUnverified)));
     }
-    println!(
-        "restored {} from {} ({} events, head {}); verify: ok",
-        db.display(),
-        file.display(),
-        v.events,
-        short(&v.head)
+    say(
+        C::Restored,
+        &[
+            ("path", &db.display()),
+            ("file", &file.display()),
+            ("events", &events(v.events)),
+            ("head", &short(&v.head)),
+        ],
     );
     Ok(())
 }

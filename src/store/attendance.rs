@@ -6,7 +6,8 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::domain::FlatRef;
 
-use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, StoreError, events};
+use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, events};
+use crate::i18n::{StoreText as S, said};
 
 impl Store {
     /// Signs in (or out) the owner of `flat`. Signing in twice only updates how they are present.
@@ -20,9 +21,7 @@ impl Store {
         let entry = self.find_flat(flat)?;
         let proxy = match presence {
             Presence::Proxy(name) if name.trim().is_empty() => {
-                return Err(StoreError::Refused(
-                    "a proxy needs the name of the person holding the authorisation".into(),
-                ));
+                return Err(said!(S::ProxyNeedsName).into());
             }
             Presence::Proxy(name) => Some(name.trim().to_string()),
             _ => None,
@@ -39,9 +38,7 @@ impl Store {
                 )
                 .optional()?;
             if !matches!(status.as_deref(), Some("present" | "proxy")) {
-                return Err(StoreError::Refused(format!(
-                    "the owner of {flat} is not signed in: only someone present can leave"
-                )));
+                return Err(said!(S::NotSignedIn, flat = flat).into());
             }
         }
         tx.execute(
