@@ -182,6 +182,8 @@ pub struct App {
     /// The raise form was sent: cleared once stored, shown again with the reason if refused.
     pub raise_sent: bool,
     pub quit: bool,
+    /// What the room display shows (`pavilion show`), as the host chose it.
+    pub display: super::display::DisplaySync,
     outbox: Vec<Request>,
 }
 
@@ -217,6 +219,7 @@ impl App {
             sent_form: None,
             raise_sent: false,
             quit: false,
+            display: Default::default(),
             outbox: vec![Request::Reload],
         }
     }
@@ -231,6 +234,9 @@ impl App {
 
     /// Requests for the store, in the order they were made.
     pub fn take_requests(&mut self) -> Vec<Request> {
+        if let Some(r) = super::display::sync(self, jiff::Timestamp::now()) {
+            self.outbox.push(r);
+        }
         std::mem::take(&mut self.outbox)
     }
 
@@ -308,6 +314,7 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Help => self.modal = Some(Modal::Help),
             Action::Back => self.back(),
+            Action::Display => super::display::cycle(self),
             _ => match self.screen {
                 Screen::Overview => screens::overview::on_action(self, action),
                 Screen::SignIn => screens::sign_in::on_action(self, action),

@@ -51,6 +51,17 @@ pub fn step_label(step: Step) -> T {
     }
 }
 
+/// The catalogue text of a built-in rule (custom rules: `wording::rule_text` shows their thresholds).
+pub fn rule_label(name: &str) -> T {
+    match name {
+        crate::domain::rule::CIVIL_CODE_MAJOR => T::RuleMajor,
+        crate::domain::rule::CIVIL_CODE_ORDINARY => T::RuleOrdinary,
+        crate::domain::rule::SHOW_OF_HANDS => T::RuleHands,
+        crate::domain::rule::NONE => T::RuleNone,
+        _ => T::RuleCustom,
+    }
+}
+
 pub use crate::i18n::verdict;
 
 /// Draws the whole frame: title bar, the screen, status line, key footer, and any modal on top.
