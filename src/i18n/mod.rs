@@ -6,7 +6,10 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod agenda;
+mod agenda_keys;
 mod backups;
+mod ballots;
 mod cli;
 mod commands;
 mod cost;
@@ -20,7 +23,10 @@ mod show;
 mod store;
 pub mod terms;
 
+pub use agenda::AgendaText;
+pub use agenda_keys::AgendaKeyText;
 pub use backups::BackupText;
+pub use ballots::BallotText;
 pub use cli::CliText;
 pub use commands::CmdText;
 pub use cost::CostText;
