@@ -11,10 +11,12 @@ mod cli;
 mod commands;
 mod cost;
 pub mod errors;
+mod export;
 mod glossary;
 mod roster;
 mod said;
 mod screens;
+mod show;
 mod store;
 pub mod terms;
 
@@ -22,10 +24,12 @@ pub use backups::BackupText;
 pub use cli::CliText;
 pub use commands::CmdText;
 pub use cost::CostText;
+pub use export::ExportText;
 pub use roster::RosterText;
 pub use said::Said;
 pub(crate) use said::said;
 pub use screens::T;
+pub use show::ShowText;
 pub use store::StoreText;
 
 /// A table of texts, one enum per area of the program.

@@ -14,6 +14,8 @@ use super::model::{Model, RollCall};
 #[derive(Clone, Debug)]
 pub enum Request {
     Reload,
+    /// What the room display shows (no event: not part of the record).
+    Display(crate::store::DisplayState),
     OpenRollCall {
         item: i64,
     },
@@ -141,6 +143,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
     };
     Ok(match req {
         Request::Reload => vec![reload(store, meeting)?],
+        Request::Display(state) => {
+            store.set_display(&state)?;
+            vec![]
+        }
         Request::OpenRollCall { item } => vec![Reply::RollCall(Box::new(RollCall::load(
             store, meeting, item,
         )?))],
@@ -284,7 +290,8 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             let name =
                 crate::export::default_file_name(&store.meeting(meeting)?, format, variant, lang);
             let path = dir.join(name);
-            write_atomically(&path, &bytes)
+            // An earlier export of the same name is kept; the screen shows the name used.
+            let path = crate::export::file::write_new(&path, &bytes, false)
                 .map_err(|e| StoreError::Refused(format!("{}: {e}", path.display())))?;
             vec![Reply::Exported(path)]
         }
@@ -329,17 +336,4 @@ fn restore(
             None
         }
     })
-}
-
-/// Writes a file whole or not at all: a temporary file next to it, then a rename.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("part");
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
 }
