@@ -12,6 +12,7 @@ pub mod outcome;
 mod roster;
 mod say;
 mod votes;
+mod written;
 
 use std::path::{Path, PathBuf};
 
@@ -170,7 +171,14 @@ pub fn run(cli: Cli) -> Result<()> {
             meeting,
             item,
             file,
-        } => votes::ballot_import(&mut open(&path, false)?, &meeting, item, &file),
+            replace,
+        } => written::ballot_import(
+            &mut open(&path, false)?,
+            (&meeting, item),
+            &file,
+            replace.as_deref(),
+            lang,
+        ),
         Command::Close { meeting, item } => {
             let mut store = open(&path, false)?;
             votes::close(&mut store, &meeting, item, lang)?;

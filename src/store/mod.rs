@@ -19,6 +19,7 @@ mod roster_changes;
 mod salt;
 mod schema;
 pub mod verify;
+mod written;
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,7 @@ pub use roster_changes::{
 };
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use verify::{Finding, Verification};
+pub use written::{WrittenBallot, WrittenOutcome, WrittenRefusal};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
