@@ -11,6 +11,7 @@ mod cost;
 mod display;
 mod events;
 pub mod lock;
+mod meeting_info;
 mod meetings;
 mod open;
 mod records;
