@@ -186,7 +186,15 @@ pub enum Command {
 #[derive(Subcommand, Debug)]
 pub enum RosterCommand {
     /// Import or update owners and flats from CSV (UTF-8, UTF-8 with BOM, GBK) or XLSX
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// Show what would change (flats added, changed, no longer listed; owner changes); write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Import even though it touches open votes or no longer lists more than a tenth of the flats
+        #[arg(long)]
+        yes: bool,
+    },
     /// List flats and owners
     List {
         #[arg(long)]

@@ -7,7 +7,10 @@ use std::time::Duration;
 use anyhow::{Result, bail};
 
 use super::outcome::{DigestNotFound, Unverified};
+use crate::i18n::RecordText;
+use crate::lang::Lang;
 use crate::store::Store;
+use crate::store::anchor::DIGEST_MIN_HEX;
 use crate::store::backup::{Candidate, Reason};
 use crate::store::lock::HostLock;
 
@@ -73,31 +76,33 @@ fn short(hash: &str) -> &str {
 }
 
 /// `verify [--digest HASH] [--json]`.
-pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
+pub fn verify(store: &Store, digest: Option<&str>, json: bool, lang: Lang) -> Result<()> {
     let v = store.verify()?;
     let found_digest = match digest {
         None => None,
         Some(d) => {
             let d = d.trim().to_ascii_lowercase();
-            if d.len() < 12 || !d.bytes().all(|b| b.is_ascii_hexdigit()) {
+            if d.len() < DIGEST_MIN_HEX || d.len() > 64 || !d.bytes().all(|b| b.is_ascii_hexdigit())
+            {
                 bail!(
-                    "'{d}' is not a digest: give the hexadecimal digest from the minutes (at least 12 characters)"
+                    "{}",
+                    RecordText::DigestShort.fill(lang, &[("digest", &d), ("n", &DIGEST_MIN_HEX)])
                 );
             }
-            Some((
-                d.clone(),
-                store
-                    .events(None)?
-                    .into_iter()
-                    .find(|e| e.hash.starts_with(&d)),
-            ))
+            let found = store.digest_event(&d)?;
+            Some((d, found))
         }
     };
     if json {
         let mut out = serde_json::to_value(&v)?;
         out["intact"] = v.is_intact().into();
         if let Some((d, e)) = &found_digest {
-            out["digest"] = serde_json::json!({ "digest": d, "event": e.as_ref().map(|e| e.id) });
+            out["digest"] = serde_json::json!({
+                "digest": d,
+                "event": e.as_ref().map(|e| e.event.id),
+                "meeting": e.as_ref().map(|e| e.meeting),
+                "later_in_meeting": e.as_ref().map(|e| e.later_in_meeting),
+            });
         }
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else if v.is_intact() {
@@ -125,13 +130,27 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
     }
     if let Some((d, e)) = found_digest {
         match e {
-            Some(e) if !json => println!(
-                "the digest {} is event {} of {} ({}): the record up to then is unchanged",
-                short(&d),
-                e.id,
-                v.events,
-                e.at
-            ),
+            Some(m) if !json => {
+                println!(
+                    "{}",
+                    RecordText::DigestFound.fill(
+                        lang,
+                        &[
+                            ("digest", &short(&d)),
+                            ("event", &m.event.id),
+                            ("events", &v.events),
+                            ("meeting", &m.meeting),
+                            ("at", &m.event.at),
+                        ],
+                    )
+                );
+                if m.later_in_meeting > 0 {
+                    println!(
+                        "{}",
+                        RecordText::DigestLater.fill(lang, &[("n", &m.later_in_meeting)])
+                    );
+                }
+            }
             Some(_) => {}
             None => return Err(DigestNotFound(d).into()),
         }

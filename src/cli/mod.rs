@@ -9,6 +9,7 @@ mod logging;
 mod meetings;
 pub mod outcome;
 mod roster;
+mod roster_plan;
 mod votes;
 
 use std::path::{Path, PathBuf};
@@ -199,7 +200,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
         Command::Export(args) => export::run(&read(&path)?, args, lang),
         Command::Verify { digest, json } => {
-            integrity::verify(&read(&path)?, digest.as_deref(), json)
+            integrity::verify(&read(&path)?, digest.as_deref(), json, lang)
         }
         Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
         Command::Restore { file, yes } => integrity::restore(&path, &file, yes),

@@ -9,12 +9,14 @@ use crate::lang::Lang;
 mod cli;
 mod cost;
 mod glossary;
+mod record;
 mod roster;
 mod screens;
 pub mod terms;
 
 pub use cli::CliText;
 pub use cost::CostText;
+pub use record::RecordText;
 pub use roster::RosterText;
 pub use screens::T;
 

@@ -1,0 +1,36 @@
+use super::catalogue;
+
+catalogue! {
+    /// Texts of the record's guards: what a roster import changes, the open votes it touches, and
+    /// why it needs --yes.
+    RecordText {
+        DryRun => "试导入，未写入任何内容：新增 {added} 户，变更 {changed} 户，不再列出 {retired} 户，其中换业主 {owners} 户",
+            "dry run, nothing written: {added} flats added, {changed} changed, {retired} no longer listed, {owners} of them with another owner";
+        Planned => "此次导入将：新增 {added} 户，变更 {changed} 户，不再列出 {retired} 户，其中换业主 {owners} 户",
+            "this import would add {added} flats, change {changed}, no longer list {retired}; {owners} of them get another owner";
+        Unchanged => "名册没有变化", "the roster does not change";
+        Added => "新增 {flat}：{area} ㎡，业主 {owner}", "added {flat}: {area} m², owner {owner}";
+        MoreAdded => "……另有新增 {n} 户", "… and {n} more flats added";
+        Retired => "不再列出 {flat}（原业主 {owner}）", "no longer listed: {flat} (owner was {owner})";
+        Returned => "重新列出 {flat}：{area} ㎡，业主 {owner}", "listed again: {flat}: {area} m², owner {owner}";
+        OwnerChanged => "{flat} 换业主：{before} → {after}", "{flat} changes owner: {before} → {after}";
+        AreaChanged => "{flat} 面积：{before} ㎡ → {after} ㎡", "{flat} area: {before} m² → {after} m²";
+        Renamed => "{flat} 业主姓名：{before} → {after}", "{flat} owner's name: {before} → {after}";
+        TouchOwnerOrArea => "进行中的表决：议事会 {meeting} 第 {item} 项「{title}」——{flat} 在表决范围内，业主或面积将改变",
+            "open vote: meeting {meeting} item {item} '{title}' — {flat} is in its scope and changes owner or area";
+        TouchVoter => "进行中的表决：议事会 {meeting} 第 {item} 项「{title}」——已表决的 {flat} 将不再列出（已投的票仍归投票的业主）",
+            "open vote: meeting {meeting} item {item} '{title}' — {flat}, whose owner has voted, leaves the roster (the ballot stays with the owner who cast it)";
+        TouchConsent => "进行中的表决：议事会 {meeting} 第 {item} 项「{title}」——须经其业主同意的 {flat} 将不再列出",
+            "open vote: meeting {meeting} item {item} '{title}' — {flat}, whose owner's consent is required, leaves the roster";
+        ManyRetired => "此次导入将使 {retired} 户（原有 {before} 户）不再列出，超过一成",
+            "this import would no longer list {retired} of {before} flats: more than a tenth";
+        DigestShort => "「{digest}」不是完整的摘要：请照会议纪要抄写至少 {n} 位十六进制数字",
+            "'{digest}' is not a full digest: copy at least {n} hexadecimal digits from the minutes";
+        DigestFound => "摘要 {digest} 是议事会 {meeting} 的第 {event} 号事件（共 {events} 条，{at}）：此前的记录未被改动",
+            "the digest {digest} is event {event} of {events}, of meeting {meeting} ({at}): the record up to then is unchanged";
+        DigestLater => "此后该议事会又记录了 {n} 条事件：据此摘要打印的纪要早于现在的记录",
+            "the meeting recorded {n} more events after it: minutes printed with this digest are older than the record";
+        NeedsYes => "未导入任何内容：核对以上内容后，加 --yes 重新运行",
+            "nothing was imported: check the above, then run again with --yes";
+    }
+}
