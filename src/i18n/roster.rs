@@ -12,9 +12,9 @@ catalogue! {
             "area taken from the column '{used}' (not used: {others})";
         AddressColumn => "楼栋、单元、房号取自「{header}」列",
             "building, unit and room taken from the column '{header}'";
-        TotalRows => "跳过合计行：第 {rows} 行", "total rows skipped: row {rows}";
-        Filled => "合并或空白的楼栋/单元格按上方填充 {n} 处（第 {rows} 行）",
-            "{n} merged or empty building/unit cells filled from above (row {rows})";
+        TotalRows => "跳过合计行：第 {rows} 行", "total rows skipped: {rows}";
+        Filled => "合并或空白的楼栋/单元格按上方填充：{n} 处（第 {rows} 行）",
+            "merged or empty building/unit cells filled from above: {n} (rows {rows})";
         SkippedNoHeader => "跳过工作表「{sheet}」：没有表头（开头为「{text}」）",
             "sheet '{sheet}' skipped: no header row (it begins '{text}')";
         SkippedEmpty => "跳过空工作表「{sheet}」", "empty sheet '{sheet}' skipped";
@@ -24,10 +24,10 @@ catalogue! {
         DelimiterSemicolon => "各列以分号分隔", "the columns are separated by semicolons";
         Totals => "合计：读取 {rows} 行，{flats} 套房屋，{owners} 名业主，总面积 {area} ㎡",
             "in all: {rows} rows read, {flats} flats, {owners} owners, total area {area} m²";
-        Rounded => "{n} 个面积带有计算误差，已取两位小数（{rows}）",
-            "{n} areas with float noise rounded to hundredths ({rows})";
-        ByCertificate => "{n} 名业主按证件号识别（证件号只以加盐散列保存）",
-            "{n} owners identified by ID or certificate number (kept only as a salted hash)";
+        Rounded => "带计算误差的面积已取两位小数：{n} 处（{rows}）",
+            "areas with float noise rounded to hundredths: {n} ({rows})";
+        ByCertificate => "按证件号识别的业主：{n} 名（证件号只以加盐散列保存）",
+            "owners identified by ID or certificate number: {n} (the numbers are kept only as a salted hash)";
         MergedByPhone => "同名同电话，计为一名业主：{name}（{flats}）",
             "same name and phone, counted as one owner: {name} ({flats})";
         UnsoldByName => "按名称计为开发商（原单位）未售房，合计一名业主：{flats}",

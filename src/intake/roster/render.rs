@@ -49,13 +49,14 @@ impl Summary {
                 ));
             }
             if !s.total_rows.is_empty() {
-                let rows = numbers(&s.total_rows, lang);
+                let rows = ranges(&s.total_rows, lang);
                 out.push(format!("  {}", R::TotalRows.fill(lang, &[("rows", &rows)])));
             }
             if !s.filled.is_empty() {
                 let mut rows: Vec<usize> = s.filled.iter().map(|f| f.0).collect();
+                rows.sort_unstable();
                 rows.dedup();
-                let list = numbers(&rows, lang);
+                let list = ranges(&rows, lang);
                 out.push(format!(
                     "  {}",
                     R::Filled.fill(lang, &[("n", &s.filled.len()), ("rows", &list)])
@@ -84,13 +85,21 @@ impl Summary {
             ],
         ));
         if !self.rounded_areas.is_empty() {
-            let places: Vec<String> = self
-                .rounded_areas
+            // Rows grouped by sheet, in the order read.
+            let mut by_sheet: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+            for (sheet, row) in &self.rounded_areas {
+                match by_sheet.last_mut() {
+                    Some((s, rows)) if *s == sheet.as_deref() => rows.push(*row),
+                    _ => by_sheet.push((sheet.as_deref(), vec![*row])),
+                }
+            }
+            let places: Vec<String> = by_sheet
                 .iter()
-                .map(|(sheet, row)| place(sheet.as_deref(), *row, lang))
+                .map(|(sheet, rows)| place(*sheet, &ranges(rows, lang), lang))
                 .collect();
             let list = listed(&places, lang);
-            out.push(R::Rounded.fill(lang, &[("n", &places.len()), ("rows", &list)]));
+            let n = self.rounded_areas.len();
+            out.push(R::Rounded.fill(lang, &[("n", &n), ("rows", &list)]));
         }
         if self.owners_by_certificate > 0 {
             out.push(R::ByCertificate.fill(lang, &[("n", &self.owners_by_certificate)]));
@@ -133,12 +142,12 @@ fn sep(lang: Lang) -> &'static str {
     }
 }
 
-fn place(sheet: Option<&str>, row: usize, lang: Lang) -> String {
+fn place(sheet: Option<&str>, row: &str, lang: Lang) -> String {
     match (sheet, lang) {
         (Some(s), Lang::Zh) => format!("「{s}」第 {row} 行"),
-        (Some(s), Lang::En) => format!("'{s}' row {row}"),
+        (Some(s), Lang::En) => format!("'{s}' rows {row}"),
         (None, Lang::Zh) => format!("第 {row} 行"),
-        (None, Lang::En) => format!("row {row}"),
+        (None, Lang::En) => format!("rows {row}"),
     }
 }
 
@@ -147,9 +156,23 @@ fn flats(list: &[FlatRef], lang: Lang) -> String {
     listed(&shown, lang)
 }
 
-fn numbers(list: &[usize], lang: Lang) -> String {
-    let shown: Vec<String> = list.iter().map(ToString::to_string).collect();
-    listed(&shown, lang)
+/// Row numbers with runs shortened: 2, 5–9, 12.
+fn ranges(rows: &[usize], lang: Lang) -> String {
+    let mut runs: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let mut j = i;
+        while j + 1 < rows.len() && rows[j + 1] == rows[j] + 1 {
+            j += 1;
+        }
+        runs.push(if j > i {
+            format!("{}–{}", rows[i], rows[j])
+        } else {
+            rows[i].to_string()
+        });
+        i = j + 1;
+    }
+    listed(&runs, lang)
 }
 
 /// The first items joined, then "and more, N in all".
