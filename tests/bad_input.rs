@@ -283,7 +283,7 @@ fn bad_ballot_files_are_refused_with_their_row_and_change_nothing() {
         (
             "outside-scope.csv",
             "1",
-            "outside-scope.csv: row 3, column A (room): flat 3-1-101 is outside the scope of item 1 (3-2)",
+            "outside-scope.csv: row 3, column A (room): flat 3-1-101 is outside the scope of item 1 (building 3 unit 2)",
         ),
         (
             "duplicate-flat.csv",

@@ -158,7 +158,7 @@ fn errors_are_one_line_and_name_what_to_do() {
     );
     assert_eq!(
         db.fails(&["ballot", "1", "1", "1-1-101", "yes"]),
-        "pavilion: flat 1-1-101 is outside the scope of item 1 (3-2): only owners in scope vote\n"
+        "pavilion: flat 1-1-101 is outside the scope of item 1 (building 3 unit 2): only owners in scope vote\n"
     );
     assert_eq!(
         db.fails(&["tally", "7", "1"]),
@@ -315,7 +315,7 @@ fn backlog_and_actions_across_meetings() {
         db.fails(&[
             "actions", "add", "--what", "x", "--who", "物业", "--due", "12/01"
         ]),
-        "pavilion: '12/01' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-15\n"
+        "pavilion: '12/01' is not a date: write it as 2026-12-15, 2026/12/15 or 2026年12月15日\n"
     );
     db.ok(&["actions", "update", "1", "--note", "已下单灯具"]);
     assert_eq!(

@@ -82,3 +82,205 @@ fn json_times_are_rfc3339_in_the_estates_offset() {
     assert!(jiff::Timestamp::from_str(at).is_ok(), "{at}");
     assert_eq!(at.len(), "2026-11-28T19:00:00+08:00".len(), "{at}");
 }
+
+/// The README's commands, in order, then its documented failures: (args, expected to succeed).
+fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
+    let ballots = dir.join("written-ballots.csv");
+    std::fs::write(&ballots, "房号,表决意见\n3-2-201,同意\n3-2-301,反对\n").unwrap();
+    let backup = dir.join("copy.db");
+    let s = |v: &[&str]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
+    let b = ballots.display().to_string();
+    let c = backup.display().to_string();
+    vec![
+        (s(&["init", "--estate", "红旗小区"]), true),
+        (
+            s(&[
+                "check",
+                "agendas/hongqi-2026-11-28-elevator.toml",
+                "--roster",
+                "agendas/roster-hongqi.csv",
+            ]),
+            true,
+        ),
+        (
+            s(&["intake", "agendas/hongqi-2026-11-28-elevator.toml"]),
+            false,
+        ),
+        (s(&["roster", "import", "agendas/roster-hongqi.csv"]), true),
+        (
+            s(&["intake", "agendas/hongqi-2026-11-28-elevator.toml"]),
+            true,
+        ),
+        (s(&["meetings"]), true),
+        (s(&["attend", "1", "3-2-101", "3-2-102"]), true),
+        (s(&["attend", "1", "3-2-201", "--proxy", "王建国"]), true),
+        (s(&["attend", "1", "9-9-999"]), false),
+        (s(&["attend", "1", "不是房号"]), false),
+        (s(&["ballot", "1", "1", "3-2-101", "yes"]), true),
+        (s(&["ballot", "1", "1", "3-2-102", "no", "--written"]), true),
+        (s(&["ballot-import", "1", "1", &b]), true),
+        (s(&["tally", "1", "1"]), true),
+        (
+            s(&["note", "1", "1", "--speaker", "王秀兰", "希望尽快开工"]),
+            true,
+        ),
+        (s(&["proposal", "1", "1", "按楼层分摊费用"]), true),
+        (
+            s(&[
+                "raise",
+                "东门路灯不亮",
+                "--by",
+                "赵大爷",
+                "--from",
+                "4-1-302",
+            ]),
+            true,
+        ),
+        (s(&["backlog"]), true),
+        (s(&["schedule", "1", "1"]), true),
+        (
+            s(&[
+                "actions",
+                "add",
+                "--what",
+                "修路灯",
+                "--who",
+                "物业",
+                "--due",
+                "2026年12月15日",
+            ]),
+            true,
+        ),
+        (
+            s(&[
+                "actions", "add", "--what", "x", "--who", "物业", "--due", "12/01",
+            ]),
+            false,
+        ),
+        (s(&["actions", "update", "1", "--note", "已下单灯具"]), true),
+        (s(&["actions", "list"]), true),
+        (
+            s(&["actions", "close", "1", "--confirm", "赵大爷确认已修好"]),
+            true,
+        ),
+        (s(&["actions", "list", "--all"]), true),
+        (s(&["close", "1", "1"]), true),
+        (s(&["step", "1", "2", "deferred"]), true),
+        (s(&["export", "1"]), false),
+        (s(&["verify"]), true),
+        (s(&["verify", "--digest", "zz"]), false),
+        (s(&["verify", "--digest", "0123456789abcdef"]), false),
+        (s(&["backup", &c]), true),
+        (s(&["roster", "list"]), true),
+    ]
+}
+
+/// Words of three or more ASCII letters in a row, outside code (`…`), flats, file names, numbers,
+/// hashes and JSON: an English sentence in Chinese output.
+fn english_runs(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with('{') || t.starts_with('[') || t.starts_with('"') {
+            continue;
+        }
+        // Drop `code` spans.
+        let mut plain = String::new();
+        for (i, part) in line.split('`').enumerate() {
+            if i % 2 == 0 {
+                plain.push_str(part);
+                plain.push(' ');
+            }
+        }
+        let mut run: Vec<&str> = Vec::new();
+        for token in plain.split(|c: char| !(c.is_ascii_alphanumeric() || "-_./'".contains(c))) {
+            let word = !token.is_empty()
+                && token.chars().all(|c| c.is_ascii_alphabetic() || c == '\'')
+                && token.len() > 1;
+            if word {
+                run.push(token);
+            } else if !token.is_empty() || run.is_empty() {
+                if run.len() >= 3 {
+                    found.push(format!("{} ⟨{line}⟩", run.join(" ")));
+                }
+                run.clear();
+            }
+        }
+        if run.len() >= 3 {
+            found.push(format!("{} ⟨{line}⟩", run.join(" ")));
+        }
+    }
+    found
+}
+
+/// Chinese texts of the command line's catalogues (the parts between placeholders, two characters
+/// or more) found in English output.
+fn chinese_catalogue_text(text: &str) -> Vec<String> {
+    use pavilion::i18n::{CliText, CmdText};
+    use pavilion::lang::Lang;
+    let mut fragments: Vec<&str> = Vec::new();
+    for zh in CliText::ALL
+        .iter()
+        .map(|t| t.get(Lang::Zh))
+        .chain(CmdText::ALL.iter().map(|t| t.get(Lang::Zh)))
+    {
+        for part in zh.split(['{', '}']).step_by(2) {
+            let part = part.trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace());
+            if part.chars().filter(|c| !c.is_ascii()).count() >= 3 {
+                fragments.push(part);
+            }
+        }
+    }
+    fragments
+        .into_iter()
+        .filter(|f| text.contains(f))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn every_readme_command_speaks_one_language() {
+    for lang in ["zh", "en"] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("hongqi.db");
+        for (args, succeeds) in readme_commands(dir.path()) {
+            let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = Command::new(BIN)
+                .arg("--db")
+                .arg(&db)
+                .args(["--lang", lang])
+                .args(&argv)
+                .env_remove("PAVILION_DB")
+                .current_dir(root())
+                .output()
+                .unwrap();
+            let text = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(out.status.success(), succeeds, "{lang} {argv:?}:\n{text}");
+            if lang == "zh" {
+                let runs = english_runs(&text);
+                assert!(
+                    runs.is_empty(),
+                    "English in {argv:?} --lang zh:\n{}",
+                    runs.join("\n")
+                );
+            } else {
+                let zh = chinese_catalogue_text(&text);
+                assert!(
+                    zh.is_empty(),
+                    "Chinese in {argv:?} --lang en: {zh:?}\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_english_detector_finds_sentences_but_not_code() {
+    assert!(english_runs("议题 1：已记录方案").is_empty());
+    assert!(english_runs("pavilion: 3-2-101 `pavilion roster import FILE` a.toml:3:4").is_empty());
+    assert_eq!(english_runs("错误：flat is not in the roster").len(), 1);
+}

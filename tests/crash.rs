@@ -75,15 +75,18 @@ const ROWS: [&str; 12] = [
 enum Pace {
     /// All keys at once, killed straight after.
     Burst,
-    /// Each key waited for on screen, the last one killed straight after.
+    /// Each ballot waited for on screen, the last one killed straight after.
     OneByOne,
     /// All keys at once, killed a moment later.
     BurstThenPause(u64),
 }
 
-/// Opens the screens, goes to row `from` of the roll call of item 1, presses `keys`, captures the
-/// screen, and kills the program with SIGKILL. Then checks the database against the screen.
-fn round(dir: &Path, db: &Path, n: usize, from: usize, keys: &[&str], pace: Pace) {
+/// Opens the screens at the roll call of item 1, and for each (flat, key) jumps to the flat with
+/// `/` and presses the key (a change to a recorded ballot is saved with its default reason);
+/// captures the screen, and kills the program with SIGKILL. Then checks the database against the
+/// screen.
+fn round(dir: &Path, db: &Path, n: usize, steps: &[(&str, &str)], pace: Pace) {
+    let before = stored_ballots(db);
     let tmux = Tmux::start(
         dir,
         &format!("crash{n}"),
@@ -109,27 +112,29 @@ fn round(dir: &Path, db: &Path, n: usize, from: usize, keys: &[&str], pace: Pace
     tmux.wait_until("the roll call", WAIT, |s| {
         s.contains("Roll call") && s.contains("3-2-602")
     });
-    for _ in 0..from {
-        tmux.keys(&["Down"]);
+    let press = |flat: &str, key: &str| {
+        tmux.keys(&["/"]);
+        tmux.keys(&["-l", flat]);
+        tmux.keys(&["Enter"]);
+        tmux.keys(&[key]);
+        let had = before.get(flat).and_then(|b| b.0);
+        if had.is_some_and(|c| c != key_choice(key)) {
+            tmux.keys(&["F2"]);
+        }
+    };
+    for (i, (flat, key)) in steps.iter().enumerate() {
+        press(flat, key);
+        if let Pace::OneByOne = pace
+            && i + 1 < steps.len()
+        {
+            let want = key_choice(key);
+            tmux.wait_until(&format!("{flat} to show {want:?}"), WAIT, |s| {
+                shown_ballots(s).get(*flat) == Some(&want)
+            });
+        }
     }
-    match pace {
-        Pace::Burst => tmux.keys(keys),
-        Pace::BurstThenPause(ms) => {
-            tmux.keys(keys);
-            std::thread::sleep(Duration::from_millis(ms));
-        }
-        Pace::OneByOne => {
-            for (i, k) in keys.iter().enumerate() {
-                tmux.keys(&[k]);
-                if i + 1 < keys.len() {
-                    let flat = ROWS[from + i];
-                    let want = key_choice(k);
-                    tmux.wait_until(&format!("{flat} to show {want:?}"), WAIT, |s| {
-                        shown_ballots(s).get(flat) == Some(&want)
-                    });
-                }
-            }
-        }
+    if let Pace::BurstThenPause(ms) = pace {
+        std::thread::sleep(Duration::from_millis(ms));
     }
     let screen = tmux.capture();
     let status = std::process::Command::new("kill")
@@ -150,10 +155,9 @@ fn round(dir: &Path, db: &Path, n: usize, from: usize, keys: &[&str], pace: Pace
         stored.values().filter(|b| b.0.is_some()).count()
     );
     // Keys sent this round, by flat: the store may be one step ahead of the screen, never behind.
-    let sent: HashMap<&str, Choice> = keys
+    let sent: HashMap<&str, Choice> = steps
         .iter()
-        .enumerate()
-        .map(|(i, k)| (ROWS[from + i], key_choice(k)))
+        .map(|(flat, k)| (*flat, key_choice(k)))
         .collect();
     for (flat, choice) in &shown {
         let (current, history) = stored.get(flat).unwrap_or_else(|| {
@@ -190,30 +194,40 @@ fn kill_9_during_a_roll_call_loses_no_ballot_the_screen_showed() {
         return;
     }
     let (dir, db) = sample_db();
+    // The unit is here: every ballot is in person (or by proxy), none asks how it came.
+    let mut attend = vec!["attend", "1"];
+    attend.extend(ROWS);
+    ok(&db, &attend);
+    let d = dir.path();
     // Right after one keypress.
-    round(dir.path(), &db, 1, 0, &["y"], Pace::Burst);
+    round(d, &db, 1, &[("3-2-101", "y")], Pace::Burst);
     // After several, each seen on screen, the last one killed at once.
-    round(dir.path(), &db, 2, 1, &["y", "n", "y"], Pace::OneByOne);
+    let steps = [("3-2-102", "y"), ("3-2-201", "n"), ("3-2-202", "y")];
+    round(d, &db, 2, &steps, Pace::OneByOne);
     // In the middle of a burst.
-    round(dir.path(), &db, 3, 4, &["a", "y", "y", "n"], Pace::Burst);
+    let steps = [
+        ("3-2-301", "a"),
+        ("3-2-302", "y"),
+        ("3-2-401", "y"),
+        ("3-2-402", "n"),
+    ];
+    round(d, &db, 3, &steps, Pace::Burst);
     // A moment after a burst, changing earlier ballots too.
-    round(
-        dir.path(),
-        &db,
-        4,
-        0,
-        &["n", "y", "y", "y", "a", "y", "y", "y", "n"],
-        Pace::BurstThenPause(30),
-    );
+    let steps = [
+        ("3-2-101", "n"),
+        ("3-2-102", "y"),
+        ("3-2-201", "y"),
+        ("3-2-202", "y"),
+        ("3-2-301", "a"),
+        ("3-2-501", "y"),
+        ("3-2-502", "y"),
+        ("3-2-601", "y"),
+        ("3-2-602", "n"),
+    ];
+    round(d, &db, 4, &steps, Pace::BurstThenPause(30));
     // After the program settled.
-    round(
-        dir.path(),
-        &db,
-        5,
-        9,
-        &["y", "y"],
-        Pace::BurstThenPause(500),
-    );
+    let steps = [("3-2-501", "y"), ("3-2-502", "y")];
+    round(d, &db, 5, &steps, Pace::BurstThenPause(500));
     let stored = stored_ballots(&db);
     assert!(
         stored.values().filter(|b| b.0.is_some()).count() >= 8,
@@ -228,6 +242,9 @@ fn closing_a_vote_and_quitting_the_screens_each_leave_a_checked_backup() {
         return;
     }
     let (dir, db) = sample_db();
+    let mut attend = vec!["attend", "1"];
+    attend.extend(ROWS);
+    ok(&db, &attend);
     let tmux = Tmux::start(
         dir.path(),
         "quit",

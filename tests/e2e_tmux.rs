@@ -19,22 +19,29 @@ fn sign_in_vote_quit_and_check_the_tally() {
     let tmux = Tmux::start(dir.path(), "e2e", &command);
     tmux.wait_for("Agenda", WAIT);
 
-    // Sign in two owners: one in person (typed the Chinese way), one by proxy.
+    // Sign in the unit: typed the Chinese way, then plain; the box empties after each, so no
+    // Backspace is ever needed. One owner by proxy, with Ctrl-P (no Fn key on a laptop).
     tmux.keys(&["s"]);
     tmux.wait_for("type a flat", WAIT);
     tmux.keys(&["-l", "3栋2单元101"]);
     tmux.wait_for("1 owners", WAIT);
     tmux.keys(&["Enter"]);
     tmux.wait_for("in person 1 owners", WAIT);
-    for _ in 0.."3栋2单元101".chars().count() {
-        tmux.keys(&["BSpace"]);
-    }
     tmux.keys(&["-l", "3-2-102"]);
-    tmux.keys(&["F3"]);
+    tmux.keys(&["C-p"]);
     tmux.wait_for("Proxy holder's name", WAIT);
     tmux.keys(&["-l", "李明"]);
     tmux.keys(&["F2"]);
     tmux.wait_for("by proxy 1 owners", WAIT);
+    let rest = [
+        "3-2-201", "3-2-202", "3-2-301", "3-2-302", "3-2-401", "3-2-402", "3-2-501", "3-2-502",
+        "3-2-601", "3-2-602",
+    ];
+    for (i, flat) in rest.iter().enumerate() {
+        tmux.keys(&["-l", flat]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(&format!("in person {} owners", i + 2), WAIT);
+    }
     tmux.keys(&["Escape"]);
     tmux.wait_for("Agenda", WAIT);
 
@@ -48,6 +55,13 @@ fn sign_in_vote_quit_and_check_the_tally() {
     }
     tmux.wait_for("No ", WAIT);
     tmux.keys(&["u"]);
+    // The undo is committed (six taking part again) before the next ballot for that owner.
+    tmux.wait_until("the undo", WAIT, |s| {
+        s.lines().any(|l| {
+            let t: Vec<&str> = l.split_whitespace().collect();
+            t.windows(3).any(|w| w == ["Taking", "part", "6"])
+        })
+    });
     tmux.keys(&["a"]);
     let screen = tmux.wait_for("Abstain  ", WAIT);
     assert!(

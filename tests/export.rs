@@ -615,11 +615,11 @@ fn the_command_writes_the_file_atomically_and_refuses_clearly() {
 
     for (args, message) in [
         (
-            vec!["export", "99", "-f", "md"],
+            vec!["export", "99", "-f", "md", "--lang", "en"],
             "pavilion: no meeting 99 (see `pavilion meetings`)\n",
         ),
         (
-            vec!["export", "latest"],
+            vec!["export", "latest", "--lang", "en"],
             "pavilion: give --format md|html|json|csv\n",
         ),
     ] {

@@ -118,7 +118,7 @@ fn the_domain_example_through_the_store() {
     let err = store.cast_ballot(m, 1, &input).unwrap_err().to_string();
     assert_eq!(
         err,
-        "flat 3-1-101 is outside the scope of item 1 (3-2): only owners in scope vote"
+        "flat 3-1-101 is outside the scope of item 1 (building 3 unit 2): only owners in scope vote"
     );
     let closed = store.close_vote(m, 1).unwrap();
     assert!(closed.tally.passed);
@@ -216,6 +216,9 @@ fn show_of_hands_counts_only_those_present() {
     store
         .attend(m, &flat("3-1-101"), &Presence::Proxy("李四".into()))
         .unwrap();
+    store
+        .attend(m, &flat("3-2-101"), &Presence::Present)
+        .unwrap();
     store.attend(m, &flat("3-2-101"), &Presence::Left).unwrap();
     store.cast_ballot(m, 2, &input).unwrap();
     let t = store.tally(m, 2).unwrap().tally;
@@ -285,7 +288,7 @@ fn actions_are_carried_until_confirmed_and_close_the_item() {
 fn item_steps_follow_the_domain() {
     let (_dir, _path, mut store, m) = estate();
     let err = store.set_step(m, 2, Step::Closed).unwrap_err().to_string();
-    assert_eq!(err, "item 2: an item that is raised cannot become closed");
+    assert_eq!(err, "item 2: cannot move from raised to closed");
     store
         .add_note(m, 2, "物业 张经理", "可以在周末划线")
         .unwrap();

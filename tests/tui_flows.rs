@@ -23,17 +23,20 @@ fn sign_in_by_flat_in_every_written_form_and_by_name() {
     assert_eq!(h.app.screen, Screen::SignIn);
     h.type_text("3栋2单元501");
     h.press(KeyCode::Enter);
-    for _ in 0.."3栋2单元501".chars().count() {
-        h.press(KeyCode::Backspace);
-    }
-    h.type_text("3 2 102");
+    assert_eq!(
+        h.app.sign_in.query, "",
+        "the box is empty again after Enter"
+    );
+    h.type_text("３ ２ １０２"); // full-width digits, as an input method may type them
     h.press(KeyCode::F(3));
     h.type_text("李明");
     h.press(KeyCode::F(2));
-    h.app.sign_in.query.clear();
+    assert_eq!(h.app.sign_in.query, "", "and after a proxy");
     h.type_text("3-2-201");
     h.press(KeyCode::Enter);
-    h.press(KeyCode::F(4));
+    h.type_text("3-2-201");
+    h.ctrl('l'); // leaving, without Fn
+    assert_eq!(h.app.sign_in.query, "", "and after leaving");
     let here = h.store.attendance(h.meeting).unwrap();
     assert_eq!(here[&owner_of(&h, "3-2-501")].presence, Presence::Present);
     assert_eq!(
@@ -41,11 +44,10 @@ fn sign_in_by_flat_in_every_written_form_and_by_name() {
         Presence::Proxy("李明".into())
     );
     assert_eq!(here[&owner_of(&h, "3-2-201")].presence, Presence::Left);
-    // The screen shows the same counts: one in person, one by proxy.
+    // The screen shows the same counts at once: one in person, one by proxy.
     let screen = h.render(100, 30);
     assert!(screen.contains("本人到场 1 人 · 委托到场 1 人"), "{screen}");
     // By name.
-    h.app.sign_in.query.clear();
     let name = h
         .store
         .find_flat(&FlatRef::parse("1-1-101").unwrap())
@@ -54,6 +56,79 @@ fn sign_in_by_flat_in_every_written_form_and_by_name() {
     h.type_text(&name);
     let screen = h.render(100, 30);
     assert!(screen.contains("1-1-101"), "{screen}");
+    // Ctrl-U empties the box; Ctrl-W takes the last part back.
+    h.ctrl('u');
+    assert_eq!(h.app.sign_in.query, "");
+    h.type_text("3-2-1013");
+    h.ctrl('w');
+    assert_eq!(h.app.sign_in.query, "3-2-");
+}
+
+#[test]
+fn leaving_is_refused_for_someone_who_never_came() {
+    let mut h = Harness::new(Lang::Zh);
+    h.keys("s");
+    h.type_text("3-2-402");
+    h.press(KeyCode::F(4));
+    let status = h.app.status.clone().unwrap();
+    assert!(status.1 && status.0.contains("未签到"), "{status:?}");
+    assert!(h.store.attendance(h.meeting).unwrap().is_empty());
+    assert_eq!(h.app.sign_in.query, "3-2-402", "the box keeps the flat");
+    // The store refuses it too (the command line goes there directly).
+    let err = h
+        .store
+        .attend(
+            h.meeting,
+            &FlatRef::parse("3-2-402").unwrap(),
+            &Presence::Left,
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("only someone present can leave"), "{err}");
+    // Enter on an empty box signs nobody in.
+    h.ctrl('u');
+    h.press(KeyCode::Enter);
+    assert!(h.store.attendance(h.meeting).unwrap().is_empty());
+}
+
+#[test]
+fn thirty_owners_sign_in_without_a_single_backspace() {
+    let mut h = Harness::new(Lang::Zh);
+    h.keys("s");
+    let flats: Vec<String> = h
+        .store
+        .roster()
+        .unwrap()
+        .iter()
+        .map(|e| e.flat.to_string())
+        .take(40)
+        .collect();
+    let mut owners = std::collections::HashSet::new();
+    for f in &flats {
+        if owners.len() == 30 {
+            break;
+        }
+        if !owners.insert(owner_of(&h, f)) {
+            continue;
+        }
+        h.type_text(f);
+        h.press(KeyCode::Enter);
+        assert!(h.app.sign_in.query.is_empty());
+    }
+    assert_eq!(h.store.attendance(h.meeting).unwrap().len(), 30);
+    let screen = h.render(80, 24);
+    assert!(screen.contains("本人到场 30 人"), "{screen}");
+}
+
+/// The twelve owners of unit 3-2 signed in (through the store, as the sign-in screen would).
+fn unit_present(h: &mut Harness) {
+    for e in h.store.roster().unwrap() {
+        if e.flat.building == "3" && e.flat.unit == "2" {
+            let _ = h.store.attend(h.meeting, &e.flat, &Presence::Present);
+        }
+    }
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
 }
 
 /// Opens item 1 (the elevator retrofit of unit 3-2) at the roll call.
@@ -68,6 +143,7 @@ fn roll_call(h: &mut Harness) {
 #[test]
 fn roll_call_to_a_pass_with_undo_then_close() {
     let mut h = Harness::new(Lang::En);
+    unit_present(&mut h);
     roll_call(&mut h);
     // 101 (the required consent) … 402: yes ×6, then no, abstain; 4 owners do not vote.
     h.keys("yyyyyy");
@@ -123,6 +199,7 @@ fn roll_call_to_a_pass_with_undo_then_close() {
 #[test]
 fn roll_call_to_a_fail_when_the_required_consent_is_refused() {
     let mut h = Harness::new(Lang::Zh);
+    unit_present(&mut h);
     roll_call(&mut h);
     h.keys("n"); // 3-2-101, whose consent is required, says no
     h.keys("yyyyyyyyyyy");
@@ -185,15 +262,23 @@ fn everyone_present_votes_yes_after_confirmation_then_exceptions_are_corrected()
     // Correct one exception: move to 3-2-202 (4th) and record no.
     h.app.roll_cursor = 3;
     h.keys("n");
+    // A change to a recorded ballot asks why, offering "corrected on the spot".
+    let screen = h.render(80, 24);
+    assert!(screen.contains("corrected on the spot"), "{screen}");
+    h.press(KeyCode::F(2));
     let roll = h.app.roll.as_ref().unwrap();
     assert_eq!((roll.tally.yes.owners, roll.tally.no.owners), (8, 1));
     let current = h.store.current_choices(item.id).unwrap();
     assert_eq!(current[&owner_of(&h, "3-2-202")], Choice::No);
+    let history = h.store.ballot_history(item.id).unwrap();
+    let last = history.iter().rfind(|b| b.current).unwrap();
+    assert_eq!(last.reason.as_deref(), Some("corrected on the spot"));
 }
 
 #[test]
 fn add_an_action_on_an_item_then_close_it_with_a_confirmation() {
     let mut h = Harness::new(Lang::Zh);
+    unit_present(&mut h);
     roll_call(&mut h);
     h.keys("yyyyyyyyy");
     h.keys("c");
@@ -356,4 +441,182 @@ fn defer_an_item_after_confirming_and_not_a_closed_one() {
             .0
             .contains("an item that is deferred cannot become deferred")
     );
+}
+
+#[test]
+fn ballots_for_absent_owners_say_how_they_came_and_the_minutes_show_it() {
+    let mut h = Harness::new(Lang::Zh);
+    roll_call(&mut h);
+    // 3-2-101 is not here: a written ballot.
+    h.keys("y");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("不在场：这张票是怎么来的？"), "{screen}");
+    h.keys("w");
+    // 3-2-102: by proxy, with the holder's name.
+    h.keys("n");
+    h.keys("p");
+    h.type_text("张三");
+    h.press(KeyCode::F(2));
+    // 3-2-201: here after all.
+    h.keys("y");
+    h.keys("i");
+    let item = h.store.item(h.meeting, 1).unwrap();
+    let history = h.store.ballot_history(item.id).unwrap();
+    let of = |flat: &str| {
+        history
+            .iter()
+            .find(|b| b.flat.to_string() == flat)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(of("3-2-101").method, Method::Written);
+    assert_eq!(of("3-2-102").method, Method::Proxy);
+    assert_eq!(of("3-2-102").proxy_name.as_deref(), Some("张三"));
+    assert_eq!(of("3-2-201").method, Method::InPerson);
+    let here = h.store.attendance(h.meeting).unwrap();
+    assert_eq!(here[&owner_of(&h, "3-2-201")].presence, Presence::Present);
+    // Correct 3-2-101 with a reason of the host's own.
+    h.press(KeyCode::Home);
+    h.keys("n");
+    h.ctrl('u');
+    h.type_text("业主本人到场改票");
+    h.press(KeyCode::F(2));
+    // Undo it: the record says why, in the meeting's language.
+    h.keys("u");
+    let history = h.store.ballot_history(item.id).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|b| b.reason.as_deref() == Some("撤销误录"))
+    );
+    let minutes = pavilion::export::export(
+        &h.store,
+        h.meeting,
+        pavilion::export::Format::Markdown,
+        pavilion::export::Variant::Minutes,
+        Lang::Zh,
+    )
+    .unwrap();
+    let minutes = String::from_utf8(minutes).unwrap();
+    for expected in ["业主本人到场改票", "撤销误录", "书面", "张三"] {
+        assert!(minutes.contains(expected), "{expected} missing:\n{minutes}");
+    }
+    assert!(!minutes.contains("undo"), "no English in Chinese minutes");
+}
+
+#[test]
+fn undo_of_everyone_present_yes_is_one_step() {
+    let mut h = Harness::new(Lang::En);
+    unit_present(&mut h);
+    roll_call(&mut h);
+    h.keys("A");
+    h.keys("y");
+    assert_eq!(h.app.roll.as_ref().unwrap().tally.yes.owners, 12);
+    h.keys("u");
+    let roll = h.app.roll.as_ref().unwrap();
+    assert_eq!(
+        roll.tally.participating.owners, 0,
+        "one key undid all twelve"
+    );
+    let item = h.store.item(h.meeting, 1).unwrap();
+    assert!(h.store.current_choices(item.id).unwrap().is_empty());
+}
+
+#[test]
+fn a_refused_ballot_leaves_the_cursor_and_the_undo_stack_where_they_were() {
+    let mut h = Harness::new(Lang::En);
+    unit_present(&mut h);
+    roll_call(&mut h);
+    h.keys("y");
+    assert_eq!(h.app.roll_cursor, 1);
+    // Someone closes the vote behind the screen's back (another terminal): the next ballot fails.
+    h.store.close_vote(h.meeting, 1).unwrap();
+    h.keys("y");
+    assert_eq!(
+        h.app.roll_cursor, 1,
+        "the cursor stays on the owner not recorded"
+    );
+    assert_eq!(
+        h.app.undo.len(),
+        1,
+        "the undo stack forgets the failed ballot"
+    );
+    assert!(h.app.status.as_ref().unwrap().1, "the failure is shown");
+    assert!(h.app.pending.is_empty());
+}
+
+#[test]
+fn a_show_of_hands_lists_those_present_and_long_lists_page_and_find() {
+    let mut h = Harness::new(Lang::En);
+    for f in ["3-1-101", "3-2-502", "3-3-601"] {
+        h.store
+            .attend(h.meeting, &FlatRef::parse(f).unwrap(), &Presence::Present)
+            .unwrap();
+    }
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    h.keys("v");
+    let roll = h.app.roll.as_ref().unwrap();
+    let total = roll.entries.len();
+    assert!(total > 20, "building 3 has {total} owners");
+    let shown = roll.entries.iter().filter(|e| h.app.roll_shows(e)).count();
+    assert_eq!(shown, 3, "only those present");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("absent owners who have not voted are hidden"),
+        "{screen}"
+    );
+    // Three yes in a row: the cursor moves to the next who has not voted each time.
+    h.keys("yyy");
+    assert_eq!(h.app.roll.as_ref().unwrap().tally.yes.owners, 3);
+    // All of the building: End, Home, PageDown.
+    h.keys("o");
+    h.press(KeyCode::End);
+    assert_eq!(h.app.roll_cursor, total - 1);
+    h.press(KeyCode::Home);
+    assert_eq!(h.app.roll_cursor, 0);
+    h.render(80, 24);
+    h.press(KeyCode::PageDown);
+    assert!(h.app.roll_cursor >= 10, "{}", h.app.roll_cursor);
+    // `/` jumps to a flat.
+    h.keys("/");
+    h.type_text("3栋3单元4");
+    h.press(KeyCode::Enter);
+    let roll = h.app.roll.as_ref().unwrap();
+    assert!(
+        roll.entries[h.app.roll_cursor].flats[0]
+            .to_string()
+            .starts_with("3-3-4"),
+        "{:?}",
+        roll.entries[h.app.roll_cursor].flats
+    );
+    assert!(h.app.roll_find.is_none());
+}
+
+#[test]
+fn the_item_screen_scrolls_to_an_action_just_added() {
+    let mut h = Harness::new(Lang::Zh);
+    h.press(KeyCode::Enter);
+    for i in 0..4 {
+        h.keys("n");
+        h.type_text(&format!("发言人{i}"));
+        h.press(KeyCode::Tab);
+        h.type_text("施工期间安排临时停车，保证消防通道畅通，夜间不施工。");
+        h.press(KeyCode::F(2));
+    }
+    h.keys("a");
+    h.type_text("委托设计单位出具加装电梯方案");
+    h.press(KeyCode::Tab);
+    h.type_text("业委会");
+    h.press(KeyCode::F(2));
+    let screen = h.render(80, 24);
+    assert!(!screen.contains("委托设计单位"), "{screen}");
+    assert!(screen.contains('▼'), "more below is marked: {screen}");
+    h.press(KeyCode::PageDown);
+    h.press(KeyCode::PageDown);
+    let screen = h.render(80, 24);
+    assert!(screen.contains("委托设计单位"), "{screen}");
+    assert!(screen.contains('▲'), "more above is marked: {screen}");
 }

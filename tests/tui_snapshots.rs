@@ -22,6 +22,9 @@ fn meeting_in_progress(lang: Lang) -> Harness {
         .attend(m, &flat("3-2-302"), &Presence::Proxy("王小明".into()))
         .unwrap();
     h.store
+        .attend(m, &flat("3-2-401"), &Presence::Present)
+        .unwrap();
+    h.store
         .attend(m, &flat("3-2-401"), &Presence::Left)
         .unwrap();
     h.store

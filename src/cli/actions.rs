@@ -10,6 +10,9 @@ use crate::store::{ActionRecord, NewAction, Store};
 
 use super::args::ActionsCommand;
 use super::parse_flat;
+use super::say::{lang, say, text};
+use crate::export::labels as lb;
+use crate::i18n::{CmdText as K, said};
 
 pub fn raise(
     store: &mut Store,
@@ -22,12 +25,12 @@ pub fn raise(
     match meeting {
         None => {
             let c = store.raise_concern(text, by, from.as_ref())?;
-            println!("concern {} logged in the backlog", c.id);
+            say(K::ConcernLogged, &[("id", &c.id)]);
         }
         Some(m) => {
             let meeting = store.resolve_meeting(m)?;
             let number = store.raise_on_agenda(meeting, text, by, from.as_ref())?;
-            println!("item {number} added to meeting {meeting}");
+            say(K::ItemAdded, &[("item", &number), ("meeting", &meeting)]);
         }
     }
     Ok(())
@@ -54,23 +57,28 @@ pub fn backlog(store: &Store, all: bool, json: bool) -> Result<()> {
         let from = c
             .raised_from
             .as_ref()
-            .map(|f| format!(" ({f})"))
+            .map(|f| lb::raised_by("", Some(&f.to_string()), lang()))
             .unwrap_or_default();
         let status = if c.item_id.is_some() {
-            " [scheduled]"
+            text(K::ScheduledMark, &[])
         } else {
-            ""
+            String::new()
         };
-        println!(
-            "{:>3}  {}  {}{from}: {}{status}",
-            c.id,
-            local_date(&c.raised_at, offset).map_or_else(String::new, |d| d.to_string()),
-            c.raised_by,
-            c.text
+        let date = local_date(&c.raised_at, offset).map_or_else(String::new, |d| d.to_string());
+        say(
+            K::ConcernLine,
+            &[
+                ("id", &format!("{:>3}", c.id)),
+                ("date", &date),
+                ("by", &c.raised_by),
+                ("from", &from),
+                ("text", &c.text),
+                ("status", &status),
+            ],
         );
     }
     if concerns.is_empty() {
-        println!("the backlog is empty");
+        say(K::BacklogEmpty, &[]);
     }
     Ok(())
 }
@@ -78,14 +86,21 @@ pub fn backlog(store: &Store, all: bool, json: bool) -> Result<()> {
 pub fn schedule(store: &mut Store, concern: i64, meeting: &str) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     let number = store.schedule_concern(concern, meeting)?;
-    println!("concern {concern} is item {number} of meeting {meeting}");
+    say(
+        K::Scheduled,
+        &[
+            ("concern", &concern),
+            ("item", &number),
+            ("meeting", &meeting),
+        ],
+    );
     Ok(())
 }
 
 fn parse_date(text: &str) -> Result<Date> {
-    text.parse::<Date>().map_err(|_| {
-        anyhow::anyhow!("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-15")
-    })
+    let year = jiff::Zoned::now().year();
+    crate::domain::written::parse_date(text, year)
+        .ok_or_else(|| said!(K::BadDate, text = text).into())
 }
 
 fn meeting_arg(store: &Store, meeting: Option<&str>) -> Result<Option<i64>> {
@@ -112,13 +127,13 @@ pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
                 due,
             };
             let a = store.add_action(&new)?;
-            println!("action {} added", a.id);
+            say(K::ActionAdded, &[("id", &a.id)]);
             Ok(())
         }
         ActionsCommand::Update { id, note, meeting } => {
             let meeting = meeting_arg(store, meeting.as_deref())?;
             store.update_action(id, meeting, &note)?;
-            println!("action {id} updated");
+            say(K::ActionUpdated, &[("id", &id)]);
             Ok(())
         }
         ActionsCommand::Close {
@@ -128,7 +143,7 @@ pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
         } => {
             let meeting = meeting_arg(store, meeting.as_deref())?;
             store.close_action(id, meeting, &confirm)?;
-            println!("action {id} closed");
+            say(K::ActionClosed, &[("id", &id)]);
             Ok(())
         }
     }
@@ -161,33 +176,39 @@ pub fn list(store: &Store, all: bool, json: bool) -> Result<()> {
         return Ok(());
     }
     if actions.is_empty() {
-        println!("no open actions");
+        say(K::NoOpenActions, &[]);
     }
     for a in &actions {
         let due = a
             .due
             .map(|d| d.to_string())
-            .unwrap_or_else(|| "no due date".into());
+            .unwrap_or_else(|| text(K::NoDue, &[]));
         let overdue = if is_overdue(a.status, a.due, today) {
-            " OVERDUE"
+            text(K::OverdueMark, &[])
         } else {
-            ""
+            String::new()
         };
-        println!(
-            "{:>3}  [{}{overdue}] {} — {} (due {due})",
-            a.id,
-            a.status.as_str(),
-            a.what,
-            a.responsible
+        say(
+            K::ActionLine,
+            &[
+                ("id", &format!("{:>3}", a.id)),
+                ("status", &lb::action_status(a.status, lang())),
+                ("overdue", &overdue),
+                ("what", &a.what),
+                ("who", &lb::responsible(&a.responsible, lang())),
+                ("due", &due),
+            ],
         );
         if let Some(item) = &a.item_title {
-            println!("     item: {item}");
+            println!("     {}", text(K::ActionItem, &[("item", item)]));
         }
         for p in &a.progress {
-            println!("     {}: {}", &p.at[..10.min(p.at.len())], p.note);
+            let date = local_date(&p.at, offset).map_or_else(String::new, |d| d.to_string());
+            let line = text(K::ActionProgress, &[("date", &date), ("note", &p.note)]);
+            println!("     {line}");
         }
         if let Some(c) = &a.confirmation {
-            println!("     confirmed: {c}");
+            println!("     {}", text(K::ActionConfirmed, &[("confirmation", c)]));
         }
     }
     Ok(())

@@ -4,10 +4,11 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::export::{self, Format, Options, Variant};
+use crate::i18n::{CliText, CmdText as K, said};
 use crate::lang::Lang;
 use crate::store::Store;
 
@@ -70,21 +71,15 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             .extension()
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
-            .with_context(|| {
-                format!(
-                    "cannot tell the format from '{}': give --format md|html|json|csv",
-                    out.display()
-                )
-            })?,
-        (None, None) => bail!("give --format md|html|json|csv"),
+            .ok_or_else(|| said!(K::FormatFromName, path = out.display()))?,
+        (None, None) => return Err(said!(K::NoFormat).into()),
     };
     let objections_until = a
         .objections_until
         .as_deref()
         .map(|d| {
-            d.trim().parse::<jiff::civil::Date>().map_err(|_| {
-                anyhow::anyhow!("--objections-until '{d}' is not a date: write it like 2026-12-05")
-            })
+            crate::domain::written::parse_date(d, jiff::Zoned::now().year())
+                .ok_or_else(|| said!(K::ObjectionsUntil, text = d))
         })
         .transpose()?;
     let variant = if a.public {
@@ -105,7 +100,9 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
         let until = options.objections_until.is_some() || m.objections_until.is_some();
         if !(to && until) {
             eprintln!(
-                "pavilion: note: the notice leaves blanks for where and until when objections are raised (give --objections-to TEXT --objections-until DATE)"
+                "pavilion: {}: {}",
+                CliText::Note.get(lang),
+                K::NoticeBlanks.get(lang)
             );
         }
     }
@@ -115,7 +112,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes)
                 .and_then(|()| out.flush())
-                .context("cannot write to standard output")?;
+                .map_err(|e| said!(K::CannotWrite, path = "stdout", error = e))?;
         }
         Some(path) => {
             let path = if path.is_dir() {
@@ -129,7 +126,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
                 path
             };
             write_atomically(&path, &bytes)?;
-            println!("wrote {}", path.display());
+            println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
         }
     }
     Ok(())
@@ -144,7 +141,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .unwrap_or(Path::new("."));
     let name = path
         .file_name()
-        .with_context(|| format!("'{}' is not a file name", path.display()))?;
+        .ok_or_else(|| said!(K::NotAFileName, path = path.display()))?;
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),
@@ -158,7 +155,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     })();
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
-        bail!("cannot write {}: {e}", path.display());
+        return Err(said!(K::CannotWrite, path = path.display(), error = e).into());
     }
     Ok(())
 }

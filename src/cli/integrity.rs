@@ -4,11 +4,11 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use super::outcome::{DigestNotFound, Unverified};
-use crate::i18n::RecordText;
-use crate::lang::Lang;
+use super::say::{count, say, text};
+use crate::i18n::{CliText as C, RecordText, said};
 use crate::store::Store;
 use crate::store::anchor::DIGEST_MIN_HEX;
 use crate::store::backup::{Candidate, Reason};
@@ -66,7 +66,11 @@ pub fn auto_backup(store: &Store, reason: Reason) {
         Ok(info) => tracing::info!(path = %info.path.display(), "automatic backup"),
         Err(e) => {
             tracing::warn!("automatic backup failed: {e}");
-            eprintln!("pavilion: warning: the automatic backup failed: {e}");
+            eprintln!(
+                "pavilion: {}: {}",
+                text(C::Warning, &[]),
+                text(C::AutoBackupFailed, &[("error", &e)])
+            );
         }
     }
 }
@@ -75,8 +79,24 @@ fn short(hash: &str) -> &str {
     hash.get(..16).unwrap_or(hash)
 }
 
+fn events(n: impl TryInto<i64>) -> String {
+    count(n, C::Event, C::Events)
+}
+
+fn meetings(n: impl TryInto<i64>) -> String {
+    count(n, C::Meeting, C::Meetings)
+}
+
+/// A stored moment in this machine's local time, to the second.
+fn local_time(at: &str) -> String {
+    crate::localtime::local(at, crate::localtime::machine_offset()).map_or_else(
+        || at.to_string(),
+        |t| t.strftime("%Y-%m-%d %H:%M:%S").to_string(),
+    )
+}
+
 /// `verify [--digest HASH] [--json]`.
-pub fn verify(store: &Store, digest: Option<&str>, json: bool, lang: Lang) -> Result<()> {
+pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
     let v = store.verify()?;
     let found_digest = match digest {
         None => None,
@@ -84,10 +104,7 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool, lang: Lang) -> Re
             let d = d.trim().to_ascii_lowercase();
             if d.len() < DIGEST_MIN_HEX || d.len() > 64 || !d.bytes().all(|b| b.is_ascii_hexdigit())
             {
-                bail!(
-                    "{}",
-                    RecordText::DigestShort.fill(lang, &[("digest", &d), ("n", &DIGEST_MIN_HEX)])
-                );
+                return Err(said!(C::NotADigest, digest = d).into());
             }
             let found = store.digest_event(&d)?;
             Some((d, found))
@@ -107,12 +124,11 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool, lang: Lang) -> Re
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else if v.is_intact() {
         let counted: Vec<String> = v.checked.iter().map(|(t, n)| format!("{n} {t}")).collect();
-        println!(
-            "ok: {} events, chain intact, head {}",
-            v.events,
-            short(&v.head)
+        say(
+            C::VerifyOk,
+            &[("events", &events(v.events)), ("head", &short(&v.head))],
         );
-        println!("the tables match the events: {}", counted.join(", "));
+        say(C::TablesMatch, &[("counted", &counted.join(", "))]);
     }
     if !v.is_intact() {
         let shown = v.findings.len().min(20);
@@ -120,7 +136,10 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool, lang: Lang) -> Re
             eprintln!("{f}");
         }
         if v.findings.len() > shown {
-            eprintln!("… and {} more", v.findings.len() - shown);
+            eprintln!(
+                "{}",
+                text(C::AndMore, &[("n", &(v.findings.len() - shown))])
+            );
         }
         return Err(Unverified {
             count: v.findings.len(),
@@ -131,24 +150,17 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool, lang: Lang) -> Re
     if let Some((d, e)) = found_digest {
         match e {
             Some(m) if !json => {
-                println!(
-                    "{}",
-                    RecordText::DigestFound.fill(
-                        lang,
-                        &[
-                            ("digest", &short(&d)),
-                            ("event", &m.event.id),
-                            ("events", &v.events),
-                            ("meeting", &m.meeting),
-                            ("at", &m.event.at),
-                        ],
-                    )
+                say(
+                    C::DigestFound,
+                    &[
+                        ("digest", &short(&d)),
+                        ("event", &m.event.id),
+                        ("events", &v.events),
+                        ("at", &local_time(&m.event.at)),
+                    ],
                 );
                 if m.later_in_meeting > 0 {
-                    println!(
-                        "{}",
-                        RecordText::DigestLater.fill(lang, &[("n", &m.later_in_meeting)])
-                    );
+                    say(RecordText::DigestLater, &[("n", &m.later_in_meeting)]);
                 }
             }
             Some(_) => {}
@@ -161,11 +173,13 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool, lang: Lang) -> Re
 /// `backup DEST`.
 pub fn backup(store: &Store, dest: &Path) -> Result<()> {
     let info = store.backup_to(dest)?;
-    println!(
-        "backed up to {} ({} events, head {}); checked after copying",
-        info.path.display(),
-        info.events,
-        short(&info.head)
+    say(
+        C::BackedUp,
+        &[
+            ("path", &info.path.display()),
+            ("events", &events(info.events)),
+            ("head", &short(&info.head)),
+        ],
     );
     Ok(())
 }
@@ -178,42 +192,51 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
     } else {
         None
     };
-    println!(
-        "backup:  {} — estate {}, {} meetings, {} events (last {}), head {}",
-        candidate.file.display(),
-        candidate.estate.as_deref().unwrap_or("(none)"),
-        candidate.meetings,
-        candidate.events,
-        candidate.last_event.as_deref().unwrap_or("never"),
-        short(&candidate.head)
+    let none = text(C::NoEstate, &[]);
+    let never = text(C::Never, &[]);
+    say(
+        C::BackupLine,
+        &[
+            ("path", &candidate.file.display()),
+            ("estate", &candidate.estate.as_deref().unwrap_or(&none)),
+            ("meetings", &meetings(candidate.meetings)),
+            ("events", &events(candidate.events)),
+            (
+                "last",
+                &candidate
+                    .last_event
+                    .as_deref()
+                    .map_or(never.clone(), local_time),
+            ),
+            ("head", &short(&candidate.head)),
+        ],
     );
     if let Some(store) = &current {
-        let events = store.events(None)?;
-        println!(
-            "current: {} — estate {}, {} meetings, {} events (last {}), head {}",
-            db.display(),
-            store.estate()?.as_deref().unwrap_or("(none)"),
-            store.meetings()?.len(),
-            events.len(),
-            events.last().map_or("never", |e| e.at.as_str()),
-            short(&store.chain_head()?)
+        let all = store.events(None)?;
+        say(
+            C::CurrentLine,
+            &[
+                ("path", &db.display()),
+                ("estate", &store.estate()?.as_deref().unwrap_or(&none)),
+                ("meetings", &meetings(store.meetings()?.len())),
+                ("events", &events(all.len())),
+                ("last", &all.last().map_or(never, |e| local_time(&e.at))),
+                ("head", &short(&store.chain_head()?)),
+            ],
         );
     }
     if !yes {
-        print!(
-            "Replace {} with this backup? The current database is kept in backups/. Type yes: ",
-            db.display()
-        );
+        print!("{}", text(C::ConfirmRestore, &[("path", &db.display())]));
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim().to_lowercase().as_str(), "yes" | "y" | "是") {
-            bail!("not restored: nothing was changed");
+            return Err(said!(C::NotRestored).into());
         }
     }
     if let Some(store) = current {
         let kept = store.auto_backup(Reason::Restore)?;
-        println!("the current database is kept in {}", kept.path.display());
+        say(C::CurrentKept, &[("path", &kept.path.display())]);
     }
     candidate.install(db)?;
     let store = super::open(db, false)?;
@@ -224,14 +247,16 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
             count: v.findings.len(),
             first: first.to_string(),
         })
-        .context("restored, but verify reports problems"));
+        .context(said!(C::RestoredButUnverified)));
     }
-    println!(
-        "restored {} from {} ({} events, head {}); verify: ok",
-        db.display(),
-        file.display(),
-        v.events,
-        short(&v.head)
+    say(
+        C::Restored,
+        &[
+            ("path", &db.display()),
+            ("file", &file.display()),
+            ("events", &events(v.events)),
+            ("head", &short(&v.head)),
+        ],
     );
     Ok(())
 }

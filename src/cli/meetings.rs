@@ -3,44 +3,41 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 
 use crate::domain::{FlatRef, MeetingPlan, Step};
+use crate::i18n::{CmdText as K, Said, said};
 use crate::intake::agenda::parse_agenda;
 use crate::intake::roster::read_roster;
 use crate::intake::{Location, Problem, Problems};
 use crate::store::{ItemText, Store};
+
+use super::say::{count, lang, say};
 
 /// Reads an agenda file and validates it; every problem of every file is collected.
 fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Problems> {
     let name = file.display().to_string();
     let bytes = crate::intake::read_input(file, crate::intake::MAX_AGENDA_BYTES, "an agenda")
         .map_err(|p| Problems(vec![p]))?;
-    let whole_file = |message: &str, hint: &str| {
-        Problems(vec![Problem::new(&name, Location::File, message, hint)])
+    let whole_file = |message: Said, hint: Said| {
+        Problems(vec![Problem::said(&name, Location::File, message, hint)])
     };
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(whole_file(
-            "the file is UTF-16 text (Notepad's \"Unicode\"), not UTF-8",
-            "save the agenda as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)",
-        ));
+        return Err(whole_file(said!(K::Utf16), said!(K::SaveAsUtf8)));
     }
     if bytes.contains(&0) {
-        return Err(whole_file(
-            "the file holds binary data, not text",
-            "an agenda is a text file (.toml) written in an editor: check that this is the right file",
-        ));
+        return Err(whole_file(said!(K::Binary), said!(K::BinaryHint)));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(before);
         let line = text.matches('\n').count() + 1;
         let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Problems(vec![Problem::new(
+        Problems(vec![Problem::said(
             &name,
             Location::Text { line, column },
-            "the file is not valid UTF-8",
-            "save the agenda as UTF-8 (in Notepad: Save as… → Encoding: UTF-8)",
+            said!(K::NotUtf8),
+            said!(K::SaveAsUtf8),
         )])
     })?;
     parse_agenda(&name, &text, flats)
@@ -52,16 +49,11 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
         Some(file) => read_roster(file)?.into_iter().map(|r| r.flat).collect(),
         None => {
             if !db.exists() {
-                bail!(
-                    "no database at {} to check the agenda against: give --roster FILE, or import a roster first",
-                    db.display()
-                );
+                return Err(said!(K::NoDbToCheck, path = db.display()).into());
             }
             let flats = Store::open_read_only(db)?.flat_set()?;
             if flats.is_empty() {
-                bail!(
-                    "the database has no roster yet: import one (`pavilion roster import FILE`) or give --roster FILE"
-                );
+                return Err(said!(K::NoRosterYet).into());
             }
             flats
         }
@@ -69,11 +61,13 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
     let mut all = Vec::new();
     for file in files {
         match read_agenda(file, &flats) {
-            Ok(plan) => println!(
-                "{}: ok — '{}', {} items",
-                file.display(),
-                plan.title,
-                plan.items.len()
+            Ok(plan) => say(
+                K::CheckOk,
+                &[
+                    ("file", &file.display()),
+                    ("title", &plan.title),
+                    ("items", &count(plan.items.len() as i64, K::Item, K::Items)),
+                ],
             ),
             Err(Problems(p)) => all.extend(p),
         }
@@ -89,7 +83,7 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
 pub fn intake(store: &mut Store, file: &Path) -> Result<()> {
     let flats = store.flat_set()?;
     if flats.is_empty() {
-        bail!("the database has no roster yet: import one first (`pavilion roster import FILE`)");
+        return Err(said!(K::NoRosterForIntake).into());
     }
     let plan = read_agenda(file, &flats)?;
     let id = store.intake(&plan, &file.display().to_string())?;
@@ -119,16 +113,18 @@ pub fn list(store: &Store, json: bool) -> Result<()> {
         return Ok(());
     }
     if meetings.is_empty() {
-        println!("no meetings yet: take one in with `pavilion intake FILE`");
+        say(K::NoMeetings, &[]);
     }
     for m in &meetings {
-        println!(
-            "{:>3}  {}  {}  {} ({} items)",
-            m.id,
-            m.local_start().strftime("%Y-%m-%d %H:%M"),
-            m.title,
-            m.place,
-            m.items
+        say(
+            K::MeetingLine,
+            &[
+                ("id", &format!("{:>3}", m.id)),
+                ("starts", &m.local_start().strftime("%Y-%m-%d %H:%M")),
+                ("title", &m.title),
+                ("place", &m.place),
+                ("items", &count(m.items, K::Item, K::Items)),
+            ],
         );
     }
     Ok(())
@@ -137,7 +133,7 @@ pub fn list(store: &Store, json: bool) -> Result<()> {
 pub fn note(store: &mut Store, meeting: &str, item: i64, speaker: &str, point: &str) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     store.add_note(meeting, item, speaker, point)?;
-    println!("noted on item {item}");
+    say(K::Noted, &[("item", &item)]);
     Ok(())
 }
 
@@ -155,17 +151,20 @@ pub fn proposal(
         ItemText::Proposal
     };
     store.set_text(meeting, item, field, text)?;
-    println!(
-        "item {item}: {} recorded",
-        if resolution { "resolution" } else { "proposal" }
-    );
+    let said = if resolution {
+        K::ResolutionRecorded
+    } else {
+        K::ProposalRecorded
+    };
+    say(said, &[("item", &item)]);
     Ok(())
 }
 
 pub fn step(store: &mut Store, meeting: &str, item: i64, step: &str) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
-    let to = Step::parse(step).with_context(|| format!("'{step}' is not a step"))?;
+    let to = Step::parse(step).ok_or_else(|| said!(K::NotAStep, step = step))?;
     let record = store.set_step(meeting, item, to)?;
-    println!("item {item} is now {}", record.step);
+    let step = crate::export::labels::step(record.step, lang());
+    say(K::StepNow, &[("item", &item), ("step", &step)]);
     Ok(())
 }

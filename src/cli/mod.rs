@@ -10,17 +10,20 @@ mod meetings;
 pub mod outcome;
 mod roster;
 mod roster_plan;
+mod say;
 mod votes;
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use crate::domain::FlatRef;
+use crate::i18n::{CliText as C, said};
 use crate::store::Store;
 use crate::store::backup::Reason;
 
 pub use args::{Cli, Command, Lang};
+pub use say::{lang, set_lang};
 
 /// The database path: --db, else $PAVILION_DB, else pavilion.db in the platform data directory.
 pub fn db_path(given: Option<&Path>) -> Result<PathBuf> {
@@ -36,10 +39,15 @@ pub fn db_path(given: Option<&Path>) -> Result<PathBuf> {
 /// The platform data directory (created if missing): database, logs, backups.
 pub fn data_dir() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("org", "pavilion", "pavilion")
-        .context("no home directory to keep the data in: give --db PATH")?;
+        .ok_or_else(|| said!(C::NoHome))?;
     let dir = dirs.data_dir().to_path_buf();
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    create_dir(&dir)?;
     Ok(dir)
+}
+
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| said!(C::CannotCreate, path = dir.display(), error = e).into())
 }
 
 /// Opens the database to write, creating it (for `init`) or requiring that it exists and is ours
@@ -49,7 +57,7 @@ fn open(path: &Path, create: bool) -> Result<Store> {
         return announce_upgrade(path, Store::open_existing(path)?);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        create_dir(dir)?;
     }
     announce_upgrade(path, Store::open(path)?)
 }
@@ -62,11 +70,16 @@ fn read(path: &Path) -> Result<Store> {
 fn announce_upgrade(path: &Path, store: Store) -> Result<Store> {
     if let Some(u) = store.upgraded() {
         eprintln!(
-            "pavilion: upgraded {} from schema {} to {}; the database as it was is kept in {}",
-            path.display(),
-            u.from,
-            u.to,
-            u.backup.display()
+            "pavilion: {}",
+            say::text(
+                C::Upgraded,
+                &[
+                    ("path", &path.display()),
+                    ("from", &u.from),
+                    ("to", &u.to),
+                    ("backup", &u.backup.display()),
+                ]
+            )
         );
     }
     Ok(store)
@@ -79,6 +92,7 @@ fn parse_flat(text: &str) -> Result<FlatRef> {
 /// Runs one headless command.
 pub fn run(cli: Cli) -> Result<()> {
     let lang = crate::lang::Lang::detect(cli.lang.map(crate::lang::Lang::from));
+    say::set_lang(lang);
     let path = match (&cli.command, &cli.db) {
         // The demo keeps its own database unless told otherwise, so it never touches real data.
         (Command::Demo, None) => data_dir()?.join("demo.db"),
@@ -99,7 +113,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Init { estate } => {
             let mut store = open(&path, true)?;
             store.init(&estate)?;
-            println!("created estate '{}' in {}", estate.trim(), path.display());
+            say::say(
+                C::EstateCreated,
+                &[("estate", &estate.trim()), ("path", &path.display())],
+            );
             Ok(())
         }
         Command::Roster(cmd) => roster::run(&path, cmd, lang),
@@ -200,7 +217,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
         Command::Export(args) => export::run(&read(&path)?, args, lang),
         Command::Verify { digest, json } => {
-            integrity::verify(&read(&path)?, digest.as_deref(), json, lang)
+            integrity::verify(&read(&path)?, digest.as_deref(), json)
         }
         Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
         Command::Restore { file, yes } => integrity::restore(&path, &file, yes),

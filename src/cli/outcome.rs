@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::i18n::CliText as C;
 use crate::intake::Problems;
 use crate::lang::Lang;
-use crate::store::lock::{Holder, LockError};
+use crate::store::lock::LockError;
 
 /// The exit statuses, documented in the README ("Exit status"). Scripts may rely on them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,54 +69,28 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> Vec<String> {
         ));
         return lines;
     }
-    if let Some(LockError::Held { db, holder, waited }) = err.downcast_ref::<LockError>() {
-        return vec![format!(
-            "pavilion: {}",
-            held(lang, db, holder.as_ref(), waited.as_secs())
-        )];
-    }
-    if let Some(u) = err.downcast_ref::<Unverified>() {
-        return vec![format!(
-            "pavilion: {}",
-            C::Unverified.fill(
-                lang,
-                &[
-                    ("problems", &problems_count(lang, u.count)),
-                    ("first", &u.first)
-                ]
-            )
-        )];
-    }
-    if let Some(DigestNotFound(d)) = err.downcast_ref::<DigestNotFound>() {
-        return vec![format!(
-            "pavilion: {}",
-            C::DigestNotFound.fill(lang, &[("digest", d)])
-        )];
-    }
-    vec![format!("pavilion: {err:#}")]
+    // The context first, then what caused it: "cannot create x: permission denied".
+    let parts: Vec<String> = err.chain().map(|link| render(link, lang)).collect();
+    vec![format!("pavilion: {}", parts.join(": "))]
 }
 
-fn problems_count(lang: Lang, n: usize) -> String {
-    crate::i18n::terms::count(lang, n as i64, "处问题", "problem", "problems")
-}
-
-/// The one-host-at-a-time refusal.
-fn held(lang: Lang, db: &std::path::Path, holder: Option<&Holder>, waited: u64) -> String {
-    let who = match holder {
-        Some(h) => C::Holder.fill(
+/// One error of a chain in the reader's language.
+fn render(e: &(dyn std::error::Error + 'static), lang: Lang) -> String {
+    if let Some(u) = e.downcast_ref::<Unverified>() {
+        return C::Unverified.fill(
             lang,
             &[
-                ("command", &h.command),
-                ("pid", &h.pid),
-                ("since", &h.since),
+                ("problems", &problems_count(lang, u.count)),
+                ("first", &u.first),
             ],
-        ),
-        None => C::AnotherPavilion.get(lang).to_string(),
-    };
-    let db = db.display();
-    if waited == 0 {
-        C::LockHeld.fill(lang, &[("db", &db), ("who", &who)])
-    } else {
-        C::LockBusy.fill(lang, &[("db", &db), ("who", &who), ("s", &waited)])
+        );
     }
+    if let Some(DigestNotFound(d)) = e.downcast_ref::<DigestNotFound>() {
+        return C::DigestNotFound.fill(lang, &[("digest", d)]);
+    }
+    crate::i18n::errors::describe(e, lang)
+}
+
+pub fn problems_count(lang: Lang, n: usize) -> String {
+    crate::i18n::terms::counted(lang, n, C::Problem, C::Problems)
 }

@@ -74,7 +74,15 @@ pub fn run(path: &Path, cmd: RosterCommand, lang: Lang) -> Result<()> {
                 );
             }
             let area: crate::domain::Area = roster.iter().map(|e| e.area).sum();
-            println!("{} flats, {} owners, {area} m²", roster.len(), owners.len());
+            let lang = super::say::lang();
+            super::say::say(
+                crate::i18n::CmdText::RosterTotal,
+                &[
+                    ("flats", &crate::i18n::terms::flats(lang, roster.len())),
+                    ("owners", &crate::i18n::terms::owners(lang, owners.len())),
+                    ("area", &area),
+                ],
+            );
             Ok(())
         }
     }

@@ -2,17 +2,19 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::domain::tally::Measure;
 use crate::domain::{Choice, Tally};
 use crate::export::json_shapes::TallyJson;
+use crate::export::labels as lb;
+use crate::i18n::{CmdText as K, Said, T, said};
 use crate::intake::ballots::read_ballots;
 use crate::intake::{Location, Problem, Problems};
 use crate::store::{BallotInput, ItemRecord, Method, Presence, Store};
-use crate::textwidth::pad_left;
+use crate::textwidth::{pad, pad_left};
 
 use super::parse_flat;
+use super::say::{count, lang, say, text};
 
 pub fn attend(
     store: &mut Store,
@@ -37,7 +39,19 @@ pub fn attend(
     }
     for flat in &flats {
         let entry = store.attend(meeting, flat, &presence)?;
-        println!("{flat} {}: {}", entry.owner_name, presence.as_str());
+        let presence = match presence {
+            Presence::Present => T::InPerson,
+            Presence::Proxy(_) => T::ByProxy,
+            Presence::Left => T::Left,
+        };
+        say(
+            K::Attended,
+            &[
+                ("flat", flat),
+                ("owner", &entry.owner_name),
+                ("presence", &presence.get(lang())),
+            ],
+        );
     }
     Ok(())
 }
@@ -57,10 +71,10 @@ pub fn ballot(store: &mut Store, a: BallotArgs) -> Result<()> {
     let flat = parse_flat(a.room)?;
     if a.choice == "withdraw" {
         store.withdraw_ballot(meeting, a.item, &flat, a.reason.as_deref())?;
-        println!("item {}: ballot of {flat} withdrawn", a.item);
+        say(K::BallotWithdrawn, &[("item", &a.item), ("flat", &flat)]);
         return Ok(());
     }
-    let choice = Choice::parse(a.choice).context("the choice is yes, no or abstain")?;
+    let choice = Choice::parse(a.choice).ok_or_else(|| said!(K::BadChoice))?;
     let method = match (&a.proxy, a.written) {
         (Some(_), _) => Method::Proxy,
         (None, true) => Method::Written,
@@ -74,11 +88,14 @@ pub fn ballot(store: &mut Store, a: BallotArgs) -> Result<()> {
         reason: a.reason.as_deref(),
     };
     let b = store.cast_ballot(meeting, a.item, &input)?;
-    println!(
-        "item {}: {flat} {} ({})",
-        a.item,
-        choice.as_str(),
-        b.method.as_str()
+    say(
+        K::BallotRecorded,
+        &[
+            ("item", &a.item),
+            ("flat", &flat),
+            ("choice", &lb::choice(choice, lang())),
+            ("method", &lb::method(b.method, lang())),
+        ],
     );
     Ok(())
 }
@@ -98,7 +115,11 @@ pub fn ballot_import(store: &mut Store, meeting: &str, item: i64, file: &Path) -
         .collect();
     match store.cast_ballots(meeting, item, &inputs)? {
         Ok(n) => {
-            println!("item {item}: {n} written ballots recorded");
+            let ballots = count(n as i64, K::WrittenBallot, K::WrittenBallots);
+            say(
+                K::WrittenRecorded,
+                &[("item", &item), ("ballots", &ballots)],
+            );
             Ok(())
         }
         Err(problems) => {
@@ -109,9 +130,13 @@ pub fn ballot_import(store: &mut Store, meeting: &str, item: i64, file: &Path) -
                     let location = Location::Cell {
                         row: rows[i].row,
                         column: 1,
-                        header: "room".into(),
+                        header: text(K::RoomColumn, &[]),
                     };
-                    Problem::new(&name, location, e.to_string(), "")
+                    let message = match e {
+                        crate::store::StoreError::Said(s) => s,
+                        e => Said::verbatim(e.to_string()),
+                    };
+                    Problem::said(&name, location, message, Said::verbatim(""))
                 })
                 .collect();
             Err(Problems(problems).into())
@@ -123,17 +148,18 @@ pub fn close(store: &mut Store, meeting: &str, item: i64, lang: crate::lang::Lan
     let meeting = store.resolve_meeting(meeting)?;
     let t = store.close_vote(meeting, item)?;
     if t.item.rule.votes {
-        println!(
-            "item {item} closed: {}",
-            if t.tally.passed {
-                "PASSED"
-            } else {
-                "NOT PASSED"
-            }
+        let result = if t.tally.passed {
+            T::ResultPassed
+        } else {
+            T::ResultFailed
+        };
+        say(
+            K::VoteClosed,
+            &[("item", &item), ("result", &result.get(lang))],
         );
         print_tally(&t.item, &t.tally, lang);
     } else {
-        println!("item {item} recorded as decided (discussion only, no vote)");
+        say(K::ClosedNoVote, &[("item", &item)]);
     }
     Ok(())
 }
@@ -163,41 +189,70 @@ pub fn tally(
 }
 
 fn print_tally(item: &ItemRecord, t: &Tally, lang: crate::lang::Lang) {
-    let status = if item.vote_closed { "closed" } else { "open" };
-    println!(
-        "item {}: {} — {} (scope {}, vote {status})",
-        item.number, item.title, item.rule.name, item.scope
+    let status = if item.vote_closed {
+        K::VoteClosedWord
+    } else {
+        K::VoteOpenWord
+    };
+    say(
+        K::TallyHead,
+        &[
+            ("item", &item.number),
+            ("title", &item.title),
+            ("rule", &lb::rule_name(&item.rule, lang)),
+            ("scope", &lb::scope(&item.scope, lang)),
+            ("status", &status.get(lang)),
+        ],
     );
-    println!("{:<16}{:>8}{:>14}", "", "owners", "area m²");
-    for (label, c) in [
-        ("total", t.total),
-        ("participating", t.participating),
-        ("yes", t.yes),
-        ("no", t.no),
-        ("abstain", t.abstain),
-    ] {
+    let rows = [
+        (T::Total, t.total),
+        (T::Participating, t.participating),
+        (T::Yes, t.yes),
+        (T::No, t.no),
+        (T::Abstain, t.abstain),
+    ];
+    // Labels padded by display width, so Chinese labels line up too.
+    let label_w = rows
+        .iter()
+        .map(|(l, _)| crate::textwidth::width(l.get(lang)))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    println!(
+        "{}{}{}",
+        pad("", label_w),
+        pad_left(K::OwnersColumn.get(lang), 12),
+        pad_left(K::AreaColumn.get(lang), 14)
+    );
+    for (label, c) in rows {
         println!(
-            "{label:<16}{:>8}{}",
-            c.owners,
+            "{}{}{}",
+            pad(label.get(lang), label_w),
+            pad_left(&c.owners.to_string(), 12),
             pad_left(&c.area.to_string(), 14)
         );
     }
     for c in &t.conditions {
-        let what = match c.measure {
-            Measure::ParticipationArea => "participation by area",
-            Measure::ParticipationHeads => "participation by headcount",
-            Measure::ApprovalArea => "approval by area",
-            Measure::ApprovalHeads => "approval by headcount",
-        };
-        println!(
-            "  {what} {}: {}",
-            c.threshold,
-            if c.met { "met" } else { "not met" }
+        let met = if c.met { T::Met } else { T::NotMet };
+        let line = text(
+            K::TallyCondition,
+            &[
+                ("what", &lb::measure(c.measure, lang)),
+                ("threshold", &lb::threshold(&c.threshold, lang)),
+                ("met", &met.get(lang)),
+            ],
         );
+        println!("  {line}");
     }
     for c in &t.consents {
-        let choice = c.choice.map_or("not voted", |c| c.as_str());
-        println!("  required consent of {}: {choice}", c.flat);
+        let choice = c
+            .choice
+            .map_or(T::NotVoted.get(lang), |c| lb::choice(c, lang));
+        let line = text(K::TallyConsent, &[("flat", &c.flat), ("choice", &choice)]);
+        println!("  {line}");
     }
-    println!("verdict: {}", crate::i18n::verdict(t, lang));
+    say(
+        K::TallyVerdict,
+        &[("verdict", &crate::i18n::verdict(t, lang))],
+    );
 }

@@ -11,6 +11,7 @@ pub mod roster;
 pub mod rule;
 pub mod scope;
 pub mod tally;
+pub mod written;
 
 pub use action::{ActionStatus, Responsible};
 pub use area::Area;

@@ -23,7 +23,8 @@ pub struct ScopeError(pub String);
 impl Scope {
     /// Parses "estate" / "全小区", "3" / "3栋", "3-2" / "3栋2单元".
     pub fn parse(text: &str) -> Result<Scope, ScopeError> {
-        let t = text.trim();
+        let plain = super::written::half_width(text);
+        let t = plain.trim();
         if matches!(
             t.to_lowercase().as_str(),
             "estate" | "all" | "全小区" | "小区"

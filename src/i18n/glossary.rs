@@ -18,7 +18,10 @@ mod tests {
         // Each catalogue once; a new catalogue adds its line here.
         let mut out = texts(crate::i18n::T::ALL);
         out.extend(texts(crate::i18n::CliText::ALL));
+        out.extend(texts(crate::i18n::CmdText::ALL));
         out.extend(texts(crate::i18n::CostText::ALL));
+        out.extend(texts(crate::i18n::RosterText::ALL));
+        out.extend(texts(crate::i18n::StoreText::ALL));
         out.extend(
             crate::export::labels::L::ALL
                 .iter()

@@ -7,18 +7,26 @@ use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
 mod cli;
+mod commands;
 mod cost;
+pub mod errors;
 mod glossary;
 mod record;
 mod roster;
+mod said;
 mod screens;
+mod store;
 pub mod terms;
 
 pub use cli::CliText;
+pub use commands::CmdText;
 pub use cost::CostText;
 pub use record::RecordText;
 pub use roster::RosterText;
+pub use said::Said;
+pub(crate) use said::said;
 pub use screens::T;
+pub use store::StoreText;
 
 /// A table of texts, one enum per area of the program.
 pub trait Catalogue: Copy + std::fmt::Debug + 'static {

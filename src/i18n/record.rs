@@ -24,11 +24,7 @@ catalogue! {
             "open vote: meeting {meeting} item {item} '{title}' — {flat}, whose owner's consent is required, leaves the roster";
         ManyRetired => "此次导入将使 {retired} 户（原有 {before} 户）不再列出，超过一成",
             "this import would no longer list {retired} of {before} flats: more than a tenth";
-        DigestShort => "「{digest}」不是完整的摘要：请照会议纪要抄写至少 {n} 位十六进制数字",
-            "'{digest}' is not a full digest: copy at least {n} hexadecimal digits from the minutes";
-        DigestFound => "摘要 {digest} 是议事会 {meeting} 的第 {event} 号事件（共 {events} 条，{at}）：此前的记录未被改动",
-            "the digest {digest} is event {event} of {events}, of meeting {meeting} ({at}): the record up to then is unchanged";
-        DigestLater => "此后该议事会又记录了 {n} 条事件：据此摘要打印的纪要早于现在的记录",
+        DigestLater => "此后该议事会又记录了 {n} 个事件：据此摘要打印的纪要早于现在的记录",
             "the meeting recorded {n} more events after it: minutes printed with this digest are older than the record";
         NeedsYes => "未导入任何内容：核对以上内容后，加 --yes 重新运行",
             "nothing was imported: check the above, then run again with --yes";

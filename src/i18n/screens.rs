@@ -190,5 +190,32 @@ catalogue! {
         Required => "此项必填", "this field is required";
         NotAFlat => "不是有效房号：请写成 3-2-501 或 3栋2单元501", "not a flat: write 3-2-501 or 3栋2单元501";
         Yn => "Y 确认 / N 取消", "Y confirm / N cancel";
+        // Moving through long lists
+        KeyPageUp => "上页", "page up";
+        KeyPageDown => "下页", "page down";
+        KeyFirst => "第一位", "first";
+        KeyLast => "最后一位", "last";
+        KeyScroll => "滚动", "scroll";
+        KeyFind => "查找", "find";
+        KeyShowAll => "显示/隐藏未到", "show/hide absent";
+        FindPrompt => "查找房号或姓名：", "find a flat or name: ";
+        KeyJump => "确定", "done";
+        NoMatch => "没有匹配的业主", "no owner matches";
+        AbsentHidden => "另有 {n} 名业主未到且未表决，已隐藏（o 显示）", "{n} absent owners who have not voted are hidden (o shows them)";
+        // Sign-in feedback
+        TypeFirst => "请先输入房号或姓名", "type a flat or a name first";
+        SignedIn => "{flat} {name}：{how}", "{flat} {name}: {how}";
+        LeaveNotHere => "{flat} {name} 未签到：只有到会的人才能登记离场", "{flat} {name} has not signed in: only someone present can leave";
+        KeyClear => "清空", "clear";
+        // How a ballot came, and why it changed
+        ChannelTitle => "{flat} {name} 不在场：这张票是怎么来的？", "{flat} {name} is not here: how did this ballot come?";
+        ChannelWritten => "书面表决票", "written ballot";
+        ChannelProxy => "委托代投（填写受托人）", "by proxy (name the holder)";
+        ChannelInPerson => "本人其实在场（同时签到）", "in person after all (signs them in)";
+        CorrectionTitle => "更正已记录的表决", "Change a recorded ballot";
+        CorrectionReason => "更正理由（写入纪要）", "Reason (goes into the minutes)";
+        DefaultCorrection => "当场更正", "corrected on the spot";
+        StillRecording => "上一票还在记录中，请稍候再按", "the last ballot is still being recorded: press again in a moment";
+        UndoReason => "撤销误录", "undone: entered by mistake";
     }
 }

@@ -24,8 +24,8 @@ pub fn scope(s: &Scope, lang: Lang) -> String {
 }
 
 /// A counted noun: `count(lang, 3, "名业主", "owner", "owners")` → 3 名业主 / 3 owners; 1 owner.
-pub fn count(lang: Lang, n: impl Into<i64>, zh: &str, one: &str, many: &str) -> String {
-    let n = n.into();
+pub fn count(lang: Lang, n: impl TryInto<i64>, zh: &str, one: &str, many: &str) -> String {
+    let n: i64 = n.try_into().unwrap_or(i64::MAX);
     match lang {
         Lang::Zh => format!("{n} {zh}"),
         Lang::En if n == 1 => format!("{n} {one}"),
@@ -33,14 +33,45 @@ pub fn count(lang: Lang, n: impl Into<i64>, zh: &str, one: &str, many: &str) -> 
     }
 }
 
+/// A count whose words are catalogue texts: the singular and the plural (the same in Chinese).
+pub fn counted<C: crate::i18n::Catalogue>(
+    lang: Lang,
+    n: impl TryInto<i64>,
+    one: C,
+    many: C,
+) -> String {
+    count(
+        lang,
+        n,
+        one.text(Lang::Zh),
+        one.text(Lang::En),
+        many.text(Lang::En),
+    )
+}
+
 /// Owners, counted in 名: 3 名业主 / 1 owner / 3 owners.
-pub fn owners(lang: Lang, n: impl Into<i64>) -> String {
+pub fn owners(lang: Lang, n: impl TryInto<i64>) -> String {
     count(lang, n, "名业主", "owner", "owners")
 }
 
 /// Flats, counted in 户: 288 户 / 1 flat / 288 flats.
-pub fn flats(lang: Lang, n: impl Into<i64>) -> String {
+pub fn flats(lang: Lang, n: impl TryInto<i64>) -> String {
     count(lang, n, "户", "flat", "flats")
+}
+
+/// An item's state as the screens name it (已提出 / raised …), never one of the three steps.
+pub fn step(s: crate::domain::Step) -> crate::i18n::T {
+    use crate::domain::Step;
+    use crate::i18n::T;
+    match s {
+        Step::Raised => T::StepRaised,
+        Step::Discussed => T::StepDiscussed,
+        Step::Decided => T::StepDecided,
+        Step::Acting => T::StepActing,
+        Step::Closed => T::StepClosed,
+        Step::Deferred => T::StepDeferred,
+        Step::Withdrawn => T::StepWithdrawn,
+    }
 }
 
 /// The colon after a label: full-width with no space in Chinese (表决结果：通过), `: ` in English.

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::i18n::Said;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Location {
     /// The file as a whole (unreadable, wrong encoding, empty).
@@ -20,8 +22,9 @@ pub enum Location {
 pub struct Problem {
     pub file: String,
     pub location: Location,
-    pub message: String,
-    pub hint: String,
+    /// What is wrong, and what to do: message values, rendered in the reader's language.
+    pub message: Said,
+    pub hint: Said,
 }
 
 impl Problem {
@@ -31,11 +34,21 @@ impl Problem {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> Self {
+        Self::said(
+            file,
+            location,
+            Said::verbatim(message.into()),
+            Said::verbatim(hint.into()),
+        )
+    }
+
+    /// A problem whose message and hint are catalogue texts (`src/i18n/intake.rs`).
+    pub fn said(file: &str, location: Location, message: Said, hint: Said) -> Self {
         Problem {
             file: file.to_string(),
             location,
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
         }
     }
 }
@@ -57,10 +70,11 @@ impl Problem {
     /// the message and the hint.
     pub fn render(&self, lang: crate::lang::Lang) -> String {
         use crate::i18n::CliText as C;
+        let message = self.message.render(lang);
         let mut out = match &self.location {
-            Location::File => format!("{}: {}", self.file, self.message),
+            Location::File => format!("{}: {message}", self.file),
             Location::Text { line, column } => {
-                format!("{}:{line}:{column}: {}", self.file, self.message)
+                format!("{}:{line}:{column}: {message}", self.file)
             }
             Location::Cell {
                 row,
@@ -82,7 +96,7 @@ impl Problem {
         };
         if !self.hint.is_empty() {
             out.push_str(" — ");
-            out.push_str(&self.hint);
+            out.push_str(&self.hint.render(lang));
         }
         out
     }

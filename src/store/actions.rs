@@ -8,6 +8,7 @@ use crate::domain::{ActionStatus, Responsible, Step};
 
 use super::meetings::move_step;
 use super::{ActionRecord, Ids, ProgressRecord, Result, Store, StoreError, events};
+use crate::i18n::{StoreText as S, said};
 
 /// A new action.
 #[derive(Clone, Debug)]
@@ -34,9 +35,7 @@ impl Store {
             return Err(ActionError::NoDescription.into());
         }
         if new.responsible.key().trim().is_empty() {
-            return Err(StoreError::Refused(
-                "an action needs someone responsible".into(),
-            ));
+            return Err(said!(S::ActionNeedsWho).into());
         }
         let item = new.item.map(|(m, n)| self.item(m, n)).transpose()?;
         let meeting = item.as_ref().map(|i| i.meeting_id).or(new.meeting);
@@ -96,9 +95,7 @@ impl Store {
             return Err(ActionError::AlreadyClosed.into());
         }
         if note.trim().is_empty() {
-            return Err(StoreError::Refused(
-                "a progress update needs a note of what happened".into(),
-            ));
+            return Err(said!(S::ProgressNeedsNote).into());
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -177,9 +174,9 @@ impl Store {
     }
 
     pub fn action(&self, id: i64) -> Result<ActionRecord> {
-        self.actions_where("a.id = ?1", [id])?.pop().ok_or_else(|| {
-            StoreError::NotFound(format!("no action {id} (see `pavilion actions list`)"))
-        })
+        self.actions_where("a.id = ?1", [id])?
+            .pop()
+            .ok_or_else(|| StoreError::Said(said!(S::NoAction, id = id)))
     }
 
     /// Every action, open ones first, then by due date.

@@ -2,11 +2,12 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use crate::domain::FlatRef;
 
-use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, StoreError, events};
+use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, events};
+use crate::i18n::{StoreText as S, said};
 
 impl Store {
     /// Signs in (or out) the owner of `flat`. Signing in twice only updates how they are present.
@@ -20,15 +21,26 @@ impl Store {
         let entry = self.find_flat(flat)?;
         let proxy = match presence {
             Presence::Proxy(name) if name.trim().is_empty() => {
-                return Err(StoreError::Refused(
-                    "a proxy needs the name of the person holding the authorisation".into(),
-                ));
+                return Err(said!(S::ProxyNeedsName).into());
             }
             Presence::Proxy(name) => Some(name.trim().to_string()),
             _ => None,
         };
         let now = self.now();
         let tx = self.conn.transaction()?;
+        if *presence == Presence::Left {
+            // Only someone here can leave: the minutes would count a stranger as having left.
+            let status: Option<String> = tx
+                .query_row(
+                    "SELECT status FROM attendance WHERE meeting_id = ?1 AND owner_id = ?2",
+                    params![meeting, entry.owner_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if !matches!(status.as_deref(), Some("present" | "proxy")) {
+                return Err(said!(S::NotSignedIn, flat = flat).into());
+            }
+        }
         tx.execute(
             "INSERT INTO attendance (meeting_id, owner_id, status, proxy_name, at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (meeting_id, owner_id) DO UPDATE SET status = ?3, proxy_name = ?4, at = ?5",

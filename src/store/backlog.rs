@@ -5,6 +5,7 @@ use rusqlite::params;
 use crate::domain::{FlatRef, ItemPlan, Rule, Scope};
 
 use super::{ConcernRecord, Ids, Result, Store, StoreError, events, meetings::insert_item};
+use crate::i18n::{StoreText as S, said};
 
 impl Store {
     /// Logs a concern into the backlog.
@@ -15,9 +16,7 @@ impl Store {
         from: Option<&FlatRef>,
     ) -> Result<ConcernRecord> {
         if text.trim().is_empty() || by.trim().is_empty() {
-            return Err(StoreError::Refused(
-                "a concern needs what was raised and who raised it".into(),
-            ));
+            return Err(said!(S::ConcernNeedsText).into());
         }
         if let Some(flat) = from {
             self.find_flat(flat)?;
@@ -49,7 +48,7 @@ impl Store {
         self.concerns(false)?
             .into_iter()
             .find(|c| c.id == id)
-            .ok_or_else(|| StoreError::NotFound(format!("no concern {id} in the backlog")))
+            .ok_or_else(|| StoreError::Said(said!(S::NoConcern, id = id)))
     }
 
     /// The backlog; with `waiting_only`, just the concerns not yet on an agenda.
@@ -79,9 +78,7 @@ impl Store {
         if let Some(c) = concern
             && self.concern(c)?.item_id.is_some()
         {
-            return Err(StoreError::Refused(format!(
-                "concern {c} is already on an agenda"
-            )));
+            return Err(said!(S::ConcernScheduled, id = c).into());
         }
         let now = self.now();
         let tx = self.conn.transaction()?;

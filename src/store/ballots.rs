@@ -8,6 +8,10 @@ use crate::domain::rule::Electorate;
 use crate::domain::tally::{Member, RequiredConsent, members_of, tally};
 use crate::domain::{Area, Choice, FlatRef, Scope, Step, Tally};
 
+use crate::i18n::terms::{self, step};
+use crate::i18n::{StoreText as S, said};
+use crate::lang::Lang;
+
 use super::{
     BallotRecord, Ids, ItemRecord, Method, Presence, Result, Store, StoreError, as_of, events,
 };
@@ -183,10 +187,10 @@ impl Store {
                     if let Some(&first) = seen.get(&entry.owner_id) {
                         problems.push((
                             i,
-                            StoreError::Refused(format!(
-                                "a second ballot for the owner of {}, who already votes through {}: \
-                                 an owner of several flats votes once",
-                                input.flat, inputs[first].flat
+                            StoreError::Said(said!(
+                                S::OwnerVotesOnce,
+                                flat = input.flat,
+                                first = inputs[first].flat
                             )),
                         ));
                     } else {
@@ -212,9 +216,7 @@ impl Store {
     fn check_ballot(&self, item: &ItemRecord, input: &BallotInput) -> Result<super::RosterEntry> {
         let entry = self.check_can_vote(item, input.flat)?;
         if input.method == Method::Proxy && input.proxy.is_none_or(|p| p.trim().is_empty()) {
-            return Err(StoreError::Refused(
-                "a proxy ballot needs the proxy holder's name (--proxy NAME)".into(),
-            ));
+            return Err(said!(S::ProxyBallotNeedsName).into());
         }
         Ok(entry)
     }
@@ -239,9 +241,7 @@ impl Store {
             )
             .optional()?;
         let Some((previous, method)) = previous else {
-            return Err(StoreError::Refused(format!(
-                "the owner of {flat} has no ballot on item {number} to withdraw"
-            )));
+            return Err(said!(S::NothingToWithdraw, flat = flat, item = number).into());
         };
         tx.execute("UPDATE ballots SET current = 0 WHERE id = ?1", [previous])?;
         tx.execute(
@@ -274,27 +274,25 @@ impl Store {
     fn check_can_vote(&self, item: &ItemRecord, flat: &FlatRef) -> Result<super::RosterEntry> {
         let n = item.number;
         if !item.rule.votes {
-            return Err(StoreError::Refused(format!(
-                "item {n} is for discussion only (rule none): it has no vote"
-            )));
+            return Err(said!(S::NoVoteOnItem, item = n).into());
         }
         if item.vote_closed {
-            return Err(StoreError::Refused(format!(
-                "the vote on item {n} is closed; ballots can no longer change"
-            )));
+            return Err(said!(S::VoteIsClosed, item = n).into());
         }
         if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
-            return Err(StoreError::Refused(format!(
-                "item {n} is {}: it is not being voted on",
-                item.step
-            )));
+            return Err(said!(S::NotBeingVoted, item = n)
+                .word("step", step(item.step))
+                .into());
         }
         let entry = self.find_flat(flat)?;
         if !item.scope.contains(flat) {
-            return Err(StoreError::Refused(format!(
-                "flat {flat} is outside the scope of item {n} ({}): only owners in scope vote",
-                item.scope
-            )));
+            return Err(said!(S::OutsideScope, item = n, flat = flat)
+                .both(
+                    "scope",
+                    terms::scope(&item.scope, Lang::Zh),
+                    terms::scope(&item.scope, Lang::En),
+                )
+                .into());
         }
         if item.rule.electorate == Electorate::Present {
             let here = self.attendance(item.meeting_id)?;
@@ -302,9 +300,7 @@ impl Store {
                 .get(&entry.owner_id)
                 .is_some_and(|a| a.presence.is_here())
             {
-                return Err(StoreError::Refused(format!(
-                    "item {n} is decided by those present: sign the owner of {flat} in first (`pavilion attend`)"
-                )));
+                return Err(said!(S::SignInFirst, item = n, flat = flat).into());
             }
         }
         Ok(entry)
@@ -366,15 +362,12 @@ impl Store {
     pub fn close_vote(&mut self, meeting: i64, number: i64) -> Result<ItemTally> {
         let item = self.item(meeting, number)?;
         if item.vote_closed {
-            return Err(StoreError::Refused(format!(
-                "the vote on item {number} is already closed"
-            )));
+            return Err(said!(S::AlreadyClosed, item = number).into());
         }
         if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
-            return Err(StoreError::Refused(format!(
-                "item {number} is {}: there is no vote to close",
-                item.step
-            )));
+            return Err(said!(S::NoVoteToClose, item = number)
+                .word("step", step(item.step))
+                .into());
         }
         let tally = self.count(&item, true)?;
         let now = self.now();

@@ -8,6 +8,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use crate::domain::item::Vote;
 use crate::domain::{FlatRef, ItemPlan, MeetingKind, MeetingPlan, Rule, Scope, Step};
 
+use crate::i18n::terms::step;
+use crate::i18n::{StoreText as S, said};
+
 use super::{Ids, ItemRecord, MeetingRecord, NoteRecord, Result, Store, StoreError, events};
 
 const MEETING_COLUMNS: &str = "m.id, m.title, m.kind, m.starts, m.utc_offset, m.place, m.host, m.secretary,
@@ -157,10 +160,7 @@ impl Store {
             )
             .optional()?;
         if let Some(id) = existing {
-            return Err(StoreError::Refused(format!(
-                "this agenda was already taken in as meeting {id} ('{}'); to change it, edit that meeting",
-                plan.title
-            )));
+            return Err(said!(S::AlreadyTakenIn, id = id, title = plan.title).into());
         }
         tx.execute(
             "INSERT INTO meetings (title, kind, starts, utc_offset, place, host, secretary, objections_to,
@@ -224,9 +224,7 @@ impl Store {
                 meeting_from_row,
             )
             .optional()?
-            .ok_or_else(|| {
-                StoreError::NotFound(format!("no meeting {id} (see `pavilion meetings`)"))
-            })
+            .ok_or_else(|| StoreError::Said(said!(S::NoMeeting, id = id)))
     }
 
     /// Resolves a MEETING argument: an id, or `latest` (the one that starts last).
@@ -240,17 +238,11 @@ impl Store {
                     |r| r.get(0),
                 )
                 .optional()?
-                .ok_or_else(|| {
-                    StoreError::NotFound(
-                        "no meetings yet: take one in with `pavilion intake FILE`".into(),
-                    )
-                });
+                .ok_or_else(|| StoreError::Said(said!(S::NoMeetingsYet)));
         }
-        let id: i64 = text.parse().map_err(|_| {
-            StoreError::NotFound(format!(
-                "'{text}' is not a meeting: give its number or `latest`"
-            ))
-        })?;
+        let id: i64 = text
+            .parse()
+            .map_err(|_| StoreError::Said(said!(S::NotAMeeting, text = text)))?;
         self.meeting(id).map(|m| m.id)
     }
 
@@ -270,11 +262,7 @@ impl Store {
             ))?
             .query_row([meeting, number], item_from_row)
             .optional()?
-            .ok_or_else(|| {
-                StoreError::NotFound(format!(
-                    "meeting {meeting} has no item {number} (items are numbered from 1)"
-                ))
-            })
+            .ok_or_else(|| StoreError::Said(said!(S::NoItem, meeting = meeting, item = number)))
     }
 
     pub fn item_by_id(&self, id: i64) -> Result<ItemRecord> {
@@ -282,7 +270,7 @@ impl Store {
             .prepare_cached(&format!("SELECT {ITEM_COLUMNS} FROM items WHERE id = ?1"))?
             .query_row([id], item_from_row)
             .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("no item with id {id}")))
+            .ok_or_else(|| StoreError::Said(said!(S::NoItemId, id = id)))
     }
 
     /// Moves an item to another step, if the domain allows it.
@@ -294,18 +282,13 @@ impl Store {
             (true, true) => Vote::Closed,
         };
         if vote == Vote::Open && to == Step::Decided {
-            return Err(StoreError::Refused(format!(
-                "item {number} has a vote: it becomes decided when the vote is closed (`pavilion close {meeting} {number}`)"
-            )));
+            return Err(said!(S::DecidedByClosing, item = number, meeting = meeting).into());
         }
         if !item.step.can_move(to, vote) {
-            return Err(StoreError::Refused(format!(
-                "item {number}: {}",
-                crate::domain::item::StepError {
-                    from: item.step,
-                    to
-                }
-            )));
+            return Err(said!(S::StepRefused, item = number)
+                .word("from", step(item.step))
+                .word("to", step(to))
+                .into());
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -329,9 +312,7 @@ impl Store {
     ) -> Result<NoteRecord> {
         let item = self.item(meeting, number)?;
         if point.trim().is_empty() {
-            return Err(StoreError::Refused(
-                "a discussion note needs the point that was made".into(),
-            ));
+            return Err(said!(S::NoteNeedsPoint).into());
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -391,9 +372,7 @@ impl Store {
     ) -> Result<()> {
         let item = self.item(meeting, number)?;
         if field == ItemText::Proposal && item.vote_closed {
-            return Err(StoreError::Refused(format!(
-                "item {number}: the vote is closed; the proposal it decided stays"
-            )));
+            return Err(said!(S::ProposalStays, item = number).into());
         }
         let now = self.now();
         let tx = self.conn.transaction()?;

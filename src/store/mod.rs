@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension};
 
+use crate::i18n::{StoreText as S, said};
+
 pub use actions::NewAction;
 pub use ballots::{BallotInput, ItemTally, RollCallEntry};
 pub use cost::CostPlanRecord;
@@ -60,9 +62,19 @@ pub enum StoreError {
     NotOurs(String),
     #[error("{0}")]
     Refused(String),
+    /// A refusal or a missing record as a message value (`src/i18n/store.rs`), rendered in the
+    /// reader's language at the edge.
+    #[error("{0}")]
+    Said(crate::i18n::Said),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl From<crate::i18n::Said> for StoreError {
+    fn from(s: crate::i18n::Said) -> Self {
+        StoreError::Said(s)
+    }
+}
 
 /// Where "now" comes from: the system clock, or a fixed instant for reproducible tests.
 pub type Clock = fn() -> Timestamp;
@@ -155,7 +167,7 @@ impl Store {
     pub fn init(&mut self, estate: &str) -> Result<()> {
         let name = estate.trim();
         if name.is_empty() {
-            return Err(StoreError::Refused("the estate needs a name".into()));
+            return Err(said!(S::EstateNeedsName).into());
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -163,9 +175,7 @@ impl Store {
             .query_row("SELECT name FROM estate", [], |r| r.get(0))
             .optional()?;
         if let Some(existing) = existing {
-            return Err(StoreError::Refused(format!(
-                "this database already holds the estate '{existing}'; use another --db for another estate"
-            )));
+            return Err(said!(S::EstateExists, estate = existing).into());
         }
         tx.execute(
             "INSERT INTO estate (id, name, created_at) VALUES (1, ?1, ?2)",

@@ -7,6 +7,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{Result, Store, StoreError, schema};
+use crate::i18n::{StoreText as S, said};
 
 /// Whether the connection's file is a Pavilion database: our application id, or (files from before
 /// it was set) a known schema version with our event table. An empty file is not one.
@@ -61,10 +62,7 @@ impl Store {
     /// ours, and then migrates like [`Store::open`].
     pub fn open_existing(path: &Path) -> Result<Store> {
         if !path.is_file() {
-            return Err(StoreError::NotFound(format!(
-                "no database at {}: create one with `pavilion init --estate NAME` (or give --db PATH)",
-                path.display()
-            )));
+            return Err(said!(S::NoDatabase, path = path.display()).into());
         }
         {
             let conn = Connection::open_with_flags(
@@ -82,10 +80,7 @@ impl Store {
     /// schema and a file that is not ours.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.is_file() {
-            return Err(StoreError::NotFound(format!(
-                "no database at {}: create one with `pavilion init --estate NAME` (or give --db PATH)",
-                path.display()
-            )));
+            return Err(said!(S::NoDatabase, path = path.display()).into());
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI

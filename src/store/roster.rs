@@ -9,6 +9,7 @@ use crate::domain::{Area, FlatRef, RosterRow};
 use super::as_of;
 use super::roster_changes::{self, ImportMode, ImportOutcome};
 use super::{Ids, ImportSummary, Result, RosterEntry, Store, StoreError, events};
+use crate::i18n::{StoreText as S, said};
 
 /// A flat already in the database: (id, area in hundredths of m², owner id, active).
 type StoredFlat = (i64, i64, i64, bool);
@@ -33,9 +34,7 @@ impl Store {
         mode: ImportMode,
     ) -> Result<ImportOutcome> {
         if self.estate()?.is_none() {
-            return Err(StoreError::Refused(
-                "no estate in this database yet: run `pavilion init --estate NAME` first".into(),
-            ));
+            return Err(said!(S::NoEstate).into());
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -247,10 +246,6 @@ impl Store {
             })
         })
         .optional()?
-        .ok_or_else(|| {
-            StoreError::NotFound(format!(
-                "flat {flat} is not in the roster (see `pavilion roster list`)"
-            ))
-        })
+        .ok_or_else(|| StoreError::Said(said!(S::FlatNotInRoster, flat = flat)))
     }
 }

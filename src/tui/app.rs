@@ -1,15 +1,17 @@
 //! The host's application state: which screen, which modal, what the store last said, and the
 //! requests waiting to go to the store. Pure: no terminal, no database — tests drive it with keys.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
+use crate::domain::Choice;
 use crate::i18n::T;
 use crate::lang::Lang;
-use crate::store::BallotRecord;
+use crate::store::{BallotRecord, Method};
 
 use super::form::{Form, FormKey};
 use super::keys::{Action, On, action_for};
@@ -42,7 +44,7 @@ impl Screen {
         }
     }
 
-    fn keys(self) -> On {
+    pub fn keys(self) -> On {
         match self {
             Screen::Overview => On::Overview,
             Screen::SignIn => On::SignIn,
@@ -58,13 +60,41 @@ impl Screen {
 /// What a form, once saved, is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormFor {
-    Proxy { flat: crate::domain::FlatRef },
-    Note { item: i64 },
-    Proposal { item: i64 },
-    Resolution { item: i64 },
-    AddAction { item: Option<i64> },
-    Progress { action: i64 },
-    CloseAction { action: i64 },
+    Proxy {
+        flat: crate::domain::FlatRef,
+    },
+    Note {
+        item: i64,
+    },
+    Proposal {
+        item: i64,
+    },
+    Resolution {
+        item: i64,
+    },
+    AddAction {
+        item: Option<i64>,
+    },
+    Progress {
+        action: i64,
+    },
+    CloseAction {
+        action: i64,
+    },
+    /// A ballot handed in by a proxy for an owner who is not here: the holder's name.
+    ProxyBallot {
+        owner: i64,
+        flat: crate::domain::FlatRef,
+        choice: Choice,
+    },
+    /// Changing a recorded ballot: the reason, which goes into the record and the minutes.
+    Correction {
+        owner: i64,
+        flat: crate::domain::FlatRef,
+        choice: Choice,
+        method: Method,
+        proxy: Option<String>,
+    },
 }
 
 /// A question that needs a yes before anything is written.
@@ -88,15 +118,29 @@ pub enum Modal {
     Help,
     Form(Form, FormFor),
     Confirm(Confirm),
+    /// A ballot for an owner who is not here: how did it come (written, proxy, in person after all)?
+    Channel {
+        owner: i64,
+        flat: crate::domain::FlatRef,
+        name: String,
+        choice: Choice,
+    },
 }
 
-/// What the host did at the roll call, so `u` can put it back.
+/// One owner's ballot as it was before the host changed it.
 #[derive(Clone, Debug)]
-pub struct Undo {
-    pub item: i64,
+pub struct UndoStep {
     pub owner: i64,
     pub flat: crate::domain::FlatRef,
     pub previous: Option<BallotRecord>,
+}
+
+/// What one key did at the roll call (one ballot, or everyone present at once), so `u` puts it
+/// back in one step.
+#[derive(Clone, Debug)]
+pub struct Undo {
+    pub item: i64,
+    pub steps: Vec<UndoStep>,
 }
 
 pub struct App {
@@ -110,7 +154,19 @@ pub struct App {
     /// Selected agenda item (index into `model.items`).
     pub selected_item: usize,
     pub sign_in: screens::sign_in::State,
+    /// Index into the roll call's entries (the list may hide some; the cursor never rests on them).
     pub roll_cursor: usize,
+    /// `/` at the roll call: what is typed so far.
+    pub roll_find: Option<String>,
+    /// At a roll call of those present, show the absent owners too.
+    pub roll_show_all: bool,
+    /// Rows of the list drawn last (for PageUp/PageDown), and whether the terminal was too small.
+    pub page: Cell<usize>,
+    pub too_small: Cell<bool>,
+    /// Scroll offset of the item screen's right-hand panel.
+    pub item_scroll: usize,
+    /// How far the item screen can scroll, as last drawn.
+    pub scroll_max: Cell<usize>,
     /// Owners whose ballot was sent but not yet committed: shown as "recording…", never as a vote.
     pub pending: HashSet<i64>,
     pub undo: Vec<Undo>,
@@ -140,6 +196,12 @@ impl App {
             selected_item: 0,
             sign_in: screens::sign_in::State::default(),
             roll_cursor: 0,
+            roll_find: None,
+            roll_show_all: false,
+            page: Cell::new(10),
+            too_small: Cell::new(false),
+            item_scroll: 0,
+            scroll_max: Cell::new(0),
             pending: HashSet::new(),
             undo: Vec::new(),
             actions_cursor: 0,
@@ -173,6 +235,11 @@ impl App {
         self.status = Some((text.into(), true));
     }
 
+    /// The key table of the screen the host is on.
+    pub fn screen_keys(&self) -> On {
+        self.screen.keys()
+    }
+
     /// The item the host is on (agenda selection).
     pub fn current_item(&self) -> Option<&crate::store::ItemRecord> {
         self.model
@@ -182,6 +249,13 @@ impl App {
 
     pub fn on_key(&mut self, ev: KeyEvent) {
         if ev.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.too_small.get() {
+            // Nothing on screen to act on: only quitting works until the terminal grows.
+            if action_for(On::All, &ev) == Some(Action::Quit) {
+                self.quit = true;
+            }
             return;
         }
         match self.modal.take() {
@@ -202,6 +276,10 @@ impl App {
                     KeyCode::Char('n' | 'N') | KeyCode::Esc => {}
                     _ => self.modal = Some(Modal::Confirm(c)),
                 }
+            }
+            Some(m @ Modal::Channel { .. }) => screens::roll_call::channel_key(self, m, ev),
+            None if self.roll_find.is_some() && self.screen == Screen::RollCall => {
+                screens::roll_call::find_key(self, ev)
             }
             None => self.on_screen_key(ev),
         }
@@ -283,10 +361,25 @@ impl App {
                     model.tallies.insert(r.item.id, r.tally.clone());
                 }
                 self.pending.clear();
+                let fresh = self
+                    .roll
+                    .as_ref()
+                    .is_none_or(|old| old.item.id != r.item.id);
                 self.roll_cursor = self.roll_cursor.min(r.entries.len().saturating_sub(1));
                 self.roll = Some(*r);
+                screens::roll_call::settle(self, fresh);
             }
             Reply::Attended { owner, record } => {
+                let how = screens::sign_in::presence_text(self, Some(&record.presence)).0;
+                let who = self.model.as_ref().and_then(|m| {
+                    let o = &m.owners[*m.owner_index.get(&owner)?];
+                    Some((o.flats.join(","), o.name.clone()))
+                });
+                if let Some((flat, name)) = who {
+                    let args: [(&str, &dyn std::fmt::Display); 3] =
+                        [("flat", &flat), ("name", &name), ("how", &how)];
+                    self.say(T::SignedIn.fill(self.lang, &args));
+                }
                 if let Some(model) = &mut self.model {
                     model.attendance.insert(owner, record);
                 }
@@ -319,11 +412,42 @@ impl App {
                 self.export.last = Some(path.display().to_string());
                 self.say(format!("{}: {}", self.t(T::ExportedTo), path.display()));
             }
+            Reply::BallotFailed { owner, error } => {
+                // Nothing was written: the cursor goes back to that owner, the undo stack
+                // forgets the ballot that never was.
+                self.pending.remove(&owner);
+                if let Some(i) = self
+                    .undo
+                    .iter()
+                    .rposition(|u| u.steps.len() == 1 && u.steps[0].owner == owner)
+                {
+                    self.undo.remove(i);
+                }
+                if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
+                    self.roll_cursor = i;
+                }
+                self.warn(format!("{}: {error}", self.t(T::Error)));
+            }
             Reply::Failed(e) => {
                 self.pending.clear();
                 self.warn(format!("{}: {e}", self.t(T::Error)));
             }
         }
+    }
+
+    /// Whether the roll call's list shows this entry: at a vote of those present, the absent
+    /// (who have not voted) are hidden unless the host asked for them.
+    pub fn roll_shows(&self, e: &crate::store::RollCallEntry) -> bool {
+        let present_only = self
+            .roll
+            .as_ref()
+            .is_some_and(|r| r.item.rule.electorate == crate::domain::rule::Electorate::Present);
+        !present_only
+            || self.roll_show_all
+            || e.ballot.is_some()
+            || e.presence
+                .as_ref()
+                .is_some_and(crate::store::Presence::is_here)
     }
 
     pub fn draw(&mut self, frame: &mut Frame) {

@@ -40,6 +40,14 @@ pub enum Action {
     Withdraw,
     NextFormat,
     ToggleVariant,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    /// Roll call: type a flat or a name to jump to it.
+    Find,
+    /// Roll call of those present: show the absent owners too (or hide them again).
+    ShowAll,
 }
 
 /// Which screen a binding works on.
@@ -66,6 +74,10 @@ pub enum K {
     Down,
     Backspace,
     F(u8),
+    PageUp,
+    PageDown,
+    Home,
+    End,
 }
 
 impl K {
@@ -80,6 +92,10 @@ impl K {
             K::Down => ev.code == KeyCode::Down,
             K::Backspace => ev.code == KeyCode::Backspace,
             K::F(n) => ev.code == KeyCode::F(n),
+            K::PageUp => ev.code == KeyCode::PageUp,
+            K::PageDown => ev.code == KeyCode::PageDown,
+            K::Home => ev.code == KeyCode::Home,
+            K::End => ev.code == KeyCode::End,
         }
     }
 
@@ -94,6 +110,10 @@ impl K {
             K::Down => "↓".into(),
             K::Backspace => "⌫".into(),
             K::F(n) => format!("F{n}"),
+            K::PageUp => "PgUp".into(),
+            K::PageDown => "PgDn".into(),
+            K::Home => "Home".into(),
+            K::End => "End".into(),
         }
     }
 }
@@ -124,31 +144,44 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::Char('r')], Action::Raise, On::Overview, T::KeyRaise),
     b(&[K::Char('e')], Action::Export, On::Overview, T::KeyExport),
     b(&[K::Char('q')], Action::Quit, On::Overview, T::KeyQuit),
-    b(&[K::Up, K::Down], Action::Down, On::SignIn, T::KeyMove),
     b(&[K::Enter], Action::Present, On::SignIn, T::KeyPresent),
-    b(&[K::F(3)], Action::Proxy, On::SignIn, T::KeyProxy),
-    b(&[K::F(4)], Action::Leave, On::SignIn, T::KeyLeave),
+    b(&[K::Ctrl('p'), K::F(3)], Action::Proxy, On::SignIn, T::KeyProxy),
+    b(&[K::Ctrl('l'), K::F(4)], Action::Leave, On::SignIn, T::KeyLeave),
+    b(&[K::Up, K::Down], Action::Down, On::SignIn, T::KeyMove),
+    b(&[K::PageUp], Action::PageUp, On::SignIn, T::KeyPageUp),
+    b(&[K::PageDown], Action::PageDown, On::SignIn, T::KeyPageDown),
     b(&[K::Char('v')], Action::RollCall, On::Item, T::KeyRollCall),
+    b(&[K::Char('c')], Action::CloseVote, On::Item, T::KeyCloseVote),
     b(&[K::Char('n')], Action::Note, On::Item, T::KeyNote),
     b(&[K::Char('p')], Action::Proposal, On::Item, T::KeyProposal),
     b(&[K::Char('t')], Action::Timer, On::Item, T::KeyTimer),
-    b(&[K::Char('c')], Action::CloseVote, On::Item, T::KeyCloseVote),
     b(&[K::Char('d')], Action::Resolution, On::Item, T::KeyResolution),
     b(&[K::Char('a')], Action::AddAction, On::Item, T::KeyAddAction),
     b(&[K::Char('z')], Action::Defer, On::Item, T::KeyDefer),
     b(&[K::Char('x')], Action::Withdraw, On::Item, T::KeyWithdraw),
+    b(&[K::Up, K::Down], Action::Down, On::Item, T::KeyScroll),
+    b(&[K::PageUp], Action::PageUp, On::Item, T::KeyPageUp),
+    b(&[K::PageDown], Action::PageDown, On::Item, T::KeyPageDown),
     b(&[K::Char('y'), K::Char('1')], Action::Yes, On::RollCall, T::KeyYes),
     b(&[K::Char('n'), K::Char('2')], Action::No, On::RollCall, T::KeyNo),
     b(&[K::Char('a'), K::Char('3')], Action::Abstain, On::RollCall, T::KeyAbstain),
+    b(&[K::Char('c')], Action::CloseVote, On::RollCall, T::KeyCloseVote),
+    b(&[K::Char('u')], Action::Undo, On::RollCall, T::KeyUndo),
+    b(&[K::Char('/')], Action::Find, On::RollCall, T::KeyFind),
+    b(&[K::Char('A')], Action::AllYes, On::RollCall, T::KeyAllYes),
     b(&[K::Up, K::Down], Action::Down, On::RollCall, T::KeyMove),
     b(&[K::Backspace], Action::StepBack, On::RollCall, T::KeyStepBack),
-    b(&[K::Char('u')], Action::Undo, On::RollCall, T::KeyUndo),
-    b(&[K::Char('A')], Action::AllYes, On::RollCall, T::KeyAllYes),
-    b(&[K::Char('c')], Action::CloseVote, On::RollCall, T::KeyCloseVote),
+    b(&[K::PageUp], Action::PageUp, On::RollCall, T::KeyPageUp),
+    b(&[K::PageDown], Action::PageDown, On::RollCall, T::KeyPageDown),
+    b(&[K::Home], Action::First, On::RollCall, T::KeyFirst),
+    b(&[K::End], Action::Last, On::RollCall, T::KeyLast),
+    b(&[K::Char('o')], Action::ShowAll, On::RollCall, T::KeyShowAll),
     b(&[K::Up, K::Down], Action::Down, On::Actions, T::KeyMove),
     b(&[K::Char('n')], Action::AddAction, On::Actions, T::KeyAddAction),
     b(&[K::Char('u')], Action::Progress, On::Actions, T::KeyProgress),
     b(&[K::Char('c')], Action::CloseAction, On::Actions, T::KeyCloseAction),
+    b(&[K::PageUp], Action::PageUp, On::Actions, T::KeyPageUp),
+    b(&[K::PageDown], Action::PageDown, On::Actions, T::KeyPageDown),
     b(&[K::Char('f')], Action::NextFormat, On::Export, T::KeyFormat),
     b(&[K::Char('p')], Action::ToggleVariant, On::Export, T::KeyVariant),
     b(&[K::Enter], Action::Export, On::Export, T::KeyExport),
@@ -217,9 +250,12 @@ mod tests {
         );
         assert_eq!(
             action_for(On::Item, &key(KeyCode::Up)),
-            None,
-            "nothing to move on the item screen"
+            Some(Action::Up),
+            "the item screen scrolls"
         );
+        assert_eq!(action_for(On::Overview, &key(KeyCode::PageUp)), None);
+        let ctrl_p = KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(On::SignIn, &ctrl_p), Some(Action::Proxy));
         assert_eq!(
             action_for(On::RollCall, &key(KeyCode::Up)),
             Some(Action::Up)

@@ -2,6 +2,7 @@
 //! the store thread, and a one-second tick while the speaking timer runs; it draws only on change.
 
 pub mod app;
+pub mod find;
 pub mod form;
 pub mod keys;
 pub mod model;

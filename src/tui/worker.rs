@@ -28,13 +28,14 @@ pub enum Request {
         choice: Choice,
         method: Method,
         proxy: Option<String>,
+        /// Why a recorded ballot changes (a correction); None for a first ballot.
+        reason: Option<String>,
     },
-    /// Undo: put back what the owner had before (a choice, or nothing).
+    /// Undo: put back what each owner had before (a choice, or nothing), with the reason.
     Restore {
         item: i64,
-        owner: i64,
-        flat: FlatRef,
-        previous: Option<BallotRecord>,
+        steps: Vec<crate::tui::app::UndoStep>,
+        reason: String,
     },
     /// "Everyone present votes yes": one transaction for all of them.
     AllPresentYes {
@@ -100,6 +101,11 @@ pub enum Reply {
         owner: i64,
         ballot: Option<BallotRecord>,
     },
+    /// A ballot was refused: nothing was written for this owner.
+    BallotFailed {
+        owner: i64,
+        error: String,
+    },
     /// An export was written here.
     Exported(std::path::PathBuf),
     Failed(String),
@@ -107,9 +113,17 @@ pub enum Reply {
 
 /// Runs one request against the store. Writes reply with what changed, or with a fresh model.
 pub fn execute(store: &mut Store, meeting: i64, req: Request) -> Vec<Reply> {
-    match run(store, meeting, req) {
-        Ok(replies) => replies,
-        Err(e) => vec![Reply::Failed(e.to_string())],
+    let ballot_of = match &req {
+        Request::Ballot { owner, .. } => Some(*owner),
+        _ => None,
+    };
+    match (run(store, meeting, req), ballot_of) {
+        (Ok(replies), _) => replies,
+        (Err(e), Some(owner)) => vec![Reply::BallotFailed {
+            owner,
+            error: e.to_string(),
+        }],
+        (Err(e), None) => vec![Reply::Failed(e.to_string())],
     }
 }
 
@@ -148,12 +162,13 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             choice,
             method,
             proxy,
+            reason,
         } => {
-            let b = store.cast_ballot(
-                meeting,
-                item,
-                &ballot_input(&flat, choice, method, proxy.as_deref()),
-            )?;
+            let input = BallotInput {
+                reason: reason.as_deref(),
+                ..ballot_input(&flat, choice, method, proxy.as_deref())
+            };
+            let b = store.cast_ballot(meeting, item, &input)?;
             vec![Reply::Ballot {
                 item,
                 owner,
@@ -162,31 +177,25 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
         }
         Request::Restore {
             item,
-            owner,
-            flat,
-            previous,
+            steps,
+            reason,
         } => {
-            let ballot = match previous.as_ref().and_then(|p| p.choice.map(|c| (p, c))) {
-                Some((p, choice)) => {
-                    let input = BallotInput {
-                        flat: &flat,
-                        choice,
-                        method: p.method,
-                        proxy: p.proxy_name.as_deref(),
-                        reason: Some("undo"),
-                    };
-                    Some(store.cast_ballot(meeting, item, &input)?)
+            let mut replies = Vec::new();
+            for step in steps {
+                match restore(store, meeting, item, &step, &reason) {
+                    Ok(ballot) => replies.push(Reply::Ballot {
+                        item,
+                        owner: step.owner,
+                        ballot,
+                    }),
+                    // What was put back stays put back; the screen is told where it stopped.
+                    Err(e) => {
+                        replies.push(Reply::Failed(e.to_string()));
+                        break;
+                    }
                 }
-                None => {
-                    store.withdraw_ballot(meeting, item, &flat, Some("undo"))?;
-                    None
-                }
-            };
-            vec![Reply::Ballot {
-                item,
-                owner,
-                ballot,
-            }]
+            }
+            replies
         }
         Request::AllPresentYes { item, flats } => {
             let inputs: Vec<BallotInput> = flats
@@ -291,6 +300,33 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                 store.raise_concern(&text, &by, from.as_ref())?;
             }
             vec![reload(store, meeting)?]
+        }
+    })
+}
+
+/// Puts back one owner's previous ballot (or withdraws theirs if they had none).
+fn restore(
+    store: &mut Store,
+    meeting: i64,
+    item: i64,
+    step: &crate::tui::app::UndoStep,
+    reason: &str,
+) -> Result<Option<BallotRecord>, StoreError> {
+    let previous = step.previous.as_ref();
+    Ok(match previous.and_then(|p| p.choice.map(|c| (p, c))) {
+        Some((p, choice)) => {
+            let input = BallotInput {
+                flat: &step.flat,
+                choice,
+                method: p.method,
+                proxy: p.proxy_name.as_deref(),
+                reason: Some(reason),
+            };
+            Some(store.cast_ballot(meeting, item, &input)?)
+        }
+        None => {
+            store.withdraw_ballot(meeting, item, &step.flat, Some(reason))?;
+            None
         }
     })
 }

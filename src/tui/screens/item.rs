@@ -20,7 +20,12 @@ pub fn on_action(app: &mut App, action: Action) {
         return;
     };
     let n = item.number;
+    let page = app.page.get().max(1);
     match action {
+        Action::Up => app.item_scroll = app.item_scroll.saturating_sub(1),
+        Action::Down => app.item_scroll = (app.item_scroll + 1).min(app.scroll_max.get()),
+        Action::PageUp => app.item_scroll = app.item_scroll.saturating_sub(page),
+        Action::PageDown => app.item_scroll = (app.item_scroll + page).min(app.scroll_max.get()),
         Action::RollCall if item.rule.votes => {
             app.roll = None;
             app.roll_cursor = 0;
@@ -133,6 +138,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     Paragraph::new(Line::from(title)).render(head, buf);
+    app.scroll_max.set(0);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
 
@@ -191,7 +197,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let block = Block::default().borders(Borders::RIGHT);
     let inner = block.inner(left);
     block.render(left, buf);
-    Paragraph::new(super::wrap::wrap(l, inner.width)).render(inner, buf);
+    app.page
+        .set((inner.height as usize).saturating_sub(2).max(1));
+    scrolled(app, l, inner, buf);
 
     // Steps 2 and 3 on the right.
     let mut r: Vec<Line> = vec![Line::styled(app.t(T::Step2), th.title)];
@@ -241,17 +249,37 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             "• "
         };
-        r.push(Line::raw(format!(
-            "{done}{} — {}{due}",
-            a.what, a.responsible
-        )));
+        let who = super::actions::responsible(app, &a.responsible);
+        r.push(Line::raw(format!("{done}{} — {who}{due}", a.what)));
     }
     let right = Rect {
         x: right.x + 1,
         width: right.width.saturating_sub(1),
         ..right
     };
-    Paragraph::new(super::wrap::wrap(r, right.width)).render(right, buf);
+    scrolled(app, r, right, buf);
+}
+
+/// A panel's lines from the item screen's scroll offset (each panel stops at its own end), with
+/// ▲/▼ in the last column where more is above or below.
+fn scrolled(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    // The last column is kept for the marks.
+    let lines = super::wrap::wrap(lines, area.width.saturating_sub(1));
+    let h = area.height as usize;
+    let max = lines.len().saturating_sub(h);
+    app.scroll_max.set(app.scroll_max.get().max(max));
+    let first = app.item_scroll.min(max);
+    let more_below = lines.len() > first + h;
+    Paragraph::new(lines.into_iter().skip(first).take(h).collect::<Vec<_>>()).render(area, buf);
+    let x = area.right().saturating_sub(1);
+    if first > 0 {
+        buf[(x, area.y)].set_symbol("▲").set_style(app.theme.warn);
+    }
+    if more_below && h > 0 {
+        buf[(x, area.bottom() - 1)]
+            .set_symbol("▼")
+            .set_style(app.theme.warn);
+    }
 }
 
 /// A stored UTC time shown as the meeting's local HH:MM.

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod export;
+pub mod footer;
 pub mod help;
 pub mod item;
 pub mod overview;
@@ -22,7 +23,6 @@ use crate::store::ItemText;
 
 use super::app::{App, Confirm, FormFor, Modal, Screen};
 use super::form::Form;
-use super::keys::{footer, keys_label};
 use super::worker::Request;
 
 /// A box of `width`×`height` centred in `area` (clipped to it), for dialogs and forms.
@@ -66,7 +66,9 @@ pub use crate::i18n::verdict;
 
 /// Draws the whole frame: title bar, the screen, status line, key footer, and any modal on top.
 pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    app.too_small
+        .set(area.width < MIN_WIDTH || area.height < MIN_HEIGHT);
+    if app.too_small.get() {
         let text = T::TooSmall.fill(
             app.lang,
             &[
@@ -113,7 +115,7 @@ pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
         ))
         .render(status, buf);
     }
-    draw_footer(app, keys, buf);
+    footer::draw(app, keys, buf);
     match &mut app.modal {
         Some(Modal::Help) => help::draw(app.lang, &theme, body, buf),
         Some(Modal::Form(form, _)) => form.render(body, buf, &theme, app.lang),
@@ -121,47 +123,27 @@ pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
             let c = c.clone();
             draw_confirm(app, &c, body, buf)
         }
+        Some(Modal::Channel { flat, name, .. }) => {
+            let (flat, name) = (flat.to_string(), name.clone());
+            roll_call::draw_channel(app, &flat, &name, body, buf)
+        }
         None => {}
     }
 }
 
-fn draw_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let spans: Vec<Span> = match (&app.modal, app.screen) {
-        (Some(Modal::Form(form, _)), _) => form_keys(app, form),
-        (None, Screen::Raise) => form_keys(app, &app.raise),
-        (Some(Modal::Confirm(_)), _) => {
-            vec![Span::styled(format!(" {} ", app.t(T::Yn)), app.theme.key)]
-        }
-        _ => footer(match app.screen {
-            Screen::Overview => super::keys::On::Overview,
-            Screen::SignIn => super::keys::On::SignIn,
-            Screen::Item => super::keys::On::Item,
-            Screen::RollCall => super::keys::On::RollCall,
-            Screen::Actions => super::keys::On::Actions,
-            Screen::Raise => super::keys::On::All,
-            Screen::Export => super::keys::On::Export,
-        })
-        .flat_map(|b| {
-            [
-                Span::styled(format!(" {} ", keys_label(b)), app.theme.key),
-                Span::raw(format!(" {} ", b.label.get(app.lang))),
-            ]
-        })
-        .collect(),
-    };
-    Paragraph::new(Line::from(spans)).render(area, buf);
-}
-
-fn form_keys<'a>(app: &App, form: &'a Form) -> Vec<Span<'a>> {
-    form.keys
-        .iter()
-        .flat_map(|(k, t)| {
-            [
-                Span::styled(format!(" {k} "), app.theme.key),
-                Span::raw(format!(" {} ", t.get(app.lang))),
-            ]
-        })
-        .collect()
+/// A small framed box of lines in the middle of `area`, over what is behind it.
+pub fn draw_dialog(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) {
+    let w = area.width.saturating_sub(8).min(84);
+    let lines = wrap::wrap(lines, w.saturating_sub(2));
+    let rect = centred(area, w, lines.len() as u16 + 2);
+    Clear.render(rect, buf);
+    Paragraph::new(lines)
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(app.theme.warn),
+        )
+        .render(rect, buf);
 }
 
 fn draw_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
@@ -191,27 +173,39 @@ fn draw_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(app.t(T::Yn), app.theme.key));
-    let w = area.width.saturating_sub(8).min(84);
-    let lines = wrap::wrap(lines, w.saturating_sub(2));
-    let rect = centred(area, w, lines.len() as u16 + 2);
-    Clear.render(rect, buf);
-    Paragraph::new(lines)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(app.theme.warn),
-        )
-        .render(rect, buf);
+    draw_dialog(app, lines, area, buf);
 }
 
 /// A form was saved: turn its values into a request.
 pub fn submit_form(app: &mut App, form: &Form, purpose: FormFor) {
     let v = form.values();
     let request = match purpose {
-        FormFor::Proxy { flat } => Request::Attend {
+        FormFor::Proxy { flat } => {
+            app.sign_in.clear();
+            Request::Attend {
+                flat,
+                presence: crate::store::Presence::Proxy(v[0].clone()),
+            }
+        }
+        FormFor::ProxyBallot {
+            owner,
             flat,
-            presence: crate::store::Presence::Proxy(v[0].clone()),
-        },
+            choice,
+        } => {
+            let proxy = Some(v[0].clone());
+            let method = crate::store::Method::Proxy;
+            return roll_call::send_ballot(app, owner, flat, choice, method, proxy, None);
+        }
+        FormFor::Correction {
+            owner,
+            flat,
+            choice,
+            method,
+            proxy,
+        } => {
+            let reason = Some(v[0].clone());
+            return roll_call::send_ballot(app, owner, flat, choice, method, proxy, reason);
+        }
         FormFor::Note { item } => Request::Note {
             item,
             speaker: v[0].clone(),

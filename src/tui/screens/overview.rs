@@ -20,7 +20,10 @@ pub fn on_action(app: &mut App, action: Action) {
     match action {
         Action::Up => app.selected_item = app.selected_item.saturating_sub(1),
         Action::Down => app.selected_item = (app.selected_item + 1).min(items.saturating_sub(1)),
-        Action::Open if items > 0 => app.screen = Screen::Item,
+        Action::Open if items > 0 => {
+            app.item_scroll = 0;
+            app.screen = Screen::Item;
+        }
         Action::SignIn => app.screen = Screen::SignIn,
         Action::Actions => app.screen = Screen::Actions,
         Action::Raise => app.screen = Screen::Raise,

@@ -7,38 +7,56 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::domain::Choice;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::domain::{Choice, FlatRef};
 use crate::i18n::T;
 use crate::store::{Method, Presence};
 use crate::textwidth::{pad, pad_left};
 
-use super::super::app::{App, Confirm, Modal, Screen, Undo};
+use super::super::app::{App, Confirm, FormFor, Modal, Screen, Undo, UndoStep};
+use super::super::find;
+use super::super::form::{Field, Form};
 use super::super::keys::Action;
 use super::super::worker::Request;
 
 pub fn on_action(app: &mut App, action: Action) {
     let Some(roll) = &app.roll else { return };
-    let n = roll.entries.len();
     let closed = roll.item.vote_closed;
     let item = roll.item.number;
+    let page = app.page.get().max(1) as isize;
     match action {
-        Action::Up | Action::StepBack => app.roll_cursor = app.roll_cursor.saturating_sub(1),
-        Action::Down => app.roll_cursor = (app.roll_cursor + 1).min(n.saturating_sub(1)),
+        Action::Up | Action::StepBack => step(app, -1),
+        Action::Down => step(app, 1),
+        Action::PageUp => step(app, -page),
+        Action::PageDown => step(app, page),
+        Action::First => step(app, isize::MIN / 2),
+        Action::Last => step(app, isize::MAX / 2),
+        Action::Find => app.roll_find = Some(String::new()),
+        Action::ShowAll => {
+            app.roll_show_all = !app.roll_show_all;
+            step(app, 0);
+        }
         Action::Yes | Action::No | Action::Abstain if closed => app.warn(app.t(T::VoteClosed)),
         Action::Yes => vote(app, Choice::Yes),
         Action::No => vote(app, Choice::No),
         Action::Abstain => vote(app, Choice::Abstain),
         Action::Undo => match app.undo.pop() {
             Some(u) if !closed => {
-                app.pending.insert(u.owner);
-                if let Some(&i) = app.roll.as_ref().and_then(|r| r.index.get(&u.owner)) {
+                for s in &u.steps {
+                    app.pending.insert(s.owner);
+                }
+                if let Some(&i) = u
+                    .steps
+                    .first()
+                    .and_then(|s| app.roll.as_ref().and_then(|r| r.index.get(&s.owner)))
+                {
                     app.roll_cursor = i;
                 }
                 app.send(Request::Restore {
                     item: u.item,
-                    owner: u.owner,
-                    flat: u.flat,
-                    previous: u.previous,
+                    steps: u.steps,
+                    reason: app.t(T::UndoReason).to_string(),
                 });
             }
             _ => app.warn(app.t(T::NothingToUndo)),
@@ -60,40 +78,225 @@ pub fn on_action(app: &mut App, action: Action) {
     }
 }
 
-/// Sends the ballot of the owner under the cursor and moves on; it shows once committed.
+/// Moves the cursor by `delta` shown rows (hidden entries are skipped); 0 puts it on a shown row.
+fn step(app: &mut App, delta: isize) {
+    let Some(roll) = &app.roll else { return };
+    let shown: Vec<usize> = (0..roll.entries.len())
+        .filter(|&i| app.roll_shows(&roll.entries[i]))
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    let at = shown.partition_point(|&i| i < app.roll_cursor) as isize;
+    let to = at.saturating_add(delta).clamp(0, shown.len() as isize - 1);
+    app.roll_cursor = shown[to as usize];
+}
+
+/// A roll call (re)loaded: a fresh one starts at the first owner who has not voted; the cursor
+/// never rests on a hidden row.
+pub fn settle(app: &mut App, fresh: bool) {
+    let n = app.roll.as_ref().map_or(0, |r| r.entries.len());
+    if fresh && n > 0 {
+        app.roll_show_all = false;
+        next_not_voted(app, n - 1);
+    } else {
+        step(app, 0);
+    }
+}
+
+/// After a ballot: the next shown owner who has not voted (from the cursor on, then from the top).
+fn next_not_voted(app: &mut App, from: usize) {
+    let Some(roll) = &app.roll else { return };
+    let waiting = |i: &usize| {
+        let e = &roll.entries[*i];
+        e.ballot.is_none() && !app.pending.contains(&e.owner_id) && app.roll_shows(e)
+    };
+    let n = roll.entries.len();
+    if n == 0 {
+        return;
+    }
+    if let Some(i) = (from + 1..n)
+        .chain(0..=from.min(n.saturating_sub(1)))
+        .find(waiting)
+    {
+        app.roll_cursor = i;
+    } else {
+        app.roll_cursor = from;
+        step(app, 1);
+    }
+}
+
+/// A ballot for the owner under the cursor: straight away if they are here; otherwise the host
+/// says how it came; a change to a recorded ballot asks for the reason.
 fn vote(app: &mut App, choice: Choice) {
     let Some(roll) = &app.roll else { return };
     let Some(e) = roll.entries.get(app.roll_cursor) else {
         return;
     };
-    let (method, proxy) = match &e.presence {
-        Some(Presence::Proxy(name)) => (Method::Proxy, Some(name.clone())),
-        _ => (Method::InPerson, None),
-    };
+    if app.pending.contains(&e.owner_id) {
+        return app.warn(app.t(T::StillRecording));
+    }
+    let owner = e.owner_id;
     let flat = e
         .ballot
         .as_ref()
         .map(|b| b.flat.clone())
         .unwrap_or_else(|| e.flats[0].clone());
-    let undo = Undo {
-        item: roll.item.number,
-        owner: e.owner_id,
-        flat: flat.clone(),
-        previous: e.ballot.clone(),
+    if let Some(b) = &e.ballot {
+        if b.choice == Some(choice) {
+            return next_not_voted(app, app.roll_cursor);
+        }
+        let form = Form::new(
+            T::CorrectionTitle,
+            vec![Field::line(T::CorrectionReason).with(app.t(T::DefaultCorrection))],
+        );
+        let purpose = FormFor::Correction {
+            owner,
+            flat,
+            choice,
+            method: b.method,
+            proxy: b.proxy_name.clone(),
+        };
+        app.modal = Some(Modal::Form(form, purpose));
+        return;
+    }
+    match &e.presence {
+        Some(Presence::Present) => {
+            send_ballot(app, owner, flat, choice, Method::InPerson, None, None)
+        }
+        Some(Presence::Proxy(name)) => {
+            let proxy = Some(name.clone());
+            send_ballot(app, owner, flat, choice, Method::Proxy, proxy, None)
+        }
+        _ => {
+            let name = e.owner_name.clone();
+            app.modal = Some(Modal::Channel {
+                owner,
+                flat,
+                name,
+                choice,
+            });
+        }
+    }
+}
+
+/// Sends one ballot, remembers how to undo it, and moves on; it shows once committed.
+pub fn send_ballot(
+    app: &mut App,
+    owner: i64,
+    flat: FlatRef,
+    choice: Choice,
+    method: Method,
+    proxy: Option<String>,
+    reason: Option<String>,
+) {
+    let Some(roll) = &app.roll else { return };
+    let Some(&at) = roll.index.get(&owner) else {
+        return;
     };
-    let request = Request::Ballot {
-        item: roll.item.number,
-        owner: e.owner_id,
+    let item = roll.item.number;
+    let previous = roll.entries[at].ballot.clone();
+    app.pending.insert(owner);
+    app.undo.push(Undo {
+        item,
+        steps: vec![UndoStep {
+            owner,
+            flat: flat.clone(),
+            previous,
+        }],
+    });
+    app.send(Request::Ballot {
+        item,
+        owner,
         flat,
         choice,
         method,
         proxy,
+        reason,
+    });
+    next_not_voted(app, at);
+}
+
+/// A key in the "how did this ballot come?" dialog.
+pub fn channel_key(app: &mut App, modal: Modal, ev: KeyEvent) {
+    let Modal::Channel {
+        owner,
+        flat,
+        name,
+        choice,
+    } = modal
+    else {
+        return;
     };
-    let (owner, last) = (e.owner_id, roll.entries.len().saturating_sub(1));
-    app.pending.insert(owner);
-    app.undo.push(undo);
-    app.send(request);
-    app.roll_cursor = (app.roll_cursor + 1).min(last);
+    match ev.code {
+        KeyCode::Char('w' | '1') => {
+            send_ballot(app, owner, flat, choice, Method::Written, None, None)
+        }
+        KeyCode::Char('p' | '2') => {
+            let form = Form::new(T::ChannelProxy, vec![Field::line(T::ProxyName)]);
+            let purpose = FormFor::ProxyBallot {
+                owner,
+                flat,
+                choice,
+            };
+            app.modal = Some(Modal::Form(form, purpose));
+        }
+        KeyCode::Char('i' | '3') => {
+            // Here after all: signed in first, so the attendance and the ballot agree.
+            app.send(Request::Attend {
+                flat: flat.clone(),
+                presence: Presence::Present,
+            });
+            send_ballot(app, owner, flat, choice, Method::InPerson, None, None)
+        }
+        KeyCode::Esc | KeyCode::Char('n' | 'q') => {}
+        _ => {
+            app.modal = Some(Modal::Channel {
+                owner,
+                flat,
+                name,
+                choice,
+            })
+        }
+    }
+}
+
+/// A key while `/` searches the roll call: the cursor follows the first match as you type.
+pub fn find_key(app: &mut App, ev: KeyEvent) {
+    let Some(query) = app.roll_find.as_mut() else {
+        return;
+    };
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    match ev.code {
+        KeyCode::Esc | KeyCode::Enter => {
+            app.roll_find = None;
+            return;
+        }
+        KeyCode::Char('u') if ctrl => query.clear(),
+        KeyCode::Char(c) if !ctrl => query.push(c),
+        KeyCode::Backspace => {
+            query.pop();
+        }
+        _ => return,
+    }
+    let q = find::normalise(query);
+    let Some(roll) = &app.roll else { return };
+    if q.is_empty() {
+        return;
+    }
+    let found = roll.entries.iter().position(|e| {
+        let flats: Vec<String> = e.flats.iter().map(ToString::to_string).collect();
+        find::owner_matches(&q, &e.owner_name, &flats)
+    });
+    match found {
+        Some(i) => {
+            if !app.roll_shows(&roll.entries[i]) {
+                app.roll_show_all = true;
+            }
+            app.roll_cursor = i;
+        }
+        None => app.warn(app.t(T::NoMatch)),
+    }
 }
 
 /// The host answered yes to a confirmation.
@@ -102,6 +305,7 @@ pub fn confirmed(app: &mut App, c: Confirm) {
         Confirm::AllYes { item, owners } => {
             let Some(roll) = &app.roll else { return };
             let mut flats = Vec::new();
+            let mut steps = Vec::new();
             for owner in owners {
                 let Some(e) = roll.index.get(&owner).map(|&i| &roll.entries[i]) else {
                     continue;
@@ -110,15 +314,17 @@ pub fn confirmed(app: &mut App, c: Confirm) {
                     Some(Presence::Proxy(name)) => (Method::Proxy, Some(name.clone())),
                     _ => (Method::InPerson, None),
                 };
-                app.undo.push(Undo {
-                    item,
+                steps.push(UndoStep {
                     owner,
                     flat: e.flats[0].clone(),
                     previous: None,
                 });
-                app.pending.insert(owner);
                 flats.push((owner, e.flats[0].clone(), method, proxy));
             }
+            for s in &steps {
+                app.pending.insert(s.owner);
+            }
+            app.undo.push(Undo { item, steps });
             app.send(Request::AllPresentYes { item, flats });
         }
         Confirm::Step { item, to } => app.send(Request::Step { item, to }),
@@ -181,12 +387,30 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         app.t(T::Ballot)
     );
     Paragraph::new(Span::styled(header, th.dim)).render(Rect { height: 1, ..inner }, buf);
-    let rows = inner.height.saturating_sub(1) as usize;
-    let cursor = app.roll_cursor.min(roll.entries.len().saturating_sub(1));
-    let first = cursor
+    let shown: Vec<usize> = (0..roll.entries.len())
+        .filter(|&i| app.roll_shows(&roll.entries[i]))
+        .collect();
+    let hidden = roll.entries.len() - shown.len();
+    let rows = inner.height.saturating_sub(1 + u16::from(hidden > 0)) as usize;
+    app.page.set(rows.saturating_sub(1).max(1));
+    let at = shown.partition_point(|&i| i < app.roll_cursor);
+    let first = at
         .saturating_sub(rows / 2)
-        .min(roll.entries.len().saturating_sub(rows));
-    for (i, e) in roll.entries.iter().enumerate().skip(first).take(rows) {
+        .min(shown.len().saturating_sub(rows));
+    if hidden > 0 {
+        let note = T::AbsentHidden.fill(app.lang, &[("n", &hidden)]);
+        let y = inner.y + inner.height - 1;
+        Paragraph::new(Span::styled(note, th.dim)).render(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
+        );
+    }
+    for (row, &i) in shown.iter().enumerate().skip(first).take(rows) {
+        let e = &roll.entries[i];
         let flats = if e.flats.len() > 1 {
             format!("{}+{}", e.flats[0], e.flats.len() - 1)
         } else {
@@ -226,10 +450,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(pad(here.0, here_w), here.1),
             ballot,
         ]);
-        if i == cursor {
+        if i == app.roll_cursor {
             line = line.style(th.selected);
         }
-        let y = inner.y + 1 + (i - first) as u16;
+        let y = inner.y + 1 + (row - first) as u16;
         Paragraph::new(line).render(
             Rect {
                 y,
@@ -245,4 +469,23 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         ..panel
     };
     super::tally_view::draw_panel(app, &roll.tally, panel, buf);
+}
+
+/// The dialog asking how a ballot for an absent owner came.
+pub fn draw_channel(app: &App, flat: &str, name: &str, area: Rect, buf: &mut Buffer) {
+    let th = app.theme;
+    let title = T::ChannelTitle.fill(app.lang, &[("flat", &flat), ("name", &name)]);
+    let mut lines = vec![Line::styled(title, th.title), Line::raw("")];
+    for (k, t) in [
+        ("w/1", T::ChannelWritten),
+        ("p/2", T::ChannelProxy),
+        ("i/3", T::ChannelInPerson),
+        ("Esc", T::KeyCancel),
+    ] {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {k} "), th.key),
+            Span::raw(format!(" {}", app.t(t))),
+        ]));
+    }
+    super::draw_dialog(app, lines, area, buf);
 }

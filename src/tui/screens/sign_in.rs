@@ -8,12 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::domain::FlatRef;
-use crate::domain::flat::split_address;
 use crate::i18n::T;
 use crate::store::Presence;
 use crate::textwidth::{pad, pad_left};
 
 use super::super::app::{App, FormFor, Modal};
+use super::super::find;
 use super::super::form::{Field, Form};
 use super::super::keys::Action;
 use super::super::model::{Model, OwnerRow};
@@ -26,11 +26,23 @@ pub struct State {
 }
 
 impl State {
+    /// A key typed into the search box: text, Backspace, Ctrl-U (clear), Ctrl-W (last word).
     pub fn type_key(&mut self, ev: KeyEvent) {
-        if ev.modifiers.contains(KeyModifiers::CONTROL) {
-            return;
-        }
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         match ev.code {
+            KeyCode::Char('u') if ctrl => self.query.clear(),
+            KeyCode::Char('w') if ctrl => {
+                let kept = self.query.trim_end().len();
+                self.query.truncate(kept);
+                let cut = self
+                    .query
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace() || matches!(c, '-' | '/' | '－'))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                self.query.truncate(cut);
+            }
+            _ if ctrl => return,
             KeyCode::Char(c) => self.query.push(c),
             KeyCode::Backspace => {
                 self.query.pop();
@@ -45,57 +57,83 @@ impl State {
             .push_str(text.lines().next().unwrap_or("").trim());
         self.selected = 0;
     }
+
+    /// After a sign-in the box is empty again, ready for the next owner.
+    pub fn clear(&mut self) {
+        self.query.clear();
+        self.selected = 0;
+    }
 }
 
 /// Owners matching the query: a whole flat, the start of an address (`3-2`, `3栋2单元5`), or a name.
 pub fn matches<'m>(model: &'m Model, query: &str) -> Vec<&'m OwnerRow> {
-    let q = query.trim();
+    let q = find::normalise(query);
     if q.is_empty() {
         return model.owners.iter().collect();
     }
-    if let Ok(flat) = FlatRef::parse(q) {
-        let exact = flat.to_string();
-        let found: Vec<&OwnerRow> = model
-            .owners
-            .iter()
-            .filter(|o| o.flats.contains(&exact))
-            .collect();
-        if !found.is_empty() {
-            return found;
-        }
+    let exact: Vec<&OwnerRow> = model
+        .owners
+        .iter()
+        .filter(|o| find::exact_flat(&q, &o.flats))
+        .collect();
+    if !exact.is_empty() {
+        return exact;
     }
-    let prefix = split_address(q).join("-");
     model
         .owners
         .iter()
-        .filter(|o| o.name.contains(q) || o.flats.iter().any(|f| f.starts_with(&prefix)))
+        .filter(|o| find::owner_matches(&q, &o.name, &o.flats))
         .collect()
 }
 
 pub fn on_action(app: &mut App, action: Action) {
     let Some(model) = &app.model else { return };
     let found = matches(model, &app.sign_in.query);
+    let typed = !app.sign_in.query.trim().is_empty();
     let chosen = found
         .get(app.sign_in.selected)
-        .map(|o| FlatRef::parse(&o.flats[0]));
+        .filter(|_| typed)
+        .map(|o| (o.owner_id, o.flats[0].clone(), o.name.clone()));
+    let here = chosen.as_ref().is_some_and(|(id, ..)| {
+        model
+            .attendance
+            .get(id)
+            .is_some_and(|a| a.presence.is_here())
+    });
     let n = found.len();
+    let page = app.page.get().max(1);
+    let sel = &mut app.sign_in.selected;
     match action {
-        Action::Up => app.sign_in.selected = app.sign_in.selected.saturating_sub(1),
-        Action::Down => app.sign_in.selected = (app.sign_in.selected + 1).min(n.saturating_sub(1)),
-        Action::Present | Action::Leave => {
-            if let Some(Ok(flat)) = chosen {
-                let presence = if action == Action::Present {
-                    Presence::Present
-                } else {
-                    Presence::Left
-                };
-                app.send(Request::Attend { flat, presence });
-            }
-        }
-        Action::Proxy => {
-            if let Some(Ok(flat)) = chosen {
-                let form = Form::new(T::KeyProxy, vec![Field::line(T::ProxyName)]);
-                app.modal = Some(Modal::Form(form, FormFor::Proxy { flat }));
+        Action::Up => *sel = sel.saturating_sub(1),
+        Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
+        Action::PageUp => *sel = sel.saturating_sub(page),
+        Action::PageDown => *sel = (*sel + page).min(n.saturating_sub(1)),
+        Action::Present | Action::Leave | Action::Proxy => {
+            let Some((_, flat, name)) = chosen else {
+                let t = if typed { T::NoMatch } else { T::TypeFirst };
+                return app.warn(app.t(t));
+            };
+            let Ok(flat) = FlatRef::parse(&flat) else {
+                return;
+            };
+            match action {
+                Action::Leave if !here => {
+                    let text = T::LeaveNotHere.fill(app.lang, &[("flat", &flat), ("name", &name)]);
+                    app.warn(text);
+                }
+                Action::Proxy => {
+                    let form = Form::new(T::KeyProxy, vec![Field::line(T::ProxyName)]);
+                    app.modal = Some(Modal::Form(form, FormFor::Proxy { flat }));
+                }
+                _ => {
+                    let presence = if action == Action::Present {
+                        Presence::Present
+                    } else {
+                        Presence::Left
+                    };
+                    app.send(Request::Attend { flat, presence });
+                    app.sign_in.clear();
+                }
             }
         }
         _ => {}
@@ -133,6 +171,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 
     let found = matches(model, &app.sign_in.query);
     let rows = list.height.saturating_sub(1) as usize;
+    app.page.set(rows.saturating_sub(1).max(1));
     let sel = app.sign_in.selected.min(found.len().saturating_sub(1));
     let first = sel.saturating_sub(rows.saturating_sub(1));
     let head = format!(

@@ -27,11 +27,7 @@ pub fn wrap(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'static>> {
         for (c, style) in chars {
             let w = c.width().unwrap_or(0);
             if used + w > width {
-                // Break at the last space if the tail after it is a Latin word.
-                let cut = current
-                    .iter()
-                    .rposition(|(c, _)| *c == ' ')
-                    .filter(|&i| i > 0 && !c.is_whitespace() && w == 1);
+                let cut = break_before(&current, c);
                 let rest = match cut {
                     Some(i) => current.split_off(i + 1),
                     None => Vec::new(),
@@ -49,6 +45,25 @@ pub fn wrap(lines: Vec<Line<'static>>, width: u16) -> Vec<Line<'static>> {
         out.push(to_line(&current));
     }
     out
+}
+
+/// Where to break a full line before `next`: a word of Latin letters or digits (`101`, `3-2-501`,
+/// `passes`) moves down whole; a closing mark (，。）) never starts a line, so it takes the character
+/// before it along. `None`: break right here.
+fn break_before(current: &[(char, Style)], next: char) -> Option<usize> {
+    let word = |c: char| c.is_ascii_graphic();
+    let closing = |c: char| "，。、：；！？）」』》%,.;:!?)".contains(c);
+    let run_start = current
+        .iter()
+        .rposition(|(c, _)| !word(*c))
+        .map_or(0, |i| i + 1);
+    if word(next) && run_start < current.len() && run_start > 0 {
+        return Some(run_start - 1);
+    }
+    if closing(next) && current.len() > 1 {
+        return Some(current.len() - 2);
+    }
+    None
 }
 
 fn to_line(chars: &[(char, Style)]) -> Line<'static> {
@@ -86,7 +101,13 @@ mod tests {
         }
         assert_eq!(
             text(&wrap(vec![Line::raw("重大事项：同意")], 9)),
-            ["重大事项", "：同意"]
+            ["重大事", "项：同意"],
+            "a closing mark never starts a line"
+        );
+        assert_eq!(
+            text(&wrap(vec![Line::raw("须经101室同意")], 6)),
+            ["须经", "101室", "同意"],
+            "numbers stay whole"
         );
     }
 
