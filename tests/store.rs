@@ -288,7 +288,7 @@ fn actions_are_carried_until_confirmed_and_close_the_item() {
 fn item_steps_follow_the_domain() {
     let (_dir, _path, mut store, m) = estate();
     let err = store.set_step(m, 2, Step::Closed).unwrap_err().to_string();
-    assert_eq!(err, "item 2: cannot move from raised to closed");
+    assert_eq!(err, "item 2: an item that is raised cannot become closed");
     store
         .add_note(m, 2, "物业 张经理", "可以在周末划线")
         .unwrap();

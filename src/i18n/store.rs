@@ -18,7 +18,7 @@ catalogue! {
         ActionNeedsWho => "办理事项需要责任方", "an action needs someone responsible";
         ProgressNeedsNote => "进展需要写明办了什么", "a progress update needs a note of what happened";
         NoAction => "没有办理事项 {id}（见 `pavilion actions list`）", "no action {id} (see `pavilion actions list`)";
-        NotSignedIn => "{flat} 的业主没有签到：只有到会者才能离场", "the owner of {flat} is not signed in: only someone present can leave";
+        NotSignedIn => "{flat} 的业主尚未签到：只有到会的人才能离场", "the owner of {flat} is not signed in: only someone present can leave";
         ProxyNeedsName => "委托到会需要写明受托人姓名", "a proxy needs the name of the person holding the authorisation";
         AlreadyTakenIn => "此议程已导入为议事会 {id}（“{title}”）；如需修改，请修改该次议事会", "this agenda was already taken in as meeting {id} ('{title}'); to change it, edit that meeting";
         NoMeeting => "没有议事会 {id}（见 `pavilion meetings`）", "no meeting {id} (see `pavilion meetings`)";
@@ -26,7 +26,7 @@ catalogue! {
         NotAMeeting => "“{text}”不是议事会：请给出编号或 `latest`", "'{text}' is not a meeting: give its number or `latest`";
         NoItem => "议事会 {meeting} 没有议题 {item}（议题从 1 起编号）", "meeting {meeting} has no item {item} (items are numbered from 1)";
         NoItemId => "没有编号为 {id} 的议题", "no item with id {id}";
-        StepRefused => "议题 {item}：不能从“{from}”改为“{to}”", "item {item}: cannot move from {from} to {to}";
+        StepRefused => "议题 {item}：处于“{from}”的议题不能改为“{to}”", "item {item}: an item that is {from} cannot become {to}";
         DecidedByClosing => "议题 {item} 需要表决：结束表决后才成为“已决定”（`pavilion close {meeting} {item}`）", "item {item} has a vote: it becomes decided when the vote is closed (`pavilion close {meeting} {item}`)";
         NoteNeedsPoint => "发言记录需要写明发言要点", "a discussion note needs the point that was made";
         ProposalStays => "议题 {item}：表决已结束，所表决的方案不能再改", "item {item}: the vote is closed; the proposal it decided stays";
