@@ -2,13 +2,51 @@
 //! offset (its meetings' offset, else the machine's) and written for machines as RFC 3339 with
 //! seconds and that offset, so a date never flips at midnight UTC.
 
-use jiff::Timestamp;
+use std::sync::OnceLock;
+
 use jiff::civil::{Date, DateTime};
-use jiff::tz::Offset;
+use jiff::tz::{Offset, TimeZone};
+use jiff::{Timestamp, Zoned};
+
+/// The machine's time zone, resolved once per process and cheaply: the zone file (`$TZ`, else
+/// `/etc/localtime`) read as it is. jiff's own lookup walks all of `/usr/share/zoneinfo` to learn
+/// the zone's name, which we never show — a cost every command would pay at start-up.
+pub fn machine_zone() -> &'static TimeZone {
+    static ZONE: OnceLock<TimeZone> = OnceLock::new();
+    ZONE.get_or_init(|| zone_from_files().unwrap_or_else(TimeZone::system))
+}
+
+fn zone_from_files() -> Option<TimeZone> {
+    let read = |path: &std::path::Path| {
+        let bytes = std::fs::read(path).ok()?;
+        TimeZone::tzif("local", &bytes).ok()
+    };
+    match std::env::var("TZ") {
+        Ok(tz) if !tz.is_empty() => {
+            let name = tz.strip_prefix(':').unwrap_or(&tz);
+            let path = std::path::Path::new(name);
+            if path.is_absolute() {
+                read(path)
+            } else if name.contains("..") {
+                None
+            } else {
+                read(&std::path::Path::new("/usr/share/zoneinfo").join(name))
+                    .or_else(|| TimeZone::posix(name).ok())
+            }
+        }
+        Ok(_) => Some(TimeZone::UTC),
+        Err(_) => read(std::path::Path::new("/etc/localtime")),
+    }
+}
+
+/// Now, in the machine's time zone.
+pub fn now_local() -> Zoned {
+    Timestamp::now().to_zoned(machine_zone().clone())
+}
 
 /// The machine's current UTC offset (what a time typed without an offset means).
 pub fn machine_offset() -> Offset {
-    jiff::Zoned::now().offset()
+    now_local().offset()
 }
 
 /// The estate's offset: that of its latest meeting, else the machine's.

@@ -8,7 +8,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::cli::{BIN, assert_verifies, dump, ok, pavilion, root, sample_db};
-use pavilion::store::backup::{AUTO_BACKUPS_KEPT, Reason, backups_dir};
+use pavilion::store::backup::catalog::{contents, parse_name};
+use pavilion::store::backup::{EXIT_BACKUPS_KEPT, Reason, backups_dir};
 use pavilion::store::lock::HostLock;
 use pavilion::store::{SCHEMA_VERSION, Store};
 
@@ -77,8 +78,16 @@ fn backup_to_a_folder_or_a_file_gives_one_checked_self_contained_file() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
 }
 
+/// The automatic backups in the folder, by kind label (`close`, `exit`, …).
+fn kinds_in(db: &Path) -> Vec<String> {
+    files_in(&backups_dir(db))
+        .iter()
+        .filter_map(|n| parse_name(n, "pavilion").map(|p| p.kind.label().to_string()))
+        .collect()
+}
+
 #[test]
-fn closing_a_vote_leaves_a_backup_and_only_the_last_twenty_routine_ones_are_kept() {
+fn every_close_backup_survives_many_exits_and_only_the_last_exit_backups_are_kept() {
     let (_dir, db) = sample_db();
     ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
     ok(&db, &["close", "1", "1"]);
@@ -86,21 +95,137 @@ fn closing_a_vote_leaves_a_backup_and_only_the_last_twenty_routine_ones_are_kept
     let names = files_in(&backups);
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].ends_with("-close.db"), "{names:?}");
-    let copy = backups.join(&names[0]);
-    assert_eq!(tally_json(&copy)["status"], "closed");
-
-    // Many more: the oldest routine ones go; the copy kept before a restore stays.
-    let store = Store::open(&db).unwrap();
-    let kept = store.auto_backup(Reason::Restore).unwrap();
-    for _ in 0..AUTO_BACKUPS_KEPT + 4 {
-        store.auto_backup(Reason::Exit).unwrap();
+    let first_close = backups.join(&names[0]);
+    assert_eq!(tally_json(&first_close)["status"], "closed");
+    // Four more meetings, each closing a vote: five close backups.
+    let agenda =
+        std::fs::read_to_string(root().join("agendas/hongqi-2026-11-28-elevator.toml")).unwrap();
+    for m in 2..=5 {
+        let file = db.with_file_name(format!("agenda-{m}.toml"));
+        std::fs::write(
+            &file,
+            agenda.replace("3号楼加装电梯议事会\"", &format!("第{m}次议事会\"")),
+        )
+        .unwrap();
+        let id = ok(&db, &["intake", file.to_str().unwrap()]);
+        assert_eq!(id.trim(), m.to_string());
+        ok(&db, &["close", id.trim(), "1"]);
     }
-    let names = files_in(&backups);
-    assert_eq!(names.len(), AUTO_BACKUPS_KEPT + 1, "{names:?}");
-    assert!(kept.path.exists());
+    let closes: Vec<String> = files_in(&backups);
+    assert_eq!(closes.len(), 5, "{closes:?}");
+
+    // 25 openings of the screens, each leaving something new: 30 automatic backups in all.
+    let mut store = Store::open(&db).unwrap();
+    let before_restore = store.auto_backup(Reason::Restore).unwrap();
+    for i in 0..25 {
+        store
+            .raise_concern(&format!("楼道灯不亮 {i}"), "业主", None)
+            .unwrap();
+        let exit = store.auto_backup(Reason::Exit).unwrap();
+        assert!(exit.made, "something changed, so a copy is made");
+    }
+    drop(store);
+    let mut kinds = kinds_in(&db);
+    kinds.sort();
+    let mut expected = vec!["before-restore".to_string()];
+    expected.extend(std::iter::repeat_n("close".to_string(), 5));
+    expected.extend(std::iter::repeat_n("exit".to_string(), EXIT_BACKUPS_KEPT));
+    assert_eq!(kinds, expected, "{:?}", files_in(&backups));
+    for name in &closes {
+        assert!(backups.join(name).exists(), "close backup {name} kept");
+    }
+    assert!(before_restore.path.exists());
+    // The exit backups kept are the last ones: the newest holds the last concern.
+    let newest_exit = files_in(&backups)
+        .into_iter()
+        .filter(|n| n.contains("-exit"))
+        .map(|n| backups.join(n))
+        .max_by_key(|p| contents(p).unwrap().events)
+        .unwrap();
+    assert_eq!(contents(&newest_exit).unwrap(), contents(&db).unwrap());
+
+    // `pavilion backups` lists them all with their sizes and what each is from.
+    let listed: serde_json::Value = serde_json::from_str(&ok(&db, &["backups", "--json"])).unwrap();
+    let rows = listed["backups"].as_array().unwrap();
+    assert_eq!(rows.len(), 5 + 1 + EXIT_BACKUPS_KEPT);
+    let total: u64 = rows.iter().map(|r| r["bytes"].as_u64().unwrap()).sum();
+    assert_eq!(listed["backups_bytes"].as_u64(), Some(total));
+    let close_rows: Vec<&serde_json::Value> =
+        rows.iter().filter(|r| r["kind"] == "close").collect();
+    let meetings: Vec<i64> = close_rows
+        .iter()
+        .map(|r| r["meeting"].as_i64().unwrap())
+        .collect();
+    assert_eq!(meetings, vec![1, 2, 3, 4, 5]);
+    assert!(close_rows.iter().all(|r| r["item"] == 1));
+    let text = ok(&db, &["backups"]);
     assert!(
-        !copy.exists(),
-        "the oldest routine backup (the close) was removed"
+        text.contains("vote closed") && text.contains("meeting 3, item 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("the last {EXIT_BACKUPS_KEPT}")),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_automatic_backup_is_skipped_when_nothing_changed_since_the_last() {
+    let (_dir, db) = sample_db();
+    let mut store = Store::open(&db).unwrap();
+    let first = store.auto_backup(Reason::Exit).unwrap();
+    assert!(first.made);
+    let modified = std::fs::metadata(&first.path).unwrap().modified().unwrap();
+    // Nothing changed: no copy; the newest backup already holds this record.
+    let again = store.auto_backup(Reason::Exit).unwrap();
+    assert!(!again.made);
+    assert_eq!(again.path, first.path);
+    assert_eq!(again.head, first.head);
+    assert_eq!(files_in(&backups_dir(&db)).len(), 1);
+    assert_eq!(
+        std::fs::metadata(&first.path).unwrap().modified().unwrap(),
+        modified
+    );
+    // One change: a fresh copy, checked from where the last one ended.
+    store.raise_concern("车棚漏雨", "业主", None).unwrap();
+    let changed = store.auto_backup(Reason::Exit).unwrap();
+    assert!(changed.made);
+    assert_eq!(changed.events, first.events + 1);
+    assert_eq!(files_in(&backups_dir(&db)).len(), 2);
+    assert_verifies(&changed.path);
+    // A copy before a restore is always made, even when nothing changed.
+    assert!(store.auto_backup(Reason::Restore).unwrap().made);
+}
+
+#[test]
+fn an_automatic_backup_whose_new_events_were_forged_in_the_copy_is_not_kept() {
+    let (_dir, db) = sample_db();
+    let mut store = Store::open(&db).unwrap();
+    let first = store.auto_backup(Reason::Exit).unwrap();
+    // Events after the last checked head are checked: one edited behind the program's back
+    // (triggers dropped) fails the copy's check, and nothing is kept under a backup name.
+    store.raise_concern("车棚漏雨", "业主", None).unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER events_no_update;
+         UPDATE events SET data = '{}' WHERE id = (SELECT MAX(id) FROM events);",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&db).unwrap();
+    let err = store.auto_backup(Reason::Exit).unwrap_err().to_string();
+    assert!(err.contains("it was edited"), "{err}");
+    assert_eq!(
+        files_in(&backups_dir(&db)),
+        vec![
+            first
+                .path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        ]
     );
 }
 
@@ -299,4 +424,77 @@ fn one_host_at_a_time_writers_wait_then_refuse_naming_the_holder_readers_go_on()
     drop(held);
     let out = writer.join().unwrap();
     assert!(out.status.success(), "{out:?}");
+}
+
+/// Moves the WAL into the database file, so that damage to the file is damage to the record.
+fn checkpoint(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+}
+
+#[test]
+fn restore_works_over_a_damaged_or_missing_database_and_keeps_the_damaged_file() {
+    let (dir, db) = sample_db();
+    ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
+    let saved = dir.path().join("saved.db");
+    ok(&db, &["backup", saved.to_str().unwrap()]);
+    let at_backup = tally_json(&db);
+    ok(&db, &["ballot", "1", "1", "3-2-102", "no"]);
+    checkpoint(&db);
+
+    // 1. Pages in the middle of the file overwritten: SQLite's check fails.
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 6 * page);
+    for b in &mut bytes[2 * page..5 * page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let out = pavilion(&db, &["restore", saved.to_str().unwrap(), "--yes"]);
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("— damaged ("), "{stdout}");
+    assert!(stdout.contains("verify: ok"), "{stdout}");
+    assert_eq!(tally_json(&db), at_backup);
+    assert_verifies(&db);
+    let damaged: Vec<String> = files_in(&backups_dir(&db))
+        .into_iter()
+        .filter(|n| n.ends_with("-damaged.db"))
+        .collect();
+    assert_eq!(damaged.len(), 1, "{:?}", files_in(&backups_dir(&db)));
+    assert!(
+        stdout.contains(&damaged[0]),
+        "the message names it: {stdout}"
+    );
+    assert_eq!(
+        std::fs::read(backups_dir(&db).join(&damaged[0])).unwrap(),
+        bytes,
+        "the damaged file is kept as it was"
+    );
+
+    // 2. Not a database at all any more (its header overwritten).
+    checkpoint(&db);
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[..100].copy_from_slice(&[b'x'; 100]);
+    std::fs::write(&db, &bytes).unwrap();
+    let out = pavilion(&db, &["restore", saved.to_str().unwrap(), "--yes"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(tally_json(&db), at_backup);
+    let kept = files_in(&backups_dir(&db))
+        .into_iter()
+        .filter(|n| n.contains("-damaged"))
+        .count();
+    assert_eq!(kept, 2);
+
+    // 3. Missing altogether.
+    for side in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{side}", db.display()));
+    }
+    let out = pavilion(&db, &["restore", saved.to_str().unwrap(), "--yes"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("— missing"));
+    assert_eq!(tally_json(&db), at_backup);
+    assert_verifies(&db);
+    assert_verifies(&saved);
 }

@@ -150,7 +150,7 @@ pub fn run(store: &mut Store, cmd: ActionsCommand) -> Result<()> {
 }
 
 pub fn list(store: &Store, all: bool, json: bool) -> Result<()> {
-    let today = jiff::Zoned::now().date();
+    let today = crate::localtime::now_local().date();
     let offset = crate::localtime::estate_offset(store);
     let at = |t: &Option<String>| t.as_deref().map(|t| rfc3339_stored(t, offset));
     let actions: Vec<ActionRecord> = store

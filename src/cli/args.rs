@@ -173,8 +173,13 @@ pub enum Command {
         #[arg(value_name = "DEST")]
         dest: PathBuf,
     },
+    /// The automatic backups in backups/: sizes, what each is from, and what is kept
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
     /// Replace the database with a backup: the backup is checked first, the current database is
-    /// kept in backups/
+    /// kept in backups/ (moved there as it is if it is damaged)
     Restore {
         file: PathBuf,
         /// Do not ask for confirmation

@@ -8,10 +8,11 @@ use anyhow::Result;
 
 use super::outcome::{DigestNotFound, Unverified};
 use super::say::{count, say, text};
-use crate::i18n::{CliText as C, RecordText, said};
+use crate::i18n::{BackupText as B, CliText as C, RecordText, said};
 use crate::store::Store;
 use crate::store::anchor::DIGEST_MIN_HEX;
-use crate::store::backup::{Candidate, Reason};
+use crate::store::backup::catalog::contents_of;
+use crate::store::backup::{Candidate, Reason, set_aside};
 use crate::store::lock::HostLock;
 
 use super::args::{ActionsCommand, Command, RosterCommand};
@@ -63,7 +64,10 @@ pub fn lock_for(path: &Path, command: &Command) -> Result<Option<HostLock>> {
 /// follows is already committed).
 pub fn auto_backup(store: &Store, reason: Reason) {
     match store.auto_backup(reason) {
-        Ok(info) => tracing::info!(path = %info.path.display(), "automatic backup"),
+        Ok(info) if info.made => tracing::info!(path = %info.path.display(), "automatic backup"),
+        Ok(info) => {
+            tracing::info!(path = %info.path.display(), "nothing changed since this backup")
+        }
         Err(e) => {
             tracing::warn!("automatic backup failed: {e}");
             eprintln!(
@@ -184,14 +188,39 @@ pub fn backup(store: &Store, dest: &Path) -> Result<()> {
     Ok(())
 }
 
-/// `restore FILE [--yes]`: checks the backup, asks, keeps the current database, replaces it.
+/// The database a restore replaces.
+enum Current {
+    Missing,
+    Healthy(Store),
+    /// It cannot be opened, read or checked: why.
+    Damaged(String),
+}
+
+impl Current {
+    fn of(db: &Path) -> Current {
+        if !db.exists() {
+            return Current::Missing;
+        }
+        let store = match Store::open(db) {
+            Ok(s) => s,
+            Err(e) => return Current::Damaged(e.to_string()),
+        };
+        let check = store
+            .connection()
+            .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0));
+        match check {
+            Ok(ok) if ok == "ok" => Current::Healthy(store),
+            Ok(problem) => Current::Damaged(problem),
+            Err(e) => Current::Damaged(e.to_string()),
+        }
+    }
+}
+
+/// `restore FILE [--yes]`: checks the backup, asks, keeps the current database (a copy, or the file
+/// itself moved aside when it is damaged), replaces it.
 pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
     let candidate = Candidate::open(file, db)?;
-    let current = if db.exists() {
-        Some(Store::open(db)?)
-    } else {
-        None
-    };
+    let current = Current::of(db);
     let none = text(C::NoEstate, &[]);
     let never = text(C::Never, &[]);
     say(
@@ -211,19 +240,27 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
             ("head", &short(&candidate.head)),
         ],
     );
-    if let Some(store) = &current {
-        let all = store.events(None)?;
-        say(
-            C::CurrentLine,
-            &[
-                ("path", &db.display()),
-                ("estate", &store.estate()?.as_deref().unwrap_or(&none)),
-                ("meetings", &meetings(store.meetings()?.len())),
-                ("events", &events(all.len())),
-                ("last", &all.last().map_or(never, |e| local_time(&e.at))),
-                ("head", &short(&store.chain_head()?)),
-            ],
-        );
+    match &current {
+        Current::Healthy(store) => {
+            // The last event only: the history may be far larger than memory.
+            let last = contents_of(store.connection())?;
+            say(
+                C::CurrentLine,
+                &[
+                    ("path", &db.display()),
+                    ("estate", &store.estate()?.as_deref().unwrap_or(&none)),
+                    ("meetings", &meetings(store.meetings()?.len())),
+                    ("events", &events(last.events as usize)),
+                    ("last", &last.last_at.as_deref().map_or(never, local_time)),
+                    (
+                        "head",
+                        &short(last.head.as_deref().unwrap_or(crate::store::GENESIS)),
+                    ),
+                ],
+            );
+        }
+        Current::Damaged(why) => say(B::CurrentDamaged, &[("db", &db.display()), ("why", why)]),
+        Current::Missing => say(B::CurrentMissing, &[("db", &db.display())]),
     }
     if !yes {
         print!("{}", text(C::ConfirmRestore, &[("path", &db.display())]));
@@ -234,9 +271,21 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
             return Err(said!(C::NotRestored).into());
         }
     }
-    if let Some(store) = current {
-        let kept = store.auto_backup(Reason::Restore)?;
-        say(C::CurrentKept, &[("path", &kept.path.display())]);
+    match current {
+        Current::Healthy(store) => match store.auto_backup(Reason::Restore) {
+            Ok(kept) => say(C::CurrentKept, &[("path", &kept.path.display())]),
+            Err(e) => {
+                // Not what its events say (or unreadable after all): keep the file itself.
+                drop(store);
+                let path = set_aside(db)?;
+                say(B::CannotCopy, &[("why", &e), ("path", &path.display())]);
+            }
+        },
+        Current::Damaged(_) => {
+            let path = set_aside(db)?;
+            say(B::SetAside, &[("path", &path.display())]);
+        }
+        Current::Missing => {}
     }
     candidate.install(db)?;
     let store = super::open(db, false)?;

@@ -2,6 +2,7 @@
 
 mod actions;
 pub mod args;
+mod backups;
 mod cost;
 pub mod export;
 mod integrity;
@@ -220,6 +221,7 @@ pub fn run(cli: Cli) -> Result<()> {
             integrity::verify(&read(&path)?, digest.as_deref(), json)
         }
         Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
+        Command::Backups { json } => backups::list(&path, json, lang),
         Command::Restore { file, yes } => integrity::restore(&path, &file, yes),
     }
 }

@@ -6,6 +6,7 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod backups;
 mod cli;
 mod commands;
 mod cost;
@@ -18,6 +19,7 @@ mod screens;
 mod store;
 pub mod terms;
 
+pub use backups::BackupText;
 pub use cli::CliText;
 pub use commands::CmdText;
 pub use cost::CostText;

@@ -2,25 +2,29 @@
 //! `backups/` next to the database (when a vote closes, when the host's screens close, before an
 //! upgrade, before a restore), and back (`pavilion restore FILE`).
 //!
-//! Every copy is made with SQLite's online backup API (consistent even while the database is in use),
-//! written under a temporary name, switched to a single self-contained file (no `-wal` beside it),
-//! checked (`PRAGMA integrity_check`, the event chain, its head present in the original), and only
-//! then given its name.
+//! Every copy is made with SQLite's online backup API in one step (consistent even while the
+//! database is in use), written under a temporary name, switched to a single self-contained file
+//! (no `-wal` beside it), synced once, checked, and only then given its name. A copy by hand is
+//! checked in full (`PRAGMA integrity_check` and the whole event chain); an automatic one with
+//! `PRAGMA quick_check` and the chain from the head of the newest automatic backup, which was
+//! checked when it was made. A routine automatic backup is skipped when the newest one already
+//! holds the same record. What is kept is in [`catalog`].
+
+pub mod catalog;
+mod restore;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::events::{first_broken_link, read_events};
-use super::{Result, Store, StoreError, schema};
+use super::events::{ChainWalk, each_event_after};
+use super::{GENESIS, Result, Store, StoreError};
+pub use catalog::{EXIT_BACKUPS_KEPT, Kind};
+pub use restore::{Candidate, set_aside};
 
-/// Routine automatic backups (vote closed, screens closed) kept per database; older ones are removed.
-/// Backups made before an upgrade or a restore are never removed automatically.
-pub const AUTO_BACKUPS_KEPT: usize = 20;
-
-/// Why an automatic backup was made; part of its file name.
+/// Why an automatic backup is made; part of its file name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reason {
     /// A vote closed.
@@ -34,17 +38,13 @@ pub enum Reason {
 }
 
 impl Reason {
-    fn as_str(self) -> &'static str {
+    pub fn kind(self) -> Kind {
         match self {
-            Reason::Close => "close",
-            Reason::Exit => "exit",
-            Reason::Upgrade => "before-upgrade",
-            Reason::Restore => "before-restore",
+            Reason::Close => Kind::Close,
+            Reason::Exit => Kind::Exit,
+            Reason::Upgrade => Kind::Upgrade,
+            Reason::Restore => Kind::Restore,
         }
-    }
-
-    fn routine(self) -> bool {
-        matches!(self, Reason::Close | Reason::Exit)
     }
 }
 
@@ -55,10 +55,19 @@ pub struct BackupInfo {
     pub events: usize,
     /// The chain head of the copy (the hash of its last event).
     pub head: String,
+    /// False when no copy was made because the newest backup (at `path`) already holds this record.
+    pub made: bool,
 }
 
 fn io(context: String) -> impl FnOnce(std::io::Error) -> StoreError {
     move |e| StoreError::Refused(format!("{context}: {e}"))
+}
+
+/// `path` with `suffix` appended to its file name (`x.db` → `x.db-wal`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
 }
 
 /// Where automatic backups of `db` go: `backups/` in the database's folder (for the default database,
@@ -70,26 +79,46 @@ pub fn backups_dir(db: &Path) -> PathBuf {
         .join("backups")
 }
 
-fn stem(db: &Path) -> String {
+/// The first part of the names of `db`'s automatic backups.
+pub fn stem(db: &Path) -> String {
     db.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "pavilion".into())
 }
 
+/// How much of a fresh copy is checked.
+#[derive(Clone, Debug)]
+enum Depth {
+    /// `integrity_check` and the whole chain.
+    Full,
+    /// `quick_check` and the chain after this event (id, hash), which an earlier check covered;
+    /// the whole chain if the copy does not hold that event.
+    Since(i64, String),
+}
+
+/// Copies every page of `src` into `dst` in one step: no pauses, and the copy comes from one read
+/// of the source. Waits only while another connection holds a lock SQLite must wait for.
+fn copy_whole(src: &Connection, dst: &mut Connection) -> Result<()> {
+    let backup = Backup::new(src, dst)?;
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            _ => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+}
+
 /// Copies `src` to `dest` (which must not exist) and checks the copy.
-pub(crate) fn copy_to(src: &Connection, dest: &Path) -> Result<BackupInfo> {
+fn copy_to(src: &Connection, dest: &Path, depth: Depth) -> Result<BackupInfo> {
     if dest.exists() {
         return Err(StoreError::Refused(format!(
             "{} already exists: give a new file name or a folder",
             dest.display()
         )));
     }
-    let mut part = dest.as_os_str().to_os_string();
-    part.push(".part");
-    let part = PathBuf::from(part);
+    let part = with_suffix(dest, ".part");
     let _ = std::fs::remove_file(&part);
-    let result = write_checked(src, &part);
-    let info = match result {
+    let info = match write_checked(src, &part, depth) {
         Ok(info) => info,
         Err(e) => {
             let _ = std::fs::remove_file(&part);
@@ -109,20 +138,23 @@ pub(crate) fn copy_to(src: &Connection, dest: &Path) -> Result<BackupInfo> {
     })
 }
 
-fn write_checked(src: &Connection, part: &Path) -> Result<BackupInfo> {
+fn write_checked(src: &Connection, part: &Path, depth: Depth) -> Result<BackupInfo> {
     {
         let mut dst = Connection::open(part)?;
-        {
-            let backup = Backup::new(src, &mut dst)?;
-            backup.run_to_completion(256, Duration::from_millis(10), None)?;
-        }
+        // Synced once, as a whole, below: no syncs while it is written.
+        dst.pragma_update(None, "synchronous", "OFF")?;
+        copy_whole(src, &mut dst)?;
         // One self-contained file: nothing beside it to lose when it is copied around.
         dst.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
     }
     std::fs::File::open(part)
         .and_then(|f| f.sync_all())
         .map_err(io(format!("cannot write {}", part.display())))?;
-    let (events, head) = check_file(part)?;
+    let conn = Connection::open_with_flags(
+        part,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let (events, head) = check_depth(&conn, part, depth)?;
     // The copy's last event must be the original's event of the same number.
     if events > 0 {
         let original: Option<String> = src
@@ -143,11 +175,12 @@ fn write_checked(src: &Connection, part: &Path) -> Result<BackupInfo> {
         path: part.to_path_buf(),
         events,
         head,
+        made: true,
     })
 }
 
-/// Opens a database file read-only and checks it: SQLite's integrity check and the event chain.
-/// Returns the number of events and the chain head.
+/// Opens a database file read-only and checks it in full: SQLite's integrity check and the event
+/// chain. Returns the number of events and the chain head.
 pub fn check_file(path: &Path) -> Result<(usize, String)> {
     let conn = Connection::open_with_flags(
         path,
@@ -157,275 +190,108 @@ pub fn check_file(path: &Path) -> Result<(usize, String)> {
 }
 
 fn check_connection(conn: &Connection, path: &Path) -> Result<(usize, String)> {
-    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    check_depth(conn, path, Depth::Full)
+}
+
+fn check_depth(conn: &Connection, path: &Path, depth: Depth) -> Result<(usize, String)> {
+    let pragma = match depth {
+        Depth::Full => "PRAGMA integrity_check",
+        Depth::Since(..) => "PRAGMA quick_check",
+    };
+    let integrity: String = conn.query_row(pragma, [], |r| r.get(0))?;
     if integrity != "ok" {
         return Err(StoreError::Refused(format!(
             "{} is damaged (SQLite integrity check: {integrity})",
             path.display()
         )));
     }
-    let events = read_events(conn, None)?;
-    if let Some((id, why)) = first_broken_link(&events) {
-        return Err(StoreError::Refused(format!(
-            "{}: event {id}: {why}",
-            path.display()
-        )));
-    }
-    let head = events
-        .last()
-        .map_or_else(|| super::GENESIS.to_string(), |e| e.hash.clone());
-    Ok((events.len(), head))
+    let from = match depth {
+        Depth::Since(id, hash) => {
+            let there: Option<String> = conn
+                .query_row("SELECT hash FROM events WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            if there.as_deref() == Some(hash.as_str()) {
+                (id, hash)
+            } else {
+                (0, GENESIS.to_string())
+            }
+        }
+        Depth::Full => (0, GENESIS.to_string()),
+    };
+    let mut walk = ChainWalk::after(from.0, from.1);
+    each_event_after(conn, from.0, |e| match walk.check(e) {
+        Some(why) => Err(StoreError::Refused(format!(
+            "{}: event {}: {why}",
+            path.display(),
+            e.id
+        ))),
+        None => Ok(()),
+    })?;
+    Ok((walk.last_id() as usize, walk.head().to_string()))
 }
 
-/// A free name in `dir`: `STEM-YYYYMMDD-HHMMSS-REASON.db`, with `-2`, `-3` … when taken.
+/// A free name in `dir`: `STEM-YYYYMMDD-HHMMSS-LABEL.db`, with `-2`, `-3` … when taken.
 fn fresh_name(dir: &Path, stem: &str, label: &str) -> PathBuf {
-    let now = jiff::Zoned::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let now = crate::localtime::now_local().strftime("%Y%m%d-%H%M%S");
     let base = format!("{stem}-{now}-{label}");
     let mut path = dir.join(format!("{base}.db"));
     let mut n = 2;
-    while path.exists() || part_exists(&path) {
+    while path.exists() || with_suffix(&path, ".part").exists() {
         path = dir.join(format!("{base}-{n}.db"));
         n += 1;
     }
     path
 }
 
-fn part_exists(path: &Path) -> bool {
-    let mut part = path.as_os_str().to_os_string();
-    part.push(".part");
-    Path::new(&part).exists()
-}
-
-/// Backs up the database behind `conn` (at `db`) into its backups folder, then prunes routine backups.
+/// Backs up the database behind `conn` (at `db`) into its backups folder — unless a routine backup
+/// finds the newest routine one already holding the same record — then applies the budget.
 pub(crate) fn auto_backup_of(conn: &Connection, db: &Path, reason: Reason) -> Result<BackupInfo> {
     let dir = backups_dir(db);
-    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
     let stem = stem(db);
+    let kind = reason.kind();
+    let now = catalog::contents_of(conn)?;
+    if kind.routine()
+        && let Some((path, newest)) = catalog::newest_checked(&dir, &stem, true)
+        && newest == now
+    {
+        return Ok(BackupInfo {
+            path,
+            events: now.events as usize,
+            head: now.head.unwrap_or_else(|| GENESIS.to_string()),
+            made: false,
+        });
+    }
+    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
     let label = match reason {
-        Reason::Upgrade => {
-            let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            format!("v{found}-{}", reason.as_str())
-        }
-        _ => reason.as_str().to_string(),
+        Reason::Upgrade => format!("v{}-{}", now.schema, kind.label()),
+        _ => kind.label().to_string(),
     };
-    let info = copy_to(conn, &fresh_name(&dir, &stem, &label))?;
-    if reason.routine() {
-        prune(&dir, &stem)?;
+    let depth = match catalog::newest_checked(&dir, &stem, false) {
+        Some((_, c)) => Depth::Since(c.events, c.head.unwrap_or_else(|| GENESIS.to_string())),
+        None => Depth::Since(0, GENESIS.to_string()),
+    };
+    let info = copy_to(conn, &fresh_name(&dir, &stem, &label), depth)?;
+    if kind.routine() {
+        catalog::prune(&dir, &stem)?;
     }
     Ok(info)
 }
 
-/// Is `name` a routine automatic backup of the database with this stem?
-fn is_routine(name: &str, stem: &str) -> bool {
-    let Some(rest) = name
-        .strip_prefix(stem)
-        .and_then(|r| r.strip_prefix('-'))
-        .and_then(|r| r.strip_suffix(".db"))
-    else {
-        return false;
-    };
-    // YYYYMMDD-HHMMSS-reason[-n]
-    let b = rest.as_bytes();
-    if b.len() < 16
-        || !b[..8].iter().all(u8::is_ascii_digit)
-        || b[8] != b'-'
-        || !b[9..15].iter().all(u8::is_ascii_digit)
-        || b[15] != b'-'
-    {
-        return false;
-    }
-    let tail = &rest[16..];
-    let label = tail
-        .rsplit_once('-')
-        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
-        .map_or(tail, |(l, _)| l);
-    [Reason::Close, Reason::Exit]
-        .iter()
-        .any(|r| r.as_str() == label)
-}
-
-/// Keeps the newest `AUTO_BACKUPS_KEPT` routine backups of `stem` in `dir`.
-fn prune(dir: &Path, stem: &str) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(io(format!("cannot read {}", dir.display())))?;
-    let mut routine: Vec<(std::time::SystemTime, String, PathBuf)> = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if is_routine(&name, stem) {
-            let modified = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .unwrap_or(std::time::UNIX_EPOCH);
-            routine.push((modified, name, entry.path()));
-        }
-    }
-    routine.sort();
-    let excess = routine.len().saturating_sub(AUTO_BACKUPS_KEPT);
-    for (_, _, path) in routine.into_iter().take(excess) {
-        let _ = std::fs::remove_file(path);
-    }
-    Ok(())
-}
-
-/// A backup file about to replace the database, copied aside and checked.
-pub struct Candidate {
-    conn: Option<Connection>,
-    temp: PathBuf,
-    pub file: PathBuf,
-    pub schema: i64,
-    pub events: usize,
-    pub head: String,
-    pub estate: Option<String>,
-    pub meetings: i64,
-    /// When its last event happened.
-    pub last_event: Option<String>,
-}
-
-impl Candidate {
-    /// Copies `file` next to `db` (the file itself is never opened for writing), and checks it:
-    /// SQLite integrity, a schema this build can read, the event chain and the state (`verify`).
-    pub fn open(file: &Path, db: &Path) -> Result<Candidate> {
-        if !file.is_file() {
-            return Err(StoreError::NotFound(format!(
-                "no backup file at {}",
-                file.display()
-            )));
-        }
-        let mut temp = db.as_os_str().to_os_string();
-        temp.push(".restoring");
-        let temp = PathBuf::from(temp);
-        let _ = std::fs::remove_file(&temp);
-        std::fs::copy(file, &temp).map_err(io(format!("cannot read {}", file.display())))?;
-        let checked = Self::check(file, &temp);
-        if checked.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        checked
-    }
-
-    fn check(file: &Path, temp: &Path) -> Result<Candidate> {
-        let not_ours = || {
-            StoreError::Refused(format!(
-                "{} is not a pavilion database (or a backup of one)",
-                file.display()
-            ))
-        };
-        let conn = Connection::open(temp).map_err(|_| not_ours())?;
-        let schema: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(|_| not_ours())?;
-        if schema == 0 {
-            return Err(not_ours());
-        }
-        if schema > schema::VERSION {
-            return Err(StoreError::NewerSchema {
-                path: file.display().to_string(),
-                found: schema,
-                known: schema::VERSION,
-            });
-        }
-        let (events, head) = check_connection(&conn, file)?;
-        let verification = super::verify::verify_connection(&conn)?;
-        if let Some(first) = verification.findings.first() {
-            return Err(StoreError::Refused(format!(
-                "{} does not pass verify ({} problem{}; the first: {first}): it was not restored",
-                file.display(),
-                verification.findings.len(),
-                if verification.findings.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                }
-            )));
-        }
-        let estate = conn
-            .query_row("SELECT name FROM estate", [], |r| r.get(0))
-            .optional()?;
-        let meetings = conn.query_row("SELECT COUNT(*) FROM meetings", [], |r| r.get(0))?;
-        let last_event = conn
-            .query_row("SELECT at FROM events ORDER BY id DESC LIMIT 1", [], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(Candidate {
-            conn: Some(conn),
-            temp: temp.to_path_buf(),
-            file: file.to_path_buf(),
-            schema,
-            events,
-            head,
-            estate,
-            meetings,
-            last_event,
-        })
-    }
-
-    /// Replaces the database at `db` with this copy, through SQLite (so a `-wal` beside the database
-    /// cannot mix old pages into the new content).
-    pub fn install(mut self, db: &Path) -> Result<()> {
-        let Some(src) = self.conn.take() else {
-            return Err(StoreError::Refused(
-                "the backup was already restored".into(),
-            ));
-        };
-        let result = (|| -> Result<()> {
-            let mut dst = Connection::open(db)?;
-            dst.busy_timeout(Duration::from_secs(5))?;
-            {
-                let backup = Backup::new(&src, &mut dst)?;
-                backup.run_to_completion(256, Duration::from_millis(10), None)?;
-            }
-            dst.pragma_update(None, "journal_mode", "WAL")?;
-            Ok(())
-        })();
-        drop(src);
-        let _ = std::fs::remove_file(&self.temp);
-        result
-    }
-}
-
-impl Drop for Candidate {
-    fn drop(&mut self) {
-        self.conn.take();
-        let _ = std::fs::remove_file(&self.temp);
-    }
-}
-
 impl Store {
     /// Copies the database to `dest` — a new file, or a folder to put a dated copy in — and checks
-    /// the copy.
+    /// the copy in full.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupInfo> {
         let dest = if dest.is_dir() {
             fresh_name(dest, &stem(&self.path), "backup")
         } else {
             dest.to_path_buf()
         };
-        copy_to(&self.conn, &dest)
+        copy_to(&self.conn, &dest, Depth::Full)
     }
 
-    /// An automatic backup into `backups/` next to the database; routine ones beyond the last
-    /// `AUTO_BACKUPS_KEPT` are removed.
+    /// An automatic backup into `backups/` next to the database (skipped when the newest routine
+    /// one holds the same record); exit backups beyond the last [`EXIT_BACKUPS_KEPT`] are removed.
     pub fn auto_backup(&self, reason: Reason) -> Result<BackupInfo> {
         auto_backup_of(&self.conn, &self.path, reason)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn routine_backup_names_are_told_apart_from_the_rest() {
-        assert!(is_routine("pavilion-20261128-190512-close.db", "pavilion"));
-        assert!(is_routine("pavilion-20261128-190512-exit-3.db", "pavilion"));
-        assert!(!is_routine(
-            "pavilion-20261128-190512-v1-before-upgrade.db",
-            "pavilion"
-        ));
-        assert!(!is_routine(
-            "pavilion-20261128-190512-before-restore.db",
-            "pavilion"
-        ));
-        assert!(!is_routine("demo-20261128-190512-close.db", "pavilion"));
-        assert!(!is_routine("pavilion-2026-close.db", "pavilion"));
     }
 }

@@ -135,6 +135,19 @@ impl Default for ChainWalk {
 }
 
 impl ChainWalk {
+    /// A walk that continues after event `id` with this hash (checked earlier).
+    pub(crate) fn after(id: i64, hash: String) -> ChainWalk {
+        ChainWalk {
+            next_id: id + 1,
+            prev: hash,
+        }
+    }
+
+    /// The id of the last event walked (0 before any).
+    pub(crate) fn last_id(&self) -> i64 {
+        self.next_id - 1
+    }
+
     pub(crate) fn check(&mut self, e: &Event) -> Option<String> {
         let expected_id = self.next_id;
         self.next_id = e.id + 1;
@@ -160,11 +173,21 @@ impl ChainWalk {
 }
 
 /// Calls `f` with each event in order, one at a time (the chain may be far larger than memory).
-pub(crate) fn each_event(conn: &Connection, mut f: impl FnMut(&Event) -> Result<()>) -> Result<()> {
+pub(crate) fn each_event(conn: &Connection, f: impl FnMut(&Event) -> Result<()>) -> Result<()> {
+    each_event_after(conn, 0, f)
+}
+
+/// Calls `f` with each event after event `after`, in order, one at a time.
+pub(crate) fn each_event_after(
+    conn: &Connection,
+    after: i64,
+    mut f: impl FnMut(&Event) -> Result<()>,
+) -> Result<()> {
     let mut stmt = conn.prepare(
-        "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events ORDER BY id",
+        "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
+         WHERE id > ?1 ORDER BY id",
     )?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query([after])?;
     while let Some(r) = rows.next()? {
         f(&Event {
             id: r.get(0)?,

@@ -123,7 +123,9 @@ impl HostLock {
         }
         let holder = Holder {
             pid: std::process::id(),
-            since: jiff::Zoned::now().strftime("%Y-%m-%d %H:%M:%S").to_string(),
+            since: crate::localtime::now_local()
+                .strftime("%Y-%m-%d %H:%M:%S")
+                .to_string(),
             command: command.to_string(),
         };
         let json = serde_json::to_string(&holder).unwrap_or_default();

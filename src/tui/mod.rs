@@ -33,7 +33,11 @@ use worker::{Reply, Request, execute};
 /// Opens the screens on a meeting of the database at `path`.
 pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
     let store = Store::open_existing(path)?;
-    let mut app = App::new(lang, Theme::from_env(), jiff::Zoned::now().date());
+    let mut app = App::new(
+        lang,
+        Theme::from_env(),
+        crate::localtime::now_local().date(),
+    );
     // The first frame needs the meeting: load it before the terminal switches over.
     app.on_reply(Reply::Model(Box::new(Model::load(&store, meeting)?)));
     app.take_requests();

@@ -1,0 +1,149 @@
+//! `pavilion backups [--json]`: the automatic backups of the database, their sizes and what each
+//! is from, and what the data directory holds in all.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::i18n::BackupText as B;
+use crate::lang::Lang;
+use crate::store::backup::catalog::{self, EXIT_BACKUPS_KEPT, Kind};
+use crate::store::backup::{backups_dir, stem};
+
+/// Bytes as `12.3 MB` (decimal megabytes, integer arithmetic), `800 kB` or `512 B`.
+pub fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000 {
+        format!("{}.{} MB", bytes / 1_000_000, bytes % 1_000_000 / 100_000)
+    } else if bytes >= 1_000 {
+        format!("{} kB", bytes / 1_000)
+    } else {
+        format!("{bytes} B")
+    }
+}
+
+fn kind_text(kind: Kind) -> B {
+    match kind {
+        Kind::Close => B::Close,
+        Kind::Exit => B::Exit,
+        Kind::Upgrade => B::Upgrade,
+        Kind::Restore => B::Restore,
+        Kind::Damaged => B::Damaged,
+    }
+}
+
+fn file_len(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// `YYYYMMDD-HHMMSS` as `YYYY-MM-DD HH:MM:SS`.
+fn stamp(s: &str) -> String {
+    format!(
+        "{}-{}-{} {}:{}:{}",
+        &s[..4],
+        &s[4..6],
+        &s[6..8],
+        &s[9..11],
+        &s[11..13],
+        &s[13..15]
+    )
+}
+
+pub fn list(db: &Path, json: bool, lang: Lang) -> Result<()> {
+    let dir = backups_dir(db);
+    let entries = catalog::entries(&dir, &stem(db))?;
+    let total: u64 = entries.iter().map(|e| e.bytes).sum();
+    let db_bytes = file_len(db);
+    let wal_bytes = file_len(&crate::store::backup::with_suffix(db, "-wal"));
+    if json {
+        let rows: Vec<serde_json::Value> = entries
+            .iter()
+            .map(|e| {
+                let c = catalog::contents(&e.path);
+                serde_json::json!({
+                    "file": e.path.file_name().map(|n| n.to_string_lossy().into_owned()),
+                    "kind": e.name.kind.label(),
+                    "made": stamp(&e.name.stamp),
+                    "bytes": e.bytes,
+                    "events": c.as_ref().ok().map(|c| c.events),
+                    "head": c.as_ref().ok().and_then(|c| c.head.clone()),
+                    "meeting": c.as_ref().ok().and_then(|c| c.meeting),
+                    "item": c.as_ref().ok().and_then(|c| c.item),
+                    "readable": c.is_ok(),
+                })
+            })
+            .collect();
+        let out = serde_json::json!({
+            "database": db.display().to_string(),
+            "database_bytes": db_bytes,
+            "wal_bytes": wal_bytes,
+            "folder": dir.display().to_string(),
+            "backups": rows,
+            "backups_bytes": total,
+            "exit_backups_kept": EXIT_BACKUPS_KEPT,
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(());
+    }
+    let dir_text = dir.display().to_string();
+    let db_text = db.display().to_string();
+    println!(
+        "{}",
+        B::Heading.fill(lang, &[("db", &db_text), ("dir", &dir_text)])
+    );
+    if entries.is_empty() {
+        println!("  {}", B::None.get(lang));
+    }
+    for e in &entries {
+        let what = match catalog::contents(&e.path) {
+            Ok(c) => {
+                let mut what = B::Events.fill(lang, &[("n", &c.events)]);
+                if let (Kind::Close, Some(m), Some(i)) = (e.name.kind, c.meeting, c.item) {
+                    what = format!(
+                        "{} · {what}",
+                        B::MeetingItem.fill(lang, &[("meeting", &m), ("item", &i)])
+                    );
+                }
+                what
+            }
+            Err(err) => B::Unreadable.fill(lang, &[("why", &err)]),
+        };
+        println!(
+            "  {}  {:<10}  {:>9}  {what}  {}",
+            stamp(&e.name.stamp),
+            kind_text(e.name.kind).get(lang),
+            size(e.bytes),
+            e.path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default()
+        );
+    }
+    println!(
+        "{}",
+        B::Totals.fill(
+            lang,
+            &[
+                ("db", &size(db_bytes)),
+                ("wal", &size(wal_bytes)),
+                ("count", &entries.len()),
+                ("total", &size(total)),
+            ]
+        )
+    );
+    println!("{}", B::Policy.fill(lang, &[("n", &EXIT_BACKUPS_KEPT)]));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_written_without_floating_point() {
+        assert_eq!(size(512), "512 B");
+        assert_eq!(size(81_920), "81 kB");
+        assert_eq!(size(110_250_000), "110.2 MB");
+        assert_eq!(size(2_090_000_000), "2090.0 MB");
+        assert_eq!(stamp("20261203-055012"), "2026-12-03 05:50:12");
+    }
+}

@@ -1,0 +1,25 @@
+//! Texts of `pavilion backups` and of `restore` over a damaged or missing database.
+
+use super::catalogue;
+
+catalogue! {
+    /// A text about backups.
+    BackupText {
+        Heading => "{db} 的自动备份（{dir}）：", "Automatic backups of {db} (in {dir}):";
+        Policy => "保留规则：表决关闭时的备份、升级前和恢复前的副本、移出的损坏文件全部保留；退出界面时的备份只保留最近 {n} 份；内容未变时不再备份。", "Kept: every backup made when a vote closed, every copy made before an upgrade or a restore, every damaged file set aside; of the backups made when the screens closed, the last {n}. Nothing is copied when nothing changed.";
+        None => "（还没有自动备份）", "(no automatic backups yet)";
+        Close => "表决关闭", "vote closed";
+        Exit => "退出界面", "screens closed";
+        Upgrade => "升级前", "before upgrade";
+        Restore => "恢复前", "before restore";
+        Damaged => "损坏，已移出", "damaged, set aside";
+        MeetingItem => "第 {meeting} 次会议第 {item} 项", "meeting {meeting}, item {item}";
+        Events => "{n} 个事件", "{n} events";
+        Unreadable => "无法读取：{why}", "unreadable: {why}";
+        Totals => "数据库 {db}（含日志 {wal}）；备份 {count} 份，共 {total}", "database {db} (log {wal} more); backups: {count} files, {total} in all";
+        CurrentDamaged => "当前：{db}——已损坏（{why}）：恢复时将把它移到 backups/ 保留", "current: {db} — damaged ({why}): restoring moves it into backups/ and keeps it";
+        CurrentMissing => "当前：{db}——不存在", "current: {db} — missing";
+        SetAside => "已损坏的数据库移到了 {path}（保留，未删除）", "the damaged database was moved to {path} (kept, not deleted)";
+        CannotCopy => "当前数据库无法复制（{why}），已整个移到 {path}（保留，未删除）", "the current database could not be copied ({why}); it was moved as it is to {path} (kept, not deleted)";
+    }
+}

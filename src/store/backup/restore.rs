@@ -1,0 +1,169 @@
+//! `restore`: a backup checked before it replaces the database, and a damaged database set aside
+//! (named and kept) so that a restore works exactly when it is needed.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::super::{Result, StoreError, schema};
+use super::catalog::Kind;
+use super::{backups_dir, check_connection, copy_whole, fresh_name, io, stem, with_suffix};
+
+/// A backup file about to replace the database, copied aside and checked.
+pub struct Candidate {
+    conn: Option<Connection>,
+    temp: PathBuf,
+    pub file: PathBuf,
+    pub schema: i64,
+    pub events: usize,
+    pub head: String,
+    pub estate: Option<String>,
+    pub meetings: i64,
+    /// When its last event happened.
+    pub last_event: Option<String>,
+}
+
+impl Candidate {
+    /// Copies `file` next to `db` (the file itself is never opened for writing), and checks it:
+    /// SQLite integrity, a schema this build can read, the event chain and the state (`verify`).
+    pub fn open(file: &Path, db: &Path) -> Result<Candidate> {
+        if !file.is_file() {
+            return Err(StoreError::NotFound(format!(
+                "no backup file at {}",
+                file.display()
+            )));
+        }
+        let mut temp = db.as_os_str().to_os_string();
+        temp.push(".restoring");
+        let temp = PathBuf::from(temp);
+        let _ = std::fs::remove_file(&temp);
+        std::fs::copy(file, &temp).map_err(io(format!("cannot read {}", file.display())))?;
+        let checked = Self::check(file, &temp);
+        if checked.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        checked
+    }
+
+    fn check(file: &Path, temp: &Path) -> Result<Candidate> {
+        let not_ours = || {
+            StoreError::Refused(format!(
+                "{} is not a pavilion database (or a backup of one)",
+                file.display()
+            ))
+        };
+        let conn = Connection::open(temp).map_err(|_| not_ours())?;
+        let schema: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|_| not_ours())?;
+        if schema == 0 {
+            return Err(not_ours());
+        }
+        if schema > schema::VERSION {
+            return Err(StoreError::NewerSchema {
+                path: file.display().to_string(),
+                found: schema,
+                known: schema::VERSION,
+            });
+        }
+        let (events, head) = check_connection(&conn, file)?;
+        let verification = super::super::verify::verify_connection(&conn)?;
+        if let Some(first) = verification.findings.first() {
+            return Err(StoreError::Refused(format!(
+                "{} does not pass verify ({} problem{}; the first: {first}): it was not restored",
+                file.display(),
+                verification.findings.len(),
+                if verification.findings.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            )));
+        }
+        let estate = conn
+            .query_row("SELECT name FROM estate", [], |r| r.get(0))
+            .optional()?;
+        let meetings = conn.query_row("SELECT COUNT(*) FROM meetings", [], |r| r.get(0))?;
+        let last_event = conn
+            .query_row("SELECT at FROM events ORDER BY id DESC LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        Ok(Candidate {
+            conn: Some(conn),
+            temp: temp.to_path_buf(),
+            file: file.to_path_buf(),
+            schema,
+            events,
+            head,
+            estate,
+            meetings,
+            last_event,
+        })
+    }
+
+    /// Replaces the database at `db` with this copy, through SQLite (so a `-wal` beside the database
+    /// cannot mix old pages into the new content).
+    pub fn install(mut self, db: &Path) -> Result<()> {
+        let Some(src) = self.conn.take() else {
+            return Err(StoreError::Refused(
+                "the backup was already restored".into(),
+            ));
+        };
+        let result = (|| -> Result<()> {
+            let mut dst = Connection::open(db)?;
+            dst.busy_timeout(Duration::from_secs(5))?;
+            copy_whole(&src, &mut dst)?;
+            dst.pragma_update(None, "journal_mode", "WAL")?;
+            Ok(())
+        })();
+        drop(src);
+        let _ = std::fs::remove_file(&self.temp);
+        result
+    }
+}
+
+impl Drop for Candidate {
+    fn drop(&mut self) {
+        self.conn.take();
+        let _ = std::fs::remove_file(&self.temp);
+    }
+}
+
+/// Moves a database that cannot be copied as it is (damaged, or no longer what its events say)
+/// into `backups/` as `STEM-…-damaged.db`, its `-wal` beside it under the matching name (so SQLite
+/// still finds it there); the `-shm` (only shared memory) is removed. Returns where it now is.
+pub fn set_aside(db: &Path) -> Result<PathBuf> {
+    let dir = backups_dir(db);
+    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    let dest = fresh_name(&dir, &stem(db), Kind::Damaged.label());
+    move_file(db, &dest)?;
+    for suffix in ["-wal", "-journal"] {
+        let side = with_suffix(db, suffix);
+        if side.exists() {
+            move_file(&side, &with_suffix(&dest, suffix))?;
+        }
+    }
+    let _ = std::fs::remove_file(with_suffix(db, "-shm"));
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(dest)
+}
+
+/// Renames, or (onto another file system) copies, syncs and removes.
+fn move_file(from: &Path, to: &Path) -> Result<()> {
+    if std::fs::rename(from, to).is_ok() {
+        return Ok(());
+    }
+    std::fs::copy(from, to).map_err(io(format!(
+        "cannot move {} to {}",
+        from.display(),
+        to.display()
+    )))?;
+    std::fs::File::open(to)
+        .and_then(|f| f.sync_all())
+        .map_err(io(format!("cannot write {}", to.display())))?;
+    std::fs::remove_file(from).map_err(io(format!("cannot remove {}", from.display())))
+}
