@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod intake;
 pub mod lang;
 pub mod localtime;
+pub mod show;
 pub mod store;
 pub mod textwidth;
 pub mod tui;

@@ -27,12 +27,26 @@ pub enum Lang {
     En,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowTheme {
+    Dark,
+    Light,
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Open the host's screens on the bundled sample estate and agenda (no set-up needed)
     Demo,
     /// Open the host's screens on a meeting (default: latest)
     Run { meeting: Option<String> },
+    /// The room's display for a projector or TV: read-only, follows the host's screens live
+    Show {
+        /// A meeting to show (default: the one the host has open, else the latest)
+        meeting: Option<String>,
+        /// dark: light on black (projectors); light: black on white (a TV in daylight)
+        #[arg(long, value_enum, default_value = "dark")]
+        theme: ShowTheme,
+    },
     /// Create a database for an estate
     Init {
         #[arg(long)]

@@ -111,6 +111,23 @@ pub fn run(cli: Cli) -> Result<()> {
                 open(&path, false)?.resolve_meeting(meeting.as_deref().unwrap_or("latest"))?;
             screens(&path, meeting, lang)
         }
+        Command::Show { meeting, theme } => {
+            let meeting = match meeting {
+                Some(m) => Some(crate::store::Store::open_read_only(&path)?.resolve_meeting(&m)?),
+                None => None,
+            };
+            let theme = match theme {
+                args::ShowTheme::Dark => crate::show::theme::ThemeName::Dark,
+                args::ShowTheme::Light => crate::show::theme::ThemeName::Light,
+            };
+            let log_dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or(data_dir()?);
+            let (_guard, _log) = logging::init(&log_dir);
+            crate::show::run(&path, meeting, lang, theme)
+        }
         Command::Init { estate } => {
             let mut store = open(&path, true)?;
             store.init(&estate)?;

@@ -22,6 +22,7 @@ mod tests {
         out.extend(texts(crate::i18n::CostText::ALL));
         out.extend(texts(crate::i18n::RosterText::ALL));
         out.extend(texts(crate::i18n::StoreText::ALL));
+        out.extend(texts(crate::i18n::ShowText::ALL));
         out.extend(
             crate::export::labels::L::ALL
                 .iter()

@@ -16,6 +16,7 @@ mod record;
 mod roster;
 mod said;
 mod screens;
+mod show;
 mod store;
 pub mod terms;
 
@@ -28,6 +29,7 @@ pub use roster::RosterText;
 pub use said::Said;
 pub(crate) use said::said;
 pub use screens::T;
+pub use show::ShowText;
 pub use store::StoreText;
 
 /// A table of texts, one enum per area of the program.

@@ -38,6 +38,7 @@ catalogue! {
         KeyNote => "发言记录", "note";
         KeyProposal => "方案", "proposal";
         KeyTimer => "计时", "timer";
+        KeyDisplay => "大屏", "display";
         KeyAddAction => "新增", "add";
         KeyProgress => "进展", "progress";
         KeyCloseAction => "销号", "close";

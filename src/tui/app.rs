@@ -177,6 +177,8 @@ pub struct App {
     pub timer: Option<(u32, bool)>,
     pub status: Option<(String, bool)>,
     pub quit: bool,
+    /// What the room display shows (`pavilion show`), as the host chose it.
+    pub display: super::display::DisplaySync,
     outbox: Vec<Request>,
 }
 
@@ -210,6 +212,7 @@ impl App {
             timer: None,
             status: None,
             quit: false,
+            display: Default::default(),
             outbox: vec![Request::Reload],
         }
     }
@@ -224,6 +227,9 @@ impl App {
 
     /// Requests for the store, in the order they were made.
     pub fn take_requests(&mut self) -> Vec<Request> {
+        if let Some(r) = super::display::sync(self, jiff::Timestamp::now()) {
+            self.outbox.push(r);
+        }
         std::mem::take(&mut self.outbox)
     }
 
@@ -299,6 +305,7 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Help => self.modal = Some(Modal::Help),
             Action::Back => self.back(),
+            Action::Display => super::display::cycle(self),
             _ => match self.screen {
                 Screen::Overview => screens::overview::on_action(self, action),
                 Screen::SignIn => screens::sign_in::on_action(self, action),

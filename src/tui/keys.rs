@@ -48,6 +48,8 @@ pub enum Action {
     Find,
     /// Roll call of those present: show the absent owners too (or hide them again).
     ShowAll,
+    /// What the room display shows (`pavilion show`).
+    Display,
 }
 
 /// Which screen a binding works on.
@@ -162,6 +164,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::Up, K::Down], Action::Down, On::Item, T::KeyScroll),
     b(&[K::PageUp], Action::PageUp, On::Item, T::KeyPageUp),
     b(&[K::PageDown], Action::PageDown, On::Item, T::KeyPageDown),
+    b(&[K::Char('D')], Action::Display, On::Item, T::KeyDisplay),
     b(&[K::Char('y'), K::Char('1')], Action::Yes, On::RollCall, T::KeyYes),
     b(&[K::Char('n'), K::Char('2')], Action::No, On::RollCall, T::KeyNo),
     b(&[K::Char('a'), K::Char('3')], Action::Abstain, On::RollCall, T::KeyAbstain),

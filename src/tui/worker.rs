@@ -14,6 +14,8 @@ use super::model::{Model, RollCall};
 #[derive(Clone, Debug)]
 pub enum Request {
     Reload,
+    /// What the room display shows (no event: not part of the record).
+    Display(crate::store::DisplayState),
     OpenRollCall {
         item: i64,
     },
@@ -141,6 +143,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
     };
     Ok(match req {
         Request::Reload => vec![reload(store, meeting)?],
+        Request::Display(state) => {
+            store.set_display(&state)?;
+            vec![]
+        }
         Request::OpenRollCall { item } => vec![Reply::RollCall(Box::new(RollCall::load(
             store, meeting, item,
         )?))],
