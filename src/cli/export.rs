@@ -1,14 +1,13 @@
-//! `export MEETING --format md|html|json|csv [--public] [-o FILE]`: the minutes or the public notice.
+//! `export MEETING --format md|html|json|csv|docx [--public] [-o FILE]`: the minutes or the public notice.
 
-use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::export::{self, Format, Options, Variant};
-use crate::i18n::{CliText, CmdText as K, said};
+use crate::i18n::{CliText, CmdText as K, ExportText, said};
 use crate::lang::Lang;
 use crate::store::Store;
 
@@ -16,7 +15,7 @@ use crate::store::Store;
 pub struct ExportArgs {
     /// The meeting id (or `latest`)
     pub meeting: String,
-    /// md, html, json or csv (the roll call) [default: from the -o file's extension]
+    /// md, html, json, csv (the roll call) or docx [default: from the -o file's extension]
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<FormatArg>,
     /// The public notice (公示): owners' names masked, no phone numbers
@@ -31,6 +30,13 @@ pub struct ExportArgs {
     /// Last day for objections, YYYY-MM-DD [default: from the agenda]
     #[arg(long, value_name = "DATE")]
     pub objections_until: Option<String>,
+    /// Review the public notice before posting: list what it masked and what may still name a
+    /// person; writes nothing and fails if anything is left to review (implies --public)
+    #[arg(long)]
+    pub check: bool,
+    /// Overwrite an existing output file (by default it is kept and the new file gets a numbered name)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -41,6 +47,7 @@ pub enum FormatArg {
     Html,
     Json,
     Csv,
+    Docx,
 }
 
 impl From<FormatArg> for Format {
@@ -50,6 +57,7 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
+            FormatArg::Docx => Format::Docx,
         }
     }
 }
@@ -82,7 +90,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
                 .ok_or_else(|| said!(K::ObjectionsUntil, text = d))
         })
         .transpose()?;
-    let variant = if a.public {
+    let variant = if a.public || a.check {
         Variant::PublicNotice
     } else {
         Variant::Minutes
@@ -94,7 +102,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
         objections_to: a.objections_to,
         objections_until,
     };
-    if a.public {
+    if variant == Variant::PublicNotice {
         let m = store.meeting(meeting)?;
         let to = options.objections_to.is_some() || m.objections_to.is_some();
         let until = options.objections_until.is_some() || m.objections_until.is_some();
@@ -106,7 +114,26 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             );
         }
     }
-    let bytes = export::export_with(store, meeting, &options)?;
+    let snapshot = export::prepare(store, meeting, &options)?;
+    if variant == Variant::PublicNotice {
+        let m = snapshot.masked();
+        eprintln!(
+            "pavilion: {}",
+            ExportText::Masked.fill(
+                lang,
+                &[
+                    ("names", &m.names),
+                    ("phones", &m.phones),
+                    ("ids", &m.ids),
+                    ("emails", &m.emails)
+                ]
+            )
+        );
+    }
+    if a.check {
+        return check(&snapshot, lang);
+    }
+    let bytes = export::render(&snapshot, format, lang)?;
     match a.output {
         None => {
             let mut out = std::io::stdout().lock();
@@ -125,37 +152,37 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             } else {
                 path
             };
-            write_atomically(&path, &bytes)?;
-            println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
+            let written = export::file::write_new(&path, &bytes, a.force)
+                .map_err(|e| said!(K::CannotWrite, path = path.display(), error = e))?;
+            if written == path {
+                println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
+            } else {
+                println!(
+                    "{}",
+                    ExportText::Kept.fill(
+                        lang,
+                        &[("path", &path.display()), ("new", &written.display())]
+                    )
+                );
+            }
         }
     }
     Ok(())
 }
 
-/// Writes a temporary file next to `path`, flushes it to disk, then renames it over `path`: a
-/// reader (or a pulled USB stick) never sees half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| said!(K::NotAFileName, path = path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| -> std::io::Result<()> {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(said!(K::CannotWrite, path = path.display(), error = e).into());
+/// Lists what on the notice may still name a person; fails if there is anything to review.
+fn check(notice: &export::MeetingSnapshot, lang: Lang) -> Result<()> {
+    let found = notice.suspicious(lang);
+    if found.is_empty() {
+        println!("{}", ExportText::CheckClean.get(lang));
+        return Ok(());
     }
-    Ok(())
+    println!(
+        "{}",
+        ExportText::CheckFound.fill(lang, &[("n", &found.len())])
+    );
+    for f in &found {
+        println!("  {f}");
+    }
+    Err(said!(ExportText::CheckFailed, n = found.len()).into())
 }

@@ -1,6 +1,9 @@
 //! The roll call as CSV for Excel and WPS: UTF-8 with a byte-order mark (so Excel on a Chinese
-//! Windows machine does not read it as GBK), one row per current ballot, and a last `#` row with
-//! the record digest.
+//! Windows machine does not read it as GBK), a first `#` comment line with the record digest (so it
+//! joins no sort or filter of the data), then one row per current ballot. Every cell that a
+//! spreadsheet would take for a formula is neutralised (OWASP "CSV injection").
+
+use std::borrow::Cow;
 
 use crate::lang::Lang;
 
@@ -9,11 +12,31 @@ use super::snapshot::MeetingSnapshot;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A cell as a spreadsheet may read it: one that begins with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return (also after leading spaces, also in full width) gets a leading apostrophe, so
+/// Excel and WPS show it as text instead of evaluating it.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    let first = cell.trim_start_matches(' ').chars().next();
+    let first = cell
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\t' | '\r'))
+        .or(first);
+    match first {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => {
+            Cow::Owned(format!("'{cell}"))
+        }
+        _ => Cow::Borrowed(cell),
+    }
+}
+
 pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> {
     let mut out = Vec::with_capacity(64 * 1024);
     out.extend_from_slice(BOM);
+    let d = &s.digest;
+    out.extend_from_slice(labels::digest_comment(&d.hash, d.event, d.events, lang).as_bytes());
+    out.extend_from_slice(b"\r\n");
     let mut w = ::csv::WriterBuilder::new()
-        .flexible(true)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     let o = s.meeting.offset;
@@ -21,40 +44,67 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> 
         Lang::Zh => format!("{}（{}）", L::At.get(lang), labels::offset(o)),
         Lang::En => format!("{} ({})", L::At.get(lang), labels::offset(o)),
     };
-    w.write_record([
-        L::CsvItem.get(lang),
-        L::CsvItemTitle.get(lang),
-        L::Flat.get(lang),
-        L::CsvFlats.get(lang),
-        L::Owner.get(lang),
-        L::AreaM2.get(lang),
-        L::Choice.get(lang),
-        L::Method.get(lang),
-        L::CsvProxy.get(lang),
-        &time,
-    ])?;
+    let head = [
+        L::CsvItem,
+        L::CsvItemTitle,
+        L::Flat,
+        L::CsvFlats,
+        L::Owner,
+        L::AreaM2,
+        L::Choice,
+        L::Method,
+        L::CsvProxy,
+    ];
+    let mut row: Vec<String> = head.iter().map(|l| l.get(lang).to_string()).collect();
+    row.push(time);
+    w.write_record(&row)?;
     for it in &s.items {
         let number = it.item.number.to_string();
         for r in &it.roll_call {
             let flats: Vec<String> = r.flats.iter().map(ToString::to_string).collect();
-            w.write_record([
-                number.as_str(),
-                &it.item.title,
-                &r.flat.to_string(),
-                &flats.join(" "),
-                &r.owner,
-                &r.area.to_string(),
-                labels::choice(r.choice, lang),
-                labels::method(r.method, lang),
-                r.proxy.as_deref().unwrap_or(""),
-                &labels::machine_time(r.at, o),
-            ])?;
+            w.write_record(
+                [
+                    number.as_str(),
+                    &it.item.title,
+                    &r.flat.to_string(),
+                    &flats.join(" "),
+                    &r.owner,
+                    &r.area.to_string(),
+                    labels::choice(r.choice, lang),
+                    labels::method(r.method, lang),
+                    r.proxy.as_deref().unwrap_or(""),
+                    &labels::machine_time(r.at, o),
+                ]
+                .map(neutralise)
+                .iter()
+                .map(|c| c.as_bytes()),
+            )?;
         }
     }
-    let d = &s.digest;
-    w.write_record([
-        labels::digest_row(d.event, d.events, lang).as_str(),
-        &d.hash,
-    ])?;
     w.into_inner().map_err(|e| e.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn formulas_become_text() {
+        for cell in [
+            "=HYPERLINK(\"http://x\",\"点我\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\t=1",
+            "\r=1",
+            "  =1",
+            "＝1+1",
+            "=cmd|' /C calc'!A0",
+        ] {
+            assert_eq!(neutralise(cell), format!("'{cell}"), "{cell:?}");
+        }
+        for cell in ["王秀兰", "3-2-501", "80.00", "", "a=b"] {
+            assert_eq!(neutralise(cell), cell);
+        }
+    }
 }

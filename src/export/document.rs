@@ -397,6 +397,8 @@ impl Builder<'_> {
         b.push(Block::Heading(4, self.t(L::RollCall)));
         if it.roll_call.is_empty() {
             b.push(Block::Para(self.t(L::NoBallots)));
+        } else if self.public {
+            b.push(Block::Table(super::compact::roll_call(&it.roll_call, lang)));
         } else {
             let sep = lb::list_sep(lang);
             b.push(Block::Table(Table {

@@ -431,14 +431,15 @@ pub fn digest(hash: &str, event: i64, events: usize, lang: Lang) -> String {
     }
 }
 
-/// The first cell of the digest row of a CSV (no commas, so the row starts with `#`).
-pub fn digest_row(event: i64, events: usize, lang: Lang) -> String {
+/// The digest as the first line of a CSV, a `#` comment that spreadsheets show but no data row
+/// joins (no comma, so it stays one cell).
+pub fn digest_comment(hash: &str, event: i64, events: usize, lang: Lang) -> String {
     match lang {
-        Lang::Zh => {
-            format!("# 记录摘要 SHA-256：第 {event} 号事件（本会议共 {events} 条事件中的最后一条）")
-        }
+        Lang::Zh => format!(
+            "# 记录摘要 SHA-256（第 {event} 号事件，本会议共 {events} 条事件中的最后一条）：{hash}"
+        ),
         Lang::En => format!(
-            "# record digest SHA-256: event #{event} (the last of this meeting's {events} events)"
+            "# record digest SHA-256 of event #{event} (the last of this meeting's {events} events): {hash}"
         ),
     }
 }

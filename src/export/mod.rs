@@ -12,21 +12,26 @@
 //! let name = export::default_file_name(&store.meeting(1).unwrap(), Format::Html, Variant::Minutes, Lang::Zh);
 //! ```
 
+mod compact;
 pub mod cost;
 mod csv;
 pub mod document;
+mod docx;
+pub mod file;
 mod html;
 mod json;
 pub mod json_shapes;
 pub mod labels;
 mod markdown;
 mod privacy;
+mod public;
 pub mod snapshot;
 mod svg;
 
 use jiff::civil::Date;
 
 pub use crate::lang::Lang;
+pub use privacy::{Masked, suspicious};
 pub use snapshot::{MeetingSnapshot, Variant};
 
 use crate::store::{MeetingRecord, Store, StoreError};
@@ -42,10 +47,18 @@ pub enum Format {
     Json,
     /// The roll call, UTF-8 with BOM for Excel.
     Csv,
+    /// A Word document (A4) for Word and WPS: the minutes or the notice.
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Json, Format::Csv];
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Csv,
+        Format::Docx,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -53,6 +66,7 @@ impl Format {
             Format::Html => "html",
             Format::Json => "json",
             Format::Csv => "csv",
+            Format::Docx => "docx",
         }
     }
 
@@ -63,6 +77,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -115,13 +130,18 @@ pub fn export(
 
 /// Exports a meeting with every option.
 pub fn export_with(store: &Store, meeting: i64, o: &Options) -> Result<Vec<u8>, ExportError> {
+    render(&prepare(store, meeting, o)?, o.format, o.lang)
+}
+
+/// The snapshot an export renders: the minutes' own, or the public notice's (masked; see
+/// [`MeetingSnapshot::masked`] and [`MeetingSnapshot::suspicious`]).
+pub fn prepare(store: &Store, meeting: i64, o: &Options) -> Result<MeetingSnapshot, ExportError> {
     let snapshot = MeetingSnapshot::gather(store, meeting)?
         .with_objections(o.objections_to.clone(), o.objections_until);
-    let snapshot = match o.variant {
+    Ok(match o.variant {
         Variant::Minutes => snapshot,
         Variant::PublicNotice => snapshot.public(),
-    };
-    render(&snapshot, o.format, o.lang)
+    })
 }
 
 /// Renders a snapshot (pure): the minutes, or the public notice for a snapshot from
@@ -132,6 +152,7 @@ pub fn render(s: &MeetingSnapshot, format: Format, lang: Lang) -> Result<Vec<u8>
         Format::Html => html::render(&document::build(s, lang)),
         Format::Json => json::render(s, lang)?,
         Format::Csv => self::csv::render(s, lang)?,
+        Format::Docx => docx::render(&document::build(s, lang)),
     })
 }
 

@@ -12,7 +12,7 @@ use crate::store::{
     ProgressRecord, RosterEntry, Store, StoreError,
 };
 
-use super::privacy::Redactor;
+use super::privacy::Masked;
 
 /// Minutes for the archive, or the public notice for the notice board (names masked).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -39,6 +39,8 @@ pub struct MeetingSnapshot {
     pub(crate) variant: Variant,
     /// Roster names and phone numbers, to find and mask them in free text for the public notice.
     pub(crate) people: People,
+    /// What [`MeetingSnapshot::public`] masked.
+    pub(crate) masked: Masked,
 }
 
 /// Who came: owners in person and by proxy (headcount and area), and other participants.
@@ -243,6 +245,7 @@ impl MeetingSnapshot {
             digest,
             variant: Variant::Minutes,
             people,
+            masked: Masked::default(),
         })
     }
 
@@ -256,74 +259,13 @@ impl MeetingSnapshot {
             let to = to.trim();
             self.objections.to = Some(match self.variant {
                 Variant::Minutes => to.to_string(),
-                Variant::PublicNotice => {
-                    Redactor::new(&self.people.names, &self.people.phones).text(to)
-                }
+                Variant::PublicNotice => self.redactor().text(to),
             });
         }
         if until.is_some() {
             self.objections.until = until;
         }
         self
-    }
-
-    /// The public notice: the same decisions and figures, owners' names masked (王*兰), phone numbers
-    /// and the discussion left out, roster names found in free text masked too.
-    pub fn public(&self) -> MeetingSnapshot {
-        let r = Redactor::new(&self.people.names, &self.people.phones);
-        let mut s = self.clone();
-        s.variant = Variant::PublicNotice;
-        let m = &mut s.meeting;
-        m.title = r.text(&m.title);
-        m.place = r.text(&m.place);
-        m.host = r.text(&m.host);
-        m.secretary = r.text(&m.secretary);
-        m.others = r.text(&m.others);
-        m.objections_to = m.objections_to.as_deref().map(|t| r.text(t));
-        s.objections.to = s.objections.to.as_deref().map(|t| r.text(t));
-        s.attendance.others = r.text(&s.attendance.others);
-        for p in &mut s.attendance.proxies {
-            p.owner = r.person(&p.owner);
-            p.holder = r.person(&p.holder);
-        }
-        for it in &mut s.items {
-            let i = &mut it.item;
-            i.title = r.text(&i.title);
-            i.raised_by = r.person(&i.raised_by);
-            i.statement = r.text(&i.statement);
-            i.category = i.category.as_deref().map(|t| r.text(t));
-            i.proposal = i.proposal.as_deref().map(|t| r.text(t));
-            i.resolution = i.resolution.as_deref().map(|t| r.text(t));
-            i.rule.basis = r.text(&i.rule.basis);
-            it.notes.clear();
-            it.cost = it.cost.as_ref().map(|c| c.redacted(|t| r.text(t)));
-            for line in &mut it.roll_call {
-                line.owner = r.person(&line.owner);
-                line.proxy = line.proxy.as_deref().map(|p| r.person(p));
-            }
-            for c in &mut it.corrections {
-                c.owner = r.person(&c.owner);
-                c.reason = c.reason.as_deref().map(|t| r.text(t));
-            }
-        }
-        for a in s
-            .actions
-            .new
-            .iter_mut()
-            .chain(&mut s.actions.carried)
-            .chain(&mut s.actions.closed)
-        {
-            a.what = r.text(&a.what);
-            a.item_title = a.item_title.as_deref().map(|t| r.text(t));
-            if let Responsible::Person(name) = &a.responsible {
-                a.responsible = Responsible::Person(r.person(name));
-            }
-            for p in &mut a.progress {
-                p.note = r.text(&p.note);
-            }
-            a.confirmation = a.confirmation.as_deref().map(|t| r.text(t));
-        }
-        s
     }
 }
 

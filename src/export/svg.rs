@@ -49,7 +49,7 @@ pub fn tally_chart(t: &Tally, lang: Lang) -> String {
     s
 }
 
-fn short_label(m: Measure) -> L {
+pub(super) fn short_label(m: Measure) -> L {
     match m {
         Measure::ParticipationArea => L::ChartParticipationArea,
         Measure::ParticipationHeads => L::ChartParticipationHeads,

@@ -290,7 +290,8 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             let name =
                 crate::export::default_file_name(&store.meeting(meeting)?, format, variant, lang);
             let path = dir.join(name);
-            write_atomically(&path, &bytes)
+            // An earlier export of the same name is kept; the screen shows the name used.
+            let path = crate::export::file::write_new(&path, &bytes, false)
                 .map_err(|e| StoreError::Refused(format!("{}: {e}", path.display())))?;
             vec![Reply::Exported(path)]
         }
@@ -335,17 +336,4 @@ fn restore(
             None
         }
     })
-}
-
-/// Writes a file whole or not at all: a temporary file next to it, then a rename.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("part");
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    std::fs::rename(&tmp, path)
 }

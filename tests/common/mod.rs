@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod docx;
 pub mod tui;
 
 use std::path::PathBuf;
