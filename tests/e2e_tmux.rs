@@ -26,13 +26,13 @@ fn sign_in_vote_quit_and_check_the_tally() {
     tmux.keys(&["-l", "3栋2单元101"]);
     tmux.wait_for("1 owners", WAIT);
     tmux.keys(&["Enter"]);
-    tmux.wait_for("in person 1 owners", WAIT);
+    tmux.wait_for("in person 1 ·", WAIT);
     tmux.keys(&["-l", "3-2-102"]);
     tmux.keys(&["C-p"]);
     tmux.wait_for("Proxy holder's name", WAIT);
     tmux.keys(&["-l", "李明"]);
     tmux.keys(&["F2"]);
-    tmux.wait_for("by proxy 1 owners", WAIT);
+    tmux.wait_for("by proxy 1 ·", WAIT);
     let rest = [
         "3-2-201", "3-2-202", "3-2-301", "3-2-302", "3-2-401", "3-2-402", "3-2-501", "3-2-502",
         "3-2-601", "3-2-602",
@@ -40,7 +40,7 @@ fn sign_in_vote_quit_and_check_the_tally() {
     for (i, flat) in rest.iter().enumerate() {
         tmux.keys(&["-l", flat]);
         tmux.keys(&["Enter"]);
-        tmux.wait_for(&format!("in person {} owners", i + 2), WAIT);
+        tmux.wait_for(&format!("in person {} ·", i + 2), WAIT);
     }
     tmux.keys(&["Escape"]);
     tmux.wait_for("Agenda", WAIT);

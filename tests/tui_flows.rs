@@ -46,7 +46,7 @@ fn sign_in_by_flat_in_every_written_form_and_by_name() {
     assert_eq!(here[&owner_of(&h, "3-2-201")].presence, Presence::Left);
     // The screen shows the same counts at once: one in person, one by proxy.
     let screen = h.render(100, 30);
-    assert!(screen.contains("本人到场 1 人 · 委托到场 1 人"), "{screen}");
+    assert!(screen.contains("本人到场 1 · 委托到场 1 ·"), "{screen}");
     // By name.
     let name = h
         .store
@@ -117,7 +117,7 @@ fn thirty_owners_sign_in_without_a_single_backspace() {
     }
     assert_eq!(h.store.attendance(h.meeting).unwrap().len(), 30);
     let screen = h.render(80, 24);
-    assert!(screen.contains("本人到场 30 人"), "{screen}");
+    assert!(screen.contains("本人到场 30 ·"), "{screen}");
 }
 
 /// The twelve owners of unit 3-2 signed in (through the store, as the sign-in screen would).
@@ -619,4 +619,96 @@ fn the_item_screen_scrolls_to_an_action_just_added() {
     let screen = h.render(80, 24);
     assert!(screen.contains("委托设计单位"), "{screen}");
     assert!(screen.contains('▲'), "more above is marked: {screen}");
+}
+
+#[test]
+fn an_action_added_before_the_agendas_start_time_is_not_carried_over() {
+    let mut h = Harness::new(Lang::En);
+    // The host sets up half an hour early: the clock is before the agenda's 19:00.
+    let path = h.dir.path().join("pavilion.db");
+    h.store = pavilion::store::Store::open(&path)
+        .unwrap()
+        .with_clock(|| "2026-11-28T10:30:00Z".parse().unwrap());
+    h.keys("a");
+    h.keys("n");
+    h.type_text("Fix the lamp at the east gate");
+    h.press(KeyCode::Tab);
+    h.type_text("property");
+    h.press(KeyCode::F(2));
+    assert_eq!(h.store.actions().unwrap().len(), 1);
+    let screen = h.render(160, 48);
+    assert!(screen.contains("Fix the lamp"), "{screen}");
+    assert!(!screen.contains("carried over"), "{screen}");
+}
+
+#[test]
+fn esc_asks_before_discarding_typed_text_and_a_refused_form_comes_back_with_it() {
+    let mut h = Harness::new(Lang::Zh);
+    h.press(KeyCode::Enter);
+    h.keys("n");
+    h.type_text("王秀兰");
+    h.press(KeyCode::Esc);
+    assert!(h.app.modal.is_some(), "the first Esc only asks");
+    let screen = h.render(80, 24);
+    assert!(screen.contains("再按 Esc 放弃"), "{screen}");
+    h.press(KeyCode::Esc);
+    assert!(h.app.modal.is_none(), "the second Esc discards");
+    // An empty form closes at once.
+    h.keys("n");
+    h.press(KeyCode::Esc);
+    assert!(h.app.modal.is_none());
+    h.press(KeyCode::Esc);
+
+    // A concern from a flat that is not in the roster: refused, and the text is still there.
+    h.keys("r");
+    h.type_text("赵大爷");
+    h.press(KeyCode::Tab);
+    h.type_text("9-9-909");
+    h.press(KeyCode::Tab);
+    h.type_text("东门路灯不亮");
+    h.press(KeyCode::F(2));
+    assert_eq!(h.app.screen, Screen::Raise, "back on the form");
+    assert_eq!(h.app.raise.values()[2], "东门路灯不亮");
+    assert!(
+        h.app
+            .raise
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("9-9-909")
+    );
+    // Corrected, it goes through and the form is empty again.
+    h.press(KeyCode::BackTab);
+    h.ctrl('u');
+    h.type_text("4-1-302");
+    h.press(KeyCode::F(3));
+    assert_eq!(h.app.screen, Screen::Overview);
+    assert_eq!(h.store.concerns(false).unwrap().len(), 1);
+    assert_eq!(h.app.raise.values()[2], "");
+
+    // Closing an action someone else closed meanwhile: the form comes back with its text.
+    let a = h
+        .store
+        .add_action(&pavilion::store::NewAction {
+            item: None,
+            meeting: None,
+            what: "修复东门路灯",
+            responsible: pavilion::domain::Responsible::PropertyCompany,
+            due: None,
+        })
+        .unwrap();
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
+    h.keys("a");
+    h.keys("c");
+    h.type_text("居民代表确认已修好");
+    h.store.close_action(a.id, None, "物业电话确认").unwrap();
+    h.press(KeyCode::F(2));
+    match &h.app.modal {
+        Some(pavilion::tui::app::Modal::Form(form, _)) => {
+            assert_eq!(form.values()[0], "居民代表确认已修好");
+            assert!(form.error.is_some());
+        }
+        _ => panic!("the form is gone"),
+    }
 }

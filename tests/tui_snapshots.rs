@@ -109,41 +109,97 @@ fn snap(h: &mut Harness, screen: &str) {
     }
 }
 
+/// A screen, then its `?` help, then the help closed again.
+fn snap_with_help(h: &mut Harness, screen: &str) {
+    snap(h, screen);
+    h.keys("?");
+    snap(h, &format!("help_{screen}"));
+    h.press(KeyCode::Esc);
+}
+
+/// At 80×24 the footer always offers help, and a way back except on the overview.
+fn footer_has_help_and_back(h: &mut Harness, back: bool) {
+    let text = h.render(80, 24);
+    let footer = text.lines().nth(23).unwrap();
+    let (help, esc) = match h.app.lang {
+        Lang::Zh => ("?  帮助", "Esc  返回"),
+        Lang::En => ("?  help", "Esc  back"),
+    };
+    assert!(footer.contains(help), "{footer}");
+    assert_eq!(footer.contains(esc), back, "{footer}");
+}
+
 #[test]
 fn every_screen_in_both_languages_and_sizes() {
     for lang in [Lang::Zh, Lang::En] {
         let mut h = meeting_in_progress(lang);
-        snap(&mut h, "overview");
+        snap_with_help(&mut h, "overview");
+        footer_has_help_and_back(&mut h, false);
         h.keys("s");
         h.type_text("3-2");
-        snap(&mut h, "sign_in");
+        snap_with_help(&mut h, "sign_in");
+        footer_has_help_and_back(&mut h, true);
         h.press(KeyCode::Esc);
         h.press(KeyCode::Enter);
-        snap(&mut h, "item");
+        snap_with_help(&mut h, "item");
+        footer_has_help_and_back(&mut h, true);
         h.keys("n");
         h.type_text("王秀兰");
         snap(&mut h, "note_form");
         h.press(KeyCode::Esc);
+        snap(&mut h, "note_form_esc");
+        h.press(KeyCode::Esc);
         h.keys("v");
         h.press(KeyCode::Down);
-        snap(&mut h, "roll_call");
+        snap_with_help(&mut h, "roll_call");
+        footer_has_help_and_back(&mut h, true);
+        h.keys("/");
+        h.type_text("3-2-402");
+        h.press(KeyCode::Enter);
+        h.keys("y");
+        snap(&mut h, "roll_call_channel");
+        h.press(KeyCode::Esc);
         h.keys("c");
         snap(&mut h, "close_vote");
         h.keys("n");
-        h.keys("?");
-        snap(&mut h, "help");
-        h.press(KeyCode::Esc);
         h.press(KeyCode::Esc);
         h.press(KeyCode::Esc);
         h.keys("a");
-        snap(&mut h, "actions");
+        snap_with_help(&mut h, "actions");
+        footer_has_help_and_back(&mut h, true);
         h.press(KeyCode::Esc);
         h.keys("r");
         h.type_text("赵大爷");
-        snap(&mut h, "raise");
+        snap_with_help(&mut h, "raise");
+        h.press(KeyCode::Esc);
         h.press(KeyCode::Esc);
         h.keys("e");
         h.keys("p");
-        snap(&mut h, "export");
+        snap_with_help(&mut h, "export");
+        footer_has_help_and_back(&mut h, true);
+    }
+}
+
+#[test]
+fn a_closed_vote_and_a_long_item_scrolled() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut h = meeting_in_progress(lang);
+        h.press(KeyCode::Enter);
+        h.keys("v");
+        h.keys("c");
+        h.keys("y");
+        snap(&mut h, "roll_call_closed");
+        h.press(KeyCode::Esc);
+        for i in 0..6 {
+            h.keys("n");
+            h.type_text(&format!("居民{i}"));
+            h.press(KeyCode::Tab);
+            h.type_text("希望施工期间每天下午五点前收工，周末不施工，材料不要堆在楼道里。");
+            h.press(KeyCode::F(2));
+        }
+        snap(&mut h, "item_long");
+        h.press(KeyCode::PageDown);
+        h.press(KeyCode::PageDown);
+        snap(&mut h, "item_long_scrolled");
     }
 }

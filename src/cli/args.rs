@@ -99,11 +99,14 @@ pub enum Command {
         #[arg(long)]
         reason: Option<String>,
     },
-    /// Record written ballots from a CSV file (room,choice): all or nothing
+    /// Record written ballots from a CSV file (room,choice; one row per flat): all or nothing
     BallotImport {
         meeting: String,
         item: i64,
         file: PathBuf,
+        /// Replace ballots cast in person that these written ballots contradict, for this reason
+        #[arg(long, value_name = "REASON")]
+        replace: Option<String>,
     },
     /// Close the vote on an item and record the result
     Close { meeting: String, item: i64 },

@@ -13,6 +13,7 @@ mod roster;
 mod roster_plan;
 mod say;
 mod votes;
+mod written;
 
 use std::path::{Path, PathBuf};
 
@@ -171,7 +172,14 @@ pub fn run(cli: Cli) -> Result<()> {
             meeting,
             item,
             file,
-        } => votes::ballot_import(&mut open(&path, false)?, &meeting, item, &file),
+            replace,
+        } => written::ballot_import(
+            &mut open(&path, false)?,
+            (&meeting, item),
+            &file,
+            replace.as_deref(),
+            lang,
+        ),
         Command::Close { meeting, item } => {
             let mut store = open(&path, false)?;
             votes::close(&mut store, &meeting, item, lang)?;

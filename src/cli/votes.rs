@@ -1,20 +1,16 @@
 //! `attend`, `ballot`, `ballot-import`, `close`, `tally`.
 
-use std::path::Path;
-
 use anyhow::Result;
 
 use crate::domain::{Choice, Tally};
 use crate::export::json_shapes::TallyJson;
 use crate::export::labels as lb;
-use crate::i18n::{CmdText as K, Said, T, said};
-use crate::intake::ballots::read_ballots;
-use crate::intake::{Location, Problem, Problems};
+use crate::i18n::{CmdText as K, T, said};
 use crate::store::{BallotInput, ItemRecord, Method, Presence, Store};
 use crate::textwidth::{pad, pad_left};
 
 use super::parse_flat;
-use super::say::{count, lang, say, text};
+use super::say::{lang, say, text};
 
 pub fn attend(
     store: &mut Store,
@@ -98,50 +94,6 @@ pub fn ballot(store: &mut Store, a: BallotArgs) -> Result<()> {
         ],
     );
     Ok(())
-}
-
-pub fn ballot_import(store: &mut Store, meeting: &str, item: i64, file: &Path) -> Result<()> {
-    let meeting = store.resolve_meeting(meeting)?;
-    let rows = read_ballots(file)?;
-    let inputs: Vec<BallotInput> = rows
-        .iter()
-        .map(|r| BallotInput {
-            flat: &r.flat,
-            choice: r.choice,
-            method: Method::Written,
-            proxy: None,
-            reason: None,
-        })
-        .collect();
-    match store.cast_ballots(meeting, item, &inputs)? {
-        Ok(n) => {
-            let ballots = count(n as i64, K::WrittenBallot, K::WrittenBallots);
-            say(
-                K::WrittenRecorded,
-                &[("item", &item), ("ballots", &ballots)],
-            );
-            Ok(())
-        }
-        Err(problems) => {
-            let name = file.display().to_string();
-            let problems = problems
-                .into_iter()
-                .map(|(i, e)| {
-                    let location = Location::Cell {
-                        row: rows[i].row,
-                        column: 1,
-                        header: text(K::RoomColumn, &[]),
-                    };
-                    let message = match e {
-                        crate::store::StoreError::Said(s) => s,
-                        e => Said::verbatim(e.to_string()),
-                    };
-                    Problem::said(&name, location, message, Said::verbatim(""))
-                })
-                .collect();
-            Err(Problems(problems).into())
-        }
-    }
 }
 
 pub fn close(store: &mut Store, meeting: &str, item: i64, lang: crate::lang::Lang) -> Result<()> {

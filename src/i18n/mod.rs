@@ -7,6 +7,7 @@ use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
 mod backups;
+mod ballots;
 mod cli;
 mod commands;
 mod cost;
@@ -22,6 +23,7 @@ mod store;
 pub mod terms;
 
 pub use backups::BackupText;
+pub use ballots::BallotText;
 pub use cli::CliText;
 pub use commands::CmdText;
 pub use cost::CostText;

@@ -79,8 +79,8 @@ catalogue! {
         QuorumReached => "到会已达三分之二（人数与面积）", "two thirds here, by headcount and area";
         QuorumShort => "到会尚差 {owners} 人、{area} ㎡", "short of two thirds by {owners} owners, {area} m²";
         NoVoteShort => "不表决", "no vote";
-        BacklogCount => "待议事项 {n} 件", "{n} concerns waiting in the backlog";
-        OpenActionsCount => "未销号事项 {n} 件（逾期 {overdue}）", "{n} open actions ({overdue} overdue)";
+        BacklogCount => "待议事项 {n} 件", "waiting in the backlog: {n}";
+        OpenActionsCount => "未销号事项 {n} 件（逾期 {overdue}）", "open actions: {n} ({overdue} overdue)";
         // Steps
         StepRaised => "已提出", "raised";
         StepDiscussed => "已讨论", "discussed";
@@ -103,7 +103,9 @@ catalogue! {
         Resolution => "决议", "Resolution";
         Rule => "表决规则", "Rule";
         Scope => "表决范围", "Scope";
-        ScopeEstate => "全小区", "whole estate";
+        ScopeEstate => "全小区", "the whole estate";
+        ScopeBuilding => "{b}号楼", "building {b}";
+        ScopeUnit => "{b}号楼{u}单元", "building {b} unit {u}";
         RequiredConsents => "须同意的业主", "Required consents";
         NoActions => "（暂无办事事项）", "(no actions yet)";
         SpeakingTimer => "发言计时", "Speaking time";
@@ -113,9 +115,13 @@ catalogue! {
         // Rules
         RuleMajor => "重大事项：双三分之二参与、双四分之三同意", "major: double 2/3 take part, double 3/4 approve";
         RuleOrdinary => "一般事项：双三分之二参与、双过半数同意", "ordinary: double 2/3 take part, double majority approve";
-        RuleHands => "举手表决：到会者过半数", "show of hands: majority of those present";
+        RuleHands => "举手表决：到会者中，同意超过表决人数的一半", "show of hands: of those present, more than half of those voting say yes";
         RuleNone => "只议不决", "discussion only";
         RuleCustom => "自定规则", "custom rule";
+        RuleCustomText => "自定规则“{name}”：参与 {take}；同意 {approve}", "custom rule “{name}”: take part {take}; approve {approve}";
+        NoThreshold => "无要求", "none";
+        ClosedPassed => "表决已结束：通过（{date}）", "vote closed: PASSED ({date})";
+        ClosedFailed => "表决已结束：未通过（{date}）", "vote closed: NOT PASSED ({date})";
         // Roll call
         Flat => "房号", "Flat";
         Owner => "业主", "Owner";
@@ -139,7 +145,7 @@ catalogue! {
         Met => "达到", "met";
         NotMet => "未达到", "not met";
         VerdictNoVote => "只议不决，无需表决", "discussion only, no vote";
-        VerdictCertain => "已通过：其余业主无论如何表决都不会改变", "passes: the remaining owners can no longer change that";
+        VerdictCertain => "已确定通过（其余业主无论如何表决都不会改变），表决仍开放", "certain to pass (the remaining owners cannot change that); the vote is still open";
         VerdictPassing => "目前可以通过", "passes so far";
         VerdictAwaiting => "参与表决未达到（还需 {owners} 名业主、{area} ㎡）", "participation not yet reached (need {owners} more owners and {area} m²)";
         VerdictNoVotesYet => "尚无人表决", "no votes yet";
@@ -217,6 +223,16 @@ catalogue! {
         CorrectionReason => "更正理由（写入纪要）", "Reason (goes into the minutes)";
         DefaultCorrection => "当场更正", "corrected on the spot";
         StillRecording => "上一票还在记录中，请稍候再按", "the last ballot is still being recorded: press again in a moment";
+        EscAgain => "已输入的内容尚未保存：再按 Esc 放弃，F2 保存", "what you typed is not saved: Esc again discards it, F2 saves it";
+        HelpThisScreen => "{screen}", "{screen}";
+        HelpEverywhere => "各屏通用", "On every screen";
+        HelpForms => "填写表单时", "In a form";
+        HelpAbsent => "为不在场的业主记票时", "A ballot for an owner who is not here";
+        HelpKeyHelp => "帮助（按任意键关闭）", "this help (any key closes it)";
+        HelpKeyBack => "返回上一屏", "back to the previous screen";
+        HelpKeyFields => "下一栏 / 上一栏", "next / previous field";
+        HelpKeyCancel => "取消（已输入的内容会先询问）", "cancel (asks first if you typed)";
+        HelpKeyClear => "清空本栏", "clear the field";
         UndoReason => "撤销误录", "undone: entered by mistake";
     }
 }

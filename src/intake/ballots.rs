@@ -1,6 +1,8 @@
 //! Written ballots collected on paper, typed into a CSV: `room,choice` (header optional;
-//! 房号,表决意见 accepted). Choices: yes/no/abstain or 同意/反对/弃权.
+//! 房号,表决意见 accepted), one row per flat as ballots are handed out. Choices: yes/no/abstain or
+//! 同意/反对/弃权. A flat given twice with the same choice counts once; with two choices it is refused.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::domain::{Choice, FlatRef};
@@ -15,7 +17,7 @@ pub struct BallotRow {
     pub choice: Choice,
 }
 
-const ROOM_HEADERS: [&str; 4] = ["room", "flat", "房号", "房间"];
+const ROOM_HEADERS: [&str; 6] = ["room", "flat", "房号", "房间", "房间号", "室号"];
 const CHOICE_HEADERS: [&str; 5] = ["choice", "vote", "表决意见", "意见", "表决"];
 
 /// Reads a ballots CSV; every problem is reported with row and column, and nothing is returned on any.
@@ -32,7 +34,7 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    let mut seen: Vec<(FlatRef, usize)> = Vec::new();
+    let mut seen: HashMap<FlatRef, (usize, Choice)> = HashMap::new();
     for (i, record) in reader.records().enumerate() {
         let row = i + 1;
         let record = match record {
@@ -85,16 +87,25 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
             ));
         }
         if let (Ok(flat), Some(choice)) = (flat, choice) {
-            if let Some((_, first)) = seen.iter().find(|(f, _)| *f == flat) {
-                problems.push(Problem::new(
-                    &name,
-                    at(1, "room"),
-                    format!("flat {flat} appears twice (first in row {first})"),
-                    "keep one ballot per flat",
-                ));
-                continue;
+            match seen.get(&flat) {
+                Some((_, same)) if *same == choice => continue,
+                Some((first, other)) => {
+                    problems.push(Problem::new(
+                        &name,
+                        at(1, "room"),
+                        format!(
+                            "flat {flat} appears twice (first in row {first}): {} there, {} here",
+                            other.as_str(),
+                            choice.as_str()
+                        ),
+                        "keep the ballot the owner signed",
+                    ));
+                    continue;
+                }
+                None => {
+                    seen.insert(flat.clone(), (row, choice));
+                }
             }
-            seen.push((flat.clone(), row));
             out.push(BallotRow { row, flat, choice });
         }
     }

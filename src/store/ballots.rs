@@ -272,37 +272,13 @@ impl Store {
 
     /// Checks that the owner of `flat` may vote on `item` now.
     fn check_can_vote(&self, item: &ItemRecord, flat: &FlatRef) -> Result<super::RosterEntry> {
-        let n = item.number;
-        if !item.rule.votes {
-            return Err(said!(S::NoVoteOnItem, item = n).into());
-        }
-        if item.vote_closed {
-            return Err(said!(S::VoteIsClosed, item = n).into());
-        }
-        if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
-            return Err(said!(S::NotBeingVoted, item = n)
-                .word("step", step(item.step))
-                .into());
-        }
+        check_open(item)?;
         let entry = self.find_flat(flat)?;
-        if !item.scope.contains(flat) {
-            return Err(said!(S::OutsideScope, item = n, flat = flat)
-                .both(
-                    "scope",
-                    terms::scope(&item.scope, Lang::Zh),
-                    terms::scope(&item.scope, Lang::En),
-                )
-                .into());
-        }
-        if item.rule.electorate == Electorate::Present {
-            let here = self.attendance(item.meeting_id)?;
-            if !here
-                .get(&entry.owner_id)
-                .is_some_and(|a| a.presence.is_here())
-            {
-                return Err(said!(S::SignInFirst, item = n, flat = flat).into());
-            }
-        }
+        let here = match item.rule.electorate {
+            Electorate::Present => Some(self.attendance(item.meeting_id)?),
+            _ => None,
+        };
+        check_voter(item, &entry, here.as_ref())?;
         Ok(entry)
     }
 
@@ -418,9 +394,53 @@ impl Store {
     }
 }
 
+/// Refuses ballots on an item without an open vote.
+pub(super) fn check_open(item: &ItemRecord) -> Result<()> {
+    let n = item.number;
+    if !item.rule.votes {
+        return Err(said!(S::NoVoteOnItem, item = n).into());
+    }
+    if item.vote_closed {
+        return Err(said!(S::VoteIsClosed, item = n).into());
+    }
+    if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
+        return Err(said!(S::NotBeingVoted, item = n)
+            .word("step", step(item.step))
+            .into());
+    }
+    Ok(())
+}
+
+/// Refuses a voter outside the item's scope, or not here when those present decide (`here` is the
+/// meeting's attendance, given for such items).
+pub(super) fn check_voter(
+    item: &ItemRecord,
+    entry: &super::RosterEntry,
+    here: Option<&HashMap<i64, super::AttendanceRecord>>,
+) -> Result<()> {
+    let (n, flat) = (item.number, &entry.flat);
+    if !item.scope.contains(flat) {
+        return Err(said!(S::OutsideScope, item = n, flat = flat)
+            .both(
+                "scope",
+                terms::scope(&item.scope, Lang::Zh),
+                terms::scope(&item.scope, Lang::En),
+            )
+            .into());
+    }
+    if let Some(here) = here
+        && !here
+            .get(&entry.owner_id)
+            .is_some_and(|a| a.presence.is_here())
+    {
+        return Err(said!(S::SignInFirst, item = n, flat = flat).into());
+    }
+    Ok(())
+}
+
 /// Writes one ballot inside the caller's transaction; returns its id. The same ballot given again
 /// changes nothing and records nothing.
-fn record_ballot(
+pub(super) fn record_ballot(
     tx: &rusqlite::Transaction,
     now: &str,
     item: &ItemRecord,

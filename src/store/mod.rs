@@ -12,6 +12,7 @@ mod cost;
 mod display;
 mod events;
 pub mod lock;
+mod meeting_info;
 mod meetings;
 mod open;
 mod records;
@@ -20,6 +21,7 @@ mod roster_changes;
 mod salt;
 mod schema;
 pub mod verify;
+mod written;
 
 use std::path::{Path, PathBuf};
 
@@ -41,6 +43,7 @@ pub use roster_changes::{
 };
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use verify::{Finding, Verification};
+pub use written::{WrittenBallot, WrittenOutcome, WrittenRefusal};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

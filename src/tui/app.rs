@@ -17,6 +17,7 @@ use super::form::{Form, FormKey};
 use super::keys::{Action, On, action_for};
 use super::model::{Model, RollCall};
 use super::screens;
+use super::screens::wording::colon;
 use super::theme::Theme;
 use super::worker::{Reply, Request};
 
@@ -176,6 +177,10 @@ pub struct App {
     /// Seconds left on the speaking timer, and whether it runs.
     pub timer: Option<(u32, bool)>,
     pub status: Option<(String, bool)>,
+    /// A form whose request is with the store: shown again if the store refuses it.
+    pub sent_form: Option<(Form, FormFor)>,
+    /// The raise form was sent: cleared once stored, shown again with the reason if refused.
+    pub raise_sent: bool,
     pub quit: bool,
     /// What the room display shows (`pavilion show`), as the host chose it.
     pub display: super::display::DisplaySync,
@@ -211,6 +216,8 @@ impl App {
             export: screens::export::State::default(),
             timer: None,
             status: None,
+            sent_form: None,
+            raise_sent: false,
             quit: false,
             display: Default::default(),
             outbox: vec![Request::Reload],
@@ -271,7 +278,9 @@ impl App {
             Some(Modal::Form(mut form, purpose)) => match form.handle_key(ev, self.lang) {
                 FormKey::Editing => self.modal = Some(Modal::Form(form, purpose)),
                 FormKey::Cancel => {}
-                FormKey::Submit | FormKey::SubmitAlt => screens::submit_form(self, &form, purpose),
+                FormKey::Submit | FormKey::SubmitAlt => {
+                    screens::submit::submit_form(self, form, purpose)
+                }
             },
             Some(Modal::Confirm(c)) => {
                 use ratatui::crossterm::event::KeyCode;
@@ -353,6 +362,12 @@ impl App {
     pub fn on_reply(&mut self, reply: Reply) {
         match reply {
             Reply::Model(m) => {
+                if self.sent_form.take().is_some() {
+                    self.say(self.t(T::Saved));
+                }
+                if std::mem::take(&mut self.raise_sent) {
+                    self.raise = screens::raise::new_form();
+                }
                 let items = m.items.len();
                 self.model = Some(*m);
                 self.selected_item = self.selected_item.min(items.saturating_sub(1));
@@ -377,6 +392,7 @@ impl App {
                 screens::roll_call::settle(self, fresh);
             }
             Reply::Attended { owner, record } => {
+                self.sent_form = None;
                 let how = screens::sign_in::presence_text(self, Some(&record.presence)).0;
                 let who = self.model.as_ref().and_then(|m| {
                     let o = &m.owners[*m.owner_index.get(&owner)?];
@@ -417,7 +433,10 @@ impl App {
             }
             Reply::Exported(path) => {
                 self.export.last = Some(path.display().to_string());
-                self.say(format!("{}: {}", self.t(T::ExportedTo), path.display()));
+                self.say(
+                    format!("{}{}", self.t(T::ExportedTo), colon(self.lang))
+                        + &path.display().to_string(),
+                );
             }
             Reply::BallotFailed { owner, error } => {
                 // Nothing was written: the cursor goes back to that owner, the undo stack
@@ -433,11 +452,22 @@ impl App {
                 if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
                     self.roll_cursor = i;
                 }
-                self.warn(format!("{}: {error}", self.t(T::Error)));
+                self.warn(format!("{}{}{error}", self.t(T::Error), colon(self.lang)));
+            }
+            Reply::Failed(e) if self.sent_form.is_some() || self.raise_sent => {
+                let error = format!("{}{}{e}", self.t(T::Error), colon(self.lang));
+                if let Some((mut form, purpose)) = self.sent_form.take() {
+                    form.error = Some(error);
+                    self.modal = Some(Modal::Form(form, purpose));
+                } else {
+                    self.raise_sent = false;
+                    self.raise.error = Some(error);
+                    self.screen = Screen::Raise;
+                }
             }
             Reply::Failed(e) => {
                 self.pending.clear();
-                self.warn(format!("{}: {e}", self.t(T::Error)));
+                self.warn(format!("{}{}{e}", self.t(T::Error), colon(self.lang)));
             }
         }
     }

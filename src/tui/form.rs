@@ -80,11 +80,16 @@ pub struct Form {
     pub error: Option<String>,
     /// Footer keys: (key, label).
     pub keys: Vec<(&'static str, T)>,
+    /// The values the form opened with: Esc on changed text asks once before discarding it.
+    initial: Vec<String>,
+    discarding: bool,
 }
 
 impl Form {
     pub fn new(title: T, fields: Vec<Field>) -> Form {
         Form {
+            initial: fields.iter().map(Field::value).collect(),
+            discarding: false,
             title,
             fields,
             focus: 0,
@@ -106,7 +111,10 @@ impl Form {
         self.fields
             .iter()
             .find(|f| f.required && f.value().is_empty())
-            .map(|f| format!("{}: {}", f.label.get(lang), T::Required.get(lang)))
+            .map(|f| {
+                let colon = super::screens::wording::colon(lang);
+                format!("{}{colon}{}", f.label.get(lang), T::Required.get(lang))
+            })
     }
 
     pub fn handle_key(&mut self, ev: KeyEvent, lang: Lang) -> FormKey {
@@ -118,11 +126,23 @@ impl Form {
             }
             None => how,
         };
+        let discarding = std::mem::take(&mut self.discarding);
         match ev.code {
-            KeyCode::Esc => FormKey::Cancel,
+            KeyCode::Esc if discarding || self.values() == self.initial => FormKey::Cancel,
+            KeyCode::Esc => {
+                self.discarding = true;
+                self.error = Some(T::EscAgain.get(lang).to_string());
+                FormKey::Editing
+            }
             KeyCode::F(2) => submit(self, FormKey::Submit),
             KeyCode::Char('s') if ctrl => submit(self, FormKey::Submit),
             KeyCode::F(3) => submit(self, FormKey::SubmitAlt),
+            // As in the sign-in box: Ctrl-U empties the field.
+            KeyCode::Char('u') if ctrl => {
+                let field = &mut self.fields[self.focus];
+                field.input = TextArea::default();
+                FormKey::Editing
+            }
             KeyCode::Tab => {
                 self.focus = (self.focus + 1) % self.fields.len();
                 FormKey::Editing
@@ -207,6 +227,12 @@ impl Form {
                     .title(title),
             );
             field.input.set_cursor_line_style(Style::default());
+            // Long text wraps inside its box (CJK by character, Latin by word).
+            if field.multiline {
+                field
+                    .input
+                    .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+            }
             field.input.set_cursor_style(if focused {
                 theme.selected
             } else {

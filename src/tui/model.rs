@@ -24,6 +24,8 @@ pub struct OwnerRow {
 pub struct Model {
     pub estate: String,
     pub meeting: MeetingRecord,
+    /// When this meeting's record began: actions older than that are carried over.
+    pub created_at: jiff::Timestamp,
     pub items: Vec<ItemRecord>,
     pub tallies: HashMap<i64, Tally>,
     pub notes: HashMap<i64, Vec<NoteRecord>>,
@@ -81,6 +83,7 @@ impl Model {
             attendance: store.attendance(meeting.id)?,
             actions: store.actions()?,
             backlog: store.concerns(true)?,
+            created_at: store.meeting_created_at(meeting.id)?,
             meeting,
             items,
             tallies,

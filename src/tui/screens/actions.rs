@@ -80,7 +80,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         if is_overdue(a.status, a.due, app.today) {
             marks.push_str(&format!("[{}] ", app.t(T::Overdue)));
         }
-        if a.status != ActionStatus::Closed && carried_over(a, &model.meeting) {
+        if a.status != ActionStatus::Closed && carried_over(a, model) {
             marks.push_str(&format!("[{}] ", app.t(T::CarriedOver)));
         }
         let due = a.due.map(|d| date(app.lang, d)).unwrap_or_default();
@@ -118,14 +118,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(area, buf);
 }
 
-/// Open and agreed before this meeting: brought back until residents confirm it is done.
-pub fn carried_over(a: &crate::store::ActionRecord, meeting: &crate::store::MeetingRecord) -> bool {
-    let earlier_meeting = a.meeting_id.is_some_and(|m| m != meeting.id);
-    let before = a
-        .created_at
-        .parse::<jiff::Timestamp>()
-        .is_ok_and(|t| t < meeting.starts);
-    a.status != ActionStatus::Closed && (earlier_meeting || before)
+/// Open and agreed before this meeting: at an earlier meeting, or (agreed at none) before this
+/// meeting's own record began. Never by the clock against the agenda's start time.
+pub fn carried_over(a: &crate::store::ActionRecord, model: &crate::tui::model::Model) -> bool {
+    let earlier = match a.meeting_id {
+        Some(m) => m != model.meeting.id,
+        None => a
+            .created_at
+            .parse::<jiff::Timestamp>()
+            .is_ok_and(|t| t < model.created_at),
+    };
+    a.status != ActionStatus::Closed && earlier
 }
 
 /// Who is responsible, in the reader's language.

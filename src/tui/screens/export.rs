@@ -12,6 +12,7 @@ use crate::i18n::T;
 use super::super::app::App;
 use super::super::keys::Action;
 use super::super::worker::Request;
+use super::wording::label;
 
 #[derive(Clone, Debug, Default)]
 pub struct State {
@@ -78,12 +79,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         crate::lang::Lang::Zh => "中文",
         crate::lang::Lang::En => "English",
     };
-    lines.push(Line::raw(format!("{}: {lang}", app.t(T::ExportLang))));
-    lines.push(Line::raw(format!("{}: exports/", app.t(T::ExportWhere))));
+    lines.push(Line::raw(format!("{}{lang}", label(app, T::ExportLang))));
+    lines.push(Line::raw(format!("{}exports/", label(app, T::ExportWhere))));
     if let Some(last) = &app.export.last {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            format!("{}: {last}", app.t(T::LastExport)),
+            format!("{}{last}", label(app, T::LastExport)),
             th.ok,
         ));
     }

@@ -34,7 +34,22 @@ fn fit(rest: Vec<Entry>, always: Vec<Entry>, room: usize) -> Vec<Entry> {
 
 fn entries_of_screen(app: &App) -> (Vec<Entry>, Vec<Entry>) {
     let (mut rest, mut always) = (Vec::new(), Vec::new());
+    let closed =
+        app.screen == Screen::RollCall && app.roll.as_ref().is_some_and(|r| r.item.vote_closed);
     for b in footer(app.screen_keys()) {
+        // A closed vote takes no ballots: its keys would only be refused.
+        let voting = matches!(
+            b.action,
+            Action::Yes
+                | Action::No
+                | Action::Abstain
+                | Action::Undo
+                | Action::AllYes
+                | Action::CloseVote
+        );
+        if closed && voting {
+            continue;
+        }
         let e = (keys_label(b), b.label.get(app.lang).to_string());
         if matches!(b.action, Action::Help | Action::Back | Action::Quit) {
             always.push(e);

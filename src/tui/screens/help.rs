@@ -1,4 +1,5 @@
-//! Help: every key of every screen, drawn from the same table that dispatches them.
+//! Help: the keys of the screen the host is on first, then those that work everywhere and in
+//! forms; drawn from the same table that dispatches them, in two columns where they fit whole.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,65 +7,116 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::i18n::T;
-use crate::lang::Lang;
+use crate::textwidth::{pad, truncate, width};
 
+use super::super::app::{App, Screen};
 use super::super::keys::{BINDINGS, On, keys_label};
-use super::super::theme::Theme;
 
-fn screen_name(on: On) -> T {
-    match on {
-        On::Overview => T::ScreenOverview,
-        On::SignIn => T::ScreenSignIn,
-        On::Item => T::ScreenItem,
-        On::RollCall => T::ScreenRollCall,
-        On::Actions => T::ScreenActions,
-        On::Export => T::ScreenExport,
-        On::All => T::AppName,
+/// One entry: the keys and what they do.
+type Entry = (String, String);
+
+/// The sections of the help for the screen the host is on.
+fn sections(app: &App) -> Vec<(String, Vec<Entry>)> {
+    let t = |k: &str, l: T| (k.to_string(), app.t(l).to_string());
+    let on = app.screen_keys();
+    let mut out = Vec::new();
+    let own: Vec<Entry> = BINDINGS
+        .iter()
+        .filter(|b| b.on == on && on != On::All)
+        .map(|b| (keys_label(b), b.label.get(app.lang).to_string()))
+        .collect();
+    let title = app.t(app.screen.title());
+    if !own.is_empty() {
+        out.push((T::HelpThisScreen.fill(app.lang, &[("screen", &title)]), own));
     }
+    if app.screen == Screen::Raise {
+        let raise = vec![t("F2", T::KeyToAgenda), t("F3", T::KeyToBacklog)];
+        out.push((
+            T::HelpThisScreen.fill(app.lang, &[("screen", &title)]),
+            raise,
+        ));
+    }
+    if app.screen == Screen::RollCall {
+        out.push((
+            app.t(T::HelpAbsent).to_string(),
+            vec![
+                t("w/1", T::ChannelWritten),
+                t("p/2", T::ChannelProxy),
+                t("i/3", T::ChannelInPerson),
+            ],
+        ));
+    }
+    let mut everywhere = vec![t("?", T::HelpKeyHelp)];
+    if app.screen != Screen::Overview {
+        everywhere.push(t("Esc", T::HelpKeyBack));
+    }
+    everywhere.push(t("Ctrl-C", T::KeyQuit));
+    out.push((app.t(T::HelpEverywhere).to_string(), everywhere));
+    out.push((
+        app.t(T::HelpForms).to_string(),
+        vec![
+            t("Tab/Shift-Tab", T::HelpKeyFields),
+            t("F2/Ctrl-S", T::KeySave),
+            t("Esc", T::HelpKeyCancel),
+            t("Ctrl-U", T::HelpKeyClear),
+        ],
+    ));
+    out
 }
 
-pub fn draw(lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let mut lines: Vec<Line> = Vec::new();
-    for on in [
-        On::All,
-        On::Overview,
-        On::SignIn,
-        On::Item,
-        On::RollCall,
-        On::Actions,
-        On::Export,
-    ] {
-        let mut spans = vec![Span::styled(
-            format!("{}: ", screen_name(on).get(lang)),
-            theme.title,
-        )];
-        for b in BINDINGS.iter().filter(|b| b.on == on) {
-            spans.push(Span::styled(format!(" {} ", keys_label(b)), theme.key));
-            spans.push(Span::raw(format!(" {}  ", b.label.get(lang))));
+/// The help as lines `inner_w` wide: two columns where every entry of a section fits whole in
+/// half the width, else one; an entry longer than a line is shortened, never wrapped.
+pub fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
+    let th = app.theme;
+    let cell = |(k, l): &Entry, w: usize| -> Vec<Span<'static>> {
+        let key = format!(" {k} ");
+        let rest = w.saturating_sub(width(&key) + 1);
+        vec![
+            Span::styled(key, th.key),
+            Span::raw(pad(
+                &format!(" {}", truncate(l, rest.saturating_sub(1))),
+                rest + 1,
+            )),
+        ]
+    };
+    let mut out = Vec::new();
+    for (title, entries) in sections(app) {
+        out.push(Line::styled(title, th.title));
+        let half = inner_w / 2;
+        let fits = entries.iter().all(|(k, l)| width(k) + width(l) + 4 <= half);
+        if fits {
+            for pair in entries.chunks(2) {
+                let mut spans = cell(&pair[0], half);
+                if let Some(second) = pair.get(1) {
+                    spans.extend(cell(second, half));
+                }
+                out.push(Line::from(spans));
+            }
+        } else {
+            for e in &entries {
+                out.push(Line::from(cell(e, inner_w)));
+            }
         }
-        lines.push(Line::from(spans));
+        out.push(Line::raw(""));
     }
-    lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", T::ScreenRaise.get(lang)), theme.title),
-        Span::styled(" Tab ", theme.key),
-        Span::raw(format!(" {}  ", T::KeyNextField.get(lang))),
-        Span::styled(" F2 ", theme.key),
-        Span::raw(format!(" {}  ", T::KeyToAgenda.get(lang))),
-        Span::styled(" F3 ", theme.key),
-        Span::raw(format!(" {}  ", T::KeyToBacklog.get(lang))),
-    ]));
+    out.pop();
+    out
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let rect = Rect {
         x: area.x + 2,
-        y: area.y + 1,
+        y: area.y,
         width: area.width.saturating_sub(4),
-        height: area.height.saturating_sub(2),
+        height: area.height,
     };
     Clear.render(rect, buf);
-    Paragraph::new(super::wrap::wrap(lines, rect.width.saturating_sub(2)))
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(T::ScreenHelp.get(lang)),
-        )
+    let title = T::ScreenHelp.get(app.lang);
+    let mut lines = lines(app, rect.width.saturating_sub(2) as usize);
+    if lines.len() > rect.height.saturating_sub(2) as usize {
+        lines.retain(|l| l.width() > 0);
+    }
+    Paragraph::new(lines)
+        .block(Block::default().borders(Borders::ALL).title(title))
         .render(rect, buf);
 }

@@ -6,14 +6,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::domain::{ActionStatus, Scope, Step};
+use crate::domain::{ActionStatus, Step};
 use crate::i18n::{T, date};
 
 use super::super::app::{App, Confirm, FormFor, Modal, SPEAKING_SECONDS, Screen};
 use super::super::form::{Field, Form};
 use super::super::keys::Action;
 use super::super::worker::Request;
-use super::{rule_label, step_label};
+use super::step_label;
+use super::wording::{colon, label};
 
 pub fn on_action(app: &mut App, action: Action) {
     let Some(item) = app.current_item().cloned() else {
@@ -154,45 +155,39 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|d| format!(" · {}", date(app.lang, d)))
         .unwrap_or_default();
     l.push(Line::raw(format!(
-        "{}: {}{from}{on}",
-        app.t(T::RaisedBy),
+        "{}{}{from}{on}",
+        label(app, T::RaisedBy),
         item.raised_by
     )));
-    l.push(Line::styled(format!("{}:", app.t(T::Statement)), th.dim));
+    l.push(Line::styled(label(app, T::Statement), th.dim));
     l.push(Line::raw(item.statement.clone()));
     l.push(Line::raw(""));
     l.push(Line::from(vec![
-        Span::styled(format!("{}: ", app.t(T::Rule)), th.dim),
-        Span::raw(rule_label(&item.rule.name).get(app.lang).to_string()),
+        Span::styled(label(app, T::Rule), th.dim),
+        Span::raw(super::wording::rule_text(app, &item.rule)),
     ]));
-    let scope = match &item.scope {
-        Scope::Estate => app.t(T::ScopeEstate).to_string(),
-        s => s.to_string(),
-    };
     l.push(Line::from(vec![
-        Span::styled(format!("{}: ", app.t(T::Scope)), th.dim),
-        Span::raw(scope),
+        Span::styled(label(app, T::Scope), th.dim),
+        Span::raw(super::wording::scope_text(app, &item.scope)),
     ]));
     if !item.consents.is_empty() {
         let list: Vec<String> = item.consents.iter().map(ToString::to_string).collect();
+        let sep = if app.lang == crate::lang::Lang::Zh {
+            "、"
+        } else {
+            ", "
+        };
         l.push(Line::raw(format!(
-            "{}: {}",
-            app.t(T::RequiredConsents),
-            list.join(", ")
+            "{}{}",
+            label(app, T::RequiredConsents),
+            list.join(sep)
         )));
     }
     if let Some(t) = model.tallies.get(&item.id) {
-        let text = if item.vote_closed {
-            let r = if t.passed {
-                T::ResultPassed
-            } else {
-                T::ResultFailed
-            };
-            format!("{} · {}", app.t(T::VoteClosed), app.t(r))
-        } else {
-            super::verdict(t, app.lang)
-        };
-        l.push(Line::styled(text, th.accent));
+        l.push(Line::styled(
+            super::wording::vote_state(app, item, t),
+            th.accent,
+        ));
     }
     let block = Block::default().borders(Borders::RIGHT);
     let inner = block.inner(left);
@@ -214,18 +209,21 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     for n in notes {
         let time = local_time(app, &n.at);
         r.push(Line::from(vec![
-            Span::styled(format!("{time} {}: ", n.speaker), th.accent),
+            Span::styled(
+                format!("{time} {}{}", n.speaker, colon(app.lang)),
+                th.accent,
+            ),
             Span::raw(n.point.clone()),
         ]));
     }
-    r.push(Line::styled(format!("{}:", app.t(T::Proposal)), th.dim));
+    r.push(Line::styled(label(app, T::Proposal), th.dim));
     match &item.proposal {
         Some(p) if !p.is_empty() => r.extend(p.lines().map(|l| Line::raw(l.to_string()))),
         _ => r.push(Line::styled(app.t(T::NoProposal), th.dim)),
     }
     if let Some(res) = &item.resolution {
         r.push(Line::styled(
-            format!("{}: {res}", app.t(T::Resolution)),
+            format!("{}{res}", label(app, T::Resolution)),
             th.ok,
         ));
     }

@@ -9,7 +9,9 @@ pub mod overview;
 pub mod raise;
 pub mod roll_call;
 pub mod sign_in;
+pub mod submit;
 pub mod tally_view;
+pub mod wording;
 pub mod wrap;
 
 use ratatui::buffer::Buffer;
@@ -19,11 +21,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::Step;
 use crate::i18n::T;
-use crate::store::ItemText;
 
-use super::app::{App, Confirm, FormFor, Modal, Screen};
-use super::form::Form;
-use super::worker::Request;
+use super::app::{App, Confirm, Modal, Screen};
 
 /// A box of `width`×`height` centred in `area` (clipped to it), for dialogs and forms.
 pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
@@ -52,6 +51,7 @@ pub fn step_label(step: Step) -> T {
     }
 }
 
+/// The catalogue text of a built-in rule (custom rules: `wording::rule_text` shows their thresholds).
 pub fn rule_label(name: &str) -> T {
     match name {
         crate::domain::rule::CIVIL_CODE_MAJOR => T::RuleMajor,
@@ -117,7 +117,7 @@ pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
     }
     footer::draw(app, keys, buf);
     match &mut app.modal {
-        Some(Modal::Help) => help::draw(app.lang, &theme, body, buf),
+        Some(Modal::Help) => help::draw(app, body, buf),
         Some(Modal::Form(form, _)) => form.render(body, buf, &theme, app.lang),
         Some(Modal::Confirm(c)) => {
             let c = c.clone();
@@ -174,107 +174,4 @@ fn draw_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
     lines.push(Line::raw(""));
     lines.push(Line::styled(app.t(T::Yn), app.theme.key));
     draw_dialog(app, lines, area, buf);
-}
-
-/// A form was saved: turn its values into a request.
-pub fn submit_form(app: &mut App, form: &Form, purpose: FormFor) {
-    let v = form.values();
-    let request = match purpose {
-        FormFor::Proxy { flat } => {
-            app.sign_in.clear();
-            Request::Attend {
-                flat,
-                presence: crate::store::Presence::Proxy(v[0].clone()),
-            }
-        }
-        FormFor::ProxyBallot {
-            owner,
-            flat,
-            choice,
-        } => {
-            let proxy = Some(v[0].clone());
-            let method = crate::store::Method::Proxy;
-            return roll_call::send_ballot(app, owner, flat, choice, method, proxy, None);
-        }
-        FormFor::Correction {
-            owner,
-            flat,
-            choice,
-            method,
-            proxy,
-        } => {
-            let reason = Some(v[0].clone());
-            return roll_call::send_ballot(app, owner, flat, choice, method, proxy, reason);
-        }
-        FormFor::Note { item } => Request::Note {
-            item,
-            speaker: v[0].clone(),
-            point: v[1].clone(),
-        },
-        FormFor::Proposal { item } => Request::Text {
-            item,
-            field: ItemText::Proposal,
-            text: v[0].clone(),
-        },
-        FormFor::Resolution { item } => Request::Text {
-            item,
-            field: ItemText::Resolution,
-            text: v[0].clone(),
-        },
-        FormFor::AddAction { item } => {
-            let due = match v[2].as_str() {
-                "" => None,
-                d => match d.parse() {
-                    Ok(d) => Some(d),
-                    Err(_) => {
-                        let mut form = Form {
-                            error: Some(app.t(T::BadDate).into()),
-                            ..clone_form(form)
-                        };
-                        form.focus = 2;
-                        app.modal = Some(Modal::Form(form, FormFor::AddAction { item }));
-                        return;
-                    }
-                },
-            };
-            Request::AddAction {
-                item,
-                what: v[0].clone(),
-                who: v[1].clone(),
-                due,
-            }
-        }
-        FormFor::Progress { action } => Request::Progress {
-            action,
-            note: v[0].clone(),
-        },
-        FormFor::CloseAction { action } => Request::CloseAction {
-            action,
-            confirmation: v[0].clone(),
-        },
-    };
-    app.send(request);
-    app.say(app.t(T::Saved));
-}
-
-/// A form rebuilt with the same field values (to show it again with an error).
-fn clone_form(form: &Form) -> Form {
-    let fields = form
-        .fields
-        .iter()
-        .map(|f| {
-            let mut field = if f.multiline {
-                super::form::Field::text(f.label)
-            } else {
-                super::form::Field::line(f.label)
-            };
-            field.required = f.required;
-            field.hint = f.hint;
-            field.with(&f.value())
-        })
-        .collect();
-    Form {
-        keys: form.keys.clone(),
-        ..Form::new(form.title, fields)
-    }
 }

@@ -13,7 +13,7 @@ use crate::textwidth::pad;
 
 use super::super::app::{App, Screen};
 use super::super::keys::Action;
-use super::{rule_label, step_label, verdict};
+use super::step_label;
 
 pub fn on_action(app: &mut App, action: Action) {
     let items = app.model.as_ref().map_or(0, |m| m.items.len());
@@ -44,21 +44,33 @@ pub fn attendance_lines(app: &App) -> Vec<Line<'static>> {
     let need_owners = two_thirds.smallest_part(owners);
     let need_area = crate::domain::Area(two_thirds.smallest_part(m.total_area.0));
     let line1 = Line::from(vec![
-        Span::styled(format!("{}: ", app.t(T::Attendance)), th.title),
+        Span::styled(super::wording::label(app, T::Attendance), th.title),
         Span::raw(format!(
-            "{} {in_person} {unit} · {} {proxy} {unit} · ",
+            "{} {in_person} · {} {proxy} · ",
             app.t(T::InPerson),
             app.t(T::ByProxy)
         )),
         Span::styled(
             format!(
-                "{} {here}/{owners} {unit} · {area}/{} ㎡",
+                "{} {here}/{owners} {unit} · {area}/{} {}",
                 app.t(T::Here),
-                m.total_area
+                m.total_area,
+                super::wording::area_unit(app.lang)
             ),
             th.accent,
         ),
     ]);
+    // The estate-wide two thirds matters only to an owners' vote of the whole estate; a unit's
+    // vote shows its own participation at its roll call.
+    let estate_vote = m.meeting.kind == crate::domain::MeetingKind::Owners
+        && m.items.iter().any(|i| {
+            i.rule.votes
+                && i.scope == crate::domain::Scope::Estate
+                && (i.rule.participation.area.is_some() || i.rule.participation.heads.is_some())
+        });
+    if !estate_vote {
+        return vec![line1];
+    }
     let reached = here >= need_owners && area >= need_area;
     let line2 = if reached {
         Line::styled(app.t(T::QuorumReached).to_string(), th.ok)
@@ -88,12 +100,6 @@ pub fn attendance_lines(app: &App) -> Vec<Line<'static>> {
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(m) = &app.model else { return };
     let th = app.theme;
-    let [head, agenda, foot] = Layout::vertical([
-        Constraint::Length(5),
-        Constraint::Min(3),
-        Constraint::Length(1),
-    ])
-    .areas(area);
     let meeting = &m.meeting;
     let mut lines = vec![
         Line::styled(meeting.title.clone(), th.title),
@@ -109,6 +115,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         ]),
     ];
     lines.extend(attendance_lines(app));
+    lines.push(Line::raw(""));
+    let lines = super::wrap::wrap(lines, area.width);
+    let [head, agenda, foot] = Layout::vertical([
+        Constraint::Length(lines.len() as u16),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     Paragraph::new(lines).render(head, buf);
 
     let block = Block::default()
@@ -116,44 +130,56 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(app.t(T::Agenda), th.title));
     let inner = block.inner(agenda);
     block.render(agenda, buf);
+    let rule_w = m
+        .items
+        .iter()
+        .map(|i| crate::textwidth::width(&super::wording::rule_short(app, &i.rule)) + 1)
+        .max()
+        .unwrap_or(8)
+        .min(20);
     let title_w = (inner.width as usize)
-        .saturating_sub(4 + 10 + 2 + 40)
+        .saturating_sub(4 + 10 + 2 + rule_w + 24)
         .clamp(16, 40);
-    for (i, item) in m.items.iter().enumerate().take(inner.height as usize) {
+    // Each item on one row; where its state does not fit, the state wraps under itself.
+    let state_x = 4 + title_w + 2 + 10 + rule_w;
+    let state_w = (inner.width as usize).saturating_sub(state_x).max(8) as u16;
+    let mut rows: Vec<(usize, Line<'static>)> = Vec::new();
+    for (i, item) in m.items.iter().enumerate() {
         let selected = i == app.selected_item;
         let state = match m.tallies.get(&item.id) {
             _ if !item.rule.votes => app.t(T::NoVoteShort).to_string(),
-            Some(t) if item.vote_closed => {
-                let r = if t.passed {
-                    T::ResultPassed
-                } else {
-                    T::ResultFailed
-                };
-                format!("{} · {}", app.t(T::VoteClosed), app.t(r))
-            }
-            Some(t) => verdict(t, app.lang),
+            Some(t) => super::wording::vote_state(app, item, t),
             None => String::new(),
         };
-        let rule = rule_label(&item.rule.name).get(app.lang);
-        let rule_short: String = rule.split(['：', ':']).next().unwrap_or(rule).to_string();
-        let line = Line::from(vec![
-            Span::raw(format!("{:>2}  ", item.number)),
-            Span::styled(
-                pad(&item.title, title_w),
-                if selected { th.selected } else { th.text },
-            ),
-            Span::raw("  "),
-            Span::styled(pad(step_label(item.step).get(app.lang), 10), th.accent),
-            Span::styled(pad(&rule_short, 14), th.dim),
-            Span::raw(state),
-        ]);
-        let row = Rect {
-            y: inner.y + i as u16,
-            height: 1,
-            ..inner
-        };
-        Paragraph::new(line).render(row, buf);
+        let rule_short = super::wording::rule_short(app, &item.rule);
+        let state = super::wrap::wrap(vec![Line::raw(state)], state_w);
+        for (k, part) in state.into_iter().enumerate() {
+            let mut spans = if k == 0 {
+                vec![
+                    Span::raw(format!("{:>2}  ", item.number)),
+                    Span::styled(
+                        pad(&item.title, title_w),
+                        if selected { th.selected } else { th.text },
+                    ),
+                    Span::raw("  "),
+                    Span::styled(pad(step_label(item.step).get(app.lang), 10), th.accent),
+                    Span::styled(pad(&rule_short, rule_w), th.dim),
+                ]
+            } else {
+                vec![Span::raw(" ".repeat(state_x))]
+            };
+            spans.extend(part.spans);
+            rows.push((i, Line::from(spans)));
+        }
     }
+    let height = inner.height as usize;
+    let first_of_selected = rows
+        .iter()
+        .position(|(i, _)| *i == app.selected_item)
+        .unwrap_or(0);
+    let skip = (first_of_selected + 2).saturating_sub(height);
+    let shown: Vec<Line> = rows.into_iter().skip(skip).map(|(_, l)| l).collect();
+    Paragraph::new(shown).render(inner, buf);
     let open: Vec<_> = m
         .actions
         .iter()

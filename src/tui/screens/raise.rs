@@ -59,7 +59,8 @@ pub fn on_key(app: &mut App, ev: KeyEvent) {
             } else {
                 T::AddedToBacklog
             }));
-            app.raise = new_form();
+            // The text stays until the store has it: a refusal brings the form back.
+            app.raise_sent = true;
             app.screen = Screen::Overview;
         }
     }

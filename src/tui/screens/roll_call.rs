@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::domain::{Choice, FlatRef};
 use crate::i18n::T;
 use crate::store::{Method, Presence};
-use crate::textwidth::{pad, pad_left};
+use crate::textwidth::{pad, pad_left, truncate, width};
 
 use super::super::app::{App, Confirm, FormFor, Modal, Screen, Undo, UndoStep};
 use super::super::find;
@@ -345,24 +345,24 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let item = &roll.item;
-    let closed = if item.vote_closed {
-        let r = if roll.tally.passed {
-            T::ResultPassed
-        } else {
-            T::ResultFailed
-        };
-        format!("  [{} · {}]", app.t(T::VoteClosed), app.t(r))
-    } else {
-        String::new()
-    };
     let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    // The result (once closed) is never cut; the title gives way, then the rule.
+    let w = head.width as usize;
+    let (right, style) = if item.vote_closed {
+        (
+            super::wording::vote_state(app, item, &roll.tally),
+            th.accent,
+        )
+    } else {
+        (super::wording::rule_text(app, &item.rule), th.dim)
+    };
+    let title = format!("{}. {}", item.number, item.title);
+    let title = truncate(&title, w.saturating_sub(width(&right) + 2).max(12));
+    let right = truncate(&right, w.saturating_sub(width(&title) + 2));
     Paragraph::new(Line::from(vec![
-        Span::styled(format!("{}. {}", item.number, item.title), th.title),
-        Span::styled(
-            format!("  {}", super::rule_label(&item.rule.name).get(app.lang)),
-            th.dim,
-        ),
-        Span::styled(closed, th.accent),
+        Span::styled(title, th.title),
+        Span::raw("  "),
+        Span::styled(right, style),
     ]))
     .render(head, buf);
     let list_w = (body.width * 58 / 100).max(47);
@@ -468,7 +468,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         width: panel.width.saturating_sub(1),
         ..panel
     };
-    super::tally_view::draw_panel(app, &roll.tally, panel, buf);
+    super::tally_view::draw_panel(app, &roll.item, &roll.tally, panel, buf);
 }
 
 /// The dialog asking how a ballot for an absent owner came.

@@ -152,13 +152,14 @@ pub fn presence_text(app: &App, p: Option<&Presence>) -> (String, ratatui::style
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(model) = &app.model else { return };
     let th = app.theme;
+    let counted = super::wrap::wrap(super::overview::attendance_lines(app), area.width);
     let [counts, search, list] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(counted.len() as u16),
         Constraint::Length(3),
         Constraint::Min(1),
     ])
     .areas(area);
-    Paragraph::new(super::overview::attendance_lines(app)).render(counts, buf);
+    Paragraph::new(counted).render(counts, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(th.accent)
@@ -191,7 +192,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let line = Line::from(vec![
             Span::raw(format!("{} ", pad(&owner.flats.join(","), 20))),
             Span::raw(format!("{} ", pad(&owner.name, 16))),
-            Span::raw(format!("{} ㎡ ", pad_left(&owner.area.to_string(), 8))),
+            Span::raw(format!(
+                "{} {} ",
+                pad_left(&owner.area.to_string(), 8),
+                super::wording::area_unit(app.lang)
+            )),
             Span::styled(presence, style),
         ]);
         let y = list.y + 1 + (row - first) as u16;

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::domain::tally::Measure;
 use crate::domain::{Area, Tally};
 use crate::i18n::T;
+use crate::store::ItemRecord;
 use crate::textwidth::{pad, pad_left};
 
 use super::super::app::App;
@@ -26,7 +27,7 @@ pub fn figure_lines(app: &App, t: &Tally) -> Vec<Line<'static>> {
             "{}{}{}",
             pad("", label_w),
             pad_left(app.t(T::OwnersUnit), 7),
-            pad_left("㎡", 12)
+            pad_left(super::wording::area_unit(app.lang), 12)
         ),
         app.theme.dim,
     )];
@@ -94,22 +95,34 @@ fn bar(
     spans
 }
 
-pub fn draw_panel(app: &App, t: &Tally, area: Rect, buf: &mut Buffer) {
+/// How readily a line of the panel gives way when the panel is short: blank lines first, then
+/// the bars and the table heading; the figures, conditions and consents always stay.
+const BLANK: u8 = 0;
+const DECOR: u8 = 1;
+const KEEP: u8 = 2;
+
+pub fn draw_panel(app: &App, item: &ItemRecord, t: &Tally, area: Rect, buf: &mut Buffer) {
     let th = app.theme;
     // The verdict first: it is what the room is waiting for.
     let verdict_style = if t.passed {
         th.ok
-    } else if t.outlook.is_settled() {
+    } else if t.outlook.is_settled() || item.vote_closed {
         th.bad
     } else {
         th.warn
     };
+    let blank = || (Line::raw(""), BLANK);
     let mut lines = vec![
-        Line::styled(super::verdict(t, app.lang), verdict_style),
-        Line::raw(""),
+        (
+            Line::styled(super::wording::vote_state(app, item, t), verdict_style),
+            KEEP,
+        ),
+        blank(),
     ];
-    lines.extend(figure_lines(app, t));
-    lines.push(Line::raw(""));
+    for (i, l) in figure_lines(app, t).into_iter().enumerate() {
+        lines.push((l, if i == 0 { DECOR } else { KEEP }));
+    }
+    lines.push(blank());
     for c in &t.conditions {
         let (label, by) = match c.measure {
             Measure::ParticipationArea => (T::Participation, T::ByArea),
@@ -119,17 +132,23 @@ pub fn draw_panel(app: &App, t: &Tally, area: Rect, buf: &mut Buffer) {
         };
         let pm = permille(c.part, c.whole);
         let style = if c.met { th.ok } else { th.warn };
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::raw(format!("{}·{} ", app.t(label), app.t(by))),
             Span::raw(format!("{}.{}% ", pm / 10, pm % 10)),
             Span::styled(
                 format!("{} {}", c.threshold, if c.met { "✓" } else { "✗" }),
                 style,
             ),
-        ]));
+        ]);
+        lines.push((line, KEEP));
         let detail = match c.measure {
             Measure::ParticipationArea | Measure::ApprovalArea => {
-                format!(" {}/{} ㎡", Area(c.part), Area(c.whole))
+                format!(
+                    " {}/{} {}",
+                    Area(c.part),
+                    Area(c.whole),
+                    super::wording::area_unit(app.lang)
+                )
             }
             _ => format!(" {}/{} {}", c.part, c.whole, app.t(T::OwnersUnit)),
         };
@@ -145,11 +164,11 @@ pub fn draw_panel(app: &App, t: &Tally, area: Rect, buf: &mut Buffer) {
             c.met,
         );
         spans.push(Span::styled(detail, th.dim));
-        lines.push(Line::from(spans));
+        lines.push((Line::from(spans), DECOR));
     }
     if !t.consents.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(app.t(T::RequiredConsents), th.title));
+        lines.push(blank());
+        lines.push((Line::styled(app.t(T::RequiredConsents), th.title), KEEP));
         for c in &t.consents {
             let (text, style) = match c.choice {
                 Some(crate::domain::Choice::Yes) => (app.t(T::Yes), th.ok),
@@ -157,13 +176,35 @@ pub fn draw_panel(app: &App, t: &Tally, area: Rect, buf: &mut Buffer) {
                 Some(crate::domain::Choice::Abstain) => (app.t(T::Abstain), th.bad),
                 None => (app.t(T::NotVoted), th.warn),
             };
-            lines.push(Line::from(vec![
+            let line = Line::from(vec![
                 Span::raw(format!("  {}  ", c.flat)),
                 Span::styled(text, style),
-            ]));
+            ]);
+            lines.push((line, KEEP));
         }
     }
-    Paragraph::new(super::wrap::wrap(lines, area.width)).render(area, buf);
+    let wrapped: Vec<(Vec<Line<'static>>, u8)> = lines
+        .into_iter()
+        .map(|(l, p)| (super::wrap::wrap(vec![l], area.width), p))
+        .collect();
+    let height = area.height as usize;
+    let mut keep_from = BLANK;
+    let count = |from: u8| -> usize {
+        wrapped
+            .iter()
+            .filter(|(_, p)| *p >= from)
+            .map(|(l, _)| l.len())
+            .sum()
+    };
+    while keep_from < KEEP && count(keep_from) > height {
+        keep_from += 1;
+    }
+    let shown: Vec<Line> = wrapped
+        .into_iter()
+        .filter(|(_, p)| *p >= keep_from)
+        .flat_map(|(l, _)| l)
+        .collect();
+    Paragraph::new(shown).render(area, buf);
 }
 
 #[cfg(test)]

@@ -1,0 +1,181 @@
+//! Written ballots as they come back from door-to-door collection (扫楼): one row per flat, several
+//! rows of one owner giving one ballot, checked in one pass and recorded in one transaction — linear in
+//! the rows, whatever their number.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use crate::domain::rule::Electorate;
+use crate::domain::{Choice, FlatRef};
+use crate::export::labels::choice as word;
+use crate::i18n::{BallotText, Said};
+use crate::lang::Lang;
+
+use super::ballots::{check_open, check_voter, record_ballot};
+use super::{BallotInput, Method, Result, Store, StoreError};
+
+/// One row of a ballots file.
+#[derive(Clone, Debug)]
+pub struct WrittenBallot {
+    /// 1-based row in the file, for messages.
+    pub row: usize,
+    pub flat: FlatRef,
+    pub choice: Choice,
+}
+
+/// What an import of written ballots did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WrittenOutcome {
+    /// Ballots recorded (one per owner).
+    pub recorded: usize,
+    /// Owners whose current ballot already said the same (a file imported again; an owner who voted
+    /// in person the same way): nothing recorded for them.
+    pub unchanged: usize,
+    /// Rows that were a further flat of an owner already counted, with the same choice.
+    pub extra_rows: usize,
+    /// Ballots cast in person (or by proxy) replaced by a written one: flat, old and new choice.
+    pub replaced: Vec<(FlatRef, Choice, Choice)>,
+}
+
+/// Why the import was refused: problems by row, or in-person ballots it would replace without
+/// `--replace`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WrittenRefusal {
+    Rows(Vec<(usize, Said)>),
+    WouldReplace(Vec<(FlatRef, Choice, Choice)>),
+}
+
+/// An owner's ballot as the file gives it.
+struct OwnerBallot {
+    index: usize,
+    entry: super::RosterEntry,
+}
+
+impl Store {
+    /// Records written ballots all or nothing. A ballot cast in person that a written one would change
+    /// is replaced only with `replace` (the reason, which goes on record); otherwise the whole file is
+    /// refused, listing those flats.
+    pub fn import_written_ballots(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        ballots: &[WrittenBallot],
+        replace: Option<&str>,
+    ) -> Result<std::result::Result<WrittenOutcome, WrittenRefusal>> {
+        let item = self.item(meeting, number)?;
+        check_open(&item)?;
+        let here = match item.rule.electorate {
+            Electorate::Present => Some(self.attendance(item.meeting_id)?),
+            _ => None,
+        };
+        let mut outcome = WrittenOutcome::default();
+        let mut problems = Vec::new();
+        let mut owners: HashMap<i64, OwnerBallot> = HashMap::new();
+        let mut order = Vec::new();
+        for (i, b) in ballots.iter().enumerate() {
+            let entry = match self.find_flat(&b.flat) {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.push((b.row, said_of(e)));
+                    continue;
+                }
+            };
+            if let Err(e) = check_voter(&item, &entry, here.as_ref()) {
+                problems.push((b.row, said_of(e)));
+                continue;
+            }
+            match owners.get(&entry.owner_id) {
+                Some(first) if ballots[first.index].choice == b.choice => outcome.extra_rows += 1,
+                Some(first) => {
+                    let f = &ballots[first.index];
+                    let said = Said::new(
+                        BallotText::OwnerTwoChoices,
+                        &[("flat", &b.flat), ("other", &f.flat), ("row", &f.row)],
+                    )
+                    .both("first", word(f.choice, Lang::Zh), word(f.choice, Lang::En))
+                    .both(
+                        "this",
+                        word(b.choice, Lang::Zh),
+                        word(b.choice, Lang::En),
+                    );
+                    problems.push((b.row, said));
+                }
+                None => {
+                    order.push(entry.owner_id);
+                    owners.insert(entry.owner_id, OwnerBallot { index: i, entry });
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Ok(Err(WrittenRefusal::Rows(problems)));
+        }
+        let current = self.current_methods(item.id)?;
+        let mut to_record = Vec::with_capacity(order.len());
+        for owner in &order {
+            let o = &owners[owner];
+            let b = &ballots[o.index];
+            match current.get(owner) {
+                Some((choice, _)) if *choice == b.choice => outcome.unchanged += 1,
+                Some((choice, method)) if *method != Method::Written => {
+                    outcome.replaced.push((b.flat.clone(), *choice, b.choice));
+                    to_record.push(o);
+                }
+                _ => to_record.push(o),
+            }
+        }
+        let reason = replace.map(str::trim).filter(|r| !r.is_empty());
+        if !outcome.replaced.is_empty() && reason.is_none() {
+            return Ok(Err(WrittenRefusal::WouldReplace(outcome.replaced)));
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        for o in &to_record {
+            let b = &ballots[o.index];
+            let replaces_in_person = current
+                .get(&o.entry.owner_id)
+                .is_some_and(|(_, m)| *m != Method::Written);
+            let input = BallotInput {
+                flat: &b.flat,
+                choice: b.choice,
+                method: Method::Written,
+                proxy: None,
+                reason: if replaces_in_person { reason } else { None },
+            };
+            record_ballot(&tx, &now, &item, &o.entry, &input)?;
+        }
+        tx.commit()?;
+        outcome.recorded = to_record.len();
+        Ok(Ok(outcome))
+    }
+
+    /// Each owner's current choice on an item and how it was given.
+    fn current_methods(&self, item_id: i64) -> Result<HashMap<i64, (Choice, Method)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT owner_id, choice, method FROM ballots
+             WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL",
+        )?;
+        let mut rows = stmt.query(params![item_id])?;
+        let mut out = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let choice: String = r.get(1)?;
+            let method: String = r.get(2)?;
+            let (Some(choice), Some(method)) = (Choice::parse(&choice), Method::parse(&method))
+            else {
+                return Err(StoreError::Refused(format!(
+                    "a stored ballot of item {item_id} has an unknown choice or method"
+                )));
+            };
+            out.insert(r.get(0)?, (choice, method));
+        }
+        Ok(out)
+    }
+}
+
+/// A refusal as a message value (most already are).
+fn said_of(e: StoreError) -> Said {
+    match e {
+        StoreError::Said(s) => s,
+        e => Said::verbatim(e.to_string()),
+    }
+}

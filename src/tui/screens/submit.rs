@@ -1,0 +1,90 @@
+//! A form was saved: its values become a request for the store. The form is kept until the store
+//! answers, so a refusal shows it again with the text and the reason.
+
+use crate::i18n::T;
+use crate::store::ItemText;
+
+use super::super::app::{App, FormFor, Modal};
+use super::super::form::Form;
+use super::super::worker::Request;
+use super::roll_call;
+
+/// A form was saved: turn its values into a request.
+pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
+    let v = form.values();
+    let kept = purpose.clone();
+    let request = match purpose {
+        FormFor::Proxy { flat } => {
+            app.sign_in.clear();
+            Request::Attend {
+                flat,
+                presence: crate::store::Presence::Proxy(v[0].clone()),
+            }
+        }
+        FormFor::ProxyBallot {
+            owner,
+            flat,
+            choice,
+        } => {
+            let proxy = Some(v[0].clone());
+            let method = crate::store::Method::Proxy;
+            return roll_call::send_ballot(app, owner, flat, choice, method, proxy, None);
+        }
+        FormFor::Correction {
+            owner,
+            flat,
+            choice,
+            method,
+            proxy,
+        } => {
+            let reason = Some(v[0].clone());
+            return roll_call::send_ballot(app, owner, flat, choice, method, proxy, reason);
+        }
+        FormFor::Note { item } => Request::Note {
+            item,
+            speaker: v[0].clone(),
+            point: v[1].clone(),
+        },
+        FormFor::Proposal { item } => Request::Text {
+            item,
+            field: ItemText::Proposal,
+            text: v[0].clone(),
+        },
+        FormFor::Resolution { item } => Request::Text {
+            item,
+            field: ItemText::Resolution,
+            text: v[0].clone(),
+        },
+        FormFor::AddAction { item } => {
+            let due = match v[2].as_str() {
+                "" => None,
+                d => match d.parse() {
+                    Ok(d) => Some(d),
+                    Err(_) => {
+                        form.error = Some(app.t(T::BadDate).into());
+                        form.focus = 2;
+                        app.modal = Some(Modal::Form(form, FormFor::AddAction { item }));
+                        return;
+                    }
+                },
+            };
+            Request::AddAction {
+                item,
+                what: v[0].clone(),
+                who: v[1].clone(),
+                due,
+            }
+        }
+        FormFor::Progress { action } => Request::Progress {
+            action,
+            note: v[0].clone(),
+        },
+        FormFor::CloseAction { action } => Request::CloseAction {
+            action,
+            confirmation: v[0].clone(),
+        },
+    };
+    app.send(request);
+    // Kept until the store answers: a refusal brings the form back with its text.
+    app.sent_form = Some((form, kept));
+}

@@ -1,0 +1,131 @@
+//! Written ballots as they come back from door-to-door collection: one row per flat, through the
+//! binary on the sample estate (a real database file).
+
+mod common;
+
+use common::cli::{assert_verifies, dump, ok, pavilion, sample_db};
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+fn tally(db: &std::path::Path, item: &str) -> serde_json::Value {
+    serde_json::from_str(&ok(db, &["tally", "1", item, "--json"])).unwrap()
+}
+
+/// 韦娟斌 owns 3-2-501 and 3-3-602: two paper ballots, one owner, one vote.
+#[test]
+fn one_row_per_flat_and_an_owner_of_two_flats_votes_once() {
+    let (dir, db) = sample_db();
+    ok(&db, &["attend", "1", "3-2-501", "3-3-601"]);
+    let file = write(
+        dir.path(),
+        "item2.csv",
+        "房号,表决意见\n3-2-501,同意\n3栋3单元602室,同意\n3-3-601,反对\n",
+    );
+    assert_eq!(
+        ok(&db, &["ballot-import", "1", "2", &file]),
+        "item 2: 2 written ballots recorded\n\
+         rows for further flats of an owner already counted (same choice, one ballot): 1\n"
+    );
+    let t = tally(&db, "2");
+    assert_eq!(
+        (t["yes"]["owners"].as_i64(), t["no"]["owners"].as_i64()),
+        (Some(1), Some(1))
+    );
+    // The same file again changes nothing.
+    let before = dump(&db);
+    assert_eq!(
+        ok(&db, &["ballot-import", "1", "2", &file]),
+        "item 2: 0 written ballots recorded\n\
+         owners whose ballot already said the same, nothing recorded: 2\n\
+         rows for further flats of an owner already counted (same choice, one ballot): 1\n"
+    );
+    assert_eq!(dump(&db), before);
+    assert_verifies(&db);
+}
+
+#[test]
+fn two_choices_for_one_owner_are_refused_naming_both_rows() {
+    let (dir, db) = sample_db();
+    ok(&db, &["attend", "1", "3-2-501"]);
+    let file = write(
+        dir.path(),
+        "b.csv",
+        "room,choice\n3-2-501,yes\n3-3-602,no\n",
+    );
+    let before = dump(&db);
+    let out = pavilion(&db, &["ballot-import", "1", "2", &file]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains(&format!(
+            "{file}: row 3, column A (room): the owner of 3-3-602 also owns 3-2-501 (row 2), which \
+             votes yes where this row votes no: one owner gives one choice"
+        )),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before);
+}
+
+#[test]
+fn replacing_an_in_person_ballot_needs_replace_and_a_reason_on_record() {
+    let (dir, db) = sample_db();
+    ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
+    let file = write(dir.path(), "b.csv", "3-2-101,反对\n3-2-102,同意\n");
+    let before = dump(&db);
+    let out = pavilion(&db, &["ballot-import", "1", "1", &file]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains(
+            "these written ballots would replace ballots cast in person or by proxy: 3-2-101 (yes → no); \
+             nothing was recorded. Check them, then import again with --replace REASON"
+        ),
+        "{err}"
+    );
+    assert_eq!(dump(&db), before, "nothing written");
+
+    let reason = "业主书面更正，签字票附后";
+    assert_eq!(
+        ok(
+            &db,
+            &["ballot-import", "1", "1", &file, "--replace", reason]
+        ),
+        format!(
+            "item 1: 2 written ballots recorded\n\
+             in-person ballot replaced: 3-2-101 (yes → no), reason: {reason}\n"
+        )
+    );
+    let t = tally(&db, "1");
+    assert_eq!(
+        (t["yes"]["owners"].as_i64(), t["no"]["owners"].as_i64()),
+        (Some(1), Some(1))
+    );
+    // The reason is on record: in the ballot history and in the event chain.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (method, stored): (String, Option<String>) = conn
+        .query_row(
+            "SELECT method, reason FROM ballots b JOIN flats f ON f.id = b.flat_id
+             WHERE f.room = '101' AND f.unit = '2' AND f.building = '3' AND b.current = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (method.as_str(), stored.as_deref()),
+        ("written", Some(reason))
+    );
+    let events: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM events WHERE kind = 'ballot' AND data LIKE ?1",
+            [format!("%{reason}%")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(events, 1);
+    drop(conn);
+    assert_verifies(&db);
+}
