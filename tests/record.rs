@@ -522,3 +522,68 @@ fn one_host_however_the_path_is_written() {
     drop(held);
     ok(&link, &["attend", "1", "3-2-101"]);
 }
+
+#[test]
+fn a_rehashed_chain_is_caught_against_an_older_backup() {
+    let (dir, db) = sample_voted();
+    let backup = dir.path().join("usb.db");
+    let out = ok(&db, &["backup", backup.to_str().unwrap()]);
+    assert!(out.contains("usb.db.head"), "{out}");
+    let sidecar = std::fs::read_to_string(dir.path().join("usb.db.head")).unwrap();
+    ok(&db, &["attend", "1", "3-2-301"]);
+    let out = ok(&db, &["verify", "--against", backup.to_str().unwrap()]);
+    assert!(out.contains("is where this record began"), "{out}");
+
+    // The first ballot (3-2-101 yes, on the open item 1) becomes "no", in its row and its event,
+    // and every event from there on is re-hashed; the triggers are put back.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;
+         UPDATE ballots SET choice = 'no' WHERE id = 1;
+         UPDATE events SET data = replace(data, '\"choice\":\"yes\"', '\"choice\":\"no\"')
+         WHERE id = (SELECT MIN(id) FROM events WHERE kind = 'ballot');",
+    )
+    .unwrap();
+    let events = Store::open_read_only(&db).unwrap().events(None).unwrap();
+    let mut prev = pavilion::store::GENESIS.to_string();
+    for mut e in events {
+        e.prev_hash = prev;
+        e.hash = event_hash(&e);
+        conn.execute(
+            "UPDATE events SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
+            rusqlite::params![e.id, e.prev_hash, e.hash],
+        )
+        .unwrap();
+        prev = e.hash;
+    }
+    conn.execute_batch(
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
+    )
+    .unwrap();
+    drop(conn);
+    ok(&db, &["verify"]);
+    let out = pavilion(&db, &["verify", "--against", backup.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the history before the backup was rewritten"),
+        "{stderr}"
+    );
+
+    // The backup itself altered (re-hashed the same way) no longer matches its sidecar.
+    std::fs::write(
+        dir.path().join("usb.db.head"),
+        sidecar.replace("head ", "head 0"),
+    )
+    .unwrap();
+    let out = pavilion(&db, &["verify", "--against", backup.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("does not match the chain head in its .head file"),
+        "{stderr}"
+    );
+}

@@ -182,6 +182,9 @@ pub enum Command {
         /// Also confirm that this digest (the chain head printed on earlier minutes) is in the chain
         #[arg(long, value_name = "HASH")]
         digest: Option<String>,
+        /// Also confirm that this older backup's chain is where the current record began
+        #[arg(long, value_name = "BACKUP")]
+        against: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },

@@ -185,6 +185,23 @@ pub fn backup(store: &Store, dest: &Path) -> Result<()> {
             ("head", &short(&info.head)),
         ],
     );
+    // The head once more beside the copy: an altered backup no longer matches it.
+    let sidecar = crate::store::anchor::write_sidecar(&info.path, info.events, &info.head)?;
+    say(RecordText::SidecarWritten, &[("path", &sidecar.display())]);
+    Ok(())
+}
+
+/// `verify --against BACKUP`: the older backup's chain is where the current record began.
+pub fn verify_against(store: &Store, backup: &Path) -> Result<()> {
+    let r = store.verify_against(backup)?;
+    say(
+        RecordText::AgainstOk,
+        &[
+            ("file", &backup.display()),
+            ("events", &r.backup_events),
+            ("head", &short(&r.backup_head)),
+        ],
+    );
     Ok(())
 }
 

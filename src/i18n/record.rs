@@ -26,6 +26,12 @@ catalogue! {
             "this import would no longer list {retired} of {before} flats: more than a tenth";
         DigestLater => "此后该议事会又记录了 {n} 个事件：据此摘要打印的纪要早于现在的记录",
             "the meeting recorded {n} more events after it: minutes printed with this digest are older than the record";
+        BackupBroken => "备份 {file} 自身的事件链在第 {event} 个事件处断开：{why}", "the backup {file} has a broken chain itself at event {event}: {why}";
+        SidecarDiffers => "备份 {file} 与其旁边的 .head 文件记载的链头不符：备份被改动过", "the backup {file} does not match the chain head in its .head file: the backup was altered";
+        BackupLonger => "备份 {file} 有 {events} 个事件，而现在的记录只有 {current} 个：备份之后有事件被删除", "the backup {file} holds {events} events but the record only {current}: events were removed since the backup";
+        BackupDiffers => "现在记录的第 {event} 个事件与备份 {file} 的链头不同：备份之前的历史被改写过", "event {event} of the record differs from the chain head of the backup {file}: the history before the backup was rewritten";
+        AgainstOk => "备份 {file}（{events} 个事件，链头 {head}）正是本记录的开头：备份之前的历史未被改写", "the backup {file} ({events} events, head {head}) is where this record began: the history before it was not rewritten";
+        SidecarWritten => "链头另记在 {path}", "the chain head is also written in {path}";
         NeedsYes => "未导入任何内容：核对以上内容后，加 --yes 重新运行",
             "nothing was imported: check the above, then run again with --yes";
     }
