@@ -58,6 +58,14 @@ pub fn estate_offset(store: &crate::store::Store) -> Offset {
         .unwrap_or_else(machine_offset)
 }
 
+/// An offset as people write it after a time: +08:00.
+pub fn offset_text(o: Offset) -> String {
+    let s = o.seconds();
+    let sign = if s < 0 { '-' } else { '+' };
+    let s = s.unsigned_abs();
+    format!("{sign}{:02}:{:02}", s / 3600, s % 3600 / 60)
+}
+
 /// A stored moment (`2026-11-28T11:05:00Z`); None if it is not one.
 pub fn stored(text: &str) -> Option<Timestamp> {
     text.parse().ok()
@@ -65,14 +73,10 @@ pub fn stored(text: &str) -> Option<Timestamp> {
 
 /// `2026-11-28T19:05:00+08:00`.
 pub fn rfc3339(at: Timestamp, o: Offset) -> String {
-    let s = o.seconds();
-    let sign = if s < 0 { '-' } else { '+' };
-    let s = s.unsigned_abs();
     format!(
-        "{}{sign}{:02}:{:02}",
+        "{}{}",
         o.to_datetime(at).strftime("%Y-%m-%dT%H:%M:%S"),
-        s / 3600,
-        s % 3600 / 60
+        offset_text(o)
     )
 }
 

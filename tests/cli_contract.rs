@@ -281,3 +281,152 @@ fn the_english_detector_finds_sentences_but_not_code() {
     assert!(english_runs("pavilion: 3-2-101 `pavilion roster import FILE` a.toml:3:4").is_empty());
     assert_eq!(english_runs("错误：flat is not in the roster").len(), 1);
 }
+
+/// A start without an offset is this machine's local time, and `check` says so; the agenda's
+/// Chinese aliases (业主, 重大事项 …) are the built-in names.
+#[test]
+fn agendas_in_the_forms_people_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let roster = ["--roster", "agendas/roster-hongqi.csv"];
+    for (lang, said) in [("zh", "按本机时区"), ("en", "taken as this machine's")] {
+        let out = Command::new(BIN)
+            .args(["--db"])
+            .arg(&db)
+            .args([
+                "--lang",
+                lang,
+                "check",
+                "tests/fixtures/agenda/starts-without-offset.toml",
+            ])
+            .args(roster)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            stdout.contains(said) && stdout.contains("2026-11-28T19:00:00"),
+            "{stdout}"
+        );
+    }
+    let elevator = std::fs::read_to_string(root().join("agendas/hongqi-2026-11-28-elevator.toml"))
+        .unwrap()
+        .replace("kind = \"owners\"", "kind = \"业主\"")
+        .replace("rule = \"civil-code-major\"", "rule = \"重大事项\"")
+        .replace("rule = \"none\"", "rule = \"只议不决\"");
+    assert!(elevator.contains("重大事项") && elevator.contains("业主\""));
+    let file = dir.path().join("aliases.toml");
+    std::fs::write(&file, elevator).unwrap();
+    let out = Command::new(BIN)
+        .args(["--lang", "en", "check"])
+        .arg(&file)
+        .args(roster)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Curly quotes and a full-width ＝ from a Chinese input method get a hint of their own.
+#[test]
+fn input_method_typography_in_toml_gets_a_specific_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let base =
+        std::fs::read_to_string(root().join("agendas/hongqi-2026-11-28-elevator.toml")).unwrap();
+    for (from, to, zh, en) in [
+        (
+            "place = \"莲心亭\"",
+            "place = “莲心亭”",
+            "中文引号",
+            "Chinese quotes",
+        ),
+        (
+            "place = \"莲心亭\"",
+            "place ＝ \"莲心亭\"",
+            "全角等号",
+            "full-width equals",
+        ),
+    ] {
+        assert!(base.contains(from));
+        let file = dir.path().join("typo.toml");
+        std::fs::write(&file, base.replacen(from, to, 1)).unwrap();
+        for (lang, want) in [("zh", zh), ("en", en)] {
+            let out = Command::new(BIN)
+                .args(["--lang", lang, "check"])
+                .arg(&file)
+                .args(["--roster", "agendas/roster-hongqi.csv"])
+                .current_dir(root())
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1));
+            assert!(stderr.contains(want), "{lang} {to}: {stderr}");
+        }
+    }
+}
+
+/// Every bad agenda through `check`, and every bad roster through `roster import`, in both
+/// languages: the whole of what the user reads, as snapshots.
+#[test]
+fn check_and_roster_import_errors_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .args(["init", "--estate", "红旗小区"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let files = |folder: &str| {
+        let mut v: Vec<String> = std::fs::read_dir(root().join(folder))
+            .unwrap()
+            .map(|e| format!("{folder}/{}", e.unwrap().file_name().to_string_lossy()))
+            .filter(|f| f.ends_with(".toml") || f.ends_with(".csv"))
+            .collect();
+        v.sort();
+        v
+    };
+    for lang in ["zh", "en"] {
+        let mut agenda = String::new();
+        for f in files("tests/fixtures/agenda/bad") {
+            let out = Command::new(BIN)
+                .args([
+                    "--lang",
+                    lang,
+                    "check",
+                    &f,
+                    "--roster",
+                    "agendas/roster-hongqi.csv",
+                ])
+                .current_dir(root())
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{f}");
+            agenda.push_str(&String::from_utf8_lossy(&out.stderr));
+        }
+        insta::assert_snapshot!(format!("check_errors_{lang}"), agenda);
+        let mut roster = String::new();
+        for f in files("tests/fixtures/bad/roster") {
+            let out = Command::new(BIN)
+                .arg("--db")
+                .arg(&db)
+                .args(["--lang", lang, "roster", "import", &f])
+                .current_dir(root())
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{f}");
+            roster.push_str(&String::from_utf8_lossy(&out.stderr));
+        }
+        insta::assert_snapshot!(format!("roster_import_errors_{lang}"), roster);
+    }
+}

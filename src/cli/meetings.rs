@@ -61,14 +61,27 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
     let mut all = Vec::new();
     for file in files {
         match read_agenda(file, &flats) {
-            Ok(plan) => say(
-                K::CheckOk,
-                &[
-                    ("file", &file.display()),
-                    ("title", &plan.title),
-                    ("items", &count(plan.items.len() as i64, K::Item, K::Items)),
-                ],
-            ),
+            Ok(plan) => {
+                say(
+                    K::CheckOk,
+                    &[
+                        ("file", &file.display()),
+                        ("title", &plan.title),
+                        ("items", &count(plan.items.len() as i64, K::Item, K::Items)),
+                    ],
+                );
+                let text = std::fs::read_to_string(file).unwrap_or_default();
+                if let Some(starts) = crate::intake::agenda::start_without_offset(&text) {
+                    say(
+                        K::CheckOffset,
+                        &[
+                            ("file", &file.display()),
+                            ("starts", &starts),
+                            ("offset", &crate::localtime::offset_text(plan.offset)),
+                        ],
+                    );
+                }
+            }
             Err(Problems(p)) => all.extend(p),
         }
     }

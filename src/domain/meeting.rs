@@ -28,8 +28,8 @@ impl MeetingKind {
 
     pub fn parse(text: &str) -> Option<MeetingKind> {
         match text {
-            "owners" => Some(MeetingKind::Owners),
-            "residents" => Some(MeetingKind::Residents),
+            "owners" | "业主" => Some(MeetingKind::Owners),
+            "residents" | "居民" => Some(MeetingKind::Residents),
             _ => None,
         }
     }

@@ -192,13 +192,13 @@ impl Rule {
         }
     }
 
-    /// A built-in rule by name.
+    /// A built-in rule by name, or by its Chinese alias (重大事项, 一般事项, 举手表决, 只议不决).
     pub fn builtin(name: &str) -> Option<Rule> {
         match name {
-            CIVIL_CODE_MAJOR => Some(Rule::civil_code_major()),
-            CIVIL_CODE_ORDINARY => Some(Rule::civil_code_ordinary()),
-            SHOW_OF_HANDS => Some(Rule::show_of_hands()),
-            NONE => Some(Rule::none()),
+            CIVIL_CODE_MAJOR | "重大事项" => Some(Rule::civil_code_major()),
+            CIVIL_CODE_ORDINARY | "一般事项" => Some(Rule::civil_code_ordinary()),
+            SHOW_OF_HANDS | "举手表决" => Some(Rule::show_of_hands()),
+            NONE | "只议不决" => Some(Rule::none()),
             _ => None,
         }
     }

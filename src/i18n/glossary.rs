@@ -22,7 +22,11 @@ mod tests {
         out.extend(texts(crate::i18n::CostText::ALL));
         out.extend(texts(crate::i18n::RosterText::ALL));
         out.extend(texts(crate::i18n::StoreText::ALL));
+        out.extend(texts(crate::i18n::AgendaText::ALL));
+        out.extend(texts(crate::i18n::AgendaKeyText::ALL));
         out.extend(texts(crate::i18n::ShowText::ALL));
+        out.extend(texts(crate::i18n::BackupText::ALL));
+        out.extend(texts(crate::i18n::ExportText::ALL));
         out.extend(
             crate::export::labels::L::ALL
                 .iter()

@@ -6,6 +6,8 @@
 use crate::domain::{Counts, Outlook, Tally};
 use crate::lang::Lang;
 
+mod agenda;
+mod agenda_keys;
 mod backups;
 mod ballots;
 mod cli;
@@ -21,6 +23,8 @@ mod show;
 mod store;
 pub mod terms;
 
+pub use agenda::AgendaText;
+pub use agenda_keys::AgendaKeyText;
 pub use backups::BackupText;
 pub use ballots::BallotText;
 pub use cli::CliText;

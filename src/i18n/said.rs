@@ -40,6 +40,11 @@ impl Said {
         self.both(name, word.text(Lang::Zh), word.text(Lang::En))
     }
 
+    /// Adds a placeholder whose value is another message (a table's name, a guess).
+    pub fn with(self, name: &'static str, inner: &Said) -> Said {
+        self.both(name, inner.render(Lang::Zh), inner.render(Lang::En))
+    }
+
     /// Adds a placeholder whose value is written differently in each language (a scope).
     pub fn both(
         mut self,

@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use toml::de::DeTable;
 
 use crate::domain::{FlatRef, MeetingPlan};
+use crate::i18n::{AgendaText as A, Said, said};
 
 use super::Problems;
 use items::{Context, ITEM_KEYS, read_items};
@@ -46,10 +47,11 @@ pub fn parse_agenda(
     let document = match DeTable::parse(text) {
         Ok(document) => document,
         Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
             report.at(
-                e.span().map_or(0, |s| s.start),
-                format!("TOML syntax error: {}", e.message().trim()),
-                "fix the syntax here (text in double quotes, one key = value per line); the rest of the file was not checked",
+                at,
+                said!(A::SyntaxError, error = e.message().trim()),
+                typography_hint(text, at).unwrap_or_else(|| said!(A::FixSyntax)),
             );
             return Err(report.into_problems());
         }
@@ -72,7 +74,7 @@ pub fn parse_agenda(
         _ => {
             if report.is_clean() {
                 // Every path that drops a value reports why; this only guards against a gap in that.
-                report.at(0, "the agenda could not be read", "");
+                report.at(0, said!(A::Unreadable), "");
             }
             Err(report.into_problems())
         }
@@ -87,23 +89,57 @@ fn unknown_top_keys(report: &mut Report, document: &DeTable) {
             continue;
         }
         let hint = if MEETING_KEYS.iter().any(|k| k.key == typed) {
-            "meeting details go below the [meeting] header".to_string()
+            said!(A::MeetingBelow)
         } else if ITEM_KEYS.iter().any(|k| k.key == typed) {
-            "item details go below an [[items]] header".to_string()
+            said!(A::ItemBelow)
         } else if let Some(k) = closest(typed, &TOP_KEYS) {
             let header = match k {
                 "meeting" => "[meeting]",
                 "rules" => "[rules.NAME]",
                 _ => "[[items]]",
             };
-            format!("did you mean {header}?")
+            said!(A::DidYouMeanHeader, header = header)
         } else {
-            "an agenda holds [meeting], [rules.NAME] and [[items]]".to_string()
+            said!(A::TopHolds)
         };
-        report.at(
-            key.span().start,
-            format!("unknown key '{typed}' at the top of the file"),
-            hint,
-        );
+        report.at(key.span().start, said!(A::UnknownTopKey, key = typed), hint);
     }
+}
+
+/// A syntax error caused by a Chinese input method: curly quotes or a full-width sign on the line
+/// where TOML stopped gets its own hint.
+fn typography_hint(text: &str, at: usize) -> Option<Said> {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    // Curly quotes inside straight ones are text; used instead of them they are the error.
+    if line.contains(['“', '”']) && !line.contains('"') {
+        return Some(said!(A::CurlyQuotes));
+    }
+    // Before the first straight quote: the key, the sign and the opening of the value.
+    let head = line.split('"').next().unwrap_or("");
+    if head.contains('＝') {
+        return Some(said!(A::FullWidthEquals));
+    }
+    let full = head
+        .chars()
+        .find(|c| matches!(c, '［' | '］' | '＂' | '，' | '：' | '｛' | '｝'));
+    full.map(|c| said!(A::FullWidthPunct, char = c))
+}
+
+/// The meeting's start as written when it has no UTC offset (it is then taken in this machine's
+/// offset, which `check` says).
+pub fn start_without_offset(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let document = DeTable::parse(text).ok()?;
+    let meeting = document.get_ref().get("meeting")?;
+    let toml::de::DeValue::Table(meeting) = meeting.get_ref() else {
+        return None;
+    };
+    let starts = meeting.get("starts")?;
+    let d = match starts.get_ref() {
+        toml::de::DeValue::Datetime(d) => *d,
+        toml::de::DeValue::String(s) => s.trim().parse::<toml::value::Datetime>().ok()?,
+        _ => return None,
+    };
+    (d.date.is_some() && d.time.is_some() && d.offset.is_none()).then(|| d.to_string())
 }

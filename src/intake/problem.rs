@@ -42,7 +42,7 @@ impl Problem {
         )
     }
 
-    /// A problem whose message and hint are catalogue texts (`src/i18n/intake.rs`).
+    /// A problem whose message and hint are message values (e.g. from `src/i18n/agenda.rs`).
     pub fn said(file: &str, location: Location, message: Said, hint: Said) -> Self {
         Problem {
             file: file.to_string(),
@@ -81,7 +81,7 @@ impl Problem {
                 column,
                 header,
             } => format!(
-                "{}: {}: {}",
+                "{}: {}{}{message}",
                 self.file,
                 C::Cell.fill(
                     lang,
@@ -91,7 +91,7 @@ impl Problem {
                         ("header", header)
                     ]
                 ),
-                self.message
+                crate::i18n::terms::colon(lang),
             ),
         };
         if !self.hint.is_empty() {

@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod docx;
 pub mod tui;
+pub mod xlsx;
 
 use std::path::PathBuf;
 

@@ -17,6 +17,9 @@ use toml::de::DeValue;
 use crate::domain::Scope;
 use crate::domain::cost::{Coefficient, CostPlan, DecimalError, Fen};
 
+use crate::i18n::AgendaKeyText as K;
+use crate::i18n::{AgendaText as A, said};
+
 use super::report::Report;
 use super::roster_view::RosterView;
 use super::table::{Fields, KeySpec, Value, wrong_type};
@@ -24,22 +27,22 @@ use super::table::{Fields, KeySpec, Value, wrong_type};
 pub(super) const COST_KEYS: &[KeySpec] = &[
     KeySpec {
         key: "amount",
-        what: "the total cost in yuan, exact to the fen",
+        what: K::CostAmount,
         example: "amount = \"780000.00\"",
     },
     KeySpec {
         key: "subsidy",
-        what: "the subsidy deducted before sharing, in yuan",
+        what: K::CostSubsidy,
         example: "subsidy = \"200000.00\"",
     },
     KeySpec {
         key: "by_area",
-        what: "whether each flat's share is also weighted by its area",
+        what: K::CostByArea,
         example: "by_area = false",
     },
     KeySpec {
         key: "floors",
-        what: "a coefficient for each floor (0 pays nothing)",
+        what: K::CostFloors,
         example: "floors = { 1 = 0, 2 = 0.3, 3 = 0.6 }",
     },
 ];
@@ -57,7 +60,7 @@ pub(super) fn read_cost(
             report,
             "cost",
             value,
-            "a table",
+            A::TypeTable,
             "write the plan below an [items.cost] header, e.g. amount = \"780000.00\"",
         );
         return None;
@@ -65,7 +68,7 @@ pub(super) fn read_cost(
     let before = report.count();
     let fields = Fields::new(
         report,
-        format!("the cost plan of item {number}"),
+        said!(A::TableCost, n = number),
         value.span().start,
         table,
         COST_KEYS,
@@ -81,7 +84,7 @@ pub(super) fn read_cost(
         None => Some(false),
         Some((_, DeValue::Boolean(b))) => Some(*b),
         Some((v, _)) => {
-            wrong_type(report, "by_area", v, "true or false", "by_area = false");
+            wrong_type(report, "by_area", v, A::TypeTrueFalse, "by_area = false");
             None
         }
     };
@@ -176,7 +179,7 @@ fn floors(report: &mut Report, value: &Value) -> Option<BTreeMap<u32, Coefficien
             report,
             "floors",
             value,
-            "a table of floor = coefficient",
+            A::TypeFloorTable,
             "floors = { 1 = 0, 2 = 0.3, 3 = 0.6 }",
         );
         return None;
@@ -228,8 +231,8 @@ fn number_text(report: &mut Report, key: &str, value: &Value, example: &str) -> 
                 report,
                 key,
                 value,
-                "a number",
-                format!("e.g. {key} = {example}"),
+                A::TypeNumber,
+                said!(A::ForExample, example = format!("{key} = {example}")),
             );
             None
         }

@@ -6,6 +6,11 @@ use toml::de::DeValue;
 
 use crate::domain::{FlatRef, ItemPlan, Rule, Scope};
 
+use crate::i18n::AgendaKeyText as K;
+use crate::i18n::terms;
+use crate::i18n::{AgendaText as A, said};
+use crate::lang::Lang;
+
 use super::cost::read_cost;
 use super::report::Report;
 use super::roster_view::RosterView;
@@ -16,63 +21,60 @@ use super::when;
 pub(super) const ITEM_KEYS: &[KeySpec] = &[
     KeySpec {
         key: "title",
-        what: "the item's title",
+        what: K::ItemTitle,
         example: "title = \"3号楼2单元加装电梯\"",
     },
     KeySpec {
         key: "raised_by",
-        what: "who raised the concern",
+        what: K::ItemRaisedBy,
         example: "raised_by = \"王秀兰\"",
     },
     KeySpec {
         key: "raised_from",
-        what: "the flat of whoever raised it",
+        what: K::ItemRaisedFrom,
         example: "raised_from = \"3-2-501\"",
     },
     KeySpec {
         key: "raised_on",
-        what: "the day it was raised",
+        what: K::ItemRaisedOn,
         example: "raised_on = 2026-10-20",
     },
     KeySpec {
         key: "statement",
-        what: "the concern in the words of whoever raised it",
+        what: K::ItemStatement,
         example: "statement = \"单元里老人多，爬楼太难，希望加装电梯\"",
     },
     KeySpec {
         key: "category",
-        what: "a category such as 加装电梯 or 停车管理",
+        what: K::ItemCategory,
         example: "category = \"加装电梯\"",
     },
     KeySpec {
         key: "proposal",
-        what: "the proposal, if already drafted",
+        what: K::ItemProposal,
         example: "proposal = \"…\"",
     },
     KeySpec {
         key: "rule",
-        what: "how it is decided: civil-code-major, civil-code-ordinary, show-of-hands, none, or a rule declared as [rules.NAME]",
+        what: K::ItemRule,
         example: "rule = \"civil-code-major\"",
     },
     KeySpec {
         key: "scope",
-        what: "whose vote counts: \"estate\", a building, a unit, or a list of flats",
+        what: K::ItemScope,
         example: "scope = \"3-2\"",
     },
     KeySpec {
         key: "required_consent",
-        what: "flats whose owners must consent",
+        what: K::ItemRequiredConsent,
         example: "required_consent = [\"3-2-101\"]",
     },
     KeySpec {
         key: "cost",
-        what: "how the cost is shared by floor (a table: amount, subsidy, by_area, floors)",
+        what: K::ItemCost,
         example: "[items.cost] with amount = \"780000.00\" and floors = { 1 = 0, 2 = 0.3 }",
     },
 ];
-
-const ITEMS_HINT: &str =
-    "add at least one [[items]] table with title, raised_by, statement, rule and scope";
 
 /// What every item is checked against.
 pub(super) struct Context<'c> {
@@ -89,7 +91,7 @@ pub(super) fn read_items(
     value: Option<&Value>,
 ) -> Option<Vec<ItemPlan>> {
     let Some(value) = value else {
-        report.at(report.end(), "the agenda has no items", ITEMS_HINT);
+        report.at(report.end(), said!(A::NoItems), said!(A::ItemsHint));
         return None;
     };
     let DeValue::Array(array) = value.get_ref() else {
@@ -97,13 +99,13 @@ pub(super) fn read_items(
             report,
             "items",
             value,
-            "a list of tables",
-            "write each item under its own [[items]] header (two brackets)",
+            A::TypeListOfTables,
+            said!(A::ItemsBrackets),
         );
         return None;
     };
     if array.is_empty() {
-        report.at(value.span().start, "the agenda has no items", ITEMS_HINT);
+        report.at(value.span().start, said!(A::NoItems), said!(A::ItemsHint));
         return None;
     }
     let before = report.count();
@@ -117,10 +119,11 @@ pub(super) fn read_items(
             if let Some((first, earlier)) = titles.iter().find(|(_, t)| t.value == title.value) {
                 report.at(
                     title.at,
-                    format!("two items have the title '{}'", title.value),
-                    format!(
-                        "item {first} (line {}) has the same title: give each item its own title, or merge them",
-                        report.line(earlier.at)
+                    said!(A::SameTitle, title = title.value),
+                    said!(
+                        A::SameTitleHint,
+                        first = first,
+                        line = report.line(earlier.at)
                     ),
                 );
             }
@@ -141,18 +144,15 @@ fn read_item(
     let DeValue::Table(table) = value.get_ref() else {
         report.at(
             value.span().start,
-            format!(
-                "item {number} must be a table, not {}",
-                a_type(value.get_ref())
-            ),
-            "write each item under its own [[items]] header with its keys below it",
+            said!(A::ItemNotTable, n = number).word("found", a_type(value.get_ref())),
+            said!(A::ItemTableHint),
         );
         return (None, None);
     };
     let before = report.count();
     let fields = Fields::new(
         report,
-        format!("item {number}"),
+        said!(A::TableItem, n = number),
         value.span().start,
         table,
         ITEM_KEYS,
@@ -206,8 +206,8 @@ fn raised_on(report: &mut Report, ctx: &Context, fields: &Fields) -> Option<Date
     if let Some(meeting) = ctx.meeting_date.filter(|m| day > *m) {
         report.at(
             value.span().start,
-            format!("'raised_on' ({day}) is after the meeting ({meeting})"),
-            "a concern is raised before the meeting that discusses it: check the year and month",
+            said!(A::RaisedAfter, day = day, meeting = meeting),
+            said!(A::RaisedAfterHint),
         );
         return None;
     }
@@ -222,7 +222,7 @@ fn rule(report: &mut Report, ctx: &Context, fields: &Fields) -> Option<Rule> {
         Lookup::Unknown => {
             report.at(
                 at,
-                format!("unknown rule '{value}'"),
+                said!(A::UnknownRule, rule = value),
                 ctx.rules.unknown_hint(&value),
             );
             None
@@ -241,19 +241,13 @@ fn scope(report: &mut Report, ctx: &Context, value: &Value) -> Option<Scope> {
                 Err(_) if FlatRef::parse(text).is_ok() => {
                     report.at(
                         at,
-                        format!("'{text}' is a single flat, not a building or unit"),
-                        format!(
-                            "to let only listed flats vote, write a list: scope = [\"{text}\"]"
-                        ),
+                        said!(A::SingleFlatScope, text = text),
+                        said!(A::SingleFlatHint, text = text),
                     );
                     None
                 }
                 Err(_) => {
-                    report.at(
-                        at,
-                        format!("'{text}' is not a scope"),
-                        "write \"estate\", a building (\"3\"), a unit (\"3-2\") or a list of flats ([\"3-2-101\", \"3-2-102\"])",
-                    );
+                    report.at(at, said!(A::NotAScope, text = text), said!(A::ScopeHint));
                     None
                 }
             }
@@ -271,19 +265,15 @@ fn scope(report: &mut Report, ctx: &Context, value: &Value) -> Option<Scope> {
                 report,
                 "scope",
                 value,
-                "a string",
-                format!("write a unit as text: scope = \"{unit}\""),
+                A::TypeString,
+                said!(A::UnitAsText, unit = unit),
             );
             None
         }
         DeValue::Array(_) => {
             let flats = flat_list(report, ctx, "scope", value)?;
             if flats.is_empty() {
-                report.at(
-                    at,
-                    "the scope lists no flats",
-                    "list the flats whose owners vote, e.g. scope = [\"3-2-101\", \"3-2-102\"]",
-                );
+                report.at(at, said!(A::EmptyScope), said!(A::EmptyScopeHint));
                 return None;
             }
             Some(Scope::Flats(flats.into_iter().map(|f| f.value).collect()))
@@ -293,8 +283,8 @@ fn scope(report: &mut Report, ctx: &Context, value: &Value) -> Option<Scope> {
                 report,
                 "scope",
                 value,
-                "a string or a list of flats",
-                "write \"estate\", a building (\"3\"), a unit (\"3-2\") or a list of flats ([\"3-2-101\", \"3-2-102\"])",
+                A::TypeStringOrFlats,
+                said!(A::ScopeHint),
             );
             None
         }
@@ -307,7 +297,7 @@ fn check_scope(report: &mut Report, ctx: &Context, at: usize, scope: Scope) -> O
         Scope::Building(b) if !ctx.roster.has_building(b) => {
             report.at(
                 at,
-                format!("building {b} has no flats in the roster"),
+                said!(A::NoBuilding, building = b),
                 ctx.roster.building_hint(),
             );
             None
@@ -315,7 +305,7 @@ fn check_scope(report: &mut Report, ctx: &Context, at: usize, scope: Scope) -> O
         Scope::Unit { building, unit } if !ctx.roster.has_unit(building, unit) => {
             report.at(
                 at,
-                format!("unit {building}-{unit} has no flats in the roster"),
+                said!(A::NoUnit, building = building, unit = unit),
                 ctx.roster.unit_hint(building),
             );
             None
@@ -339,11 +329,8 @@ fn required_consent(
     if let Some(rule) = rule.filter(|r| !r.votes) {
         report.at(
             fields.key_at("required_consent"),
-            format!(
-                "required consent on an item with rule '{}', which has no vote",
-                rule.name
-            ),
-            "consent is given by voting yes: remove required_consent, or choose a rule with a vote",
+            said!(A::ConsentWithoutVote, rule = rule.name),
+            said!(A::ConsentWithoutVoteHint),
         );
         return None;
     }
@@ -364,8 +351,12 @@ fn required_consent(
             all_inside = false;
             report.at(
                 f.at,
-                format!("flat {} must consent but is outside the item's scope ({scope})", f.value),
-                "a required consent must be an owner within the scope: check the room number, or widen the scope",
+                said!(A::ConsentOutside, flat = f.value).both(
+                    "scope",
+                    terms::scope(scope, Lang::Zh),
+                    terms::scope(scope, Lang::En),
+                ),
+                said!(A::ConsentOutsideHint),
             );
         }
     }
@@ -384,8 +375,8 @@ fn flat_list(
             report,
             key,
             value,
-            "a list of flats",
-            format!("write {key} = [\"3-2-101\"]"),
+            A::TypeListOfFlats,
+            said!(A::WriteAs, example = format!("{key} = [\"3-2-101\"]")),
         );
         return None;
     };
@@ -395,11 +386,8 @@ fn flat_list(
         let DeValue::String(text) = element.get_ref() else {
             report.at(
                 element.span().start,
-                format!(
-                    "each entry of '{key}' must be a flat in double quotes, not {}",
-                    a_type(element.get_ref())
-                ),
-                format!("write {key} = [\"3-2-101\", \"3-2-102\"]"),
+                said!(A::FlatInQuotes, key = key).word("found", a_type(element.get_ref())),
+                said!(A::FlatListHint, key = key),
             );
             continue;
         };
@@ -413,8 +401,8 @@ fn flat_list(
         if flats.iter().any(|f| f.value == flat.value) {
             report.at(
                 flat.at,
-                format!("flat {} is listed twice", flat.value),
-                "remove the repeated entry",
+                said!(A::FlatTwice, flat = flat.value),
+                said!(A::RemoveRepeat),
             );
             continue;
         }
@@ -428,15 +416,15 @@ fn flat(report: &mut Report, ctx: &Context, text: &At<String>) -> Option<At<Flat
     let Ok(flat) = FlatRef::parse(&text.value) else {
         report.at(
             text.at,
-            format!("'{}' is not a flat", text.value),
-            "write building-unit-room, e.g. 3-2-501 or 3栋2单元501",
+            said!(A::NotAFlat, text = text.value),
+            said!(A::FlatHint),
         );
         return None;
     };
     if !ctx.roster.has_flat(&flat) {
         report.at(
             text.at,
-            format!("flat {flat} is not in the roster"),
+            said!(A::FlatNotInRoster, flat = flat),
             ctx.roster.flat_hint(&flat),
         );
         return None;

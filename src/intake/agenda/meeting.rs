@@ -5,56 +5,56 @@ use toml::de::DeValue;
 
 use crate::domain::{ItemPlan, MeetingKind, MeetingPlan};
 
+use crate::i18n::AgendaKeyText as K;
+use crate::i18n::{AgendaText as A, said};
+
 use super::report::Report;
-use super::suggest::closest;
+use super::suggest::{closest, guess};
 use super::table::{At, Fields, KeySpec, Value, wrong_type};
 use super::when::{self, Start};
 
 pub(super) const MEETING_KEYS: &[KeySpec] = &[
     KeySpec {
         key: "title",
-        what: "the meeting's title",
+        what: K::MeetingTitle,
         example: "title = \"红旗小区 3号楼加装电梯议事会\"",
     },
     KeySpec {
         key: "kind",
-        what: "the kind of meeting: owners or residents",
+        what: K::MeetingKind,
         example: "kind = \"owners\"",
     },
     KeySpec {
         key: "starts",
-        what: "date, time and UTC offset",
+        what: K::MeetingStarts,
         example: "starts = 2026-11-28T19:00:00+08:00",
     },
     KeySpec {
         key: "place",
-        what: "where the meeting is held",
+        what: K::MeetingPlace,
         example: "place = \"莲心亭\"",
     },
     KeySpec {
         key: "host",
-        what: "who chairs the meeting",
+        what: K::MeetingHost,
         example: "host = \"郭建敏\"",
     },
     KeySpec {
         key: "secretary",
-        what: "who writes the minutes",
+        what: K::MeetingSecretary,
         example: "secretary = \"马长祥\"",
     },
     KeySpec {
         key: "objections_to",
-        what: "where residents raise objections to the public notice",
+        what: K::MeetingObjectionsTo,
         example: "objections_to = \"社区居委会一楼服务窗口\"",
     },
     KeySpec {
         key: "objections_until",
-        what: "the last day for objections",
+        what: K::MeetingObjectionsUntil,
         example: "objections_until = 2026-12-05",
     },
 ];
-
-const MEETING_HINT: &str =
-    "start the file with [meeting] and its title, kind, starts, place, host and secretary";
 
 /// What was read from `[meeting]`; a field is `None` if it had a problem (already reported).
 pub(super) struct Header {
@@ -76,20 +76,24 @@ impl Header {
 
     pub(super) fn read(report: &mut Report, value: Option<&Value>) -> Option<Header> {
         let Some(value) = value else {
-            report.at(0, "the agenda has no [meeting] table", MEETING_HINT);
+            report.at(0, said!(A::NoMeetingTable), said!(A::MeetingHint));
             return None;
         };
         let DeValue::Table(table) = value.get_ref() else {
             let hint = match value.get_ref() {
-                DeValue::Array(_) => {
-                    "write the header with single brackets: [meeting] (one meeting per file)"
-                }
-                _ => MEETING_HINT,
+                DeValue::Array(_) => said!(A::SingleBrackets),
+                _ => said!(A::MeetingHint),
             };
-            wrong_type(report, "meeting", value, "a table", hint);
+            wrong_type(report, "meeting", value, A::TypeTable, hint);
             return None;
         };
-        let fields = Fields::new(report, "[meeting]", value.span().start, table, MEETING_KEYS);
+        let fields = Fields::new(
+            report,
+            said!(A::TableMeeting),
+            value.span().start,
+            table,
+            MEETING_KEYS,
+        );
         let start = fields
             .required(report, "starts")
             .and_then(|v| when::start(report, "starts", v));
@@ -136,12 +140,11 @@ fn kind(report: &mut Report, fields: &Fields) -> Option<MeetingKind> {
     let At { value, at } = fields.text(report, "kind")?;
     let kind = MeetingKind::parse(&value);
     if kind.is_none() {
-        let guess = closest(&value, &["owners", "residents"])
-            .map_or(String::new(), |k| format!("did you mean '{k}'? "));
+        let guess = guess(closest(&value, &["owners", "residents"]));
         report.at(
             at,
-            format!("unknown meeting kind '{value}'"),
-            format!("{guess}write \"owners\" (owners' joint decisions) or \"residents\" (residents' consultation)"),
+            said!(A::UnknownKind, kind = value),
+            said!(A::KindHint).with("guess", &guess),
         );
     }
     kind
@@ -154,10 +157,8 @@ fn objections_until(report: &mut Report, fields: &Fields, meeting: Option<Date>)
     if let Some(meeting) = meeting.filter(|m| until < *m) {
         report.at(
             value.span().start,
-            format!("the objection period ends ({until}) before the meeting ({meeting})"),
-            format!(
-                "objections to the notice come after the meeting: give a day on or after {meeting}"
-            ),
+            said!(A::ObjectionsBefore, until = until, meeting = meeting),
+            said!(A::ObjectionsBeforeHint, meeting = meeting),
         );
         return None;
     }
@@ -171,14 +172,14 @@ fn objections_pair(report: &mut Report, fields: &Fields) {
     if to && !until {
         report.at(
             fields.key_at("objections_to"),
-            "'objections_to' is given without 'objections_until'",
-            "add the last day for objections, e.g. objections_until = 2026-12-05",
+            said!(A::ToWithoutUntil),
+            said!(A::ToWithoutUntilHint),
         );
     } else if until && !to {
         report.at(
             fields.key_at("objections_until"),
-            "'objections_until' is given without 'objections_to'",
-            "add where objections are raised, e.g. objections_to = \"社区居委会一楼服务窗口\"",
+            said!(A::UntilWithoutTo),
+            said!(A::UntilWithoutToHint),
         );
     }
 }

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::i18n::Said;
 use crate::intake::{Location, Problem, Problems};
 
 pub(super) struct Report<'t> {
@@ -46,14 +47,9 @@ impl<'t> Report<'t> {
     }
 
     /// Records a problem at a byte offset.
-    pub(super) fn at(
-        &mut self,
-        offset: usize,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
+    pub(super) fn at(&mut self, offset: usize, message: impl Into<Said>, hint: impl Into<Said>) {
         let location = self.location(offset);
-        let problem = Problem::new(self.file, location, message, hint);
+        let problem = Problem::said(self.file, location, message.into(), hint.into());
         self.found.push((offset, problem));
     }
 

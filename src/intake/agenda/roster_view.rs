@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use crate::domain::FlatRef;
 use crate::domain::flat::natural_cmp;
+use crate::i18n::{AgendaText as A, Said, said};
 
 pub(super) struct RosterView<'f> {
     flats: &'f HashSet<FlatRef>,
@@ -42,35 +43,31 @@ impl<'f> RosterView<'f> {
     }
 
     /// What exists around a flat that is not in the roster.
-    pub(super) fn flat_hint(&self, flat: &FlatRef) -> String {
+    pub(super) fn flat_hint(&self, flat: &FlatRef) -> Said {
         if self.has_unit(&flat.building, &flat.unit) {
             let rooms = self.sorted(|f| {
                 (f.building == flat.building && f.unit == flat.unit).then(|| f.room.clone())
             });
-            format!(
-                "check the room number: unit {}-{} has rooms {}",
-                flat.building,
-                flat.unit,
-                list(&rooms)
-            )
+            said!(A::RoomsOfUnit, building = flat.building, unit = flat.unit)
+                .with("rooms", &list(&rooms))
         } else {
             self.unit_hint(&flat.building)
         }
     }
 
     /// What exists in a building (or in the estate) when a unit is not in the roster.
-    pub(super) fn unit_hint(&self, building: &str) -> String {
+    pub(super) fn unit_hint(&self, building: &str) -> Said {
         if self.has_building(building) {
             let units = self.sorted(|f| (f.building == building).then(|| f.unit.clone()));
-            format!("building {building} has units {}", list(&units))
+            said!(A::UnitsOfBuilding, building = building).with("units", &list(&units))
         } else {
             self.building_hint()
         }
     }
 
-    pub(super) fn building_hint(&self) -> String {
+    pub(super) fn building_hint(&self) -> Said {
         let buildings = self.sorted(|f| Some(f.building.clone()));
-        format!("the roster has buildings {}", list(&buildings))
+        said!(A::BuildingsOfRoster).with("buildings", &list(&buildings))
     }
 
     /// Distinct parts picked from the flats, in natural order (2 before 10).
@@ -88,17 +85,17 @@ impl<'f> RosterView<'f> {
 }
 
 /// A readable list; long ones are shortened to their ends and a count.
-fn list(parts: &[String]) -> String {
+fn list(parts: &[String]) -> Said {
     const LONGEST: usize = 24;
     if parts.len() <= LONGEST {
-        parts.join(", ")
+        Said::verbatim("{list}").both("list", parts.join("、"), parts.join(", "))
     } else {
-        format!(
-            "{}, {}, … {} ({} in all)",
-            parts[0],
-            parts[1],
-            parts[parts.len() - 1],
-            parts.len()
+        said!(
+            A::ListInAll,
+            first = parts[0],
+            second = parts[1],
+            last = parts[parts.len() - 1],
+            n = parts.len()
         )
     }
 }

@@ -7,39 +7,42 @@ use toml::de::{DeTable, DeValue};
 use crate::domain::Threshold;
 use crate::domain::rule::{BUILTIN_RULES, Double, Electorate, Rule};
 
+use crate::i18n::AgendaKeyText as K;
+use crate::i18n::{AgendaText as A, said};
+
 use super::report::Report;
-use super::suggest::closest;
+use super::suggest::{closest, guess};
 use super::table::{At, Fields, KeySpec, Value, string, wrong_type};
 
 const RULE_KEYS: &[KeySpec] = &[
     KeySpec {
         key: "basis",
-        what: "one line for the minutes saying why this rule applies",
+        what: K::RuleBasis,
         example: "basis = \"《既有住宅加装电梯实施办法》第八条\"",
     },
     KeySpec {
         key: "electorate",
-        what: "who votes: \"owners\" (all owners in scope) or \"present\" (those signed in)",
+        what: K::RuleElectorate,
         example: "electorate = \"owners\"",
     },
     KeySpec {
         key: "participation_area",
-        what: "share of the floor area that must take part",
+        what: K::RuleParticipationArea,
         example: "participation_area = \">= 2/3\"",
     },
     KeySpec {
         key: "participation_heads",
-        what: "share of the owners that must take part",
+        what: K::RuleParticipationHeads,
         example: "participation_heads = \">= 2/3\"",
     },
     KeySpec {
         key: "approval_area",
-        what: "share of the participating area that must approve",
+        what: K::RuleApprovalArea,
         example: "approval_area = \">= 3/4\"",
     },
     KeySpec {
         key: "approval_heads",
-        what: "share of the participating owners that must approve",
+        what: K::RuleApprovalHeads,
         example: "approval_heads = \"> 1/2\"",
     },
 ];
@@ -65,13 +68,7 @@ impl RuleBook {
             return RuleBook { custom };
         };
         let DeValue::Table(table) = value.get_ref() else {
-            wrong_type(
-                report,
-                "rules",
-                value,
-                "a table",
-                "declare each custom rule as [rules.NAME]",
-            );
+            wrong_type(report, "rules", value, A::TypeTable, said!(A::RulesTable));
             return RuleBook { custom };
         };
         for (name, body) in table.iter() {
@@ -94,21 +91,19 @@ impl RuleBook {
     }
 
     /// Hint for an unknown rule: the closest name, then what exists.
-    pub(super) fn unknown_hint(&self, typed: &str) -> String {
+    pub(super) fn unknown_hint(&self, typed: &str) -> crate::i18n::Said {
         let mut names: Vec<&str> = BUILTIN_RULES.to_vec();
         names.extend(self.custom.keys().map(String::as_str));
-        let guess =
-            closest(typed, &names).map_or(String::new(), |n| format!("did you mean '{n}'? "));
+        let guess = guess(closest(typed, &names));
         let declared = if self.custom.is_empty() {
-            ", or declare one as [rules.NAME]".to_string()
+            said!(A::OrDeclare)
         } else {
             let custom: Vec<&str> = self.custom.keys().map(String::as_str).collect();
-            format!(" or one declared in this file ({})", custom.join(", "))
+            said!(A::OrDeclared, custom = custom.join(", "))
         };
-        format!(
-            "{guess}use a built-in rule ({}){declared}",
-            BUILTIN_RULES.join(", ")
-        )
+        said!(A::RuleHint, builtin = BUILTIN_RULES.join(", "))
+            .with("guess", &guess)
+            .with("declared", &declared)
     }
 }
 
@@ -119,8 +114,8 @@ fn custom_rule(report: &mut Report, name: &str, name_at: usize, body: &Value) ->
             report,
             &format!("rules.{name}"),
             body,
-            "a table",
-            format!("declare the rule as [rules.{name}] with basis, electorate and thresholds"),
+            A::TypeTable,
+            said!(A::RuleTable, name = name),
         );
         return None;
     };
@@ -128,13 +123,13 @@ fn custom_rule(report: &mut Report, name: &str, name_at: usize, body: &Value) ->
     if BUILTIN_RULES.contains(&name) {
         report.at(
             name_at,
-            format!("rule '{name}' is built in and cannot be redeclared"),
-            format!("give your rule another name, e.g. [rules.{name}-local], and use that name in the items"),
+            said!(A::BuiltInRule, name = name),
+            said!(A::BuiltInRuleHint, name = name),
         );
     }
     let fields = Fields::new(
         report,
-        format!("rule '{name}'"),
+        said!(A::TableRule, name = name),
         body.span().start,
         table,
         RULE_KEYS,
@@ -152,8 +147,8 @@ fn custom_rule(report: &mut Report, name: &str, name_at: usize, body: &Value) ->
     if !has_key(table, "approval_area") && !has_key(table, "approval_heads") {
         report.at(
             fields.header(),
-            format!("{} has no approval threshold", fields.name()),
-            "add approval_heads and/or approval_area, e.g. approval_heads = \"> 1/2\"; for discussion only use rule = \"none\"",
+            said!(A::NoApproval).with("table", fields.name()),
+            said!(A::NoApprovalHint),
         );
     }
     if report.count() != clean_before {
@@ -179,12 +174,11 @@ fn electorate(report: &mut Report, fields: &Fields) -> Option<Electorate> {
         "owners" => Some(Electorate::Owners),
         "present" => Some(Electorate::Present),
         other => {
-            let guess = closest(other, &["owners", "present"])
-                .map_or(String::new(), |n| format!("did you mean '{n}'? "));
+            let guess = guess(closest(other, &["owners", "present"]));
             report.at(
                 at,
-                format!("unknown electorate '{other}'"),
-                format!("{guess}write \"owners\" (every owner in the scope) or \"present\" (only those signed in)"),
+                said!(A::UnknownElectorate, name = other),
+                said!(A::ElectorateHint).with("guess", &guess),
             );
             None
         }
@@ -200,17 +194,13 @@ fn threshold(report: &mut Report, fields: &Fields, key: &str) -> Option<Threshol
         Err(e) => {
             let message = match e {
                 crate::domain::rule::ThresholdError::Malformed(t) => {
-                    format!("'{t}' is not a threshold")
+                    said!(A::NotAThreshold, text = t)
                 }
                 crate::domain::rule::ThresholdError::OutOfRange(t) => {
-                    format!("'{t}' is not a fraction between 0 and 1")
+                    said!(A::OutOfRange, text = t)
                 }
             };
-            report.at(
-                text.at,
-                message,
-                format!("write a comparison and a fraction: {key} = \">= 2/3\" (2/3 or more, 以上) or \"> 1/2\" (more than half, 过半数)"),
-            );
+            report.at(text.at, message, said!(A::ThresholdHint, key = key));
             None
         }
     }

@@ -38,6 +38,14 @@ fn distance(a: &str, b: &str) -> usize {
     d[a.len()][b.len()]
 }
 
+/// "did you mean 'x'? " before a hint, or nothing.
+pub(super) fn guess(name: Option<&str>) -> crate::i18n::Said {
+    match name {
+        Some(n) => crate::i18n::Said::new(crate::i18n::AgendaText::GuessPrefix, &[("name", &n)]),
+        None => crate::i18n::Said::verbatim(""),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

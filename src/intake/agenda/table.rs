@@ -6,11 +6,12 @@ use toml::de::{DeTable, DeValue};
 
 use super::report::Report;
 use super::suggest::closest;
+use crate::i18n::{AgendaText as A, Said, said};
 
 /// A key a table may hold, with what it is for and an example line: both go into hints.
 pub(super) struct KeySpec {
     pub key: &'static str,
-    pub what: &'static str,
+    pub what: crate::i18n::AgendaKeyText,
     pub example: &'static str,
 }
 
@@ -26,7 +27,7 @@ pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 /// One table being read. Creating it reports unknown keys; the getters report the rest.
 pub(super) struct Fields<'a, 'i> {
     /// How messages name the table: "[meeting]", "item 2", "rule 'unit-two-thirds'".
-    name: String,
+    name: Said,
     /// Where the table starts (its header), for missing keys.
     header: usize,
     table: &'a DeTable<'i>,
@@ -36,13 +37,13 @@ pub(super) struct Fields<'a, 'i> {
 impl<'a, 'i> Fields<'a, 'i> {
     pub(super) fn new(
         report: &mut Report,
-        name: impl Into<String>,
+        name: Said,
         header: usize,
         table: &'a DeTable<'i>,
         keys: &'static [KeySpec],
     ) -> Self {
         let fields = Fields {
-            name: name.into(),
+            name,
             header,
             table,
             keys,
@@ -51,7 +52,7 @@ impl<'a, 'i> Fields<'a, 'i> {
         fields
     }
 
-    pub(super) fn name(&self) -> &str {
+    pub(super) fn name(&self) -> &Said {
         &self.name
     }
 
@@ -79,8 +80,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             let spec = self.spec(key);
             report.at(
                 self.header,
-                format!("{} is missing '{key}'", self.name),
-                format!("add {} ({})", spec.example, spec.what),
+                said!(A::MissingKey, key = key).with("table", &self.name),
+                said!(A::AddKey, example = spec.example).word("what", spec.what),
             );
         }
         value
@@ -94,8 +95,8 @@ impl<'a, 'i> Fields<'a, 'i> {
             let spec = self.spec(key);
             report.at(
                 text.at,
-                format!("'{key}' is empty"),
-                format!("fill in {}, e.g. {}", spec.what, spec.example),
+                said!(A::EmptyKey, key = key),
+                said!(A::FillIn, example = spec.example).word("what", spec.what),
             );
             return None;
         }
@@ -124,12 +125,12 @@ impl<'a, 'i> Fields<'a, 'i> {
                 continue;
             }
             let hint = match closest(typed, &known) {
-                Some(k) => format!("did you mean '{k}'?"),
-                None => format!("allowed keys in {}: {}", self.name, known.join(", ")),
+                Some(k) => said!(A::DidYouMean, name = k),
+                None => said!(A::AllowedKeys, keys = known.join(", ")).with("table", &self.name),
             };
             report.at(
                 key.span().start,
-                format!("unknown key '{typed}' in {}", self.name),
+                said!(A::UnknownKey, key = typed).with("table", &self.name),
                 hint,
             );
         }
@@ -151,13 +152,12 @@ pub(super) fn string(
         }),
         other => {
             let hint = match other {
-                DeValue::Integer(_) | DeValue::Float(_) => format!(
-                    "put the text in double quotes: {key} = \"{}\"",
-                    report.source(&value.span())
-                ),
-                _ => format!("write it as text in double quotes, e.g. {example}"),
+                DeValue::Integer(_) | DeValue::Float(_) => {
+                    said!(A::QuoteIt, key = key, value = report.source(&value.span()))
+                }
+                _ => said!(A::TextInQuotes, example = example),
             };
-            wrong_type(report, key, value, "a string", hint);
+            wrong_type(report, key, value, A::TypeString, hint);
             None
         }
     }
@@ -168,32 +168,31 @@ pub(super) fn wrong_type(
     report: &mut Report,
     key: &str,
     value: &Value,
-    expected: &str,
-    hint: impl Into<String>,
+    expected: A,
+    hint: impl Into<Said>,
 ) {
     report.at(
         value.span().start,
-        format!(
-            "'{key}' must be {expected}, not {}",
-            a_type(value.get_ref())
-        ),
+        said!(A::WrongType, key = key)
+            .word("expected", expected)
+            .word("found", a_type(value.get_ref())),
         hint,
     );
 }
 
 /// A value's type as people say it.
-pub(super) fn a_type(value: &DeValue) -> &'static str {
+pub(super) fn a_type(value: &DeValue) -> A {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a decimal number",
-        DeValue::Boolean(_) => "true/false",
+        DeValue::String(_) => A::TypeString,
+        DeValue::Integer(_) => A::TypeInteger,
+        DeValue::Float(_) => A::TypeDecimal,
+        DeValue::Boolean(_) => A::TypeBoolean,
         DeValue::Datetime(d) => match (d.date, d.time) {
-            (Some(_), Some(_)) => "a date and time",
-            (Some(_), None) => "a date",
-            _ => "a time",
+            (Some(_), Some(_)) => A::TypeDateTime,
+            (Some(_), None) => A::TypeDate,
+            _ => A::TypeTime,
         },
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::Array(_) => A::TypeList,
+        DeValue::Table(_) => A::TypeTable,
     }
 }

@@ -9,6 +9,7 @@ use toml::value::Datetime;
 
 use super::report::Report;
 use super::table::{Value, wrong_type};
+use crate::i18n::{AgendaText as A, said};
 
 /// When the meeting starts, with the offset it was written in.
 #[derive(Clone, Copy, Debug)]
@@ -24,7 +25,7 @@ fn datetime(
     report: &mut Report,
     key: &str,
     value: &Value,
-    expected: &str,
+    expected: A,
     example: &str,
 ) -> Option<Datetime> {
     match value.get_ref() {
@@ -41,8 +42,15 @@ fn datetime(
                     .to_string();
                 report.at(
                     value.span().start,
-                    format!("'{}' is not a valid {expected}: {detail}", s.trim()),
-                    format!("write it like {key} = {example}"),
+                    said!(A::NotValid, text = s.trim(), detail = detail).word(
+                        "expected",
+                        if expected == A::TypeDate {
+                            A::WordDate
+                        } else {
+                            A::WordDateTime
+                        },
+                    ),
+                    said!(A::WriteLike, key = key, example = example),
                 );
                 None
             }
@@ -52,36 +60,26 @@ fn datetime(
                 report,
                 key,
                 value,
-                expected_article(expected),
-                format!("write it like {key} = {example}"),
+                expected,
+                said!(A::WriteLike, key = key, example = example),
             );
             None
         }
     }
 }
 
-fn expected_article(expected: &str) -> &'static str {
-    if expected == "date" {
-        "a date"
-    } else {
-        "a date and time"
-    }
-}
-
 /// A calendar date (`raised_on`, `objections_until`): a TOML local date or "YYYY-MM-DD".
 pub(super) fn date(report: &mut Report, key: &str, value: &Value, example: &str) -> Option<Date> {
-    let d = datetime(report, key, value, "date", example)?;
+    let d = datetime(report, key, value, A::TypeDate, example)?;
     let at = value.span().start;
     match (d.date, d.time, d.offset) {
         (Some(date), None, None) => civil_date(report, at, date, example),
         _ => {
             report.at(
                 at,
-                format!(
-                    "'{key}' must be a date only, not {}",
-                    super::table::a_type(&DeValue::Datetime(d))
-                ),
-                format!("write just the day: {key} = {example}"),
+                said!(A::DateOnly, key = key)
+                    .word("found", super::table::a_type(&DeValue::Datetime(d))),
+                said!(A::JustTheDay, key = key, example = example),
             );
             None
         }
@@ -95,8 +93,8 @@ fn civil_date(report: &mut Report, at: usize, d: toml::value::Date, example: &st
     if made.is_none() {
         report.at(
             at,
-            format!("{d} is not a valid date"),
-            format!("write a real calendar day, e.g. {example}"),
+            said!(A::NotADate, date = d),
+            said!(A::RealDay, example = example),
         );
     }
     made
@@ -106,28 +104,26 @@ fn civil_date(report: &mut Report, at: usize, d: toml::value::Date, example: &st
 /// time and a laptop with a wrong time zone setting cannot shift it.
 pub(super) fn start(report: &mut Report, key: &str, value: &Value) -> Option<Start> {
     const EXAMPLE: &str = "2026-11-28T19:00:00+08:00";
-    let d = datetime(report, key, value, "date and time", EXAMPLE)?;
+    let d = datetime(report, key, value, A::TypeDateTime, EXAMPLE)?;
     let at = value.span().start;
     let (Some(day), Some(time)) = (d.date, d.time) else {
         let missing = if d.date.is_none() {
-            "a date"
+            A::ADate
         } else {
-            "a time of day"
+            A::ATimeOfDay
         };
         report.at(
             at,
-            format!("'{key}' needs {missing}"),
-            format!("write date, time and offset: {key} = {EXAMPLE}"),
+            said!(A::Needs, key = key).word("missing", missing),
+            said!(A::DateTimeOffset, key = key, example = EXAMPLE),
         );
         return None;
     };
-    let Some(offset) = d.offset else {
-        report.at(
-            at,
-            format!("'{key}' has no UTC offset"),
-            format!("add +08:00 (China Standard Time): {key} = {d}+08:00"),
-        );
-        return None;
+    // Without an offset the time is this machine's local time (`check` says so).
+    let minutes = match d.offset {
+        None => crate::localtime::machine_offset().seconds() / 60,
+        Some(toml::value::Offset::Z) => 0,
+        Some(toml::value::Offset::Custom { minutes }) => i32::from(minutes),
     };
     let date = civil_date(report, at, day, "2026-11-28")?;
     let clock = Time::new(
@@ -136,10 +132,6 @@ pub(super) fn start(report: &mut Report, key: &str, value: &Value) -> Option<Sta
         time.second.unwrap_or(0) as i8,
         time.nanosecond.unwrap_or(0) as i32,
     );
-    let minutes = match offset {
-        toml::value::Offset::Z => 0,
-        toml::value::Offset::Custom { minutes } => i32::from(minutes),
-    };
     let made = clock.ok().and_then(|clock| {
         let offset = Offset::from_seconds(minutes * 60).ok()?;
         let timestamp = offset
@@ -154,8 +146,8 @@ pub(super) fn start(report: &mut Report, key: &str, value: &Value) -> Option<Sta
     if made.is_none() {
         report.at(
             at,
-            format!("{d} is not a valid date and time"),
-            format!("write it like {key} = {EXAMPLE}"),
+            said!(A::NotADateTime, date = d),
+            said!(A::WriteLike, key = key, example = EXAMPLE),
         );
     }
     made
