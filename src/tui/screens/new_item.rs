@@ -54,9 +54,14 @@ fn flats(text: &str) -> Result<Vec<FlatRef>, String> {
 pub fn plan(values: &[String], lang: Lang) -> Result<ItemPlan, (usize, String)> {
     let rule = rule(&values[4]).ok_or((4, T::BadRule.get(lang).to_string()))?;
     let bad_flat = |i: usize, t: String| (i, T::NotAFlatNamed.fill(lang, &[("text", &t)]));
+    let named = |t: &str| !t.is_empty() && t.chars().all(char::is_alphanumeric);
     let scope = match Scope::parse(&values[5]) {
-        Ok(s) => s,
-        Err(_) => match flats(&values[5]) {
+        Ok(s @ Scope::Estate) => s,
+        Ok(Scope::Building(b)) if named(&b) => Scope::Building(b),
+        Ok(Scope::Unit { building, unit }) if named(&building) && named(&unit) => {
+            Scope::Unit { building, unit }
+        }
+        _ => match flats(&values[5]) {
             Ok(list) if !list.is_empty() => Scope::Flats(list),
             _ => return Err((5, T::BadScope.get(lang).to_string())),
         },
