@@ -712,3 +712,115 @@ fn esc_asks_before_discarding_typed_text_and_a_refused_form_comes_back_with_it()
         _ => panic!("the form is gone"),
     }
 }
+
+#[test]
+fn a_backlog_concern_is_read_and_scheduled_and_an_item_with_a_vote_is_set_up_on_screen() {
+    let mut h = Harness::new(Lang::Zh);
+    h.store
+        .raise_concern(
+            "小区东门路灯不亮\n晚上老人出门不方便",
+            "赵大爷",
+            Some(&FlatRef::parse("4-1-302").unwrap()),
+        )
+        .unwrap();
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
+    h.keys("b");
+    assert_eq!(h.app.screen, Screen::Backlog);
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("晚上老人出门不方便"),
+        "read whole: {screen}"
+    );
+    h.press(KeyCode::Enter);
+    h.keys("y");
+    let items = h.store.items(h.meeting).unwrap();
+    assert_eq!(items.len(), 4);
+    assert_eq!(items[3].raised_by, "赵大爷");
+    assert!(h.store.concerns(true).unwrap().is_empty());
+
+    // A new item with a vote: the rule by number, the unit as scope, a required consent.
+    h.keys("i");
+    h.type_text("3号楼1单元加装电梯");
+    h.press(KeyCode::Tab);
+    h.type_text("李建国");
+    h.press(KeyCode::Tab);
+    h.type_text("3-1-601");
+    h.press(KeyCode::Tab);
+    h.type_text("六楼老人多，希望加装电梯");
+    h.press(KeyCode::Tab);
+    h.ctrl('u');
+    h.type_text("9");
+    h.press(KeyCode::Tab);
+    h.ctrl('u');
+    h.type_text("3-1");
+    h.press(KeyCode::Tab);
+    h.type_text("3-1-101");
+    h.press(KeyCode::F(2));
+    assert_eq!(
+        h.store.items(h.meeting).unwrap().len(),
+        4,
+        "a bad rule writes nothing"
+    );
+    let screen = h.render(80, 24);
+    assert!(screen.contains("表决规则请填 1–4"), "{screen}");
+    // The cursor is on the rule: put it right.
+    h.ctrl('u');
+    h.type_text("1");
+    h.press(KeyCode::F(2));
+    let items = h.store.items(h.meeting).unwrap();
+    let new = &items[4];
+    assert_eq!(new.title, "3号楼1单元加装电梯");
+    assert_eq!(new.rule.name, "civil-code-major");
+    assert_eq!(new.scope.to_string(), "3-1");
+    assert_eq!(new.consents[0].to_string(), "3-1-101");
+    assert_eq!(new.raised_from.as_ref().unwrap().to_string(), "3-1-601");
+}
+
+#[test]
+fn the_speakers_queue_with_its_countdown_warning_and_bell() {
+    let mut h = Harness::new(Lang::Zh);
+    h.press(KeyCode::Enter);
+    h.keys("s");
+    h.type_text("王秀兰");
+    h.press(KeyCode::F(2));
+    h.keys("s");
+    h.type_text("李明");
+    h.press(KeyCode::F(2));
+    assert_eq!(h.app.speakers.speaking.as_deref(), Some("王秀兰"));
+    let screen = h.render(80, 24);
+    assert!(screen.contains("发言计时 王秀兰 03:00"), "{screen}");
+    assert!(screen.contains("排队 1 人：李明"), "{screen}");
+    // A note taken now is hers.
+    h.keys("n");
+    h.press(KeyCode::Tab);
+    h.type_text("希望尽快动工");
+    h.press(KeyCode::F(2));
+    let item = h.store.item(h.meeting, 1).unwrap();
+    assert_eq!(h.store.notes(item.id).unwrap()[0].speaker, "王秀兰");
+    // Shorter turns; the next speaker gets them.
+    h.keys("---");
+    h.keys("g");
+    assert_eq!(h.app.speakers.speaking.as_deref(), Some("李明"));
+    assert_eq!(h.app.timer, Some((90, true)));
+    for _ in 0..60 {
+        h.app.on_tick();
+    }
+    assert!(h.render(80, 24).contains("还剩不到 30 秒"));
+    for _ in 0..30 {
+        h.app.on_tick();
+    }
+    assert!(h.app.speakers.ring, "the bell is due at zero");
+    assert!(h.render(80, 24).contains("时间到"));
+    // With the bell off, nothing rings.
+    h.app.speakers.ring = false;
+    h.keys("b");
+    h.keys("f");
+    h.keys("s");
+    h.type_text("张三");
+    h.press(KeyCode::F(2));
+    for _ in 0..90 {
+        h.app.on_tick();
+    }
+    assert!(!h.app.speakers.ring);
+}

@@ -135,6 +135,15 @@ fn every_screen_in_both_languages_and_sizes() {
         let mut h = meeting_in_progress(lang);
         snap_with_help(&mut h, "overview");
         footer_has_help_and_back(&mut h, false);
+        h.keys("b");
+        snap_with_help(&mut h, "backlog");
+        footer_has_help_and_back(&mut h, true);
+        h.press(KeyCode::Esc);
+        h.keys("i");
+        h.type_text("3号楼1单元加装电梯");
+        snap(&mut h, "new_item_form");
+        h.press(KeyCode::Esc);
+        h.press(KeyCode::Esc);
         h.keys("s");
         h.type_text("3-2");
         snap_with_help(&mut h, "sign_in");
@@ -143,6 +152,14 @@ fn every_screen_in_both_languages_and_sizes() {
         h.press(KeyCode::Enter);
         snap_with_help(&mut h, "item");
         footer_has_help_and_back(&mut h, true);
+        for name in ["王秀兰", "李明", "张三"] {
+            h.keys("s");
+            h.type_text(name);
+            h.press(KeyCode::F(2));
+        }
+        h.app.on_tick();
+        snap(&mut h, "item_speakers");
+        h.keys("f");
         h.keys("n");
         h.type_text("王秀兰");
         snap(&mut h, "note_form");

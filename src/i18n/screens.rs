@@ -233,6 +233,34 @@ catalogue! {
         HelpKeyFields => "下一栏 / 上一栏", "next / previous field";
         HelpKeyCancel => "取消（已输入的内容会先询问）", "cancel (asks first if you typed)";
         HelpKeyClear => "清空本栏", "clear the field";
+        // Backlog and new items
+        ScreenBacklog => "待议事项", "Backlog";
+        KeyBacklog => "待议事项", "backlog";
+        KeySchedule => "列入本次议程", "schedule here";
+        KeyNewItem => "新增议题", "new item";
+        BacklogEmpty => "没有待议事项", "the backlog is empty";
+        ConfirmSchedule => "把待议事项 {n} 列入本次议程？（先作为只议不决的议题，之后可改）", "Put concern {n} on this meeting's agenda? (as a discussion item for now)";
+        NewItemTitle => "新增议题", "New item";
+        ItemTitle => "议题名称", "Title";
+        RuleHint => "1 重大事项 / 2 一般事项 / 3 举手表决 / 4 只议不决", "1 major / 2 ordinary / 3 show of hands / 4 discussion only";
+        ScopeHint => "全小区 / 3 / 3-2 / 房号列表", "estate / 3 / 3-2 / a list of flats";
+        ConsentsHint => "房号，可留空", "flats, may be empty";
+        BadRule => "表决规则请填 1–4 或规则名", "write the rule as 1–4 or its name";
+        BadScope => "表决范围请写 全小区、楼号（3）、单元（3-2）或房号列表", "write the scope as estate, a building (3), a unit (3-2) or a list of flats";
+        NotAFlatNamed => "“{text}”不是有效房号：请写成 3-2-501", "“{text}” is not a flat: write 3-2-501";
+        // The speakers' queue
+        KeyAddSpeaker => "登记发言", "asks to speak";
+        KeyNextSpeaker => "下一位发言", "next speaker";
+        KeyDoneSpeaker => "发言结束", "speaker done";
+        KeyLonger => "加时", "longer turns";
+        KeyShorter => "减时", "shorter turns";
+        KeyBell => "提示音", "bell";
+        NoOneWaiting => "没有人排队发言", "no one is waiting to speak";
+        TurnLength => "每人发言 {m}:{s}", "turns of {m}:{s}";
+        BellOn => "时间到时响铃", "the bell rings at zero";
+        BellOff => "时间到时不响铃", "no bell at zero";
+        TimeAlmostUp => "还剩不到 30 秒", "under 30 seconds left";
+        Waiting => "排队 {n} 人：{names}", "waiting ({n}): {names}";
         UndoReason => "撤销误录", "undone: entered by mistake";
     }
 }

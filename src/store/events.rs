@@ -93,6 +93,21 @@ const MEETING_EVENTS: &str =
      WHERE meeting_id = ?1 ORDER BY id";
 const ALL_EVENTS: &str = "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events ORDER BY id";
 
+/// An event from a row of `SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash`.
+fn event_of(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+    Ok(Event {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        kind: r.get(2)?,
+        meeting_id: r.get(3)?,
+        item_id: r.get(4)?,
+        owner_id: r.get(5)?,
+        data: r.get(6)?,
+        prev_hash: r.get(7)?,
+        hash: r.get(8)?,
+    })
+}
+
 /// All events of a connection in order (optionally only those of one meeting).
 pub(crate) fn read_events(conn: &Connection, meeting: Option<i64>) -> Result<Vec<Event>> {
     let mut stmt = conn.prepare(if meeting.is_some() {
@@ -101,19 +116,7 @@ pub(crate) fn read_events(conn: &Connection, meeting: Option<i64>) -> Result<Vec
         ALL_EVENTS
     })?;
     let params: Vec<i64> = meeting.into_iter().collect();
-    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
-        Ok(Event {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            kind: r.get(2)?,
-            meeting_id: r.get(3)?,
-            item_id: r.get(4)?,
-            owner_id: r.get(5)?,
-            data: r.get(6)?,
-            prev_hash: r.get(7)?,
-            hash: r.get(8)?,
-        })
-    })?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), event_of)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -195,17 +198,7 @@ pub(crate) fn each_event_after(
     )?;
     let mut rows = stmt.query([after])?;
     while let Some(r) = rows.next()? {
-        f(&Event {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            kind: r.get(2)?,
-            meeting_id: r.get(3)?,
-            item_id: r.get(4)?,
-            owner_id: r.get(5)?,
-            data: r.get(6)?,
-            prev_hash: r.get(7)?,
-            hash: r.get(8)?,
-        })?;
+        f(&event_of(r)?)?;
     }
     Ok(())
 }

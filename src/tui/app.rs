@@ -30,6 +30,7 @@ pub enum Screen {
     Actions,
     Raise,
     Export,
+    Backlog,
 }
 
 impl Screen {
@@ -42,6 +43,7 @@ impl Screen {
             Screen::Actions => T::ScreenActions,
             Screen::Raise => T::ScreenRaise,
             Screen::Export => T::ScreenExport,
+            Screen::Backlog => T::ScreenBacklog,
         }
     }
 
@@ -54,6 +56,7 @@ impl Screen {
             Screen::Actions => On::Actions,
             Screen::Raise => On::All,
             Screen::Export => On::Export,
+            Screen::Backlog => On::Backlog,
         }
     }
 }
@@ -82,6 +85,10 @@ pub enum FormFor {
     CloseAction {
         action: i64,
     },
+    /// A new item typed in on screen.
+    NewItem,
+    /// Someone asks to speak.
+    Speaker,
     /// A ballot handed in by a proxy for an owner who is not here: the holder's name.
     ProxyBallot {
         owner: i64,
@@ -107,6 +114,10 @@ pub enum Confirm {
     },
     CloseVote {
         item: i64,
+    },
+    /// Schedule a backlog concern into this meeting.
+    Schedule {
+        concern: i64,
     },
     /// Defer or withdraw an item.
     Step {
@@ -172,6 +183,9 @@ pub struct App {
     pub pending: HashSet<i64>,
     pub undo: Vec<Undo>,
     pub actions_cursor: usize,
+    pub backlog_cursor: usize,
+    /// The speakers' queue and the length of a turn.
+    pub speakers: screens::speakers::Queue,
     pub raise: Form,
     pub export: screens::export::State,
     /// Seconds left on the speaking timer, and whether it runs.
@@ -186,9 +200,6 @@ pub struct App {
     pub display: super::display::DisplaySync,
     outbox: Vec<Request>,
 }
-
-/// The speaking time a timer starts with (3 minutes, a common rule of procedure).
-pub const SPEAKING_SECONDS: u32 = 180;
 
 impl App {
     pub fn new(lang: Lang, theme: Theme, today: Date) -> App {
@@ -212,6 +223,8 @@ impl App {
             pending: HashSet::new(),
             undo: Vec::new(),
             actions_cursor: 0,
+            backlog_cursor: 0,
+            speakers: Default::default(),
             raise: screens::raise::new_form(),
             export: screens::export::State::default(),
             timer: None,
@@ -322,6 +335,7 @@ impl App {
                 Screen::RollCall => screens::roll_call::on_action(self, action),
                 Screen::Actions => screens::actions::on_action(self, action),
                 Screen::Export => screens::export::on_action(self, action),
+                Screen::Backlog => screens::backlog::on_action(self, action),
                 Screen::Raise => {}
             },
         }
@@ -346,13 +360,7 @@ impl App {
 
     /// One second passed. Returns whether the screen changed.
     pub fn on_tick(&mut self) -> bool {
-        match &mut self.timer {
-            Some((left, true)) if *left > 0 => {
-                *left -= 1;
-                true
-            }
-            _ => false,
-        }
+        screens::speakers::tick(self)
     }
 
     pub fn timer_running(&self) -> bool {

@@ -186,26 +186,35 @@ impl Form {
 
     /// Draws the form as a centred box over whatever is behind it.
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, theme: &Theme, lang: Lang) {
-        let heights: Vec<Constraint> = self
-            .fields
-            .iter()
-            .map(|f| {
-                if f.multiline {
-                    Constraint::Min(5)
-                } else {
-                    Constraint::Length(3)
-                }
-            })
-            .chain([Constraint::Length(1), Constraint::Length(1)])
-            .collect();
         let wanted: u16 = self
             .fields
             .iter()
             .map(|f| if f.multiline { 8 } else { 3 })
             .sum::<u16>()
             + 4;
+        // A long form on a small terminal: each field under a rule instead of in a box, so every
+        // field and the error line still show.
+        let compact = wanted > area.height.saturating_sub(2);
+        let (line_h, text_h) = if compact { (2, 3) } else { (3, 5) };
+        let heights: Vec<Constraint> = self
+            .fields
+            .iter()
+            .map(|f| {
+                if f.multiline {
+                    Constraint::Min(text_h)
+                } else {
+                    Constraint::Length(line_h)
+                }
+            })
+            .chain([Constraint::Length(1), Constraint::Length(1)])
+            .collect();
         let w = area.width.saturating_sub(4).min(96);
-        let rect = super::screens::centred(area, w, wanted.min(area.height.saturating_sub(2)));
+        let h = if compact {
+            area.height
+        } else {
+            wanted.min(area.height.saturating_sub(2))
+        };
+        let rect = super::screens::centred(area, w, h);
         Clear.render(rect, buf);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -220,9 +229,10 @@ impl Form {
                 title = format!("{title} ({})", h.get(lang));
             }
             let border = if focused { theme.accent } else { theme.dim };
+            let borders = if compact { Borders::TOP } else { Borders::ALL };
             field.input.set_block(
                 Block::default()
-                    .borders(Borders::ALL)
+                    .borders(borders)
                     .border_style(border)
                     .title(title),
             );

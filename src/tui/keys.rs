@@ -50,6 +50,18 @@ pub enum Action {
     ShowAll,
     /// What the room display shows (`pavilion show`).
     Display,
+    /// Backlog: open it; schedule the chosen concern into this meeting.
+    Backlog,
+    Schedule,
+    /// A new item typed in on screen.
+    NewItem,
+    /// The speakers' queue: someone asks to speak, the next takes the floor, the speaker is done.
+    AddSpeaker,
+    NextSpeaker,
+    DoneSpeaker,
+    Longer,
+    Shorter,
+    Bell,
 }
 
 /// Which screen a binding works on.
@@ -61,6 +73,7 @@ pub enum On {
     RollCall,
     Actions,
     Export,
+    Backlog,
     /// Every screen (not while typing in a form).
     All,
 }
@@ -145,6 +158,8 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::Char('a')], Action::Actions, On::Overview, T::KeyActions),
     b(&[K::Char('r')], Action::Raise, On::Overview, T::KeyRaise),
     b(&[K::Char('e')], Action::Export, On::Overview, T::KeyExport),
+    b(&[K::Char('i')], Action::NewItem, On::Overview, T::KeyNewItem),
+    b(&[K::Char('b')], Action::Backlog, On::Overview, T::KeyBacklog),
     b(&[K::Char('q')], Action::Quit, On::Overview, T::KeyQuit),
     b(&[K::Enter], Action::Present, On::SignIn, T::KeyPresent),
     b(&[K::Ctrl('p'), K::F(3)], Action::Proxy, On::SignIn, T::KeyProxy),
@@ -156,7 +171,13 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::Char('c')], Action::CloseVote, On::Item, T::KeyCloseVote),
     b(&[K::Char('n')], Action::Note, On::Item, T::KeyNote),
     b(&[K::Char('p')], Action::Proposal, On::Item, T::KeyProposal),
+    b(&[K::Char('s')], Action::AddSpeaker, On::Item, T::KeyAddSpeaker),
+    b(&[K::Char('g')], Action::NextSpeaker, On::Item, T::KeyNextSpeaker),
+    b(&[K::Char('f')], Action::DoneSpeaker, On::Item, T::KeyDoneSpeaker),
     b(&[K::Char('t')], Action::Timer, On::Item, T::KeyTimer),
+    b(&[K::Char('+')], Action::Longer, On::Item, T::KeyLonger),
+    b(&[K::Char('-')], Action::Shorter, On::Item, T::KeyShorter),
+    b(&[K::Char('b')], Action::Bell, On::Item, T::KeyBell),
     b(&[K::Char('d')], Action::Resolution, On::Item, T::KeyResolution),
     b(&[K::Char('a')], Action::AddAction, On::Item, T::KeyAddAction),
     b(&[K::Char('z')], Action::Defer, On::Item, T::KeyDefer),
@@ -185,6 +206,8 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::Char('c')], Action::CloseAction, On::Actions, T::KeyCloseAction),
     b(&[K::PageUp], Action::PageUp, On::Actions, T::KeyPageUp),
     b(&[K::PageDown], Action::PageDown, On::Actions, T::KeyPageDown),
+    b(&[K::Up, K::Down], Action::Down, On::Backlog, T::KeyMove),
+    b(&[K::Enter], Action::Schedule, On::Backlog, T::KeySchedule),
     b(&[K::Char('f')], Action::NextFormat, On::Export, T::KeyFormat),
     b(&[K::Char('p')], Action::ToggleVariant, On::Export, T::KeyVariant),
     b(&[K::Enter], Action::Export, On::Export, T::KeyExport),

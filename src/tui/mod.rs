@@ -168,6 +168,12 @@ async fn event_loop(
             },
             _ = tick.tick(), if app.timer_running() => { dirty |= app.on_tick(); }
         }
+        if std::mem::take(&mut app.speakers.ring) {
+            // The speaker's time is up: the terminal bell (the host can turn it off with `b`).
+            use std::io::Write;
+            let _ = stdout().write_all(b"\x07");
+            let _ = stdout().flush();
+        }
         for r in app.take_requests() {
             requests.send(r).context("the store thread stopped")?;
         }

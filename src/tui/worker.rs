@@ -47,6 +47,14 @@ pub enum Request {
     CloseVote {
         item: i64,
     },
+    /// A backlog concern onto this meeting's agenda.
+    Schedule {
+        concern: i64,
+    },
+    /// A new item typed in on screen.
+    AddItem {
+        plan: Box<crate::domain::meeting::ItemPlan>,
+    },
     Step {
         item: i64,
         to: crate::domain::Step,
@@ -231,6 +239,14 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                 reload(store, meeting)?,
                 Reply::RollCall(Box::new(RollCall::load(store, meeting, item)?)),
             ]
+        }
+        Request::Schedule { concern } => {
+            store.schedule_concern(concern, meeting)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::AddItem { plan } => {
+            store.add_item(meeting, &plan, None)?;
+            vec![reload(store, meeting)?]
         }
         Request::Step { item, to } => {
             store.set_step(meeting, item, to)?;

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use crate::domain::{ActionStatus, Step};
 use crate::i18n::{T, date};
 
-use super::super::app::{App, Confirm, FormFor, Modal, SPEAKING_SECONDS, Screen};
+use super::super::app::{App, Confirm, FormFor, Modal, Screen};
 use super::super::form::{Field, Form};
 use super::super::keys::Action;
 use super::super::worker::Request;
@@ -35,10 +35,24 @@ pub fn on_action(app: &mut App, action: Action) {
             app.screen = Screen::RollCall;
         }
         Action::RollCall => app.warn(app.t(T::NoVoteOnItem)),
+        Action::AddSpeaker => {
+            let form = Form::new(T::KeyAddSpeaker, vec![Field::line(T::Speaker)]);
+            app.modal = Some(Modal::Form(form, FormFor::Speaker));
+        }
+        Action::NextSpeaker => super::speakers::next(app),
+        Action::DoneSpeaker => super::speakers::done(app),
+        Action::Longer => super::speakers::adjust(app, true),
+        Action::Shorter => super::speakers::adjust(app, false),
+        Action::Bell => super::speakers::toggle_bell(app),
         Action::Note => {
+            // A note taken while someone has the floor is theirs.
+            let speaker = app.speakers.speaking.clone().unwrap_or_default();
             let form = Form::new(
                 T::KeyNote,
-                vec![Field::line(T::Speaker), Field::text(T::Point)],
+                vec![
+                    Field::line(T::Speaker).with(&speaker),
+                    Field::text(T::Point),
+                ],
             );
             app.modal = Some(Modal::Form(form, FormFor::Note { item: n }));
         }
@@ -54,7 +68,7 @@ pub fn on_action(app: &mut App, action: Action) {
         }
         Action::Timer => {
             app.timer = match app.timer {
-                Some((0, _)) | None => Some((SPEAKING_SECONDS, true)),
+                Some((0, _)) | None => Some((app.speakers.length, true)),
                 Some((left, running)) => Some((left, !running)),
             };
         }
@@ -98,47 +112,27 @@ pub fn action_form() -> Form {
     )
 }
 
-fn timer_line(app: &App) -> Option<Line<'static>> {
-    let (left, running) = app.timer?;
-    let style = if left == 0 {
-        app.theme.bad
-    } else if left <= 30 {
-        app.theme.warn
-    } else {
-        app.theme.accent
-    };
-    let text = if left == 0 {
-        format!("{} {}", app.t(T::SpeakingTimer), app.t(T::TimeUp))
-    } else {
-        format!(
-            "{} {:02}:{:02}{}",
-            app.t(T::SpeakingTimer),
-            left / 60,
-            left % 60,
-            if running { "" } else { " ‖" }
-        )
-    };
-    Some(Line::styled(text, style))
-}
-
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let (Some(model), Some(item)) = (&app.model, app.current_item()) else {
         return;
     };
     let th = app.theme;
-    let mut title = vec![
+    let title = vec![
         Span::styled(format!("{}. {}  ", item.number, item.title), th.title),
         Span::styled(
             format!("[{}]", step_label(item.step).get(app.lang)),
             th.accent,
         ),
     ];
-    if let Some(t) = timer_line(app) {
-        title.push(Span::raw("   "));
-        title.extend(t.spans);
-    }
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    Paragraph::new(Line::from(title)).render(head, buf);
+    let mut head_lines = vec![Line::from(title)];
+    head_lines.extend(super::speakers::line(app));
+    let head_lines = super::wrap::wrap(head_lines, area.width);
+    let [head, body] = Layout::vertical([
+        Constraint::Length(head_lines.len() as u16),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    Paragraph::new(head_lines).render(head, buf);
     app.scroll_max.set(0);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);

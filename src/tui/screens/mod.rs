@@ -1,15 +1,18 @@
 //! The screens, each with its key handling and its drawing, and the frame around them.
 
 pub mod actions;
+pub mod backlog;
 pub mod cost;
 pub mod export;
 pub mod footer;
 pub mod help;
 pub mod item;
+pub mod new_item;
 pub mod overview;
 pub mod raise;
 pub mod roll_call;
 pub mod sign_in;
+pub mod speakers;
 pub mod submit;
 pub mod tally_view;
 pub mod wording;
@@ -108,6 +111,7 @@ pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
         Screen::Actions => actions::draw(app, body, buf),
         Screen::Raise => raise::draw(app, body, buf),
         Screen::Export => export::draw(app, body, buf),
+        Screen::Backlog => backlog::draw(app, body, buf),
     }
     if let Some((text, bad)) = &app.status {
         Paragraph::new(Span::styled(
@@ -153,6 +157,11 @@ fn draw_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
         Confirm::AllYes { owners, .. } => {
             lines.push(Line::raw(
                 T::ConfirmAllYes.fill(app.lang, &[("n", &owners.len())]),
+            ));
+        }
+        Confirm::Schedule { concern } => {
+            lines.push(Line::raw(
+                T::ConfirmSchedule.fill(app.lang, &[("n", concern)]),
             ));
         }
         Confirm::Step { to, .. } => {

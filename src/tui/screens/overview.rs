@@ -28,6 +28,17 @@ pub fn on_action(app: &mut App, action: Action) {
         Action::Actions => app.screen = Screen::Actions,
         Action::Raise => app.screen = Screen::Raise,
         Action::Export => app.screen = Screen::Export,
+        Action::Backlog => {
+            app.backlog_cursor = 0;
+            app.screen = Screen::Backlog;
+        }
+        Action::NewItem => {
+            let form = super::new_item::form(app.lang);
+            app.modal = Some(super::super::app::Modal::Form(
+                form,
+                super::super::app::FormFor::NewItem,
+            ));
+        }
         _ => {}
     }
 }

@@ -328,6 +328,10 @@ pub fn confirmed(app: &mut App, c: Confirm) {
             app.send(Request::AllPresentYes { item, flats });
         }
         Confirm::Step { item, to } => app.send(Request::Step { item, to }),
+        Confirm::Schedule { concern } => {
+            app.send(Request::Schedule { concern });
+            app.screen = Screen::Overview;
+        }
         Confirm::CloseVote { item } => {
             app.undo.clear();
             app.send(Request::CloseVote { item });

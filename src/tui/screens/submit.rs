@@ -40,6 +40,24 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
             let reason = Some(v[0].clone());
             return roll_call::send_ballot(app, owner, flat, choice, method, proxy, reason);
         }
+        FormFor::NewItem => match super::new_item::plan(&v, app.lang) {
+            Ok(plan) => Request::AddItem {
+                plan: Box::new(plan),
+            },
+            Err((field, error)) => {
+                form.error = Some(error);
+                form.focus = field;
+                app.modal = Some(Modal::Form(form, kept));
+                return;
+            }
+        },
+        FormFor::Speaker => {
+            app.speakers.waiting.push_back(v[0].clone());
+            if app.speakers.speaking.is_none() && app.timer.is_none() {
+                super::speakers::next(app);
+            }
+            return;
+        }
         FormFor::Note { item } => Request::Note {
             item,
             speaker: v[0].clone(),
