@@ -100,3 +100,23 @@ pub fn meeting(titles: &[&str]) -> MeetingPlan {
         items: titles.iter().map(|t| item(t)).collect(),
     }
 }
+
+/// Prints the machine's load average: every figure below is read against it.
+pub fn print_load() {
+    let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_else(|_| "unknown".into());
+    println!(
+        "load average (1, 5, 15 min): {}",
+        load.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+}
+
+/// One sample of a one-off operation, printed.
+pub fn once<T>(label: &str, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    println!("{label:<52} {:>9.3?}", t.elapsed());
+    out
+}

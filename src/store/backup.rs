@@ -70,6 +70,18 @@ pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Syncs the folder holding `file`, so that a name just created or changed in it survives a power
+/// cut. Best effort: some file systems cannot sync a folder.
+pub(crate) fn sync_folder_of(file: &Path) {
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
 /// Where automatic backups of `db` go: `backups/` in the database's folder (for the default database,
 /// the data directory).
 pub fn backups_dir(db: &Path) -> PathBuf {
@@ -126,12 +138,8 @@ fn copy_to(src: &Connection, dest: &Path, depth: Depth) -> Result<BackupInfo> {
         }
     };
     std::fs::rename(&part, dest).map_err(io(format!("cannot name the copy {}", dest.display())))?;
-    if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // The new name itself must survive a power cut (or the stick being pulled).
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
+    // The new name itself must survive a power cut (or the stick being pulled).
+    sync_folder_of(dest);
     Ok(BackupInfo {
         path: dest.to_path_buf(),
         ..info

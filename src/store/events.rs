@@ -52,11 +52,8 @@ pub(crate) fn append(
     data: serde_json::Value,
 ) -> Result<i64> {
     let last: Option<(i64, String)> = tx
-        .query_row(
-            "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT id, hash FROM events ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (prev_id, prev_hash) = last.unwrap_or((0, GENESIS.to_string()));
     let mut event = Event {
@@ -71,31 +68,40 @@ pub(crate) fn append(
         hash: String::new(),
     };
     event.hash = event_hash(&event);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO events (id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        rusqlite::params![
-            event.id,
-            event.at,
-            event.kind,
-            event.meeting_id,
-            event.item_id,
-            event.owner_id,
-            event.data,
-            event.prev_hash,
-            event.hash
-        ],
-    )?;
+    )?
+    .execute(rusqlite::params![
+        event.id,
+        event.at,
+        event.kind,
+        event.meeting_id,
+        event.item_id,
+        event.owner_id,
+        event.data,
+        event.prev_hash,
+        event.hash
+    ])?;
     Ok(event.id)
 }
 
+/// One meeting's events, read through the index on `meeting_id` (an `?1 IS NULL OR …` condition
+/// would make SQLite scan the whole history instead).
+const MEETING_EVENTS: &str =
+    "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
+     WHERE meeting_id = ?1 ORDER BY id";
+const ALL_EVENTS: &str = "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events ORDER BY id";
+
 /// All events of a connection in order (optionally only those of one meeting).
 pub(crate) fn read_events(conn: &Connection, meeting: Option<i64>) -> Result<Vec<Event>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
-         WHERE ?1 IS NULL OR meeting_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([meeting], |r| {
+    let mut stmt = conn.prepare(if meeting.is_some() {
+        MEETING_EVENTS
+    } else {
+        ALL_EVENTS
+    })?;
+    let params: Vec<i64> = meeting.into_iter().collect();
+    let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| {
         Ok(Event {
             id: r.get(0)?,
             at: r.get(1)?,
@@ -230,5 +236,40 @@ impl Store {
     /// The chain head: the hash of the last event (or GENESIS when empty).
     pub fn chain_head(&self) -> Result<String> {
         head(&self.conn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The query plan's details, one line per step.
+    fn plan(conn: &Connection, sql: &str) -> Vec<String> {
+        conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map([1], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn one_meetings_events_are_read_through_the_index_not_a_scan_of_the_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("plan.db")).unwrap();
+        let steps = plan(store.connection(), MEETING_EVENTS);
+        assert!(
+            steps
+                .iter()
+                .any(|s| s.contains("USING INDEX events_meeting")
+                    || s.contains("USING COVERING INDEX events_meeting")),
+            "{steps:?}"
+        );
+        assert!(
+            !steps
+                .iter()
+                .any(|s| s.starts_with("SCAN events") || s.contains("TEMP B-TREE")),
+            "no scan, no sort: {steps:?}"
+        );
     }
 }

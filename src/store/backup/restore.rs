@@ -8,7 +8,9 @@ use rusqlite::{Connection, OptionalExtension};
 
 use super::super::{Result, StoreError, schema};
 use super::catalog::Kind;
-use super::{backups_dir, check_connection, copy_whole, fresh_name, io, stem, with_suffix};
+use super::{
+    backups_dir, check_connection, copy_whole, fresh_name, io, stem, sync_folder_of, with_suffix,
+};
 
 /// A backup file about to replace the database, copied aside and checked.
 pub struct Candidate {
@@ -116,6 +118,8 @@ impl Candidate {
             dst.busy_timeout(Duration::from_secs(5))?;
             copy_whole(&src, &mut dst)?;
             dst.pragma_update(None, "journal_mode", "WAL")?;
+            // The database's name may be new (the damaged file was moved aside).
+            sync_folder_of(db);
             Ok(())
         })();
         drop(src);
@@ -146,9 +150,8 @@ pub fn set_aside(db: &Path) -> Result<PathBuf> {
         }
     }
     let _ = std::fs::remove_file(with_suffix(db, "-shm"));
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
+    sync_folder_of(&dest);
+    sync_folder_of(db);
     Ok(dest)
 }
 

@@ -1,0 +1,118 @@
+//! After years of meetings: a 5,000-flat estate with 30 meetings of 5 voted items each (about
+//! 250,000 events). Prints how long what a host waits on takes — closing a vote and its backup,
+//! the backup when the screens close (after a change, and with nothing changed), verify, export of
+//! one meeting — and the size of the backups folder. Asserts nothing about speed.
+//! Run: `cargo bench --bench history`
+
+mod common;
+
+use common::{estate_rows, measure, once, print_load, show};
+use pavilion::domain::{Choice, RosterRow};
+use pavilion::export::{self, Format, Lang, Variant};
+use pavilion::store::backup::{Reason, backups_dir, catalog};
+use pavilion::store::{BallotInput, Method, Store};
+
+const FLATS: usize = 5_000;
+const MEETINGS: usize = 30;
+const ITEMS: usize = 5;
+
+fn main() {
+    print_load();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("history.db");
+    let rows: Vec<RosterRow> = estate_rows().into_iter().take(FLATS).collect();
+    let titles: Vec<String> = (1..=ITEMS).map(|i| format!("议题{i}")).collect();
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let mut store = Store::open(&path).unwrap();
+    store.init("基准小区").unwrap();
+    store.import_roster(&rows, "bench").unwrap();
+    once("build: 30 meetings × 5 items, ~1,700 ballots each", || {
+        for m in 0..MEETINGS {
+            let mut plan = common::meeting(&titles);
+            plan.title = format!("第{}次议事会", m + 1);
+            let id = store.intake(&plan, "bench").unwrap();
+            for item in 1..=ITEMS as i64 {
+                let inputs: Vec<BallotInput> = rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| !(i + m + item as usize).is_multiple_of(3) && i % 10 != 1)
+                    .map(|(i, r)| BallotInput {
+                        flat: &r.flat,
+                        choice: Choice::ALL[(i + m) % 3],
+                        method: Method::Written,
+                        proxy: None,
+                        reason: None,
+                    })
+                    .collect();
+                store.cast_ballots(id, item, &inputs).unwrap().unwrap();
+                // The last meeting's votes stay open: they are closed below, timed.
+                if m + 1 < MEETINGS {
+                    store.close_vote(id, item).unwrap();
+                }
+            }
+        }
+    });
+    let events = store.events(None).unwrap().len();
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    println!(
+        "history: {events} events, database {} MB",
+        bytes / 1_000_000
+    );
+    let last = MEETINGS as i64;
+
+    // The first automatic backup checks the whole chain; later ones only what is new.
+    once("first automatic backup (whole chain checked)", || {
+        store.auto_backup(Reason::Exit).unwrap()
+    });
+    for item in 1..=ITEMS as i64 {
+        once(&format!("close vote {item} (count and record)"), || {
+            store.close_vote(last, item).unwrap()
+        });
+        once("  its close backup", || {
+            store.auto_backup(Reason::Close).unwrap()
+        });
+    }
+    let mut n = 0;
+    let after_change = measure(5, |_| {
+        n += 1;
+        store
+            .raise_concern(&format!("楼道灯不亮 {n}"), "业主", None)
+            .unwrap();
+        store.auto_backup(Reason::Exit).unwrap();
+    });
+    show(
+        "quit backup after one change (incl. the change)",
+        &after_change,
+    );
+    let unchanged = measure(5, |_| {
+        assert!(!store.auto_backup(Reason::Exit).unwrap().made);
+    });
+    show("quit backup, nothing changed (skipped)", &unchanged);
+    let verify = measure(3, |_| {
+        assert!(store.verify().unwrap().findings.is_empty());
+    });
+    show("verify (whole history)", &verify);
+    for (label, meeting) in [
+        ("export md, first meeting", 1),
+        ("export md, last meeting", last),
+    ] {
+        let s = measure(5, |_| {
+            export::export(
+                &store,
+                meeting,
+                Format::Markdown,
+                Variant::Minutes,
+                Lang::Zh,
+            )
+            .unwrap();
+        });
+        show(label, &s);
+    }
+    let kept = catalog::entries(&backups_dir(&path), "history").unwrap();
+    println!(
+        "backups kept: {} files, {} MB in all (database {} MB)",
+        kept.len(),
+        kept.iter().map(|e| e.bytes).sum::<u64>() / 1_000_000,
+        std::fs::metadata(&path).unwrap().len() / 1_000_000
+    );
+}
