@@ -3,6 +3,8 @@
 //!
 //! Run with `cargo bench --bench export`.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -134,6 +136,7 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
+    common::print_load();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.db");
     let start = Instant::now();

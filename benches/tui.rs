@@ -37,6 +37,7 @@ fn pump(app: &mut App, store: &mut Store, meeting: i64) {
 }
 
 fn main() {
+    common::print_load();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("estate.db");
     let mut store = Store::open(&path).unwrap();

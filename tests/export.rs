@@ -431,7 +431,8 @@ fn the_html_file_references_nothing_outside_itself() {
             }
             assert!(html.contains("<svg"), "inline tally charts");
             assert!(html.contains("@page") && html.contains("size: a4"));
-            assert!(html.contains("break-before: page"));
+            assert!(html.contains("@bottom-center") && html.contains("counter(pages)"));
+            assert!(!html.contains("break-before: page"), "no page per item");
         }
     }
 }

@@ -120,3 +120,53 @@ pub fn once<T>(label: &str, f: impl FnOnce() -> T) -> T {
     println!("{label:<52} {:>9.3?}", t.elapsed());
     out
 }
+
+/// Interleaved A/B pairs in one run: each pair times A and B back to back (the order alternating),
+/// so a swing in the disk's or the machine's speed hits both sides of a ratio alike.
+pub struct Pairs {
+    pub a: Stats,
+    pub b: Stats,
+    /// Median and p99 of the per-pair ratios A/B.
+    pub ratio_median: f64,
+    pub ratio_p99: f64,
+}
+
+fn stats(mut times: Vec<Duration>) -> Stats {
+    times.sort();
+    let runs = times.len();
+    Stats {
+        median: times[runs / 2],
+        p99: times[(runs * 99 / 100).min(runs - 1)],
+        mean: times.iter().sum::<Duration>() / runs as u32,
+    }
+}
+
+pub fn pairs(runs: usize, mut a: impl FnMut(usize), mut b: impl FnMut(usize)) -> Pairs {
+    let mut ta = Vec::with_capacity(runs);
+    let mut tb = Vec::with_capacity(runs);
+    let mut ratios = Vec::with_capacity(runs);
+    let time = |f: &mut dyn FnMut(usize), i: usize| {
+        let t = Instant::now();
+        f(i);
+        t.elapsed()
+    };
+    for i in 0..runs {
+        let (da, db) = if i % 2 == 0 {
+            let da = time(&mut a, i);
+            (da, time(&mut b, i))
+        } else {
+            let db = time(&mut b, i);
+            (time(&mut a, i), db)
+        };
+        ta.push(da);
+        tb.push(db);
+        ratios.push(da.as_secs_f64() / db.as_secs_f64().max(1e-9));
+    }
+    ratios.sort_by(f64::total_cmp);
+    Pairs {
+        a: stats(ta),
+        b: stats(tb),
+        ratio_median: ratios[runs / 2],
+        ratio_p99: ratios[(runs * 99 / 100).min(runs - 1)],
+    }
+}

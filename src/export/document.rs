@@ -83,11 +83,12 @@ pub fn build(s: &MeetingSnapshot, lang: Lang) -> Document {
     let mut sections = vec![b.header(), b.attendance()];
     sections.extend(s.items.iter().map(|i| b.item(i)));
     sections.push(b.ledger());
-    sections.push(if public {
-        b.notice_end()
+    if public {
+        sections.push(b.notice_end());
     } else {
-        b.signatures()
-    });
+        sections.push(b.signatures());
+        sections.push(super::annex::sign_in(s, lang));
+    }
     Document {
         lang,
         title,
@@ -138,6 +139,10 @@ impl Builder<'_> {
         let mut rows = vec![
             vec![self.t(L::Estate), self.s.estate.clone()],
             vec![self.t(L::Kind), lb::meeting_kind(m.kind, lang).into()],
+            vec![
+                crate::i18n::ExportText::MeetingNumber.get(lang).into(),
+                crate::i18n::ExportText::NthMeeting.fill(lang, &[("n", &self.s.number)]),
+            ],
             vec![self.t(L::Time), lb::meeting_time(m.local_start(), lang)],
             vec![self.t(L::Place), m.place.clone()],
             vec![self.t(L::Host), m.host.clone()],

@@ -12,12 +12,11 @@ use docx_rs::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::Tally;
 use crate::i18n::ExportText;
 use crate::lang::Lang;
 
 use super::document::{Align, Block, Document, Table, Tone};
-use super::labels::{L, colon};
+use super::labels::colon;
 
 /// A4 in twentieths of a point, and the margins (25 mm top and bottom, 28/26 mm left/right).
 const PAGE: (u32, u32) = (11906, 16838);
@@ -66,8 +65,8 @@ pub fn render(doc: &Document) -> Vec<u8> {
     for block in doc.sections.iter().flat_map(|s| &s.blocks) {
         d = match block {
             Block::Table(t) => d.add_table(table(t)),
-            Block::Chart(tally) => match chart(tally, doc.lang) {
-                Some(t) => d.add_table(t),
+            Block::Chart(tally) => match super::bars::table(tally, doc.lang) {
+                Some(t) => d.add_table(table(&t)),
                 None => d,
             },
             other => d.add_paragraph(paragraph(other, doc.lang)),
@@ -318,47 +317,6 @@ fn table(t: &Table) -> DocxTable {
         .width(TEXT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .set_borders(grid())
-}
-
-/// The tally chart as a table of text bars (■ filled, □ not), which survives black-and-white
-/// printing and programs that drop pictures: one row per condition with its share.
-fn chart(t: &Tally, lang: Lang) -> Option<DocxTable> {
-    const CELLS: i64 = 20;
-    if t.conditions.is_empty() {
-        return None;
-    }
-    let table = Table {
-        head: vec![
-            L::ChartTitle.get(lang).to_string(),
-            String::new(),
-            L::Actual.get(lang).to_string(),
-        ],
-        align: vec![Align::Left, Align::Left, Align::Right],
-        rows: t
-            .conditions
-            .iter()
-            .map(|c| {
-                let filled = share(c.part, c.whole, CELLS) as usize;
-                let bar = "■".repeat(filled) + &"□".repeat(CELLS as usize - filled);
-                let permille = share(c.part, c.whole, 1000);
-                vec![
-                    super::svg::short_label(c.measure).get(lang).to_string(),
-                    bar,
-                    format!("{}.{}%", permille / 10, permille % 10),
-                ]
-            })
-            .collect(),
-        class: "chart",
-    };
-    Some(self::table(&table))
-}
-
-/// `part / whole` of `span`, rounded down; nothing out of nothing is zero.
-fn share(part: i64, whole: i64, span: i64) -> i64 {
-    if whole <= 0 {
-        return 0;
-    }
-    (i128::from(part.max(0)) * i128::from(span) / i128::from(whole)).min(i128::from(span)) as i64
 }
 
 /// Turns the header-row markers into `w:tblHeader` (repeated at the top of every page).

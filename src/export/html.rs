@@ -21,13 +21,16 @@ blockquote { margin: 2mm 0 3mm; padding: 1mm 4mm; border-left: 3px solid #777; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; }
 th, td { border: 1px solid #666; padding: 1mm 2mm; text-align: left; vertical-align: top; }
 th { background: #eee; font-weight: bold; }
+.nw { white-space: nowrap; }
 .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table.fields th:first-child, table.fields td:first-child { width: 22%; }
-table.signatures td { height: 14mm; }
+table.signatures td { height: 15mm; }
+table.bars td:nth-child(2) { letter-spacing: -0.05em; white-space: nowrap; }
 table.signatures td:nth-child(3) { width: 38%; }
-.verdict { font-size: 12.5pt; font-weight: bold; margin: 3mm 0; }
+.verdict { font-size: 12.5pt; font-weight: bold; margin: 3mm 0; break-after: avoid; page-break-after: avoid; }
+svg.chart, table.bars { break-before: avoid; page-break-before: avoid; break-inside: avoid; page-break-inside: avoid; }
 .verdict.good { color: #1b5e20; }
 .verdict.bad { color: #b71c1c; }
 svg.chart { display: block; max-width: 100%; height: auto; margin: 2mm 0 4mm; font-size: 12px; }
@@ -43,9 +46,9 @@ footer.digest { margin-top: 8mm; border-top: 1px solid #000; padding-top: 2mm; f
 @page { size: A4; margin: 15mm 15mm 18mm; }
 @media print {
   main { max-width: none; padding: 0; }
-  section.item + section.item { break-before: page; page-break-before: always; }
   section.signatures, section.notice { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  h2 + table, h3 + table, h4 + table { break-before: avoid; page-break-before: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
@@ -60,6 +63,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
     out.push_str(&escape(&doc.title));
     out.push_str("</title>\n<style>");
     out.push_str(STYLE);
+    out.push_str(&page_numbers(doc.lang));
     out.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
     out.push_str(&escape(&doc.title));
     out.push_str("</h1>\n");
@@ -76,6 +80,25 @@ pub fn render(doc: &Document) -> Vec<u8> {
     out.push_str(&escape(&doc.digest));
     out.push_str("</p></footer>\n</main>\n</body>\n</html>\n");
     out.into_bytes()
+}
+
+/// "第 N 页 共 M 页" at the foot of every printed page (a CSS page margin box, which Chromium and
+/// other print engines honour).
+fn page_numbers(lang: crate::lang::Lang) -> String {
+    let content = crate::i18n::ExportText::PageOf
+        .get(lang)
+        .replace("{page}", "\" counter(page) \"")
+        .replace("{pages}", "\" counter(pages) \"");
+    format!(
+        "@page {{ @bottom-center {{ content: \"{content}\"; font-family: sans-serif; font-size: 9pt; }} }}\n"
+    )
+}
+
+/// Cells that must not wrap: a short heading, or a value without spaces as short as a flat, a time
+/// or a name (3-2-402, 19:05, 欧阳明华).
+fn nowrap(text: &str, head: bool) -> bool {
+    let w = unicode_width::UnicodeWidthStr::width(text);
+    w > 0 && w <= if head { 12 } else { 16 } && !text.contains(char::is_whitespace)
 }
 
 fn write_block(out: &mut String, block: &Block, doc: &Document) {
@@ -116,27 +139,49 @@ fn write_block(out: &mut String, block: &Block, doc: &Document) {
                 out.push_str(&chart);
                 out.push('\n');
             }
+            // The same as text, for black-and-white printing and programs that drop SVG.
+            if let Some(t) = super::bars::table(tally, doc.lang) {
+                write_table(out, &t);
+            }
         }
     }
 }
 
 fn write_table(out: &mut String, t: &Table) {
-    let class = |i: usize| match t.align.get(i) {
-        Some(Align::Right) => " class=\"num\"",
-        _ => "",
+    let class = |i: usize, text: &str, head: bool| {
+        let mut c = Vec::new();
+        if t.align.get(i) == Some(&Align::Right) {
+            c.push("num");
+        }
+        if nowrap(text, head) {
+            c.push("nw");
+        }
+        match c.is_empty() {
+            true => String::new(),
+            false => format!(" class=\"{}\"", c.join(" ")),
+        }
     };
+    // Attributes as well as CSS, so Word, WPS and LibreOffice opening the file keep the grid.
     out.push_str("<table class=\"");
     out.push_str(t.class);
-    out.push_str("\">\n<thead><tr>");
+    out.push_str(
+        "\" border=\"1\" cellpadding=\"4\" cellspacing=\"0\" width=\"100%\">\n<thead><tr>",
+    );
     for (i, h) in t.head.iter().enumerate() {
-        out.push_str(&format!("<th{}>{}</th>", class(i), escape(h)));
+        out.push_str(&format!("<th{}>{}</th>", class(i, h, true), escape(h)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
+    let height = if t.class == "signatures" {
+        " height=\"57\""
+    } else {
+        ""
+    };
     for row in &t.rows {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
             out.push_str("<td");
-            out.push_str(class(i));
+            out.push_str(&class(i, c, false));
+            out.push_str(height);
             out.push('>');
             out.push_str(&lines(c));
             out.push_str("</td>");

@@ -12,6 +12,8 @@
 //! let name = export::default_file_name(&store.meeting(1).unwrap(), Format::Html, Variant::Minutes, Lang::Zh);
 //! ```
 
+mod annex;
+mod bars;
 mod compact;
 pub mod cost;
 mod csv;

@@ -61,6 +61,8 @@ impl MeetingSnapshot {
         m.objections_to = m.objections_to.as_deref().map(|t| r.text(t));
         s.objections.to = s.objections.to.as_deref().map(|t| r.text(t));
         s.attendance.others = r.text(&s.attendance.others);
+        // Who signed in when is for the minutes.
+        s.attendance.sign_in.clear();
         for p in &mut s.attendance.proxies {
             p.owner = r.person(&p.owner);
             p.holder = r.person(&p.holder);

@@ -28,6 +28,8 @@ pub enum Variant {
 pub struct MeetingSnapshot {
     pub estate: String,
     pub meeting: MeetingRecord,
+    /// The meeting's place in the estate's meetings, first = 1 (第 N 次会议).
+    pub number: usize,
     pub attendance: Attendance,
     pub items: Vec<ItemSnapshot>,
     pub actions: ActionLedger,
@@ -56,6 +58,18 @@ pub struct Attendance {
     pub proxies: Vec<ProxyLine>,
     /// Community, property company, representatives … as the secretary wrote it.
     pub others: String,
+    /// The sign-in list (签到表): every owner signed in, in flat order (minutes only).
+    pub sign_in: Vec<SignIn>,
+}
+
+/// One owner on the sign-in list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignIn {
+    pub flats: Vec<FlatRef>,
+    pub owner: String,
+    pub presence: Presence,
+    /// When the owner signed in (or left, for one who left).
+    pub at: Option<Timestamp>,
 }
 
 impl Attendance {
@@ -218,6 +232,11 @@ impl MeetingSnapshot {
             )?);
         }
         let actions = gather_ledger(store, &record, all_actions)?;
+        let number = store
+            .meetings()?
+            .iter()
+            .position(|m| m.id == record.id)
+            .map_or(1, |p| p + 1);
         let events = store.events(Some(meeting))?;
         let digest = match events.last() {
             Some(e) => Digest {
@@ -238,6 +257,7 @@ impl MeetingSnapshot {
                 until: record.objections_until,
             },
             meeting: record,
+            number,
             attendance,
             items,
             actions,
@@ -288,6 +308,13 @@ fn gather_attendance(
     }
     for (owner, record) in store.attendance(meeting.id)? {
         let area = owner_area.get(&owner).copied().unwrap_or_default();
+        let (name, flats) = owner_flats.get(&owner).cloned().unwrap_or_default();
+        a.sign_in.push(SignIn {
+            flats,
+            owner: name,
+            presence: record.presence.clone(),
+            at: instant(&record.at),
+        });
         match &record.presence {
             Presence::Present => add(&mut a.in_person, area),
             Presence::Proxy(holder) => {
@@ -302,6 +329,8 @@ fn gather_attendance(
             Presence::Left => add(&mut a.left, area),
         }
     }
+    a.sign_in
+        .sort_by(|x, y| (x.flats.first(), &x.owner).cmp(&(y.flats.first(), &y.owner)));
     a.proxies.sort_by(|x, y| {
         (x.flats.first(), &x.owner, &x.holder).cmp(&(y.flats.first(), &y.owner, &y.holder))
     });

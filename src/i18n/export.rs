@@ -13,6 +13,11 @@ catalogue! {
             "{n} passages of the notice may name a person: nothing was written";
         PageOf => "第 {page} 页 共 {pages} 页", "Page {page} of {pages}";
         UnsoldFlats => "开发商未售房屋 {n} 套", "developer's unsold flats ({n})";
+        MeetingNumber => "会议届次", "Meeting";
+        NthMeeting => "本小区第 {n} 次会议", "no. {n} of the estate";
+        SignInAnnex => "附件：签到表", "Annex: sign-in list";
+        Attended => "到会方式", "Attended";
+        LeftEarly => "中途离场", "left early";
         Kept => "{path} 已存在，保留原文件，新文件写入 {new}", "{path} exists and was kept; wrote {new}";
     }
 }
