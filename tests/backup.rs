@@ -60,11 +60,16 @@ fn backup_to_a_folder_or_a_file_gives_one_checked_self_contained_file() {
     let out = ok(&db, &["backup", stick.to_str().unwrap()]);
     assert!(out.contains("checked after copying"), "{out}");
     let names = files_in(&stick);
-    assert_eq!(names.len(), 1, "one file, nothing beside it: {names:?}");
+    assert_eq!(
+        names.len(),
+        2,
+        "one file and its chain head, nothing else beside it: {names:?}"
+    );
     assert!(
         names[0].starts_with("pavilion-") && names[0].ends_with("-backup.db"),
         "{names:?}"
     );
+    assert_eq!(names[1], format!("{}.head", names[0]));
     let copy = stick.join(&names[0]);
     assert_eq!(dump(&copy), dump(&db), "the copy holds the same record");
     assert_verifies(&copy);

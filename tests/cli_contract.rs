@@ -35,7 +35,10 @@ fn exit_statuses_are_the_documented_ones() {
     assert_eq!(status(&pavilion(&db, &["ballot", "1"])), 2);
     assert_eq!(status(&pavilion(&db, &["no-such-command"])), 2);
     // 3: the record does not match its events.
-    let out = pavilion(&db, &["verify", "--digest", "0123456789abcdef"]);
+    let out = pavilion(
+        &db,
+        &["verify", "--digest", "0123456789abcdef0123456789abcdef"],
+    );
     assert_eq!(status(&out), 3, "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         status(&pavilion(&db, &["ballot", "1", "1", "3-2-101", "yes"])),

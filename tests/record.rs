@@ -315,3 +315,275 @@ fn a_file_that_is_not_ours_is_refused_and_left_alone() {
         }
     }
 }
+
+/// The sample roster with some lines rewritten: (`from`, `to`) text replacements, and lines
+/// starting with one of `drop` left out.
+fn roster_file(dir: &Path, name: &str, edits: &[(&str, &str)], drop: &[&str]) -> PathBuf {
+    let text =
+        std::fs::read_to_string(common::cli::root().join("agendas/roster-hongqi.csv")).unwrap();
+    let mut out = String::new();
+    for line in text.lines() {
+        if drop.iter().any(|d| line.starts_with(d)) {
+            continue;
+        }
+        let mut line = line.to_string();
+        for (from, to) in edits {
+            if line.starts_with(from) {
+                line = to.to_string();
+            }
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let path = dir.join(name);
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+/// 3-2-101 (a voter, whose consent is required) goes to a new owner, 3-2-102 (a voter) is no
+/// longer listed, 3-2-201 (a voter) grows.
+fn changed_roster(dir: &Path) -> PathBuf {
+    roster_file(
+        dir,
+        "changed.csv",
+        &[
+            ("3,2,101,", "3,2,101,68.45,新业主,O09999,13700000000"),
+            ("3,2,201,", "3,2,201,80.00,郝海,O00082,13727662003"),
+        ],
+        &["3,2,102,"],
+    )
+}
+
+fn sample_voted() -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = common::cli::sample_db();
+    ok(&db, &["attend", "1", "3-2-101", "3-2-102", "3-2-201"]);
+    for (room, choice) in [("3-2-101", "yes"), ("3-2-102", "no"), ("3-2-201", "yes")] {
+        ok(&db, &["ballot", "1", "1", room, choice]);
+    }
+    ok(&db, &["ballot", "1", "1", "3-2-202", "yes", "--written"]);
+    ok(
+        &db,
+        &[
+            "ballot",
+            "1",
+            "1",
+            "3-2-202",
+            "no",
+            "--written",
+            "--reason",
+            "改票",
+        ],
+    );
+    (dir, db)
+}
+
+#[test]
+fn a_closed_meeting_reads_the_same_after_a_roster_import() {
+    let (dir, db) = sample_voted();
+    ok(&db, &["ballot", "1", "2", "3-2-101", "yes"]);
+    for item in ["1", "2", "3"] {
+        ok(&db, &["close", "1", item]);
+    }
+    let exports = |db: &Path| -> Vec<String> {
+        let mut all = Vec::new();
+        for format in ["md", "html", "json", "csv"] {
+            all.push(ok(db, &["export", "1", "--format", format]));
+            all.push(ok(db, &["export", "1", "--format", format, "--public"]));
+        }
+        all.push(ok(db, &["tally", "1", "1", "--json"]));
+        all
+    };
+    let before = exports(&db);
+    let file = changed_roster(dir.path());
+    ok(&db, &["roster", "import", file.to_str().unwrap()]);
+    let after = exports(&db);
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(b, a, "the minutes of a closed meeting changed");
+    }
+    assert!(before[0].contains("邱永文"), "the voter as he was");
+    ok(&db, &["verify"]);
+}
+
+#[test]
+fn an_import_touching_an_open_vote_is_shown_and_needs_yes_and_a_dry_run_writes_nothing() {
+    let (dir, db) = sample_voted();
+    let file = changed_roster(dir.path());
+    let file = file.to_str().unwrap();
+    let before = common::cli::dump(&db);
+
+    let shown = ok(&db, &["roster", "import", file, "--dry-run"]);
+    for expected in [
+        "dry run, nothing written: 0 flats added, 2 changed, 1 no longer listed, 1 of them with another owner",
+        "3-2-101 changes owner: 邱永文 → 新业主",
+        "3-2-201 area: 74.85 m² → 80.00 m²",
+        "no longer listed: 3-2-102 (owner was 许斌兰)",
+        "meeting 1 item 1",
+        "3-2-102, whose owner has voted, leaves the roster",
+        "3-2-101, whose owner's consent is required, leaves the roster",
+    ] {
+        // The consent flat changes owner rather than leaving: only the lines that apply appear.
+        if expected.starts_with("3-2-101, whose") {
+            assert!(!shown.contains(expected), "{shown}");
+            continue;
+        }
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+    assert!(
+        shown.contains("3-2-101 is in its scope and changes owner or area"),
+        "{shown}"
+    );
+    assert_eq!(common::cli::dump(&db), before, "a dry run writes nothing");
+
+    let out = pavilion(&db, &["roster", "import", file]);
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stdout.contains("3-2-101 is in its scope"), "{stdout}");
+    assert!(stderr.contains("run again with --yes"), "{stderr}");
+    assert_eq!(common::cli::dump(&db), before, "refused: nothing written");
+
+    ok(&db, &["roster", "import", file, "--yes"]);
+    // The ballots already cast stay with the owners who cast them.
+    let store = Store::open_read_only(&db).unwrap();
+    let item = store.item(1, 1).unwrap();
+    let history = store.ballot_history(item.id).unwrap();
+    let b101 = history.iter().find(|b| b.flat == f("3-2-101")).unwrap();
+    assert_ne!(
+        b101.owner_id,
+        store.find_flat(&f("3-2-101")).unwrap().owner_id
+    );
+    drop(store);
+    ok(&db, &["tally", "1", "1"]);
+    ok(&db, &["close", "1", "1"]);
+    ok(&db, &["verify"]);
+}
+
+#[test]
+fn an_import_retiring_more_than_a_tenth_of_the_flats_needs_yes() {
+    let (dir, db) = common::cli::sample_db();
+    // Building 1 and 2: far more than a tenth of the estate's 288 flats.
+    let file = roster_file(dir.path(), "small.csv", &[], &["1,", "2,"]);
+    let out = pavilion(&db, &["roster", "import", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("more than a tenth"), "{stdout}");
+    ok(&db, &["roster", "import", file.to_str().unwrap(), "--yes"]);
+    ok(&db, &["verify"]);
+}
+
+#[test]
+fn a_digest_must_be_full_strength_and_name_a_meeting_event() {
+    let (_dir, db) = sample_voted();
+    let store = Store::open_read_only(&db).unwrap();
+    let events = store.events(None).unwrap();
+    // The roster import: an event of no meeting, which no minutes print.
+    let roster = events.iter().find(|e| e.kind == "roster.import").unwrap();
+    let last = events.last().unwrap().clone();
+    let earlier = events
+        .iter()
+        .filter(|e| e.meeting_id == Some(1))
+        .nth(3)
+        .unwrap()
+        .clone();
+    drop(store);
+    for short in [&last.hash[..12], &last.hash[..31]] {
+        let out = pavilion(&db, &["verify", "--digest", short]);
+        assert!(!out.status.success(), "{short}");
+    }
+    let out = pavilion(&db, &["verify", "--digest", &roster.hash]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no event has the digest"));
+    let out = ok(&db, &["verify", "--digest", &last.hash[..32]]);
+    assert!(out.contains(&format!("is event {}", last.id)), "{out}");
+    assert!(!out.contains("more events after it"), "{out}");
+    let out = ok(&db, &["verify", "--digest", &earlier.hash]);
+    assert!(out.contains("more events after it"), "{out}");
+}
+
+#[test]
+fn one_host_however_the_path_is_written() {
+    let (dir, db) = common::cli::sample_db();
+    let link = dir.path().join("link.db");
+    std::os::unix::fs::symlink(&db, &link).unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let dotted = sub.join("..").join("pavilion.db");
+    let held =
+        pavilion::store::lock::HostLock::acquire(&db, "run", std::time::Duration::ZERO).unwrap();
+    for other in [&link, &dotted] {
+        let out = pavilion(other, &["attend", "1", "3-2-101"]);
+        assert!(
+            !out.status.success(),
+            "{} bypassed the lock",
+            other.display()
+        );
+        assert_eq!(out.status.code(), Some(4), "{out:?}");
+    }
+    drop(held);
+    ok(&link, &["attend", "1", "3-2-101"]);
+}
+
+#[test]
+fn a_rehashed_chain_is_caught_against_an_older_backup() {
+    let (dir, db) = sample_voted();
+    let backup = dir.path().join("usb.db");
+    let out = ok(&db, &["backup", backup.to_str().unwrap()]);
+    assert!(out.contains("usb.db.head"), "{out}");
+    let sidecar = std::fs::read_to_string(dir.path().join("usb.db.head")).unwrap();
+    ok(&db, &["attend", "1", "3-2-301"]);
+    let out = ok(&db, &["verify", "--against", backup.to_str().unwrap()]);
+    assert!(out.contains("is where this record began"), "{out}");
+
+    // The first ballot (3-2-101 yes, on the open item 1) becomes "no", in its row and its event,
+    // and every event from there on is re-hashed; the triggers are put back.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;
+         UPDATE ballots SET choice = 'no' WHERE id = 1;
+         UPDATE events SET data = replace(data, '\"choice\":\"yes\"', '\"choice\":\"no\"')
+         WHERE id = (SELECT MIN(id) FROM events WHERE kind = 'ballot');",
+    )
+    .unwrap();
+    let events = Store::open_read_only(&db).unwrap().events(None).unwrap();
+    let mut prev = pavilion::store::GENESIS.to_string();
+    for mut e in events {
+        e.prev_hash = prev;
+        e.hash = event_hash(&e);
+        conn.execute(
+            "UPDATE events SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
+            rusqlite::params![e.id, e.prev_hash, e.hash],
+        )
+        .unwrap();
+        prev = e.hash;
+    }
+    conn.execute_batch(
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;",
+    )
+    .unwrap();
+    drop(conn);
+    ok(&db, &["verify"]);
+    let out = pavilion(&db, &["verify", "--against", backup.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the history before the backup was rewritten"),
+        "{stderr}"
+    );
+
+    // The backup itself altered (re-hashed the same way) no longer matches its sidecar.
+    std::fs::write(
+        dir.path().join("usb.db.head"),
+        sidecar.replace("head ", "head 0"),
+    )
+    .unwrap();
+    let out = pavilion(&db, &["verify", "--against", backup.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("does not match the chain head in its .head file"),
+        "{stderr}"
+    );
+}

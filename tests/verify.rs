@@ -191,7 +191,15 @@ fn a_rehashed_chain_is_caught_by_the_digest_on_the_minutes() {
     let (_dir, db) = voted_db();
     let printed = Store::open(&db).unwrap().chain_head().unwrap();
     ok(&db, &["verify", "--digest", &printed]);
-    let short = &printed[..16];
+    // A prefix short enough to be matched by trying is refused; 32 hex digits (128 bits) are enough.
+    let out = pavilion(&db, &["verify", "--digest", &printed[..16]]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("at least 32 hexadecimal digits"),
+        "{stderr}"
+    );
+    let short = &printed[..32];
     let out = ok(&db, &["verify", "--digest", short]);
     assert!(out.contains("the record up to then is unchanged"), "{out}");
 

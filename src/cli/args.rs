@@ -182,6 +182,9 @@ pub enum Command {
         /// Also confirm that this digest (the chain head printed on earlier minutes) is in the chain
         #[arg(long, value_name = "HASH")]
         digest: Option<String>,
+        /// Also confirm that this older backup's chain is where the current record began
+        #[arg(long, value_name = "BACKUP")]
+        against: Option<PathBuf>,
         #[arg(long)]
         json: bool,
     },
@@ -208,7 +211,15 @@ pub enum Command {
 #[derive(Subcommand, Debug)]
 pub enum RosterCommand {
     /// Import or update owners and flats from CSV (UTF-8, UTF-8 with BOM, GBK) or XLSX
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// Show what would change (flats added, changed, no longer listed; owner changes); write nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// Import even though it touches open votes or no longer lists more than a tenth of the flats
+        #[arg(long)]
+        yes: bool,
+    },
     /// List flats and owners
     List {
         #[arg(long)]

@@ -8,8 +8,9 @@ use anyhow::Result;
 
 use super::outcome::{DigestNotFound, Unverified};
 use super::say::{count, say, text};
-use crate::i18n::{BackupText as B, CliText as C, said};
+use crate::i18n::{BackupText as B, CliText as C, RecordText, said};
 use crate::store::Store;
+use crate::store::anchor::DIGEST_MIN_HEX;
 use crate::store::backup::catalog::contents_of;
 use crate::store::backup::{Candidate, Reason, set_aside};
 use crate::store::lock::HostLock;
@@ -105,23 +106,24 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
         None => None,
         Some(d) => {
             let d = d.trim().to_ascii_lowercase();
-            if d.len() < 12 || !d.bytes().all(|b| b.is_ascii_hexdigit()) {
+            if d.len() < DIGEST_MIN_HEX || d.len() > 64 || !d.bytes().all(|b| b.is_ascii_hexdigit())
+            {
                 return Err(said!(C::NotADigest, digest = d).into());
             }
-            Some((
-                d.clone(),
-                store
-                    .events(None)?
-                    .into_iter()
-                    .find(|e| e.hash.starts_with(&d)),
-            ))
+            let found = store.digest_event(&d)?;
+            Some((d, found))
         }
     };
     if json {
         let mut out = serde_json::to_value(&v)?;
         out["intact"] = v.is_intact().into();
         if let Some((d, e)) = &found_digest {
-            out["digest"] = serde_json::json!({ "digest": d, "event": e.as_ref().map(|e| e.id) });
+            out["digest"] = serde_json::json!({
+                "digest": d,
+                "event": e.as_ref().map(|e| e.event.id),
+                "meeting": e.as_ref().map(|e| e.meeting),
+                "later_in_meeting": e.as_ref().map(|e| e.later_in_meeting),
+            });
         }
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else if v.is_intact() {
@@ -151,15 +153,20 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
     }
     if let Some((d, e)) = found_digest {
         match e {
-            Some(e) if !json => say(
-                C::DigestFound,
-                &[
-                    ("digest", &short(&d)),
-                    ("event", &e.id),
-                    ("events", &v.events),
-                    ("at", &local_time(&e.at)),
-                ],
-            ),
+            Some(m) if !json => {
+                say(
+                    C::DigestFound,
+                    &[
+                        ("digest", &short(&d)),
+                        ("event", &m.event.id),
+                        ("events", &v.events),
+                        ("at", &local_time(&m.event.at)),
+                    ],
+                );
+                if m.later_in_meeting > 0 {
+                    say(RecordText::DigestLater, &[("n", &m.later_in_meeting)]);
+                }
+            }
             Some(_) => {}
             None => return Err(DigestNotFound(d).into()),
         }
@@ -176,6 +183,23 @@ pub fn backup(store: &Store, dest: &Path) -> Result<()> {
             ("path", &info.path.display()),
             ("events", &events(info.events)),
             ("head", &short(&info.head)),
+        ],
+    );
+    // The head once more beside the copy: an altered backup no longer matches it.
+    let sidecar = crate::store::anchor::write_sidecar(&info.path, info.events, &info.head)?;
+    say(RecordText::SidecarWritten, &[("path", &sidecar.display())]);
+    Ok(())
+}
+
+/// `verify --against BACKUP`: the older backup's chain is where the current record began.
+pub fn verify_against(store: &Store, backup: &Path) -> Result<()> {
+    let r = store.verify_against(backup)?;
+    say(
+        RecordText::AgainstOk,
+        &[
+            ("file", &backup.display()),
+            ("events", &r.backup_events),
+            ("head", &short(&r.backup_head)),
         ],
     );
     Ok(())

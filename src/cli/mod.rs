@@ -10,6 +10,7 @@ mod logging;
 mod meetings;
 pub mod outcome;
 mod roster;
+mod roster_plan;
 mod say;
 mod votes;
 mod written;
@@ -241,8 +242,17 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
         Command::Export(args) => export::run(&read(&path)?, args, lang),
-        Command::Verify { digest, json } => {
-            integrity::verify(&read(&path)?, digest.as_deref(), json)
+        Command::Verify {
+            digest,
+            against,
+            json,
+        } => {
+            let store = read(&path)?;
+            integrity::verify(&store, digest.as_deref(), json)?;
+            match against {
+                Some(backup) => integrity::verify_against(&store, &backup),
+                None => Ok(()),
+            }
         }
         Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
         Command::Backups { json } => backups::list(&path, json, lang),

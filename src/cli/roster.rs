@@ -13,14 +13,19 @@ use super::args::RosterCommand;
 
 pub fn run(path: &Path, cmd: RosterCommand, lang: Lang) -> Result<()> {
     match cmd {
-        RosterCommand::Import { file } => {
+        RosterCommand::Import { file, dry_run, yes } => {
             let mut store = super::open(path, false)?;
             // Read and validate the whole file before writing anything.
             let import = read_roster_import(&file, &store.id_salt()?)?;
             for line in import.summary.lines(lang) {
                 println!("{line}");
             }
-            let s = store.import_roster(&import.rows, &file.display().to_string())?;
+            let source = file.display().to_string();
+            let imported =
+                super::roster_plan::import(&mut store, &import.rows, &source, dry_run, yes, lang)?;
+            let Some(s) = imported else {
+                return Ok(());
+            };
             println!(
                 "{}",
                 RosterText::Imported.fill(

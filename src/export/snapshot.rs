@@ -201,7 +201,8 @@ impl MeetingSnapshot {
     /// Gathers a meeting from the store.
     pub fn gather(store: &Store, meeting: i64) -> Result<MeetingSnapshot, StoreError> {
         let record = store.meeting(meeting)?;
-        let roster = store.roster()?;
+        // The roster as it stood: minutes of a finished meeting never change with a later import.
+        let roster = store.roster_as_of(store.meeting_epoch(meeting)?)?;
         let mut owner_area: HashMap<i64, Area> = HashMap::new();
         let mut owner_flats: HashMap<i64, (String, Vec<FlatRef>)> = HashMap::new();
         let mut people = People::default();
@@ -371,6 +372,19 @@ fn gather_item(
     let mut corrections = Vec::new();
     if item.rule.votes {
         let history = store.ballot_history(item.id)?;
+        // A closed vote is called with the roster as it stood when it closed.
+        let at_close = match store.roster_epoch(&item)? {
+            Some(epoch) => Some(store.roster_as_of(Some(epoch))?),
+            None => None,
+        };
+        let own_names;
+        let (roster, names) = match &at_close {
+            Some(r) => {
+                own_names = owner_names(r);
+                (r.as_slice(), &own_names)
+            }
+            None => (roster, names),
+        };
         // Each owner of the scope once, with all their flats in it, in roll-call order.
         let mut order: Vec<i64> = Vec::new();
         let mut in_scope: HashMap<i64, (&str, Vec<FlatRef>, Area)> = HashMap::new();
@@ -422,6 +436,18 @@ fn gather_item(
         corrections,
         actions: own_actions,
     })
+}
+
+/// Each owner's name and flats in a roster.
+fn owner_names(roster: &[RosterEntry]) -> HashMap<i64, (String, Vec<FlatRef>)> {
+    let mut out: HashMap<i64, (String, Vec<FlatRef>)> = HashMap::new();
+    for e in roster {
+        out.entry(e.owner_id)
+            .or_insert_with(|| (e.owner_name.clone(), Vec::new()))
+            .1
+            .push(e.flat.clone());
+    }
+    out
 }
 
 /// Each change of an owner's ballot: the earlier entry, what replaced it, and why.

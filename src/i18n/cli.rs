@@ -27,7 +27,7 @@ catalogue! {
         Note => "提示", "note";
         AutoBackupFailed => "自动备份失败：{error}", "the automatic backup failed: {error}";
         // verify
-        NotADigest => "“{digest}”不是摘要：请照抄纪要上的十六进制摘要（至少 12 位）", "'{digest}' is not a digest: give the hexadecimal digest from the minutes (at least 12 characters)";
+        NotADigest => "“{digest}”不是完整的摘要：请照抄纪要上的十六进制摘要（至少 32 位）", "'{digest}' is not a full digest: copy at least 32 hexadecimal digits from the minutes";
         VerifyOk => "无误：{events}，事件链完整，链头 {head}", "ok: {events}, chain intact, head {head}";
         Events => "个事件", "events";
         Event => "个事件", "event";

@@ -15,6 +15,8 @@ pub(crate) struct Standing {
     pub area: Area,
     pub owner_id: i64,
     pub owner_name: String,
+    pub owner_key: String,
+    pub phone: Option<String>,
 }
 
 /// Whether the file keeps the roster's history (schema 3 on); older files are read as they are now.
@@ -48,13 +50,16 @@ pub(crate) fn flats(
     let as_of = as_of.filter(|_| history_kept(conn).unwrap_or(false));
     let sql = match as_of {
         Some(_) => format!(
-            "SELECT f.id, f.building, f.unit, f.room, h.area_centi, h.owner_id, h.owner_name
+            "SELECT f.id, f.building, f.unit, f.room, h.area_centi, h.owner_id, h.owner_name,
+                    o.key, o.phone
              FROM flats f JOIN flat_history h ON h.flat_id = f.id AND h.since =
                  (SELECT MAX(x.since) FROM flat_history x WHERE x.flat_id = f.id AND x.since <= ?1)
+             JOIN owners o ON o.id = h.owner_id
              WHERE h.active = 1{cond}"
         ),
         None => format!(
-            "SELECT f.id, f.building, f.unit, f.room, f.area_centi, f.owner_id, o.name
+            "SELECT f.id, f.building, f.unit, f.room, f.area_centi, f.owner_id, o.name, o.key,
+                    o.phone
              FROM flats f JOIN owners o ON o.id = f.owner_id
              WHERE f.active = 1 AND ?1 IS NULL{cond}"
         ),
@@ -73,6 +78,8 @@ pub(crate) fn flats(
             area: Area(r.get(4)?),
             owner_id: r.get(5)?,
             owner_name: r.get(6)?,
+            owner_key: r.get(7)?,
+            phone: r.get(8)?,
         })
     })?;
     let mut out = Vec::new();
@@ -118,4 +125,24 @@ pub(crate) fn close_event(conn: &Connection, meeting: i64, item: i64) -> Result<
             "SELECT MAX(id) FROM events WHERE meeting_id = ?1 AND item_id = ?2 AND kind = 'vote.close'",
         )?
         .query_row([meeting, item], |r| r.get(0))?)
+}
+
+/// The roster a meeting's minutes are written with: as it stood at the meeting's last sign-in,
+/// ballot or close once no vote of it is still open; None (now) while one is.
+pub(crate) fn meeting_epoch(conn: &Connection, meeting: i64) -> Result<Option<i64>> {
+    let open: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM items WHERE meeting_id = ?1 AND vote = 'open'
+             AND json_extract(rule, '$.votes') AND step NOT IN ('withdrawn', 'deferred', 'closed')",
+        [meeting],
+        |r| r.get(0),
+    )?;
+    if open > 0 {
+        return Ok(None);
+    }
+    Ok(conn
+        .prepare_cached(
+            "SELECT MAX(id) FROM events WHERE meeting_id = ?1
+             AND kind IN ('meeting.intake', 'attend', 'ballot', 'ballot.withdraw', 'vote.close')",
+        )?
+        .query_row([meeting], |r| r.get(0))?)
 }

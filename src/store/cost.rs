@@ -138,10 +138,10 @@ impl Store {
         }
     }
 
-    /// Shares `plan` among the active flats of the item's scope.
+    /// Shares `plan` among the active flats of the item's scope (as they stood when its vote closed).
     fn sharing_of(&self, item: &ItemRecord, plan: &CostPlan) -> Result<Sharing> {
         let mut flats = Vec::new();
-        for entry in self.roster()? {
+        for entry in self.roster_as_of(self.roster_epoch(item)?)? {
             if !item.scope.contains(&entry.flat) {
                 continue;
             }

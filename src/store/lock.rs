@@ -57,6 +57,21 @@ fn held_message(db: &Path, holder: Option<&Holder>, waited: Duration) -> String 
     }
 }
 
+/// The file a path names: resolved when it exists; else its folder resolved, with its name.
+fn canonical(db: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(db) {
+        return p;
+    }
+    let dir = db
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    match (std::fs::canonicalize(dir), db.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => db.to_path_buf(),
+    }
+}
+
 /// The lock; released when dropped (or when the process ends).
 #[derive(Debug)]
 pub struct HostLock {
@@ -65,9 +80,11 @@ pub struct HostLock {
 }
 
 impl HostLock {
-    /// The sidecar lock file of a database: `pavilion.db` → `pavilion.db.lock`.
+    /// The sidecar lock file of a database: `pavilion.db` → `pavilion.db.lock`, beside the file
+    /// the path finally names (symlinks and `..` resolved), so every way of writing the path
+    /// meets the same lock.
     pub fn path_for(db: &Path) -> PathBuf {
-        let mut name = db.as_os_str().to_os_string();
+        let mut name = canonical(db).into_os_string();
         name.push(".lock");
         PathBuf::from(name)
     }

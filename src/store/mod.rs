@@ -2,6 +2,7 @@
 //! a hash-chained event. A ballot is committed before any screen shows it.
 
 mod actions;
+pub mod anchor;
 mod as_of;
 mod attendance;
 mod backlog;

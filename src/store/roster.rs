@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::domain::{Area, FlatRef, RosterRow};
 
+use super::as_of;
 use super::roster_changes::{self, ImportMode, ImportOutcome};
 use super::{Ids, ImportSummary, Result, RosterEntry, Store, StoreError, events};
 use crate::i18n::{StoreText as S, said};
@@ -194,28 +195,31 @@ impl Store {
 
     /// The active roster in building/unit/floor/room order.
     pub fn roster(&self) -> Result<Vec<RosterEntry>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT f.id, f.building, f.unit, f.room, f.area_centi, o.id, o.key, o.name, o.phone
-             FROM flats f JOIN owners o ON o.id = f.owner_id WHERE f.active = 1",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(RosterEntry {
-                flat_id: r.get(0)?,
-                flat: FlatRef::new(
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                ),
-                area: Area(r.get(4)?),
-                owner_id: r.get(5)?,
-                owner_key: r.get(6)?,
-                owner_name: r.get(7)?,
-                phone: r.get(8)?,
+        self.roster_as_of(None)
+    }
+
+    /// The roster as it stood just after event `as_of` (None: now), in roll-call order.
+    pub fn roster_as_of(&self, as_of: Option<i64>) -> Result<Vec<RosterEntry>> {
+        let mut out: Vec<RosterEntry> = as_of::flats(&self.conn, as_of, None)?
+            .into_iter()
+            .map(|s| RosterEntry {
+                flat_id: s.flat_id,
+                flat: s.flat,
+                area: s.area,
+                owner_id: s.owner_id,
+                owner_key: s.owner_key,
+                owner_name: s.owner_name,
+                phone: s.phone,
             })
-        })?;
-        let mut out: Vec<RosterEntry> = rows.collect::<rusqlite::Result<_>>()?;
+            .collect();
         out.sort_by(|a, b| a.flat.cmp(&b.flat));
         Ok(out)
+    }
+
+    /// The event a meeting's minutes take the roster from (see [`Store::roster_as_of`]): its last
+    /// sign-in, ballot or close once none of its votes is open; None (now) while one is.
+    pub fn meeting_epoch(&self, meeting: i64) -> Result<Option<i64>> {
+        as_of::meeting_epoch(&self.conn, meeting)
     }
 
     /// The active flats, for validating agenda files.
