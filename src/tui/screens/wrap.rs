@@ -63,6 +63,11 @@ fn break_before(current: &[(char, Style)], next: char) -> Option<usize> {
     if closing(next) && current.len() > 1 {
         return Some(current.len() - 2);
     }
+    // An opening mark (（「『“《) never ends a line: it moves down with what it opens.
+    let opening = |c: char| "（「『“《([".contains(c);
+    if current.last().is_some_and(|(c, _)| opening(*c)) && current.len() > 1 {
+        return Some(current.len() - 2);
+    }
     None
 }
 
@@ -109,6 +114,16 @@ mod tests {
             ["须经", "101室", "同意"],
             "numbers stay whole"
         );
+    }
+
+    #[test]
+    fn an_opening_mark_never_ends_a_line() {
+        let lines = text(&wrap(vec![Line::raw("表决范围（3号楼2单元）")], 10));
+        assert_eq!(lines[0], "表决范围");
+        assert!(lines[1].starts_with('（'), "{lines:?}");
+        for l in &lines {
+            assert!(!l.ends_with('（') && !l.starts_with('）'), "{lines:?}");
+        }
     }
 
     #[test]
