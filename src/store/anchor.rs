@@ -31,19 +31,7 @@ impl Store {
                 "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
                  WHERE meeting_id IS NOT NULL AND substr(hash, 1, length(?1)) = ?1",
                 [digest],
-                |r| {
-                    Ok(Event {
-                        id: r.get(0)?,
-                        at: r.get(1)?,
-                        kind: r.get(2)?,
-                        meeting_id: r.get(3)?,
-                        item_id: r.get(4)?,
-                        owner_id: r.get(5)?,
-                        data: r.get(6)?,
-                        prev_hash: r.get(7)?,
-                        hash: r.get(8)?,
-                    })
-                },
+                super::events::event_of,
             )
             .optional()?;
         let Some(event) = found else {

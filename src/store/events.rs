@@ -94,7 +94,7 @@ const MEETING_EVENTS: &str =
 const ALL_EVENTS: &str = "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events ORDER BY id";
 
 /// An event from a row of `SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash`.
-fn event_of(r: &rusqlite::Row) -> rusqlite::Result<Event> {
+pub(crate) fn event_of(r: &rusqlite::Row) -> rusqlite::Result<Event> {
     Ok(Event {
         id: r.get(0)?,
         at: r.get(1)?,
