@@ -51,6 +51,9 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
                 return;
             }
         },
+        FormFor::NewMeeting | FormFor::EditMeeting | FormFor::EditItem { .. } => {
+            return super::setup::submit(app, form, purpose);
+        }
         FormFor::Speaker => {
             app.speakers.waiting.push_back(v[0].clone());
             if app.speakers.speaking.is_none() && app.timer.is_none() {
