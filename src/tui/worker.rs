@@ -74,6 +74,12 @@ pub enum Request {
         item: i64,
         to: crate::store::Move,
     },
+    /// An item's cost plan set or changed (the earlier plan is kept).
+    SetCost {
+        item: i64,
+        plan: Box<crate::domain::cost::CostPlan>,
+        reason: String,
+    },
     Note {
         item: i64,
         speaker: String,
@@ -294,6 +300,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
         }
         Request::MoveItem { item, to } => {
             store.move_item(meeting, item, to)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::SetCost { item, plan, reason } => {
+            store.set_cost_plan(meeting, item, &plan, Some(&reason))?;
             vec![reload(store, meeting)?]
         }
         Request::Step { item, to } => {
