@@ -347,3 +347,85 @@ fn the_sample_agendas_all_pass_check() {
                 .exists()
     );
 }
+
+/// A database with the sample estate and roster, and nothing else.
+fn roster_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pavilion.db");
+    common::cli::ok(&db, &["init", "--estate", "红旗小区"]);
+    common::cli::ok(&db, &["roster", "import", "agendas/roster-hongqi.csv"]);
+    (dir, db)
+}
+
+/// A meeting as the record holds it: header, then each item with its cost plan.
+fn meeting_as_stored(db: &Path, id: i64) -> String {
+    let store = pavilion::store::Store::open_read_only(db).unwrap();
+    let mut m = store.meeting(id).unwrap();
+    m.id = 0;
+    let mut out = format!("{m:?}\n");
+    for mut item in store.items(id).unwrap() {
+        let plan = store.cost_plan(item.id).unwrap().map(|p| p.plan);
+        (item.id, item.meeting_id) = (0, 0);
+        out.push_str(&format!("{item:?}\n{plan:?}\n"));
+    }
+    out
+}
+
+/// `agenda-template` writes a meeting as an agenda file that intake takes in again as the same
+/// meeting: the three sample agendas (custom rule, cost plan, objections, multi-line proposal) and
+/// a meeting set up without any file (a list of flats as scope, items changed and reordered).
+#[test]
+fn agenda_template_round_trips_through_intake() {
+    use pavilion::domain::{FlatRef, Rule, Scope};
+    let (_a, source) = roster_db();
+    for f in [
+        "agendas/hongqi-2026-11-28-elevator.toml",
+        "agendas/hongqi-2026-12-maintenance-fund.toml",
+        "agendas/hongqi-2026-12-parking.toml",
+    ] {
+        common::cli::ok(&source, &["intake", f]);
+    }
+    {
+        let mut store = pavilion::store::Store::open(&source).unwrap();
+        let plan = common::meeting_plan("楼道议事会", "2026-12-20T11:00:00Z", vec![]);
+        let m = store.create_meeting(&plan).unwrap();
+        let flats = Scope::Flats(vec![
+            FlatRef::parse("3-2-101").unwrap(),
+            FlatRef::parse("3-2-102").unwrap(),
+        ]);
+        let mut a = common::item("楼道堆物清理", Rule::show_of_hands(), Scope::Estate, &[]);
+        a.statement = "第一行\n第二行：\"引号\" 与 \\ 反斜杠".into();
+        store.add_item(m, &a, None).unwrap();
+        let b = common::item(
+            "一楼小院围栏",
+            Rule::civil_code_ordinary(),
+            flats,
+            &["3-2-101"],
+        );
+        store.add_item(m, &b, None).unwrap();
+        store.move_item(m, 2, pavilion::store::Move::Up).unwrap();
+    }
+    let (_b, target) = roster_db();
+    let dir = tempfile::tempdir().unwrap();
+    for id in 1..=4 {
+        let file = dir.path().join(format!("meeting-{id}.toml"));
+        let file_text = file.to_str().unwrap();
+        common::cli::ok(
+            &source,
+            &["agenda-template", &id.to_string(), "-o", file_text],
+        );
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.starts_with("# Agenda of meeting"), "{text}");
+        common::cli::ok(&target, &["check", file_text]);
+        let new: i64 = common::cli::ok(&target, &["intake", file_text])
+            .trim()
+            .parse()
+            .unwrap();
+        assert_eq!(
+            meeting_as_stored(&target, new),
+            meeting_as_stored(&source, id),
+            "meeting {id} through {text}"
+        );
+    }
+    common::cli::assert_verifies(&target);
+}

@@ -183,6 +183,8 @@ pub enum Command {
     Actions(ActionsCommand),
     /// Minutes, or with --public the public notice, as Markdown, HTML, JSON or CSV
     Export(super::export::ExportArgs),
+    /// The meeting as a commented agenda file (TOML) that `intake` takes in again
+    AgendaTemplate(super::template::TemplateArgs),
     /// Check the event chain, and that ballots, sign-ins, items and results are what the events say
     Verify {
         /// Also confirm that this digest (the chain head printed on earlier minutes) is in the chain

@@ -12,6 +12,7 @@ pub mod outcome;
 mod roster;
 mod roster_plan;
 mod say;
+mod template;
 mod votes;
 mod written;
 
@@ -262,6 +263,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
         Command::Export(args) => export::run(&read(&path)?, args, lang),
+        Command::AgendaTemplate(args) => template::run(&read(&path)?, args, lang),
         Command::Verify {
             digest,
             against,

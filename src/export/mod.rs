@@ -12,6 +12,7 @@
 //! let name = export::default_file_name(&store.meeting(1).unwrap(), Format::Html, Variant::Minutes, Lang::Zh);
 //! ```
 
+pub mod agenda_template;
 mod annex;
 mod bars;
 mod compact;
