@@ -94,3 +94,94 @@ fn sign_in_vote_quit_and_check_the_tally() {
     assert_eq!(t["consents"][0]["choice"], "yes");
     assert_eq!(t["status"], "open");
 }
+
+/// Set up on screen, Chinese typed into the fields: a meeting on a database that has only its
+/// roster, then an item (the scope's owners counted as it is typed), three owners signed in and a
+/// roll call. The command line then finds the meeting, the item and the ballots, and `verify` passes.
+#[test]
+fn set_up_a_meeting_on_screen_in_chinese_then_vote_and_check_it_from_the_command_line() {
+    if !tmux_available("e2e-setup") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pavilion.db");
+    ok(&db, &["init", "--estate", "红旗小区"]);
+    ok(&db, &["roster", "import", "agendas/roster-hongqi.csv"]);
+    let command = format!("{BIN} --db '{}' --lang zh run", db.display());
+    let tmux = Tmux::start(dir.path(), "setup", &command);
+    tmux.wait_for("新建议事会", WAIT);
+    let field = |text: &str| {
+        tmux.keys(&["-l", text]);
+        tmux.wait_for(text, WAIT);
+        tmux.keys(&["Tab"]);
+    };
+    field("3号楼议事会");
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["C-u"]);
+    field("2026-12-05 19:30");
+    field("莲心亭");
+    field("郭建敏");
+    tmux.keys(&["-l", "马长祥"]);
+    tmux.wait_for("马长祥", WAIT);
+    tmux.keys(&["F2"]);
+    tmux.wait_for("按 i 添加议题", WAIT);
+
+    tmux.keys(&["i"]);
+    tmux.wait_for("新增议题", WAIT);
+    field("3号楼2单元加装电梯");
+    field("王秀兰");
+    field("3-2-501");
+    field("老人上下楼太难，希望加装电梯");
+    tmux.keys(&["C-u"]);
+    tmux.keys(&["-l", "2"]);
+    tmux.wait_for("一般事项（民法典第278条", WAIT);
+    tmux.keys(&["Tab", "C-u"]);
+    tmux.keys(&["-l", "3栋2单元"]);
+    tmux.wait_for("范围内：12 套房屋、12 位业主", WAIT);
+    tmux.keys(&["F2"]);
+    tmux.wait_for("已保存", WAIT);
+
+    tmux.keys(&["s"]);
+    tmux.wait_for("输入房号", WAIT);
+    for (i, flat) in ["3-2-101", "3-2-102", "3-2-201"].iter().enumerate() {
+        tmux.keys(&["-l", flat]);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(&format!("本人到场 {} ·", i + 1), WAIT);
+    }
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("议程", WAIT);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("3号楼2单元加装电梯", WAIT);
+    tmux.keys(&["v"]);
+    tmux.wait_for("参与", WAIT);
+    for k in ["y", "y", "n"] {
+        tmux.keys(&[k]);
+    }
+    tmux.wait_until("three ballots", WAIT, |s| {
+        s.matches("同意").count() >= 2 && s.contains("反对")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("一、群众说事", WAIT);
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("议程", WAIT);
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.format("#{pane_dead}") != "1" {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the program did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    let meetings: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["meetings", "--json"])).unwrap();
+    assert_eq!(meetings[0]["title"], "3号楼议事会", "{meetings}");
+    let t: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["tally", "1", "1", "--json"])).unwrap();
+    assert_eq!(t["rule"], "civil-code-ordinary");
+    assert_eq!(t["total"]["owners"], 12);
+    assert_eq!(t["yes"]["owners"], 2);
+    assert_eq!(t["no"]["owners"], 1);
+    common::cli::assert_verifies(&db);
+}

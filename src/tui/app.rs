@@ -388,8 +388,12 @@ impl App {
     pub fn on_reply(&mut self, reply: Reply) {
         match reply {
             Reply::Model(m) => {
-                if self.sent_form.take().is_some() {
-                    self.say(self.t(T::Saved));
+                if let Some((_, purpose)) = self.sent_form.take() {
+                    self.say(match purpose {
+                        FormFor::NewMeeting => crate::i18n::SetupText::MeetingCreated
+                            .fill(self.lang, &[("id", &m.meeting.id)]),
+                        _ => self.t(T::Saved).to_string(),
+                    });
                 }
                 if std::mem::take(&mut self.raise_sent) {
                     self.raise = screens::raise::new_form();
