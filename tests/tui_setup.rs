@@ -296,3 +296,47 @@ fn the_set_up_forms_in_both_languages_and_sizes() {
         snap(&mut h, "item_form_scope");
     }
 }
+
+/// The speaking turn is kept per item, and the latest one is the meeting's for items without
+/// their own: after a restart (a new App on the same database) the timer starts from it.
+#[test]
+fn the_speaking_turn_is_saved_per_item_and_survives_a_restart() {
+    let mut h = Harness::new(Lang::Zh);
+    h.press(KeyCode::Enter);
+    h.keys("++");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    h.keys("-");
+    // A restart: new screens on the same record.
+    h.app = pavilion::tui::app::App::new(
+        Lang::Zh,
+        pavilion::tui::theme::Theme::plain(),
+        jiff::civil::date(2026, 11, 28),
+    );
+    h.pump();
+    h.press(KeyCode::Enter);
+    h.keys("t");
+    assert_eq!(h.app.timer, Some((240, true)), "item 1: 3:00 + 2 × 30 s");
+    // The turn ends (the floor is free), then the next item.
+    h.keys("f");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    h.keys("t");
+    assert_eq!(
+        h.app.timer,
+        Some((210, true)),
+        "item 2: its own 4:00 − 30 s"
+    );
+    h.keys("f");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    h.keys("t");
+    assert_eq!(
+        h.app.timer,
+        Some((210, true)),
+        "item 3 has none: the meeting's latest"
+    );
+}

@@ -21,6 +21,7 @@ mod roster_changes;
 mod salt;
 mod schema;
 mod setup;
+mod turns;
 pub mod verify;
 mod written;
 
@@ -44,6 +45,7 @@ pub use roster_changes::{
 };
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use setup::Move;
+pub use turns::MAX_TURN_SECONDS;
 pub use verify::{Finding, Verification};
 pub use written::{WrittenBallot, WrittenOutcome, WrittenRefusal};
 

@@ -29,6 +29,8 @@ pub struct Model {
     pub items: Vec<ItemRecord>,
     pub tallies: HashMap<i64, Tally>,
     pub notes: HashMap<i64, Vec<NoteRecord>>,
+    /// Each item's speaking turn in seconds, where the host set one (for it or for the meeting).
+    pub turns: HashMap<i64, u32>,
     /// How each item's cost is shared by floor (items with a cost plan).
     pub costs: HashMap<i64, crate::export::cost::ItemCost>,
     pub owners: Vec<OwnerRow>,
@@ -49,7 +51,11 @@ impl Model {
         let mut tallies = HashMap::new();
         let mut notes = HashMap::new();
         let mut costs = HashMap::new();
+        let mut turns = HashMap::new();
         for item in &items {
+            if let Some(t) = store.turn_length(meeting.id, item.id)? {
+                turns.insert(item.id, t);
+            }
             if let Some(cost) = crate::export::cost::ItemCost::gather(store, item)? {
                 costs.insert(item.id, cost);
             }
@@ -98,6 +104,7 @@ impl Model {
             items,
             tallies,
             notes,
+            turns,
             costs,
             owners,
             total_area,

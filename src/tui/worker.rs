@@ -74,6 +74,11 @@ pub enum Request {
         item: i64,
         to: crate::store::Move,
     },
+    /// An item's speaking turn, in seconds (the meeting's too, for items without their own).
+    TurnLength {
+        item: i64,
+        seconds: u32,
+    },
     /// An item's cost plan set or changed (the earlier plan is kept).
     SetCost {
         item: i64,
@@ -300,6 +305,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
         }
         Request::MoveItem { item, to } => {
             store.move_item(meeting, item, to)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::TurnLength { item, seconds } => {
+            store.set_turn_length(meeting, item, seconds)?;
             vec![reload(store, meeting)?]
         }
         Request::SetCost { item, plan, reason } => {

@@ -192,6 +192,15 @@ impl Replay {
                 };
                 item.result = set(result, id);
             }
+            // A speaking turn's length changes no table; it must name its item and a length.
+            "speaking.turn" => {
+                let seconds = data.get("seconds").and_then(Value::as_u64);
+                if e.item_id.is_none_or(|i| !self.items.contains_key(&i))
+                    || !seconds.is_some_and(|s| (1..=30 * 60).contains(&s))
+                {
+                    lacks("an item added before it and a length of 1 to 1800 seconds");
+                }
+            }
             "note.add" => {
                 let Some(item) = e.item_id else {
                     return lacks("its item");

@@ -69,7 +69,7 @@ pub fn on_action(app: &mut App, action: Action) {
         }
         Action::Timer => {
             app.timer = match app.timer {
-                Some((0, _)) | None => Some((app.speakers.length, true)),
+                Some((0, _)) | None => Some((super::speakers::length(app), true)),
                 Some((left, running)) => Some((left, !running)),
             };
         }

@@ -24,8 +24,6 @@ pub struct Queue {
     pub waiting: VecDeque<String>,
     /// Who has the floor.
     pub speaking: Option<String>,
-    /// Seconds a turn lasts.
-    pub length: u32,
     pub bell: bool,
     /// The bell is due (read and cleared by the loop, which rings the terminal).
     pub ring: bool,
@@ -36,7 +34,6 @@ impl Default for Queue {
         Queue {
             waiting: VecDeque::new(),
             speaking: None,
-            length: DEFAULT_SECONDS,
             bell: true,
             ring: false,
         }
@@ -48,7 +45,7 @@ pub fn next(app: &mut App) {
     match app.speakers.waiting.pop_front() {
         Some(name) => {
             app.speakers.speaking = Some(name);
-            app.timer = Some((app.speakers.length, true));
+            app.timer = Some((length(app), true));
         }
         None => {
             app.speakers.speaking = None;
@@ -64,19 +61,37 @@ pub fn done(app: &mut App) {
     app.timer = None;
 }
 
-/// Longer or shorter turns, from the next turn on (and the running one, by the same step).
+/// The turn of the item on screen: as the host set it for the item or the meeting, else 3 minutes.
+pub fn length(app: &App) -> u32 {
+    app.current_item()
+        .and_then(|i| app.model.as_ref()?.turns.get(&i.id).copied())
+        .unwrap_or(DEFAULT_SECONDS)
+}
+
+/// Longer or shorter turns for this item, from the next turn on; saved, so the length holds after
+/// a restart and becomes the meeting's for items without their own.
 pub fn adjust(app: &mut App, longer: bool) {
-    let q = &mut app.speakers;
-    q.length = if longer {
-        (q.length + STEP).min(30 * 60)
-    } else {
-        q.length.saturating_sub(STEP).max(STEP)
+    let Some(item) = app.current_item().cloned() else {
+        return;
     };
+    let old = length(app);
+    let seconds = if longer {
+        (old + STEP).min(crate::store::MAX_TURN_SECONDS)
+    } else {
+        old.saturating_sub(STEP).max(STEP)
+    };
+    if let Some(m) = &mut app.model {
+        m.turns.insert(item.id, seconds);
+    }
+    app.send(super::super::worker::Request::TurnLength {
+        item: item.number,
+        seconds,
+    });
     let text = T::TurnLength.fill(
         app.lang,
         &[
-            ("m", &(q.length / 60)),
-            ("s", &format!("{:02}", q.length % 60)),
+            ("m", &(seconds / 60)),
+            ("s", &format!("{:02}", seconds % 60)),
         ],
     );
     app.say(text);
