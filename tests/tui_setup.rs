@@ -340,3 +340,41 @@ fn the_speaking_turn_is_saved_per_item_and_survives_a_restart() {
         "item 3 has none: the meeting's latest"
     );
 }
+
+/// Long lists page and say that more is there: the actions (PgUp/PgDn) and the sign-in list.
+#[test]
+fn the_actions_page_and_long_lists_mark_more_above_and_below() {
+    let mut h = Harness::new(Lang::Zh);
+    for n in 0..40 {
+        h.store
+            .add_action(&pavilion::store::NewAction {
+                item: None,
+                meeting: Some(h.meeting),
+                what: &format!("第 {n} 件事"),
+                responsible: pavilion::domain::Responsible::parse("社区"),
+                due: None,
+            })
+            .unwrap();
+    }
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
+    h.keys("a");
+    let screen = h.render(80, 24);
+    assert!(screen.contains('▼') && !screen.contains('▲'), "{screen}");
+    h.press(KeyCode::PageDown);
+    let page = h.app.actions_cursor;
+    assert!(page >= 10, "a page down moves a screenful: {page}");
+    h.press(KeyCode::PageDown);
+    let screen = h.render(80, 24);
+    assert!(screen.contains('▲') && screen.contains('▼'), "{screen}");
+    h.press(KeyCode::PageUp);
+    h.press(KeyCode::PageUp);
+    assert_eq!(h.app.actions_cursor, 0);
+    h.press(KeyCode::Esc);
+    h.keys("s");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains('▼'),
+        "all owners listed, more below: {screen}"
+    );
+}

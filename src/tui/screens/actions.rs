@@ -25,6 +25,10 @@ pub fn on_action(app: &mut App, action: Action) {
     match action {
         Action::Up => app.actions_cursor = app.actions_cursor.saturating_sub(1),
         Action::Down => app.actions_cursor = (app.actions_cursor + 1).min(n.saturating_sub(1)),
+        Action::PageUp => app.actions_cursor = app.actions_cursor.saturating_sub(app.page.get()),
+        Action::PageDown => {
+            app.actions_cursor = (app.actions_cursor + app.page.get()).min(n.saturating_sub(1));
+        }
         Action::AddAction => {
             app.modal = Some(Modal::Form(
                 super::item::action_form(),
@@ -66,11 +70,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let mut lines = vec![Line::styled(head, th.dim)];
     let rows = area.height.saturating_sub(1) as usize;
+    app.page.set(rows.saturating_sub(1).max(1));
     let cursor = app
         .actions_cursor
         .min(model.actions.len().saturating_sub(1));
     let first = cursor.saturating_sub(rows.saturating_sub(1));
+    let mut last = first;
     for (i, a) in model.actions.iter().enumerate().skip(first).take(rows) {
+        last = i;
         let (status, style) = match a.status {
             ActionStatus::Open => (app.t(T::OpenStatus), th.text),
             ActionStatus::InProgress => (app.t(T::InProgress), th.accent),
@@ -115,7 +122,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
     }
+    // The selected action's notes can push later rows off the bottom.
+    let below = last + 1 < model.actions.len() || lines.len() > area.height as usize;
     Paragraph::new(lines).render(area, buf);
+    let list = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    super::item::more_marks(app, list, first > 0, below, buf);
 }
 
 /// Open and agreed before this meeting: at an earlier meeting, or (agreed at none) before this

@@ -268,11 +268,19 @@ fn scrolled(app: &App, lines: Vec<Line<'static>>, area: Rect, buf: &mut Buffer) 
     let first = app.item_scroll.min(max);
     let more_below = lines.len() > first + h;
     Paragraph::new(lines.into_iter().skip(first).take(h).collect::<Vec<_>>()).render(area, buf);
-    let x = area.right().saturating_sub(1);
-    if first > 0 {
+    more_marks(app, area, first > 0, more_below, buf);
+}
+
+/// ▲ at the top and ▼ at the bottom of a list's last column where more is above or below.
+pub fn more_marks(app: &App, area: Rect, above: bool, below: bool, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let x = area.right() - 1;
+    if above {
         buf[(x, area.y)].set_symbol("▲").set_style(app.theme.warn);
     }
-    if more_below && h > 0 {
+    if below {
         buf[(x, area.bottom() - 1)]
             .set_symbol("▼")
             .set_style(app.theme.warn);

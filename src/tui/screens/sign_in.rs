@@ -184,6 +184,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         T::Matches.fill(app.lang, &[("n", &found.len())])
     );
     Paragraph::new(Span::styled(head, th.dim)).render(Rect { height: 1, ..list }, buf);
+    let shown = Rect {
+        y: list.y + 1,
+        height: list.height.saturating_sub(1),
+        ..list
+    };
     for (row, owner) in found.iter().enumerate().skip(first).take(rows) {
         let (presence, style) = presence_text(
             app,
@@ -214,4 +219,5 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
+    super::item::more_marks(app, shown, first > 0, first + rows < found.len(), buf);
 }
