@@ -12,10 +12,11 @@ use super::model::{AgendaLine, Board, ItemBoard, View};
 use super::theme::ShowTheme;
 use crate::domain::Tally;
 use crate::domain::tally::{Condition, Measure};
+use crate::i18n::terms::step as step_label;
 use crate::i18n::{ShowText as S, T, terms};
 use crate::lang::Lang;
 use crate::textwidth::{truncate, width};
-use crate::tui::screens::{rule_label, step_label, verdict};
+use crate::tui::screens::{rule_label, verdict};
 
 /// Draws the whole display into `buf` over `area`.
 pub fn draw(

@@ -13,8 +13,8 @@ use super::super::app::{App, Confirm, FormFor, Modal, Screen};
 use super::super::form::{Field, Form};
 use super::super::keys::Action;
 use super::super::worker::Request;
-use super::step_label;
 use super::wording::{colon, label};
+use crate::i18n::terms::step as step_label;
 
 pub fn on_action(app: &mut App, action: Action) {
     let Some(item) = app.current_item().cloned() else {

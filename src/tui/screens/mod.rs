@@ -25,7 +25,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use crate::domain::Step;
 use crate::i18n::T;
 
 use super::app::{App, Confirm, Modal, Screen};
@@ -44,18 +43,6 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
 /// The smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-
-pub fn step_label(step: Step) -> T {
-    match step {
-        Step::Raised => T::StepRaised,
-        Step::Discussed => T::StepDiscussed,
-        Step::Decided => T::StepDecided,
-        Step::Acting => T::StepActing,
-        Step::Closed => T::StepClosed,
-        Step::Deferred => T::StepDeferred,
-        Step::Withdrawn => T::StepWithdrawn,
-    }
-}
 
 /// The catalogue text of a built-in rule (custom rules: `wording::rule_text` shows their thresholds).
 pub fn rule_label(name: &str) -> T {
@@ -167,7 +154,7 @@ fn draw_confirm(app: &App, c: &Confirm, area: Rect, buf: &mut Buffer) {
             ));
         }
         Confirm::Step { to, .. } => {
-            let step = step_label(*to).get(app.lang);
+            let step = crate::i18n::terms::step(*to).get(app.lang);
             lines.push(Line::raw(T::ConfirmStep.fill(app.lang, &[("step", &step)])));
         }
         Confirm::CloseVote { .. } => {

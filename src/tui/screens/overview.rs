@@ -13,7 +13,7 @@ use crate::textwidth::pad;
 
 use super::super::app::{App, FormFor, Screen};
 use super::super::keys::Action;
-use super::step_label;
+use crate::i18n::terms::step as step_label;
 
 pub fn on_action(app: &mut App, action: Action) {
     let items = app.model.as_ref().map_or(0, |m| m.items.len());

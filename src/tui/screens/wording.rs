@@ -77,15 +77,12 @@ pub fn vote_state(app: &App, item: &ItemRecord, tally: &Tally) -> String {
 
 /// The separator after a label: a full-width colon after Chinese, ": " in English.
 pub fn colon(lang: crate::lang::Lang) -> &'static str {
-    match lang {
-        crate::lang::Lang::Zh => "：",
-        crate::lang::Lang::En => ": ",
-    }
+    crate::i18n::terms::colon(lang)
 }
 
 /// A label with its colon: "表决规则：" / "Rule: ".
 pub fn label(app: &App, t: T) -> String {
-    format!("{}{}", app.t(t), colon(app.lang))
+    crate::i18n::terms::label(app.lang, app.t(t))
 }
 
 /// A scope as the glossary writes it: 全小区 / 3号楼 / 3号楼2单元 / 3-2-101、3-2-102.
