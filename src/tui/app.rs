@@ -103,6 +103,8 @@ pub enum FormFor {
         method: Method,
         proxy: Option<String>,
     },
+    /// The database file is gone or replaced: where to save a copy of the record still open.
+    Rescue,
 }
 
 /// A question that needs a yes before anything is written.
@@ -198,6 +200,8 @@ pub struct App {
     pub quit: bool,
     /// What the room display shows (`pavilion show`), as the host chose it.
     pub display: super::display::DisplaySync,
+    /// Set once the database file is deleted or replaced under the screens: nothing more is written.
+    pub lost: Option<screens::rescue::Lost>,
     outbox: Vec<Request>,
 }
 
@@ -233,6 +237,7 @@ impl App {
             raise_sent: false,
             quit: false,
             display: Default::default(),
+            lost: None,
             outbox: vec![Request::Reload],
         }
     }
@@ -311,6 +316,8 @@ impl App {
             }
             None => self.on_screen_key(ev),
         }
+        // A form closed while the file is gone: the copy is offered (once per refused write).
+        screens::rescue::offer(self);
     }
 
     fn on_screen_key(&mut self, ev: KeyEvent) {
@@ -447,21 +454,11 @@ impl App {
                 );
             }
             Reply::BallotFailed { owner, error } => {
-                // Nothing was written: the cursor goes back to that owner, the undo stack
-                // forgets the ballot that never was.
-                self.pending.remove(&owner);
-                if let Some(i) = self
-                    .undo
-                    .iter()
-                    .rposition(|u| u.steps.len() == 1 && u.steps[0].owner == owner)
-                {
-                    self.undo.remove(i);
-                }
-                if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
-                    self.roll_cursor = i;
-                }
+                self.forget_ballot(owner);
                 self.warn(format!("{}{}{error}", self.t(T::Error), colon(self.lang)));
             }
+            Reply::FileGone { path, owner } => screens::rescue::file_gone(self, path, owner),
+            Reply::Rescued { path, events } => screens::rescue::saved(self, &path, events),
             Reply::Failed(e) if self.sent_form.is_some() || self.raise_sent => {
                 let error = format!("{}{}{e}", self.t(T::Error), colon(self.lang));
                 if let Some((mut form, purpose)) = self.sent_form.take() {
@@ -477,6 +474,22 @@ impl App {
                 self.pending.clear();
                 self.warn(format!("{}{}{e}", self.t(T::Error), colon(self.lang)));
             }
+        }
+    }
+
+    /// A ballot was not written: the cursor goes back to that owner, the undo stack forgets the
+    /// ballot that never was.
+    pub fn forget_ballot(&mut self, owner: i64) {
+        self.pending.remove(&owner);
+        if let Some(i) = self
+            .undo
+            .iter()
+            .rposition(|u| u.steps.len() == 1 && u.steps[0].owner == owner)
+        {
+            self.undo.remove(i);
+        }
+        if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
+            self.roll_cursor = i;
         }
     }
 

@@ -95,6 +95,23 @@ pub enum Request {
         variant: crate::export::Variant,
         lang: crate::lang::Lang,
     },
+    /// The database file is gone or replaced: a checked copy of the record still open, to here.
+    RescueCopy {
+        dest: std::path::PathBuf,
+    },
+}
+
+impl Request {
+    /// Whether the request writes to the database (reads, exports and copies do not).
+    fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Request::Reload
+                | Request::OpenRollCall { .. }
+                | Request::Export { .. }
+                | Request::RescueCopy { .. }
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -118,6 +135,17 @@ pub enum Reply {
     },
     /// An export was written here.
     Exported(std::path::PathBuf),
+    /// The database path no longer names the file opened: nothing was written (for a ballot:
+    /// this owner's). The screens keep what they show and offer a copy.
+    FileGone {
+        path: String,
+        owner: Option<i64>,
+    },
+    /// The copy asked for is saved and checked.
+    Rescued {
+        path: std::path::PathBuf,
+        events: usize,
+    },
     Failed(String),
 }
 
@@ -127,8 +155,19 @@ pub fn execute(store: &mut Store, meeting: i64, req: Request) -> Vec<Reply> {
         Request::Ballot { owner, .. } => Some(*owner),
         _ => None,
     };
+    let gone = |store: &Store| Reply::FileGone {
+        path: store.opened_path().display().to_string(),
+        owner: ballot_of,
+    };
+    // Checked before each write (and again by the store as it commits): a write into a deleted
+    // file would be lost, one into a file put in its place would mix two records.
+    let ours = store.ensure_ours().is_ok();
+    if req.writes() && !ours {
+        return vec![gone(store)];
+    }
     match (run(store, meeting, req), ballot_of) {
         (Ok(replies), _) => replies,
+        (Err(StoreError::NotSameFile), _) => vec![gone(store)],
         (Err(e), Some(owner)) => vec![Reply::BallotFailed {
             owner,
             error: e.to_string(),
@@ -310,6 +349,13 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             let path = crate::export::file::write_new(&path, &bytes, false)
                 .map_err(|e| StoreError::Refused(format!("{}: {e}", path.display())))?;
             vec![Reply::Exported(path)]
+        }
+        Request::RescueCopy { dest } => {
+            let info = store.rescue_copy(&dest)?;
+            vec![Reply::Rescued {
+                path: info.path,
+                events: info.events,
+            }]
         }
         Request::Raise {
             text,
