@@ -161,8 +161,8 @@ fn the_store_thread_refuses_writes_and_saves_a_copy() {
         reason: None,
     };
     match execute(&mut store, m, ballot).as_slice() {
-        [Reply::FileGone { path: p, owner: o }] => {
-            assert_eq!(*o, Some(owner));
+        [Reply::FileGone { path: p, owners }] => {
+            assert_eq!(owners, &[owner]);
             assert!(p.ends_with("pavilion.db"), "{p}");
         }
         other => panic!("{other:?}"),

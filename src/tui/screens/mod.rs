@@ -13,6 +13,7 @@ pub mod overview;
 pub mod raise;
 pub mod rescue;
 pub mod roll_call;
+pub mod setup;
 pub mod sign_in;
 pub mod speakers;
 pub mod submit;

@@ -22,9 +22,11 @@ pub struct Lost {
 }
 
 /// A write was refused because the file is gone or replaced.
-pub fn file_gone(app: &mut App, path: String, owner: Option<i64>) {
-    if let Some(owner) = owner {
-        app.forget_ballot(owner);
+pub fn file_gone(app: &mut App, path: String, owners: &[i64]) {
+    match owners {
+        [] => {}
+        [owner] => app.forget_ballot(*owner),
+        group => app.forget_group(group),
     }
     app.pending.clear();
     let text = T::FileGone.fill(app.lang, &[("path", &path)]);
