@@ -15,6 +15,7 @@ pub mod lock;
 mod meeting_info;
 mod meetings;
 mod open;
+mod paper;
 mod records;
 mod roster;
 mod roster_changes;
@@ -36,6 +37,7 @@ pub use cost::CostPlanRecord;
 pub use display::{DisplayMode, DisplayState};
 pub use events::{Event, GENESIS, event_hash};
 pub use meetings::ItemText;
+pub use paper::Guest;
 pub use records::*;
 pub use roster_changes::{
     Confirmation, FlatChange, FlatState, ImportMode, ImportOutcome, OpenVoteTouch, RosterPlan,
