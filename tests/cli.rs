@@ -362,7 +362,8 @@ fn meeting_as_stored(db: &Path, id: i64) -> String {
     let store = pavilion::store::Store::open_read_only(db).unwrap();
     let mut m = store.meeting(id).unwrap();
     m.id = 0;
-    let mut out = format!("{m:?}\n");
+    let notice = store.notice_settings(id).unwrap();
+    let mut out = format!("{m:?}\n{notice:?}\n");
     for mut item in store.items(id).unwrap() {
         let plan = store.cost_plan(item.id).unwrap().map(|p| p.plan);
         (item.id, item.meeting_id) = (0, 0);
@@ -389,6 +390,13 @@ fn agenda_template_round_trips_through_intake() {
         let mut store = pavilion::store::Store::open(&source).unwrap();
         let plan = common::meeting_plan("楼道议事会", "2026-12-20T11:00:00Z", vec![]);
         let m = store.create_meeting(&plan).unwrap();
+        let notice = pavilion::domain::notice::NoticeSettings {
+            issuer: Some("红旗小区业主委员会".into()),
+            posted_on: Some("2026-12-21".parse().unwrap()),
+            notice_days: Some(10),
+            show_officers: true,
+        };
+        store.set_notice(m, &notice, false).unwrap();
         let flats = Scope::Flats(vec![
             FlatRef::parse("3-2-101").unwrap(),
             FlatRef::parse("3-2-102").unwrap(),

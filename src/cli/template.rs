@@ -31,7 +31,8 @@ pub fn run(store: &Store, a: TemplateArgs, lang: Lang) -> Result<()> {
         let plan = store.cost_plan(item.id)?.map(|p| p.plan);
         items.push((item, plan));
     }
-    let text = agenda_template(&meeting, &items);
+    let notice = store.notice_settings(meeting.id)?;
+    let text = agenda_template(&meeting, &notice, &items);
     match a.output {
         None => {
             let mut out = std::io::stdout().lock();

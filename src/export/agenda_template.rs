@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::domain::cost::CostPlan;
+use crate::domain::notice::NoticeSettings;
 use crate::domain::rule::{Cmp, Double, Electorate, Threshold};
 use crate::domain::{Rule, Scope};
 use crate::store::{ItemRecord, MeetingRecord};
@@ -74,6 +75,7 @@ fn cost(out: &mut String, plan: &CostPlan) {
 /// The agenda file of a meeting: its items in agenda order, each with its cost plan if it has one.
 pub fn agenda_template(
     meeting: &MeetingRecord,
+    notice: &NoticeSettings,
     items: &[(ItemRecord, Option<CostPlan>)],
 ) -> String {
     let mut out = String::new();
@@ -99,6 +101,18 @@ pub fn agenda_template(
     if let (Some(to), Some(until)) = (&meeting.objections_to, meeting.objections_until) {
         let _ = writeln!(out, "objections_to = {}", quoted(to));
         let _ = writeln!(out, "objections_until = {until}");
+    }
+    if let Some(issuer) = &notice.issuer {
+        let _ = writeln!(out, "issuer = {}   # 发布单位", quoted(issuer));
+    }
+    if let Some(day) = notice.posted_on {
+        let _ = writeln!(out, "posted_on = {day}");
+    }
+    if let Some(days) = notice.notice_days {
+        let _ = writeln!(out, "notice_days = {days}   # 公示期（天）");
+    }
+    if notice.show_officers {
+        let _ = writeln!(out, "show_officers = true   # 公示写明主持人、记录人姓名");
     }
     out.push('\n');
     let custom: BTreeMap<&str, &Rule> = items
