@@ -17,8 +17,12 @@ use super::say::{count, lang, say};
 /// Reads an agenda file and validates it; every problem of every file is collected.
 fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Problems> {
     let name = file.display().to_string();
-    let bytes = crate::intake::read_input(file, crate::intake::MAX_AGENDA_BYTES, "an agenda")
-        .map_err(|p| Problems(vec![p]))?;
+    let bytes = crate::intake::read_input(
+        file,
+        crate::intake::MAX_AGENDA_BYTES,
+        crate::i18n::IntakeText::AnAgenda,
+    )
+    .map_err(|p| Problems(vec![p]))?;
     let whole_file = |message: Said, hint: Said| {
         Problems(vec![Problem::said(&name, Location::File, message, hint)])
     };

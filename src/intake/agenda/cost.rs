@@ -16,9 +16,11 @@ use toml::de::DeValue;
 
 use crate::domain::Scope;
 use crate::domain::cost::{Coefficient, CostPlan, DecimalError, Fen};
+use crate::lang::Lang;
 
 use crate::i18n::AgendaKeyText as K;
-use crate::i18n::{AgendaText as A, said};
+use crate::i18n::cost_plan::{cost_error, decimal_error};
+use crate::i18n::{AgendaText as A, CostPlanText as C, Said, said};
 
 use super::report::Report;
 use super::roster_view::RosterView;
@@ -61,7 +63,7 @@ pub(super) fn read_cost(
             "cost",
             value,
             A::TypeTable,
-            "write the plan below an [items.cost] header, e.g. amount = \"780000.00\"",
+            said!(C::WriteUnderHeader, example = "amount = \"780000.00\""),
         );
         return None;
     };
@@ -103,8 +105,8 @@ pub(super) fn read_cost(
     if let Err(e) = plan.check() {
         report.at(
             fields.key_at("subsidy"),
-            format!("the cost plan of item {number}: {e}"),
-            "the subsidy is deducted from the amount: check both figures",
+            said!(C::PlanOfItem, n = number).with("error", &cost_error(&e)),
+            said!(C::CheckSubsidy),
         );
         return None;
     }
@@ -122,36 +124,40 @@ fn check_floors(
     plan: &CostPlan,
 ) -> Option<()> {
     let scope = scope?;
-    let mut missing: Vec<String> = Vec::new();
+    let mut missing: Vec<(u32, String)> = Vec::new();
     let mut floorless: Vec<String> = Vec::new();
     for flat in roster.flats().filter(|f| scope.contains(f)) {
         match flat.floor().filter(|f| *f > 0) {
             Some(floor) if plan.floors.contains_key(&floor) => {}
-            Some(floor) => missing.push(format!("{floor} ({flat})")),
+            Some(floor) => missing.push((floor, flat.to_string())),
             None => floorless.push(flat.to_string()),
         }
     }
     missing.sort();
-    missing.dedup_by(|a, b| a.split(' ').next() == b.split(' ').next());
+    missing.dedup_by_key(|(floor, _)| *floor);
     if !missing.is_empty() {
+        let floors = |lang| {
+            let list: Vec<String> = (missing.iter())
+                .map(|(floor, flat)| C::FloorOfFlat.fill(lang, &[("floor", floor), ("flat", flat)]))
+                .collect();
+            list.join(crate::i18n::terms::list_separator(lang))
+        };
         report.at(
             fields.key_at("floors"),
-            format!(
-                "the cost plan of item {number} has no coefficient for floor {}",
-                missing.join(", ")
+            said!(C::NoCoefficientFor, n = number).both(
+                "floors",
+                floors(Lang::Zh),
+                floors(Lang::En),
             ),
-            "give every floor of the scope a coefficient (0 for a floor that pays nothing)",
+            said!(C::EveryFloor),
         );
     }
     if !floorless.is_empty() {
         floorless.sort();
         report.at(
             fields.key_at("floors"),
-            format!(
-                "the floor of {} cannot be read from the room number",
-                floorless.join(", ")
-            ),
-            "cost is shared by floor: rooms must be numbered floor then door (501 is on floor 5)",
+            said!(C::FloorUnreadable).both("flats", floorless.join("、"), floorless.join(", ")),
+            said!(C::FloorFromRoom),
         );
     }
     (missing.is_empty() && floorless.is_empty()).then_some(())
@@ -165,8 +171,8 @@ fn money(report: &mut Report, key: &str, value: &Value) -> Option<Fen> {
         Err(e) => {
             report.at(
                 value.span().start,
-                format!("'{key}': {e}"),
-                decimal_hint(&e, "yuan, to the fen: 780000.00"),
+                said!(C::KeyValue, key = key).with("error", &decimal_error(&e)),
+                decimal_hint(&e, C::Yuan),
             );
             None
         }
@@ -191,8 +197,8 @@ fn floors(report: &mut Report, value: &Value) -> Option<BTreeMap<u32, Coefficien
         let Some(floor) = name.parse::<u32>().ok().filter(|f| *f > 0) else {
             report.at(
                 key.span().start,
-                format!("'{name}' is not a floor number"),
-                "write each floor as a whole number from 1: floors = { 1 = 0, 2 = 0.3 }",
+                said!(C::NotAFloor, name = name),
+                said!(C::WholeFloors, example = "floors = { 1 = 0, 2 = 0.3 }"),
             );
             continue;
         };
@@ -205,16 +211,16 @@ fn floors(report: &mut Report, value: &Value) -> Option<BTreeMap<u32, Coefficien
             }
             Err(e) => report.at(
                 v.span().start,
-                format!("floor {floor}: {e}"),
-                decimal_hint(&e, "a coefficient such as 0.3 or 1.25"),
+                said!(C::FloorValue, floor = floor).with("error", &decimal_error(&e)),
+                decimal_hint(&e, C::Coefficient),
             ),
         }
     }
     if out.is_empty() && report.count() == before {
         report.at(
             value.span().start,
-            "the cost plan gives no floors",
-            "floors = { 1 = 0, 2 = 0.3, 3 = 0.6 }",
+            said!(C::NoFloorsGiven),
+            Said::verbatim("floors = { 1 = 0, 2 = 0.3, 3 = 0.6 }"),
         );
     }
     (report.count() == before).then_some(out)
@@ -239,9 +245,9 @@ fn number_text(report: &mut Report, key: &str, value: &Value, example: &str) -> 
     }
 }
 
-fn decimal_hint(e: &DecimalError, what: &str) -> String {
+fn decimal_hint(e: &DecimalError, what: C) -> Said {
     match e {
-        DecimalError::Negative(_) => format!("write a positive number: {what}"),
-        _ => format!("write {what}"),
+        DecimalError::Negative(_) => said!(C::WritePositive).word("what", what),
+        _ => said!(C::Write).word("what", what),
     }
 }
