@@ -20,7 +20,6 @@ mod tests {
         out.extend(texts(crate::i18n::CliText::ALL));
         out.extend(texts(crate::i18n::CmdText::ALL));
         out.extend(texts(crate::i18n::CostText::ALL));
-        out.extend(texts(crate::i18n::CostPlanText::ALL));
         out.extend(texts(crate::i18n::RosterText::ALL));
         out.extend(texts(crate::i18n::RosterProblem::ALL));
         out.extend(texts(crate::i18n::IntakeText::ALL));

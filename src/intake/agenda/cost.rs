@@ -10,17 +10,20 @@
 //!
 //! Numbers are read from their written text, never through floating point, so `0.3` is exactly 0.3.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use toml::de::DeValue;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::domain::Scope;
-use crate::domain::cost::{Coefficient, CostPlan, DecimalError, Fen};
-use crate::lang::Lang;
+use crate::domain::cost::{Coefficient, CostPlan, Fen};
 
 use crate::i18n::AgendaKeyText as K;
-use crate::i18n::cost_plan::{cost_error, decimal_error};
-use crate::i18n::{AgendaText as A, CostPlanText as C, Said, said};
+use crate::i18n::{AgendaText as A, CostText as C, cost_error, decimal_error, said};
+
+use crate::i18n::terms::list_separator;
+use crate::intake::Problems;
+use crate::lang::Lang::{En, Zh};
 
 use super::report::Report;
 use super::roster_view::RosterView;
@@ -105,8 +108,8 @@ pub(super) fn read_cost(
     if let Err(e) = plan.check() {
         report.at(
             fields.key_at("subsidy"),
-            said!(C::PlanOfItem, n = number).with("error", &cost_error(&e)),
-            said!(C::CheckSubsidy),
+            said!(C::PlanOfItem, n = number).with("why", &cost_error(&e)),
+            said!(C::SubsidyHint),
         );
         return None;
     }
@@ -123,7 +126,9 @@ fn check_floors(
     number: usize,
     plan: &CostPlan,
 ) -> Option<()> {
-    let scope = scope?;
+    let Some(scope) = scope else {
+        return Some(()); // checked by the store against the item's flats
+    };
     let mut missing: Vec<(u32, String)> = Vec::new();
     let mut floorless: Vec<String> = Vec::new();
     for flat in roster.flats().filter(|f| scope.contains(f)) {
@@ -140,24 +145,20 @@ fn check_floors(
             let list: Vec<String> = (missing.iter())
                 .map(|(floor, flat)| C::FloorOfFlat.fill(lang, &[("floor", floor), ("flat", flat)]))
                 .collect();
-            list.join(crate::i18n::terms::list_separator(lang))
+            list.join(list_separator(lang))
         };
         report.at(
             fields.key_at("floors"),
-            said!(C::NoCoefficientFor, n = number).both(
-                "floors",
-                floors(Lang::Zh),
-                floors(Lang::En),
-            ),
-            said!(C::EveryFloor),
+            said!(C::MissingFloors, n = number).both("floors", floors(Zh), floors(En)),
+            said!(C::MissingFloorsHint),
         );
     }
     if !floorless.is_empty() {
         floorless.sort();
         report.at(
             fields.key_at("floors"),
-            said!(C::FloorUnreadable).both("flats", floorless.join("、"), floorless.join(", ")),
-            said!(C::FloorFromRoom),
+            said!(C::FloorUnknown).both("flats", floorless.join("、"), floorless.join(", ")),
+            said!(C::FloorUnknownHint),
         );
     }
     (missing.is_empty() && floorless.is_empty()).then_some(())
@@ -171,8 +172,8 @@ fn money(report: &mut Report, key: &str, value: &Value) -> Option<Fen> {
         Err(e) => {
             report.at(
                 value.span().start,
-                said!(C::KeyValue, key = key).with("error", &decimal_error(&e)),
-                decimal_hint(&e, C::Yuan),
+                said!(C::KeyValue, key = key).with("why", &decimal_error(&e)),
+                said!(C::WriteYuan),
             );
             None
         }
@@ -198,7 +199,7 @@ fn floors(report: &mut Report, value: &Value) -> Option<BTreeMap<u32, Coefficien
             report.at(
                 key.span().start,
                 said!(C::NotAFloor, name = name),
-                said!(C::WholeFloors, example = "floors = { 1 = 0, 2 = 0.3 }"),
+                said!(C::NotAFloorHint),
             );
             continue;
         };
@@ -211,16 +212,16 @@ fn floors(report: &mut Report, value: &Value) -> Option<BTreeMap<u32, Coefficien
             }
             Err(e) => report.at(
                 v.span().start,
-                said!(C::FloorValue, floor = floor).with("error", &decimal_error(&e)),
-                decimal_hint(&e, C::Coefficient),
+                said!(C::FloorValue, floor = floor).with("why", &decimal_error(&e)),
+                said!(C::WriteCoefficient),
             ),
         }
     }
     if out.is_empty() && report.count() == before {
         report.at(
             value.span().start,
-            said!(C::NoFloorsGiven),
-            Said::verbatim("floors = { 1 = 0, 2 = 0.3, 3 = 0.6 }"),
+            said!(C::NoFloors),
+            said!(C::NotAFloorHint),
         );
     }
     (report.count() == before).then_some(out)
@@ -245,9 +246,50 @@ fn number_text(report: &mut Report, key: &str, value: &Value, example: &str) -> 
     }
 }
 
-fn decimal_hint(e: &DecimalError, what: C) -> Said {
-    match e {
-        DecimalError::Negative(_) => said!(C::WritePositive).word("what", what),
-        _ => said!(C::Write).word("what", what),
+/// Reads a cost plan on its own (`pavilion cost MEETING ITEM --set FILE`, the item screen's form):
+/// the keys of `[items.cost]` at the top of the file, or below an `[items.cost]` header copied from an
+/// agenda. Every problem is reported with its line and column, as for an agenda. Whether each floor
+/// has a coefficient is checked by the store against the item's flats.
+pub fn parse_cost_plan(file: &str, text: &str, item: i64) -> Result<CostPlan, Problems> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut report = Report::new(file, text);
+    let document = match DeTable::parse(text) {
+        Ok(document) => document,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            report.at(
+                at,
+                said!(A::SyntaxError, error = e.message().trim()),
+                said!(A::FixSyntax),
+            );
+            return Err(report.into_problems());
+        }
+    };
+    let whole = Spanned::new(0..text.len(), DeValue::Table(document.get_ref().clone()));
+    let table = match document.get_ref().get("items").map(|v| v.get_ref()) {
+        Some(DeValue::Table(items)) => items.get("cost").cloned(),
+        Some(_) => None,
+        None => Some(whole),
+    };
+    let Some(table) = table else {
+        report.at(0, said!(C::NoPlanInFile), said!(C::SetHow));
+        return Err(report.into_problems());
+    };
+    let number = usize::try_from(item).unwrap_or_default();
+    let plan = read_cost(
+        &mut report,
+        &RosterView::new(&HashSet::new()),
+        None,
+        number,
+        &table,
+    );
+    match plan {
+        Some(plan) if report.is_clean() => Ok(plan),
+        _ => {
+            if report.is_clean() {
+                report.at(0, said!(A::Unreadable), "");
+            }
+            Err(report.into_problems())
+        }
     }
 }
