@@ -22,6 +22,7 @@ mod roster;
 mod roster_problems;
 mod said;
 mod screens;
+mod setup;
 mod show;
 mod store;
 pub mod terms;
@@ -41,6 +42,7 @@ pub use roster_problems::RosterProblem;
 pub use said::Said;
 pub(crate) use said::said;
 pub use screens::T;
+pub use setup::SetupText;
 pub use show::ShowText;
 pub use store::StoreText;
 
