@@ -566,7 +566,7 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
     drop(conn);
     ok(&db, &["verify"]);
     let out = pavilion(&db, &["verify", "--against", backup.to_str().unwrap()]);
-    assert!(!out.status.success());
+    assert_eq!(out.status.code(), Some(3), "verification failed");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("the history before the backup was rewritten"),
@@ -580,10 +580,13 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events
     )
     .unwrap();
     let out = pavilion(&db, &["verify", "--against", backup.to_str().unwrap()]);
-    assert!(!out.status.success());
+    assert_eq!(out.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("does not match the chain head in its .head file"),
         "{stderr}"
     );
+    // A backup that is not there is a refusal (1), not a failed verification.
+    let out = pavilion(&db, &["verify", "--against", "no-such-backup.db"]);
+    assert_eq!(out.status.code(), Some(1));
 }
