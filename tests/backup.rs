@@ -7,7 +7,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::cli::{BIN, assert_verifies, dump, ok, pavilion, root, sample_db};
+use common::cli::{
+    BIN, assert_verifies, dump, make_previous_version, ok, pavilion, root, sample_db,
+};
 use pavilion::store::backup::catalog::{contents, parse_name};
 use pavilion::store::backup::{EXIT_BACKUPS_KEPT, Reason, backups_dir};
 use pavilion::store::lock::HostLock;
@@ -329,15 +331,6 @@ fn previous_version() -> (tempfile::TempDir, std::path::PathBuf) {
     std::fs::write(&file, format!("{}{}", &agenda[..start], &agenda[end..])).unwrap();
     ok(&db, &["intake", file.to_str().unwrap()]);
     (dir, db)
-}
-
-fn make_previous_version(db: &Path) {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute_batch(
-        "DROP INDEX ballots_item; DROP TABLE cost_plans; DROP TABLE display;
-         DROP TABLE flat_history; PRAGMA application_id = 0; PRAGMA user_version = 1;",
-    )
-    .unwrap();
 }
 
 #[test]

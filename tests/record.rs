@@ -458,6 +458,36 @@ fn an_import_touching_an_open_vote_is_shown_and_needs_yes_and_a_dry_run_writes_n
     ok(&db, &["verify"]);
 }
 
+/// A dry run on a file of an older schema works on a copy in memory: the file keeps every byte
+/// (no upgrade, no upgrade backup), and it runs while another host holds the database.
+#[test]
+fn a_dry_run_on_an_older_file_changes_no_byte() {
+    let (dir, db) = sample_voted();
+    common::cli::make_previous_version(&db);
+    let file = changed_roster(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let _host =
+        pavilion::store::lock::HostLock::acquire(&db, "run", std::time::Duration::ZERO).unwrap();
+    let shown = ok(
+        &db,
+        &["roster", "import", file.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(
+        shown.contains("dry run, nothing written: 0 flats added, 2 changed"),
+        "{shown}"
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "not a byte changed");
+    assert!(
+        !pavilion::store::backup::backups_dir(&db).exists(),
+        "no upgrade backup either"
+    );
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
+}
+
 #[test]
 fn an_import_retiring_more_than_a_tenth_of_the_flats_needs_yes() {
     let (dir, db) = common::cli::sample_db();

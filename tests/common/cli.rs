@@ -234,3 +234,14 @@ pub fn assert_refused_by_host(out: &Output, pid: impl std::fmt::Display) {
         "{stderr}"
     );
 }
+
+/// Turns a database into one of schema 1 (what an estate that upgrades has): the later tables and
+/// indexes dropped, no application id.
+pub fn make_previous_version(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch(
+        "DROP INDEX ballots_item; DROP TABLE cost_plans; DROP TABLE display;
+         DROP TABLE flat_history; PRAGMA application_id = 0; PRAGMA user_version = 1;",
+    )
+    .unwrap();
+}
