@@ -245,3 +245,28 @@ pub fn make_previous_version(db: &Path) {
     )
     .unwrap();
 }
+
+/// The sample meeting with item 1 voted on and still open: 3-2-101 yes, 3-2-102 no, 3-2-201 yes
+/// (all signed in), and a written ballot of 3-2-202 changed from yes to no with a reason.
+pub fn sample_voted() -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = sample_db();
+    ok(&db, &["attend", "1", "3-2-101", "3-2-102", "3-2-201"]);
+    for (room, choice) in [("3-2-101", "yes"), ("3-2-102", "no"), ("3-2-201", "yes")] {
+        ok(&db, &["ballot", "1", "1", room, choice]);
+    }
+    ok(&db, &["ballot", "1", "1", "3-2-202", "yes", "--written"]);
+    ok(
+        &db,
+        &[
+            "ballot",
+            "1",
+            "1",
+            "3-2-202",
+            "no",
+            "--written",
+            "--reason",
+            "改票",
+        ],
+    );
+    (dir, db)
+}
