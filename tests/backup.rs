@@ -8,7 +8,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::cli::{
-    BIN, assert_verifies, dump, make_previous_version, ok, pavilion, root, sample_db,
+    BIN, assert_verifies, backups_in, dump, make_previous_version, ok, pavilion, root, sample_db,
 };
 use pavilion::store::backup::catalog::{contents, parse_name};
 use pavilion::store::backup::{EXIT_BACKUPS_KEPT, Reason, backups_dir};
@@ -24,13 +24,6 @@ fn files_in(dir: &Path) -> Vec<String> {
         })
         .unwrap_or_default();
     names.sort();
-    names
-}
-
-/// The backups in `dir`: its files without the chain-head sidecars (`X.db.head`) beside them.
-fn backups_in(dir: &Path) -> Vec<String> {
-    let mut names = files_in(dir);
-    names.retain(|n| !n.ends_with(".head"));
     names
 }
 

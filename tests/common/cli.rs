@@ -270,3 +270,18 @@ pub fn sample_voted() -> (tempfile::TempDir, PathBuf) {
     );
     (dir, db)
 }
+
+/// The backups in `dir` (sorted file names), without the chain-head sidecars (`X.db.head`) beside
+/// them.
+pub fn backups_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.ends_with(".head"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
