@@ -153,13 +153,18 @@ fn set_up_a_meeting_on_screen_in_chinese_then_vote_and_check_it_from_the_command
     tmux.keys(&["Enter"]);
     tmux.wait_for("3号楼2单元加装电梯", WAIT);
     tmux.keys(&["v"]);
-    tmux.wait_for("参与", WAIT);
-    for k in ["y", "y", "n"] {
+    // The roll call is loaded once its owners are listed.
+    tmux.wait_for("3-2-101", WAIT);
+    for (k, n) in [("y", 1), ("y", 2), ("n", 3)] {
         tmux.keys(&[k]);
+        // Each ballot is committed (one more taking part) before the next key.
+        tmux.wait_until(&format!("{n} taking part"), WAIT, |s| {
+            s.lines().any(|l| {
+                let t: Vec<&str> = l.split_whitespace().collect();
+                t.windows(2).any(|w| w == ["参与", n.to_string().as_str()])
+            })
+        });
     }
-    tmux.wait_until("three ballots", WAIT, |s| {
-        s.matches("同意").count() >= 2 && s.contains("反对")
-    });
     tmux.keys(&["Escape"]);
     tmux.wait_for("一、群众说事", WAIT);
     tmux.keys(&["Escape"]);
