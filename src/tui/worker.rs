@@ -79,6 +79,11 @@ pub enum Request {
         item: i64,
         seconds: u32,
     },
+    /// Someone who sat in (列席).
+    AddGuest {
+        name: String,
+        role: String,
+    },
     /// An item's cost plan set or changed (the earlier plan is kept).
     SetCost {
         item: i64,
@@ -351,6 +356,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
         }
         Request::TurnLength { item, seconds } => {
             store.set_turn_length(meeting, item, seconds)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::AddGuest { name, role } => {
+            store.add_guest(meeting, &name, &role, false)?;
             vec![reload(store, meeting)?]
         }
         Request::SetCost { item, plan, reason } => {
