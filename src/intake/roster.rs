@@ -8,6 +8,7 @@
 
 mod clean;
 mod csv_file;
+pub mod floors;
 mod headers;
 mod layout;
 mod owners;
@@ -156,6 +157,8 @@ pub fn import_bytes(file: &str, bytes: Vec<u8>, salt: &[u8]) -> Result<RosterImp
         .collect::<std::collections::HashSet<_>>()
         .len();
     summary.area = rows.iter().map(|r| r.area).sum();
+    summary.floors_given = rows.iter().filter(|r| r.floor.is_some()).count();
+    summary.floor_conflicts = floors::conflicts(&rows);
     Ok(RosterImport { rows, summary })
 }
 

@@ -11,6 +11,7 @@ mod ballots;
 mod cost;
 mod display;
 mod events;
+mod floors;
 pub mod lock;
 mod meeting_info;
 mod meetings;

@@ -25,10 +25,12 @@ pub enum Field {
     Phone,
     /// A marker column: the flat is the developer's (or former work unit's), unsold.
     Unsold,
+    /// The floor, when the room number does not give it (or gives it wrongly): cost sharing by floor.
+    Floor,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Building,
         Field::Unit,
         Field::Room,
@@ -39,6 +41,7 @@ impl Field {
         Field::Certificate,
         Field::Phone,
         Field::Unsold,
+        Field::Floor,
     ];
 
     /// In English, for messages: "the building is empty".
@@ -54,6 +57,7 @@ impl Field {
             Field::Certificate => "ID or certificate number",
             Field::Phone => "phone",
             Field::Unsold => "unsold marker",
+            Field::Floor => "floor",
         }
     }
 
@@ -143,6 +147,7 @@ impl Field {
                 "mobile",
             ],
             Field::Unsold => &["未售", "是否未售", "开发商持有", "unsold"],
+            Field::Floor => &["楼层", "所在楼层", "层", "层次", "floor"],
         }
     }
 
@@ -162,7 +167,7 @@ impl Field {
 /// Where each known field is in one sheet, and what was set aside.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Columns {
-    found: [Option<usize>; 10],
+    found: [Option<usize>; Field::ALL.len()],
     headers: Vec<String>,
     /// The 1-based row of the header.
     pub row: usize,

@@ -12,6 +12,7 @@ mod cost;
 mod digest;
 mod expected;
 mod findings;
+mod floors;
 mod recount;
 mod replay;
 mod schema_check;
@@ -44,6 +45,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
     let mut expected = Replay::new();
     // Cost plans are few: their events are kept for their own check.
     let mut cost_events = Vec::new();
+    let mut floors_event = None;
     // One event at a time: memory holds the replayed state, never the whole chain.
     each_event(conn, |e| {
         events += 1;
@@ -56,11 +58,16 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
         if e.kind == "item.cost" {
             cost_events.push(e.clone());
         }
+        if e.kind == "roster.floors" {
+            floors_event = Some(e.clone());
+        }
         expected.step(conn, e, &mut out)
     })?;
     expected.check_history_count(conn, &mut out)?;
     let mut checked = expected.compare(conn, &mut out)?;
     checked.push(("cost_plans", cost::check(&cost_events, conn, &mut out)?));
+    let floors = floors::check(floors_event.as_ref(), conn, &mut out)?;
+    checked.push(("flat_floors", floors));
     Ok(Verification {
         events,
         head: walk.head().to_string(),
