@@ -91,7 +91,7 @@ pub fn import_bytes(file: &str, bytes: Vec<u8>, salt: &[u8]) -> Result<RosterImp
             .far_cells
             .extend((table.far_cells.iter()).map(|c| (table.sheet.clone(), c.clone())));
         let columns = match find_header(&at, table) {
-            Found::Roster(columns) => columns,
+            Found::Roster(columns) => *columns,
             Found::Broken(p) => {
                 problems.extend(p);
                 continue;

@@ -231,7 +231,7 @@ impl Columns {
 /// What a sheet turned out to be.
 pub enum Found {
     /// The header row and its columns.
-    Roster(Columns),
+    Roster(Box<Columns>),
     /// No row of the first ones names a roster's columns: an instructions sheet, a chart, an empty sheet.
     NotARoster,
     /// A row names some columns of a roster but others are missing or given twice.
@@ -252,7 +252,7 @@ pub fn find_header(file: &str, table: &Table) -> Found {
         let (columns, twice) = match_row(file, row);
         if columns.missing().is_empty() {
             return if twice.is_empty() {
-                Found::Roster(columns)
+                Found::Roster(Box::new(columns))
             } else {
                 Found::Broken(twice)
             };
@@ -397,7 +397,7 @@ mod tests {
 
     fn roster(rows: &[&[&str]]) -> Columns {
         match find_header("f", &table(rows)) {
-            Found::Roster(c) => c,
+            Found::Roster(c) => *c,
             Found::NotARoster => panic!("not a roster"),
             Found::Broken(p) => panic!("{p:?}"),
         }
