@@ -21,6 +21,7 @@ mod roster;
 mod roster_floor;
 mod said;
 mod screens;
+mod setup;
 mod show;
 mod store;
 pub mod terms;
@@ -39,6 +40,7 @@ pub use roster_floor::RosterFloorText;
 pub use said::Said;
 pub(crate) use said::said;
 pub use screens::T;
+pub use setup::SetupText;
 pub use show::ShowText;
 pub use store::StoreText;
 
