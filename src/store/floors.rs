@@ -47,8 +47,11 @@ pub(crate) fn record(tx: &Transaction, now: &str, rows: &[RosterRow]) -> Result<
     Ok(())
 }
 
-/// The recorded floors: flat id → floor.
+/// The recorded floors: flat id → floor (none in a file from before migration 5, read as it is).
 pub(crate) fn stored(conn: &rusqlite::Connection) -> Result<BTreeMap<i64, u32>> {
+    if !has_table(conn)? {
+        return Ok(BTreeMap::new());
+    }
     let mut stmt = conn.prepare_cached("SELECT flat_id, floor FROM flat_floors")?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -57,6 +60,9 @@ pub(crate) fn stored(conn: &rusqlite::Connection) -> Result<BTreeMap<i64, u32>> 
 impl Store {
     /// The floors the roster's floor column gave, by flat.
     pub fn given_floors(&self) -> Result<HashMap<FlatRef, u32>> {
+        if !has_table(&self.conn)? {
+            return Ok(HashMap::new());
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT f.building, f.unit, f.room, x.floor FROM flat_floors x JOIN flats f ON f.id = x.flat_id",
         )?;
@@ -72,4 +78,13 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Whether the file has `flat_floors`: readers open an older file without migrating it.
+fn has_table(conn: &rusqlite::Connection) -> Result<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'flat_floors'",
+        )?
+        .exists([])?)
 }
