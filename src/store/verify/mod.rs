@@ -13,6 +13,7 @@ mod digest;
 mod expected;
 mod findings;
 mod floors;
+mod paper;
 mod recount;
 mod replay;
 mod schema_check;
@@ -46,6 +47,8 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
     // Cost plans are few: their events are kept for their own check.
     let mut cost_events = Vec::new();
     let mut floors_event = None;
+    // So are a meeting's notice settings and guests.
+    let mut paper_events = Vec::new();
     // One event at a time: memory holds the replayed state, never the whole chain.
     each_event(conn, |e| {
         events += 1;
@@ -61,6 +64,9 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
         if e.kind == "roster.floors" {
             floors_event = Some(e.clone());
         }
+        if paper::replays(&e.kind) {
+            paper_events.push(e.clone());
+        }
         expected.step(conn, e, &mut out)
     })?;
     expected.check_history_count(conn, &mut out)?;
@@ -68,6 +74,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
     checked.push(("cost_plans", cost::check(&cost_events, conn, &mut out)?));
     let floors = floors::check(floors_event.as_ref(), conn, &mut out)?;
     checked.push(("flat_floors", floors));
+    checked.extend(paper::check(&paper_events, conn, &mut out)?);
     Ok(Verification {
         events,
         head: walk.head().to_string(),
