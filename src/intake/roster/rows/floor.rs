@@ -6,7 +6,6 @@ use super::super::headers::Field;
 use super::super::table::TableRow;
 use super::{Checker, Reported, Sheet};
 use crate::i18n::{RosterFloorText as F, said};
-use crate::intake::{Location, Problem};
 
 impl Checker {
     pub(super) fn floor(&mut self, sheet: &Sheet, row: &TableRow) -> Result<Option<u32>, Reported> {
@@ -17,16 +16,8 @@ impl Checker {
             return Ok(Some(floor));
         }
         let column = sheet.columns.get(Field::Floor).unwrap_or(0);
-        self.problems.push(Problem::said(
-            sheet.at,
-            Location::Cell {
-                row: row.number,
-                column: column + 1,
-                header: sheet.columns.header(column).to_string(),
-            },
-            said!(F::NotAFloor, text = text),
-            said!(F::NotAFloorHint),
-        ));
+        let message = said!(F::NotAFloor, text = text);
+        self.report(sheet, row, column, message, said!(F::NotAFloorHint));
         Err(Reported)
     }
 }
