@@ -23,6 +23,7 @@ mod screens;
 mod show;
 mod store;
 pub mod terms;
+mod workbook;
 
 pub use agenda::AgendaText;
 pub use agenda_keys::AgendaKeyText;
@@ -39,6 +40,7 @@ pub(crate) use said::said;
 pub use screens::T;
 pub use show::ShowText;
 pub use store::StoreText;
+pub use workbook::WorkbookText;
 
 /// A table of texts, one enum per area of the program.
 pub trait Catalogue: Copy + std::fmt::Debug + 'static {

@@ -3,7 +3,9 @@
 
 pub mod cli;
 pub mod docx;
+pub mod print;
 pub mod tui;
+pub mod workbook;
 pub mod xlsx;
 
 use std::path::PathBuf;
