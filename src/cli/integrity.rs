@@ -35,6 +35,7 @@ pub fn lock_for(path: &Path, command: &Command) -> Result<Option<HostLock>> {
         Command::Ballot { .. } => ("ballot", wait),
         Command::BallotImport { .. } => ("ballot-import", wait),
         Command::Close { .. } => ("close", wait),
+        Command::Cost { set: Some(_), .. } => ("cost --set", wait),
         Command::Note { .. } => ("note", wait),
         Command::Proposal { .. } => ("proposal", wait),
         Command::Step { .. } => ("step", wait),

@@ -194,8 +194,23 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Cost {
             meeting,
             item,
+            set: Some(file),
+            reason,
+            ..
+        } => cost::set(
+            &mut open(&path, false)?,
+            &meeting,
+            item,
+            &file,
+            reason.as_deref(),
+            lang,
+        ),
+        Command::Cost {
+            meeting,
+            item,
             json,
             csv,
+            ..
         } => {
             let out = match (json, csv) {
                 (true, _) => cost::Output::Json,

@@ -31,7 +31,7 @@ pub use backups::BackupText;
 pub use ballots::BallotText;
 pub use cli::CliText;
 pub use commands::CmdText;
-pub use cost::CostText;
+pub use cost::{CostText, cost_error, decimal_error};
 pub use export::ExportText;
 pub use record::RecordText;
 pub use roster::RosterText;

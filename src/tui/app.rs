@@ -87,6 +87,10 @@ pub enum FormFor {
     },
     /// A new item typed in on screen.
     NewItem,
+    /// An item's cost plan set or changed on screen.
+    Cost {
+        item: i64,
+    },
     /// Someone asks to speak.
     Speaker,
     /// A ballot handed in by a proxy for an owner who is not here: the holder's name.

@@ -50,6 +50,8 @@ pub enum Action {
     ShowAll,
     /// What the room display shows (`pavilion show`).
     Display,
+    /// The item's cost plan: set or change it.
+    Cost,
     /// Backlog: open it; schedule the chosen concern into this meeting.
     Backlog,
     Schedule,
@@ -186,6 +188,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::PageUp], Action::PageUp, On::Item, T::KeyPageUp),
     b(&[K::PageDown], Action::PageDown, On::Item, T::KeyPageDown),
     b(&[K::Char('D')], Action::Display, On::Item, T::KeyDisplay),
+    b(&[K::Char('m')], Action::Cost, On::Item, T::KeyCost),
     b(&[K::Char('y'), K::Char('1')], Action::Yes, On::RollCall, T::KeyYes),
     b(&[K::Char('n'), K::Char('2')], Action::No, On::RollCall, T::KeyNo),
     b(&[K::Char('a'), K::Char('3')], Action::Abstain, On::RollCall, T::KeyAbstain),

@@ -59,6 +59,12 @@ pub enum Request {
         item: i64,
         to: crate::domain::Step,
     },
+    /// An item's cost plan set or changed (the earlier plan is kept).
+    SetCost {
+        item: i64,
+        plan: Box<crate::domain::cost::CostPlan>,
+        reason: String,
+    },
     Note {
         item: i64,
         speaker: String,
@@ -246,6 +252,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
         }
         Request::AddItem { plan } => {
             store.add_item(meeting, &plan, None)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::SetCost { item, plan, reason } => {
+            store.set_cost_plan(meeting, item, &plan, Some(&reason))?;
             vec![reload(store, meeting)?]
         }
         Request::Step { item, to } => {

@@ -90,6 +90,7 @@ pub fn on_action(app: &mut App, action: Action) {
                 Err(e) => app.warn(e.to_string()),
             }
         }
+        Action::Cost => super::cost_form::open(app, item.id, n),
         Action::AddAction => {
             app.modal = Some(Modal::Form(
                 action_form(),

@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod backlog;
 pub mod cost;
+pub mod cost_form;
 pub mod export;
 pub mod footer;
 pub mod help;
