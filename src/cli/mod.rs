@@ -105,11 +105,16 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Demo => {
             let meeting = crate::demo::prepare(&path)?;
-            screens(&path, meeting, lang)
+            screens(&path, Some(meeting), lang)
         }
         Command::Run { meeting } => {
-            let meeting =
-                open(&path, false)?.resolve_meeting(meeting.as_deref().unwrap_or("latest"))?;
+            let store = open(&path, false)?;
+            // No meeting yet and none asked for: the screens set one up.
+            let meeting = match meeting {
+                None if store.meetings()?.is_empty() => None,
+                m => Some(store.resolve_meeting(m.as_deref().unwrap_or("latest"))?),
+            };
+            drop(store);
             screens(&path, meeting, lang)
         }
         Command::Show { meeting, theme } => {
@@ -276,7 +281,7 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 /// Opens the TUI with logging to the data directory.
-fn screens(path: &Path, meeting: i64, lang: crate::lang::Lang) -> Result<()> {
+fn screens(path: &Path, meeting: Option<i64>, lang: crate::lang::Lang) -> Result<()> {
     let log_dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -275,5 +275,17 @@ catalogue! {
         TimeAlmostUp => "还剩不到 30 秒", "under 30 seconds left";
         Waiting => "排队 {n} 人：{names}", "waiting ({n}): {names}";
         UndoReason => "撤销误录", "undone: entered by mistake";
+        NewMeetingTitle => "新建议事会", "New meeting";
+        EditMeetingTitle => "修改议事会信息", "Change the meeting";
+        EditItemTitle => "修改议题", "Change the item";
+        MeetingTitleField => "议事会标题", "Meeting title";
+        MeetingKindField => "类型", "Kind";
+        MeetingKindHint => "1 业主 / 2 居民", "1 owners / 2 residents";
+        MeetingTimeHint => "2026-11-28 19:00", "2026-11-28 19:00";
+        KeyNewMeeting => "新建议事会", "new meeting";
+        KeyEditMeeting => "修改会议信息", "change meeting";
+        KeyEditItem => "修改议题", "change item";
+        KeyMoveUp => "上移", "move up";
+        KeyMoveDown => "下移", "move down";
     }
 }

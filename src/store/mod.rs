@@ -20,6 +20,7 @@ mod roster;
 mod roster_changes;
 mod salt;
 mod schema;
+mod setup;
 pub mod verify;
 mod written;
 
@@ -42,6 +43,7 @@ pub use roster_changes::{
     Touch,
 };
 pub use schema::VERSION as SCHEMA_VERSION;
+pub use setup::Move;
 pub use verify::{Finding, Verification};
 pub use written::{WrittenBallot, WrittenOutcome, WrittenRefusal};
 

@@ -87,6 +87,13 @@ pub enum FormFor {
     },
     /// A new item typed in on screen.
     NewItem,
+    /// A meeting set up on screen, or the current one's header changed.
+    NewMeeting,
+    EditMeeting,
+    /// An item of the agenda changed (by its number).
+    EditItem {
+        item: i64,
+    },
     /// An item's cost plan set or changed on screen.
     Cost {
         item: i64,
@@ -241,6 +248,13 @@ impl App {
         }
     }
 
+    /// No meeting yet: the screens open on the form that sets one up (nothing to load first).
+    pub fn set_up_first_meeting(&mut self) {
+        self.outbox.clear();
+        let form = screens::setup::meeting_form(self, true);
+        self.modal = Some(Modal::Form(form, FormFor::NewMeeting));
+    }
+
     pub fn t(&self, t: T) -> &'static str {
         t.get(self.lang)
     }
@@ -293,7 +307,7 @@ impl App {
                 // Any key closes the help.
             }
             Some(Modal::Form(mut form, purpose)) => match form.handle_key(ev, self.lang) {
-                FormKey::Editing => self.modal = Some(Modal::Form(form, purpose)),
+                FormKey::Editing => screens::setup::open(self, form, purpose),
                 FormKey::Cancel => {}
                 FormKey::Submit | FormKey::SubmitAlt => {
                     screens::submit::submit_form(self, form, purpose)
@@ -381,6 +395,17 @@ impl App {
                     self.raise = screens::raise::new_form();
                 }
                 let items = m.items.len();
+                if self
+                    .model
+                    .as_ref()
+                    .is_some_and(|old| old.meeting.id != m.meeting.id)
+                {
+                    // Another meeting (just set up): nothing of the last one's roll call stays.
+                    self.roll = None;
+                    self.undo.clear();
+                    self.selected_item = 0;
+                    self.screen = Screen::Overview;
+                }
                 self.model = Some(*m);
                 self.selected_item = self.selected_item.min(items.saturating_sub(1));
                 // A reloaded model carries the tallies of record; keep the roll call's item in step.
@@ -464,9 +489,26 @@ impl App {
                 if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
                     self.roll_cursor = i;
                 }
+                let error = error.render(self.lang);
+                self.warn(format!("{}{}{error}", self.t(T::Error), colon(self.lang)));
+            }
+            Reply::GroupFailed { owners, error } => {
+                // Nothing was written: the group leaves the undo stack, so `u` cannot try to
+                // take back ballots that never were.
+                for o in &owners {
+                    self.pending.remove(o);
+                }
+                if let Some(i) = self.undo.iter().rposition(|u| {
+                    u.steps.len() == owners.len()
+                        && u.steps.iter().all(|s| owners.contains(&s.owner))
+                }) {
+                    self.undo.remove(i);
+                }
+                let error = error.render(self.lang);
                 self.warn(format!("{}{}{error}", self.t(T::Error), colon(self.lang)));
             }
             Reply::Failed(e) if self.sent_form.is_some() || self.raise_sent => {
+                let e = e.render(self.lang);
                 let error = format!("{}{}{e}", self.t(T::Error), colon(self.lang));
                 if let Some((mut form, purpose)) = self.sent_form.take() {
                     form.error = Some(error);
@@ -478,6 +520,7 @@ impl App {
                 }
             }
             Reply::Failed(e) => {
+                let e = e.render(self.lang);
                 self.pending.clear();
                 self.warn(format!("{}{}{e}", self.t(T::Error), colon(self.lang)));
             }

@@ -59,6 +59,21 @@ pub enum Request {
         item: i64,
         to: crate::domain::Step,
     },
+    /// A meeting set up on screen: the screens move to it.
+    CreateMeeting {
+        plan: Box<crate::domain::meeting::MeetingPlan>,
+    },
+    EditMeeting {
+        plan: Box<crate::domain::meeting::MeetingPlan>,
+    },
+    EditItem {
+        item: i64,
+        plan: Box<crate::domain::meeting::ItemPlan>,
+    },
+    MoveItem {
+        item: i64,
+        to: crate::store::Move,
+    },
     /// An item's cost plan set or changed (the earlier plan is kept).
     SetCost {
         item: i64,
@@ -120,26 +135,46 @@ pub enum Reply {
     /// A ballot was refused: nothing was written for this owner.
     BallotFailed {
         owner: i64,
-        error: String,
+        error: crate::i18n::Said,
     },
     /// An export was written here.
     Exported(std::path::PathBuf),
-    Failed(String),
+    /// "Everyone present yes" was refused: none of its ballots was written.
+    GroupFailed {
+        owners: Vec<i64>,
+        error: crate::i18n::Said,
+    },
+    /// A refusal, rendered in the screens' language when shown.
+    Failed(crate::i18n::Said),
+}
+
+/// A store error as a message: the store's own texts stay translatable.
+fn said(e: StoreError) -> crate::i18n::Said {
+    match e {
+        StoreError::Said(s) => s,
+        e => crate::i18n::Said::verbatim(e.to_string()),
+    }
 }
 
 /// Runs one request against the store. Writes reply with what changed, or with a fresh model.
 pub fn execute(store: &mut Store, meeting: i64, req: Request) -> Vec<Reply> {
     let ballot_of = match &req {
-        Request::Ballot { owner, .. } => Some(*owner),
+        Request::Ballot { owner, .. } => Some(vec![*owner]),
+        Request::AllPresentYes { flats, .. } => Some(flats.iter().map(|f| f.0).collect()),
         _ => None,
     };
+    let group = matches!(req, Request::AllPresentYes { .. });
     match (run(store, meeting, req), ballot_of) {
         (Ok(replies), _) => replies,
-        (Err(e), Some(owner)) => vec![Reply::BallotFailed {
-            owner,
-            error: e.to_string(),
+        (Err(e), Some(owners)) if group => vec![Reply::GroupFailed {
+            owners,
+            error: said(e),
         }],
-        (Err(e), None) => vec![Reply::Failed(e.to_string())],
+        (Err(e), Some(owners)) => vec![Reply::BallotFailed {
+            owner: owners[0],
+            error: said(e),
+        }],
+        (Err(e), None) => vec![Reply::Failed(said(e))],
     }
 }
 
@@ -210,7 +245,7 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                     }),
                     // What was put back stays put back; the screen is told where it stopped.
                     Err(e) => {
-                        replies.push(Reply::Failed(e.to_string()));
+                        replies.push(Reply::Failed(said(e)));
                         break;
                     }
                 }
@@ -223,12 +258,8 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                 .map(|(_, f, m, p)| ballot_input(f, Choice::Yes, *m, p.as_deref()))
                 .collect();
             if let Err(problems) = store.cast_ballots(meeting, item, &inputs)? {
-                let first = problems
-                    .into_iter()
-                    .next()
-                    .map(|(_, e)| e.to_string())
-                    .unwrap_or_default();
-                return Err(StoreError::Refused(first));
+                let first = problems.into_iter().next().map(|(_, e)| e);
+                return Err(first.unwrap_or_else(|| StoreError::Refused(String::new())));
             }
             vec![Reply::RollCall(Box::new(RollCall::load(
                 store, meeting, item,
@@ -251,7 +282,24 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             vec![reload(store, meeting)?]
         }
         Request::AddItem { plan } => {
+            store.check_scope(&plan)?;
             store.add_item(meeting, &plan, None)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::CreateMeeting { plan } => {
+            let id = store.create_meeting(&plan)?;
+            vec![reload(store, id)?]
+        }
+        Request::EditMeeting { plan } => {
+            store.edit_meeting(meeting, &plan)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::EditItem { item, plan } => {
+            store.edit_item(meeting, item, &plan)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::MoveItem { item, to } => {
+            store.move_item(meeting, item, to)?;
             vec![reload(store, meeting)?]
         }
         Request::SetCost { item, plan, reason } => {

@@ -12,6 +12,7 @@ pub mod new_item;
 pub mod overview;
 pub mod raise;
 pub mod roll_call;
+pub mod setup;
 pub mod sign_in;
 pub mod speakers;
 pub mod submit;

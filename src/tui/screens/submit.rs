@@ -54,6 +54,9 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
             },
             Err((field, error)) => return show_again(app, form, kept, field, error),
         },
+        FormFor::NewMeeting | FormFor::EditMeeting | FormFor::EditItem { .. } => {
+            return super::setup::submit(app, form, purpose);
+        }
         FormFor::Speaker => {
             app.speakers.waiting.push_back(v[0].clone());
             if app.speakers.speaking.is_none() && app.timer.is_none() {
