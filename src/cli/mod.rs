@@ -288,10 +288,14 @@ fn screens(path: &Path, meeting: Option<i64>, lang: crate::lang::Lang) -> Result
         .map(Path::to_path_buf)
         .unwrap_or(data_dir()?);
     let (_guard, _log) = logging::init(&log_dir);
+    let opened = crate::store::FileId::of(path);
     let result = crate::tui::run(path, meeting, lang);
     // A copy of the database as the host left it, whatever happened on screen.
     // Never creates a database: if the file is gone or replaced, there is nothing of ours to copy.
-    if let Ok(store) = Store::open_existing(path) {
+    if opened.is_some()
+        && crate::store::FileId::of(path) == opened
+        && let Ok(store) = Store::open_existing(path)
+    {
         integrity::auto_backup(&store, Reason::Exit);
     }
     result

@@ -204,6 +204,15 @@ catalogue! {
         Saved => "已保存", "saved";
         AddedToAgenda => "已列入本次议程", "added to this meeting's agenda";
         AddedToBacklog => "已存入待议事项", "logged in the backlog";
+        // The database file deleted or replaced under the screens
+        FileGone => "数据库文件 {path} 已被删除、移走或替换：屏幕不再写入，已显示的内容仍在内存中，请保存一份副本",
+            "the database file {path} was deleted, moved or replaced: the screens write nothing more; what they show is still in memory, save a copy";
+        NotWriting => "【未写入：数据库文件已不是打开时的那个】", "[NOT WRITING: the database file is not the one opened]";
+        RescueTitle => "保存副本（取自仍打开的记录）", "Save a copy (from the record still open)";
+        RescuePath => "副本保存到（新文件或文件夹）", "Save the copy to (a new file or a folder)";
+        RescueHint => "此副本含本次会议至今记录的一切，保存后经核验", "the copy holds everything recorded so far, and is checked once saved";
+        RescueSaved => "副本已保存并核验：{path}（{events} 个事件）；今后请用 --db 打开它",
+            "copy saved and checked: {path} ({events} events); open it with --db from now on";
         // General
         TooSmall => "终端窗口太小：至少需要 {w}×{h}，现在是 {cw}×{ch}", "The terminal is too small: it needs {w}×{h}, it is {cw}×{ch}";
         Error => "错误", "Error";

@@ -114,6 +114,8 @@ pub enum FormFor {
         method: Method,
         proxy: Option<String>,
     },
+    /// The database file is gone or replaced: where to save a copy of the record still open.
+    Rescue,
 }
 
 /// A question that needs a yes before anything is written.
@@ -209,6 +211,8 @@ pub struct App {
     pub quit: bool,
     /// What the room display shows (`pavilion show`), as the host chose it.
     pub display: super::display::DisplaySync,
+    /// Set once the database file is deleted or replaced under the screens: nothing more is written.
+    pub lost: Option<screens::rescue::Lost>,
     outbox: Vec<Request>,
 }
 
@@ -244,6 +248,7 @@ impl App {
             raise_sent: false,
             quit: false,
             display: Default::default(),
+            lost: None,
             outbox: vec![Request::Reload],
         }
     }
@@ -329,6 +334,8 @@ impl App {
             }
             None => self.on_screen_key(ev),
         }
+        // A form closed while the file is gone: the copy is offered (once per refused write).
+        screens::rescue::offer(self);
     }
 
     fn on_screen_key(&mut self, ev: KeyEvent) {
@@ -476,37 +483,17 @@ impl App {
                 );
             }
             Reply::BallotFailed { owner, error } => {
-                // Nothing was written: the cursor goes back to that owner, the undo stack
-                // forgets the ballot that never was.
-                self.pending.remove(&owner);
-                if let Some(i) = self
-                    .undo
-                    .iter()
-                    .rposition(|u| u.steps.len() == 1 && u.steps[0].owner == owner)
-                {
-                    self.undo.remove(i);
-                }
-                if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
-                    self.roll_cursor = i;
-                }
+                self.forget_ballot(owner);
                 let error = error.render(self.lang);
                 self.warn(format!("{}{}{error}", self.t(T::Error), colon(self.lang)));
             }
             Reply::GroupFailed { owners, error } => {
-                // Nothing was written: the group leaves the undo stack, so `u` cannot try to
-                // take back ballots that never were.
-                for o in &owners {
-                    self.pending.remove(o);
-                }
-                if let Some(i) = self.undo.iter().rposition(|u| {
-                    u.steps.len() == owners.len()
-                        && u.steps.iter().all(|s| owners.contains(&s.owner))
-                }) {
-                    self.undo.remove(i);
-                }
+                self.forget_group(&owners);
                 let error = error.render(self.lang);
                 self.warn(format!("{}{}{error}", self.t(T::Error), colon(self.lang)));
             }
+            Reply::FileGone { path, owners } => screens::rescue::file_gone(self, path, &owners),
+            Reply::Rescued { path, events } => screens::rescue::saved(self, &path, events),
             Reply::Failed(e) if self.sent_form.is_some() || self.raise_sent => {
                 let e = e.render(self.lang);
                 let error = format!("{}{}{e}", self.t(T::Error), colon(self.lang));
@@ -524,6 +511,35 @@ impl App {
                 self.pending.clear();
                 self.warn(format!("{}{}{e}", self.t(T::Error), colon(self.lang)));
             }
+        }
+    }
+
+    /// A ballot was not written: the cursor goes back to that owner, the undo stack forgets the
+    /// ballot that never was.
+    pub fn forget_ballot(&mut self, owner: i64) {
+        self.pending.remove(&owner);
+        if let Some(i) = self
+            .undo
+            .iter()
+            .rposition(|u| u.steps.len() == 1 && u.steps[0].owner == owner)
+        {
+            self.undo.remove(i);
+        }
+        if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
+            self.roll_cursor = i;
+        }
+    }
+
+    /// "Everyone present yes" was not written: the group leaves the undo stack, so `u` cannot try
+    /// to take back ballots that never were.
+    pub fn forget_group(&mut self, owners: &[i64]) {
+        for o in owners {
+            self.pending.remove(o);
+        }
+        if let Some(i) = self.undo.iter().rposition(|u| {
+            u.steps.len() == owners.len() && u.steps.iter().all(|s| owners.contains(&s.owner))
+        }) {
+            self.undo.remove(i);
         }
     }
 

@@ -116,6 +116,23 @@ pub enum Request {
         variant: crate::export::Variant,
         lang: crate::lang::Lang,
     },
+    /// The database file is gone or replaced: a checked copy of the record still open, to here.
+    RescueCopy {
+        dest: std::path::PathBuf,
+    },
+}
+
+impl Request {
+    /// Whether the request writes to the database (reads, exports and copies do not).
+    fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Request::Reload
+                | Request::OpenRollCall { .. }
+                | Request::Export { .. }
+                | Request::RescueCopy { .. }
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -139,6 +156,17 @@ pub enum Reply {
     },
     /// An export was written here.
     Exported(std::path::PathBuf),
+    /// The database path no longer names the file opened: nothing was written (for ballots:
+    /// these owners'). The screens keep what they show and offer a copy.
+    FileGone {
+        path: String,
+        owners: Vec<i64>,
+    },
+    /// The copy asked for is saved and checked.
+    Rescued {
+        path: std::path::PathBuf,
+        events: usize,
+    },
     /// "Everyone present yes" was refused: none of its ballots was written.
     GroupFailed {
         owners: Vec<i64>,
@@ -152,6 +180,9 @@ pub enum Reply {
 fn said(e: StoreError) -> crate::i18n::Said {
     match e {
         StoreError::Said(s) => s,
+        StoreError::NotSameFile => {
+            crate::i18n::Said::new(crate::i18n::RecordText::NotSameFile, &[])
+        }
         e => crate::i18n::Said::verbatim(e.to_string()),
     }
 }
@@ -163,9 +194,20 @@ pub fn execute(store: &mut Store, meeting: i64, req: Request) -> Vec<Reply> {
         Request::AllPresentYes { flats, .. } => Some(flats.iter().map(|f| f.0).collect()),
         _ => None,
     };
+    let gone = |store: &Store, owners: Option<Vec<i64>>| Reply::FileGone {
+        path: store.opened_path().display().to_string(),
+        owners: owners.unwrap_or_default(),
+    };
+    // Checked before each write (and again by the store as it commits): a write into a deleted
+    // file would be lost, one into a file put in its place would mix two records.
+    let ours = store.ensure_ours().is_ok();
+    if req.writes() && !ours {
+        return vec![gone(store, ballot_of)];
+    }
     let group = matches!(req, Request::AllPresentYes { .. });
     match (run(store, meeting, req), ballot_of) {
         (Ok(replies), _) => replies,
+        (Err(StoreError::NotSameFile), owners) => vec![gone(store, owners)],
         (Err(e), Some(owners)) if group => vec![Reply::GroupFailed {
             owners,
             error: said(e),
@@ -368,6 +410,13 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             let path = crate::export::file::write_new(&path, &bytes, false)
                 .map_err(|e| StoreError::Refused(format!("{}: {e}", path.display())))?;
             vec![Reply::Exported(path)]
+        }
+        Request::RescueCopy { dest } => {
+            let info = store.rescue_copy(&dest)?;
+            vec![Reply::Rescued {
+                path: info.path,
+                events: info.events,
+            }]
         }
         Request::Raise {
             text,

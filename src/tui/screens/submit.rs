@@ -103,6 +103,7 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
             action,
             note: v[0].clone(),
         },
+        FormFor::Rescue => super::rescue::request(&v[0]),
         FormFor::CloseAction { action } => Request::CloseAction {
             action,
             confirmation: v[0].clone(),
