@@ -202,7 +202,7 @@ const BAD: &[(&str, &[&str])] = &[
     (
         "unknown-key.toml",
         &[
-            "8:1: unknown key 'recorder' in [meeting] — allowed keys in [meeting]: title, kind, starts, place, host, secretary, objections_to, objections_until",
+            "8:1: unknown key 'recorder' in [meeting] — allowed keys in [meeting]: title, kind, starts, place, host, secretary, objections_to, objections_until, issuer, posted_on, notice_days, show_officers",
             "13:1: unknown key 'raised_form' in item 1 — did you mean 'raised_from'?",
         ],
     ),
