@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use pavilion::domain::{Choice, Rule, Scope};
+use pavilion::export::{self, Format, Lang, Variant};
 use pavilion::store::{BallotInput, Store};
 
 /// Whether the tools are here; false (after saying so) when the test is to be skipped.
@@ -70,6 +71,28 @@ pub fn estate_vote() -> (tempfile::TempDir, Store, i64) {
     }
     store.close_vote(m, 1).unwrap();
     (dir, store, m)
+}
+
+/// Exports each (variant, language) into `dir` under its name, checking that a second export gives
+/// the same bytes; returns the files in the same order.
+pub fn write_exports(
+    store: &Store,
+    m: i64,
+    format: Format,
+    which: &[(Variant, Lang, &str)],
+    dir: &Path,
+) -> Vec<PathBuf> {
+    which
+        .iter()
+        .map(|&(variant, lang, name)| {
+            let bytes = export::export(store, m, format, variant, lang).unwrap();
+            let again = export::export(store, m, format, variant, lang).unwrap();
+            assert_eq!(bytes, again, "byte-identical re-export of {name}");
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect()
 }
 
 /// Converts the files to PDF in one LibreOffice run; returns the PDFs in the same order.
