@@ -9,6 +9,19 @@ use common::cli::{BIN, Tmux, ok, sample_db, tmux_available};
 
 const WAIT: Duration = Duration::from_secs(15);
 
+/// `q` on the overview, and the program is gone within ten seconds.
+fn quit(tmux: &Tmux) {
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.format("#{pane_dead}") != "1" {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the program did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[test]
 fn sign_in_vote_quit_and_check_the_tally() {
     if !tmux_available("e2e") {
@@ -75,15 +88,7 @@ fn sign_in_vote_quit_and_check_the_tally() {
     tmux.wait_for("1. Residents raise it", WAIT);
     tmux.keys(&["Escape"]);
     tmux.wait_for("Agenda", WAIT);
-    tmux.keys(&["q"]);
-    let start = Instant::now();
-    while tmux.format("#{pane_dead}") != "1" {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the program did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    quit(&tmux);
 
     let t: serde_json::Value =
         serde_json::from_str(&ok(&db, &["tally", "1", "1", "--json"])).unwrap();
@@ -169,15 +174,7 @@ fn set_up_a_meeting_on_screen_in_chinese_then_vote_and_check_it_from_the_command
     tmux.wait_for("一、群众说事", WAIT);
     tmux.keys(&["Escape"]);
     tmux.wait_for("议程", WAIT);
-    tmux.keys(&["q"]);
-    let start = Instant::now();
-    while tmux.format("#{pane_dead}") != "1" {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "the program did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    quit(&tmux);
 
     let meetings: serde_json::Value =
         serde_json::from_str(&ok(&db, &["meetings", "--json"])).unwrap();

@@ -315,30 +315,19 @@ fn the_speaking_turn_is_saved_per_item_and_survives_a_restart() {
         jiff::civil::date(2026, 11, 28),
     );
     h.pump();
-    h.press(KeyCode::Enter);
-    h.keys("t");
-    assert_eq!(h.app.timer, Some((240, true)), "item 1: 3:00 + 2 × 30 s");
-    // The turn ends (the floor is free), then the next item.
-    h.keys("f");
-    h.press(KeyCode::Esc);
-    h.press(KeyCode::Down);
-    h.press(KeyCode::Enter);
-    h.keys("t");
-    assert_eq!(
-        h.app.timer,
-        Some((210, true)),
-        "item 2: its own 4:00 − 30 s"
-    );
-    h.keys("f");
-    h.press(KeyCode::Esc);
-    h.press(KeyCode::Down);
-    h.press(KeyCode::Enter);
-    h.keys("t");
-    assert_eq!(
-        h.app.timer,
-        Some((210, true)),
-        "item 3 has none: the meeting's latest"
-    );
+    for (seconds, why) in [
+        (240, "item 1: 3:00 + 2 × 30 s"),
+        (210, "item 2: its own 4:00 − 30 s"),
+        (210, "item 3 has none: the meeting's latest"),
+    ] {
+        h.press(KeyCode::Enter);
+        h.keys("t");
+        assert_eq!(h.app.timer, Some((seconds, true)), "{why}");
+        // The turn ends (the floor is free), then the next item.
+        h.keys("f");
+        h.press(KeyCode::Esc);
+        h.press(KeyCode::Down);
+    }
 }
 
 /// Long lists page and say that more is there: the actions (PgUp/PgDn) and the sign-in list.
