@@ -504,11 +504,7 @@ pub(crate) fn members_in_scope(
     scope: &Scope,
     as_of: Option<i64>,
 ) -> Result<Vec<Member>> {
-    Ok(members_of(
-        as_of::flats(conn, as_of, Some(scope))?
-            .into_iter()
-            .map(|s| (s.owner_id, s.area)),
-    ))
+    Ok(members_of(as_of::shares(conn, as_of, scope)?))
 }
 
 /// The required consents of an item with each flat's owner as it stood after `as_of` (or now).

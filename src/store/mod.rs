@@ -89,6 +89,8 @@ pub struct Store {
     path: PathBuf,
     clock: Clock,
     upgraded: Option<Upgrade>,
+    /// An automatic backup being made on another thread (waited for when the store goes).
+    background: backup::Background,
 }
 
 /// An older database brought up to this build's schema on opening, and the copy kept first.
@@ -135,6 +137,7 @@ impl Store {
             path: path.to_path_buf(),
             clock: Timestamp::now,
             upgraded,
+            background: Default::default(),
         })
     }
 

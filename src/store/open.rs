@@ -46,7 +46,7 @@ pub(super) fn check_identity(conn: &Connection, path: &Path, blank_ok: bool) -> 
 }
 
 /// Percent-encodes a path for an SQLite URI (`?`, `#` and `%` would otherwise end or escape it).
-fn uri_path(path: &Path) -> String {
+pub(crate) fn uri_path(path: &Path) -> String {
     let mut out = String::new();
     for b in path.to_string_lossy().bytes() {
         match b {
@@ -118,6 +118,7 @@ impl Store {
             path: path.to_path_buf(),
             clock: jiff::Timestamp::now,
             upgraded: None,
+            background: Default::default(),
         })
     }
 }
