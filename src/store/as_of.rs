@@ -78,10 +78,12 @@ pub(crate) fn shares(
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut values: Vec<rusqlite::types::Value> = vec![as_of.into()];
     values.extend(args.into_iter().map(Into::into));
-    let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
-        Ok((r.get(0)?, Area(r.get(1)?)))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push((r.get(0)?, Area(r.get(1)?)));
+    }
+    Ok(out)
 }
 
 /// The active flats (of a scope, if given) as they stood after event `as_of`, or now; unordered.
