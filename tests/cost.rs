@@ -4,6 +4,7 @@
 mod common;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use common::cli::{ok, pavilion, root, sample_db};
 use pavilion::domain::cost::{Coefficient, CostPlan, Fen};
@@ -148,43 +149,11 @@ fn the_minutes_and_the_notice_carry_the_cost_table() {
     }
 }
 
-#[test]
-fn agenda_cost_plans_are_checked_where_they_are_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("pavilion.db");
-    let sample =
-        std::fs::read_to_string(root().join("agendas/hongqi-2026-11-28-elevator.toml")).unwrap();
-    for (from, to, want) in [
-        (", 6 = 0.31 }", " }", "no coefficient for floor 6"),
-        ("6 = 0.31 }", "6 = 0.31123 }", "more than 4 decimals"),
-        ("6 = 0.31 }", "6 = -0.31 }", "negative"),
-    ] {
-        let wrong = sample.replace(from, to);
-        assert_ne!(wrong, sample);
-        let file = dir.path().join("agenda.toml");
-        std::fs::write(&file, wrong).unwrap();
-        let out = pavilion(
-            &db,
-            &[
-                "check",
-                file.to_str().unwrap(),
-                "--roster",
-                "agendas/roster-hongqi.csv",
-            ],
-        );
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(!out.status.success(), "{to}");
-        assert!(err.contains(want), "{to}: {err}");
-        assert!(
-            err.contains("agenda.toml:"),
-            "names the file and line: {err}"
-        );
-    }
-    let subsidy = sample.replace("subsidy = \"200000.00\"", "subsidy = \"900000.00\"");
-    let file = dir.path().join("agenda.toml");
-    std::fs::write(&file, subsidy).unwrap();
+/// `pavilion check FILE --roster (the sample roster)` on `text`: its stderr, after asserting it failed.
+fn check_fails(db: &Path, file: &Path, text: &str) -> String {
+    std::fs::write(file, text).unwrap();
     let out = pavilion(
-        &db,
+        db,
         &[
             "check",
             file.to_str().unwrap(),
@@ -192,5 +161,242 @@ fn agenda_cost_plans_are_checked_where_they_are_written() {
             "agendas/roster-hongqi.csv",
         ],
     );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than the amount"));
+    assert!(!out.status.success(), "{text}");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn agenda_cost_plans_are_checked_where_they_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("pavilion.db");
+    let file = dir.path().join("agenda.toml");
+    let sample =
+        std::fs::read_to_string(root().join("agendas/hongqi-2026-11-28-elevator.toml")).unwrap();
+    for (from, to, want) in [
+        (", 6 = 0.31 }", " }", "no coefficient for floor 6"),
+        ("6 = 0.31 }", "6 = 0.31123 }", "more than 4 decimals"),
+        ("6 = 0.31 }", "6 = -0.31 }", "negative"),
+        (
+            "subsidy = \"200000.00\"",
+            "subsidy = \"900000.00\"",
+            "larger than the amount",
+        ),
+    ] {
+        let wrong = sample.replace(from, to);
+        assert_ne!(wrong, sample);
+        let err = check_fails(&db, &file, &wrong);
+        assert!(err.contains(want), "{to}: {err}");
+        assert!(
+            err.contains("agenda.toml:"),
+            "names the file and line: {err}"
+        );
+    }
+}
+
+/// The sample's plan with another subsidy, as a `--set` file holds it.
+const CHANGED: &str = r#"
+amount = "780000.00"
+subsidy = "250000.00"
+by_area = false
+floors = { 1 = 0, 2 = 0.06, 3 = 0.14, 4 = 0.22, 5 = 0.27, 6 = 0.31 }
+"#;
+
+#[test]
+fn a_plan_changed_from_the_command_line_is_recorded_replayed_and_in_the_minutes() {
+    let (dir, db) = sample_db();
+    let file = dir.path().join("plan.toml");
+    std::fs::write(&file, CHANGED).unwrap();
+    let set = |extra: &[&str]| {
+        let mut args = vec!["cost", "1", "1", "--set", file.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        pavilion(&db, &args)
+    };
+    let err = |out: std::process::Output| {
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+
+    // Changing the plan taken in with the agenda needs a reason; refused, nothing is written.
+    let before = common::cli::dump(&db);
+    assert!(err(set(&[])).contains("needs a reason (--reason)"));
+    assert_eq!(common::cli::dump(&db), before);
+
+    let out = ok(
+        &db,
+        &[
+            "cost",
+            "1",
+            "1",
+            "--set",
+            file.to_str().unwrap(),
+            "--reason",
+            "区级补贴增加 5 万元",
+        ],
+    );
+    assert!(out.contains("now version 2: ¥530000.00 shared"), "{out}");
+    let v = json(&db, &["cost", "1", "1", "--json"]);
+    assert_eq!(v["subsidy_fen"], 25_000_000);
+    let sum: i64 = v["shares"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["fen"].as_i64().unwrap())
+        .sum();
+    assert_eq!(sum, 53_000_000);
+
+    // The same plan again changes nothing, and says so.
+    assert!(err(set(&["--reason", "again"])).contains("nothing changed"));
+
+    // The minutes give the reason and the earlier plan; the record replays.
+    let minutes = ok(&db, &["export", "1", "--format", "md"]);
+    assert!(minutes.contains("区级补贴增加 5 万元"), "{minutes}");
+    assert!(
+        minutes.contains("Earlier plan (kept in the record): total ¥780000.00, subsidy ¥200000.00"),
+        "{minutes}"
+    );
+    common::cli::assert_verifies(&db);
+
+    // While owners are voting on the plan it cannot change.
+    ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
+    std::fs::write(&file, CHANGED.replace("250000.00", "260000.00")).unwrap();
+    let before = common::cli::dump(&db);
+    assert!(err(set(&["--reason", "late"])).contains("owners are voting"));
+    assert_eq!(common::cli::dump(&db), before);
+    // After the close it can, with a reason.
+    ok(&db, &["close", "1", "1"]);
+    ok(
+        &db,
+        &[
+            "cost",
+            "1",
+            "1",
+            "--set",
+            file.to_str().unwrap(),
+            "--reason",
+            "中标价确定",
+        ],
+    );
+    common::cli::assert_verifies(&db);
+}
+
+#[test]
+fn a_plan_file_is_checked_where_it_is_written() {
+    let (dir, db) = sample_db();
+    let file = dir.path().join("plan.toml");
+    let set = |text: &str| {
+        std::fs::write(&file, text).unwrap();
+        let out = pavilion(
+            &db,
+            &[
+                "cost",
+                "1",
+                "1",
+                "--set",
+                file.to_str().unwrap(),
+                "--reason",
+                "r",
+            ],
+        );
+        assert!(!out.status.success(), "{text}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let before = common::cli::dump(&db);
+    let e = set(&CHANGED.replace("6 = 0.31", "6 = 0.31123"));
+    assert!(
+        e.contains("plan.toml:5:") && e.contains("more than 4 decimals"),
+        "{e}"
+    );
+    let e = set(&CHANGED.replace(", 6 = 0.31", ""));
+    assert!(
+        e.contains("3-2-601 is on floor 6, which has no coefficient"),
+        "{e}"
+    );
+    let e = set(&CHANGED.replace("amount", "amuont"));
+    assert!(e.contains("plan.toml:2:1"), "{e}");
+    // The [items.cost] header copied from an agenda is understood.
+    let ok_text = format!("[items.cost]\n{CHANGED}");
+    std::fs::write(&file, ok_text).unwrap();
+    assert_eq!(common::cli::dump(&db), before);
+    ok(
+        &db,
+        &[
+            "cost",
+            "1",
+            "1",
+            "--set",
+            file.to_str().unwrap(),
+            "--reason",
+            "r",
+        ],
+    );
+}
+
+#[test]
+fn the_plan_is_changed_on_screen_with_a_reason_and_refused_during_the_vote() {
+    use pavilion::lang::Lang;
+    use ratatui::crossterm::event::KeyCode;
+
+    let mut h = common::tui::Harness::new(Lang::En);
+    h.press(KeyCode::Enter); // item 1, the elevator
+    h.keys("m");
+    let screen = h.render(120, 40);
+    assert!(screen.contains("Cost plan"), "{screen}");
+    assert!(
+        screen.contains("780000.00"),
+        "the current plan fills the form: {screen}"
+    );
+    // The subsidy goes up; the reason is required (the field stays empty at first).
+    h.press(KeyCode::Tab);
+    h.ctrl('u');
+    h.type_text("250000");
+    h.press(KeyCode::F(2));
+    let screen = h.render(120, 40);
+    assert!(screen.contains("required"), "{screen}");
+    for _ in 0..3 {
+        h.press(KeyCode::Tab);
+    }
+    h.type_text("区级补贴增加");
+    // A floor that does not read is named, and nothing is written.
+    h.press(KeyCode::BackTab);
+    h.type_text(", seven = 1");
+    h.press(KeyCode::F(2));
+    let screen = h.render(120, 40);
+    assert!(
+        screen.contains("'seven = 1' is not 'floor = coefficient'"),
+        "{screen}"
+    );
+    for _ in 0..", seven = 1".len() {
+        h.press(KeyCode::Backspace);
+    }
+    h.press(KeyCode::F(2));
+    let item = h.store.item(h.meeting, 1).unwrap();
+    let history = h.store.cost_plan_history(item.id).unwrap();
+    assert_eq!(history.len(), 2, "{}", h.render(120, 40));
+    assert_eq!(history[1].reason.as_deref(), Some("区级补贴增加"));
+    assert_eq!(history[1].plan.subsidy_fen.0, 25_000_000);
+    let (old, new) = (&history[0].plan, &history[1].plan);
+    assert_eq!((old.amount_fen, &old.floors), (new.amount_fen, &new.floors));
+    let screen = h.render(120, 60);
+    assert!(
+        screen.contains("¥530000.00"),
+        "the panel shows the new plan: {screen}"
+    );
+
+    // Once an owner has voted, the store refuses a change and the form comes back with why.
+    let flat = pavilion::domain::FlatRef::parse("3-2-101").unwrap();
+    let input = pavilion::store::BallotInput::in_person(&flat, pavilion::domain::Choice::Yes);
+    h.store.cast_ballot(h.meeting, 1, &input).unwrap();
+    h.keys("m");
+    h.press(KeyCode::Tab);
+    h.ctrl('u');
+    h.type_text("260000");
+    for _ in 0..3 {
+        h.press(KeyCode::Tab);
+    }
+    h.type_text("late");
+    h.press(KeyCode::F(2));
+    let screen = h.render(120, 40);
+    assert!(screen.contains("owners are voting"), "{screen}");
+    assert_eq!(h.store.cost_plan_history(item.id).unwrap().len(), 2);
+    common::assert_intact(&h.store);
 }

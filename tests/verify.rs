@@ -397,3 +397,114 @@ fn an_edit_with_the_sqlite3_shell_is_detected() {
         assert_detected(&copy, expected);
     }
 }
+
+/// A meeting set up without an agenda file: created, its items added, edited and reordered, its
+/// header changed. Every change is an event `verify` replays; rule and scope lock at the first
+/// ballot; an edit made behind the program's back after those events shows.
+#[test]
+fn a_meeting_set_up_on_screen_verifies_and_an_edit_behind_its_back_shows() {
+    use pavilion::domain::{Rule, Scope};
+    use pavilion::store::Move;
+    let (dir, path, mut store, _) = common::estate();
+    let mut plan = common::meeting_plan("楼道议事会", "2026-12-05T11:00:00Z", vec![]);
+    let m = store.create_meeting(&plan).unwrap();
+    let unit = Scope::parse("3-2").unwrap();
+    let lift = common::item("加装电梯", Rule::civil_code_ordinary(), unit.clone(), &[]);
+    let hands = common::item("划停车线", Rule::show_of_hands(), Scope::Estate, &[]);
+    store.add_item(m, &lift, None).unwrap();
+    store.add_item(m, &hands, None).unwrap();
+    // Before any ballot: the rule, the scope and a consent change; the items swap places.
+    let mut edited = lift.clone();
+    edited.title = "3号楼2单元加装电梯".into();
+    edited.rule = Rule::civil_code_major();
+    edited.required_consent = vec![FlatRef::parse("3-2-101").unwrap()];
+    store.edit_item(m, 1, &edited).unwrap();
+    assert_eq!(store.move_item(m, 1, Move::Down).unwrap(), 2);
+    assert!(store.move_item(m, 2, Move::Down).is_err(), "nothing below");
+    plan.title = "3号楼议事会".into();
+    plan.place = "活动室".into();
+    store.edit_meeting(m, &plan).unwrap();
+    let item = store.item(m, 2).unwrap();
+    assert_eq!(
+        (item.title.as_str(), item.rule.name.as_str()),
+        ("3号楼2单元加装电梯", "civil-code-major")
+    );
+    assert_eq!(store.meeting(m).unwrap().place, "活动室");
+    // A scope outside the roster and a consent outside the scope are refused.
+    let mut bad = edited.clone();
+    bad.scope = Scope::parse("9").unwrap();
+    bad.required_consent.clear();
+    assert!(store.edit_item(m, 2, &bad).is_err());
+    let mut bad = edited.clone();
+    bad.required_consent = vec![FlatRef::parse("4-1-101").unwrap()];
+    assert!(store.edit_item(m, 2, &bad).is_err());
+
+    // The first ballot locks the rule and scope, not the title.
+    let flat = FlatRef::parse("3-2-101").unwrap();
+    store
+        .cast_ballot(m, 2, &BallotInput::in_person(&flat, Choice::Yes))
+        .unwrap();
+    let mut late = edited.clone();
+    late.rule = Rule::civil_code_ordinary();
+    let refused = store.edit_item(m, 2, &late).unwrap_err();
+    let said = match &refused {
+        pavilion::store::StoreError::Said(s) => s.clone(),
+        e => panic!("{e}"),
+    };
+    assert_eq!(said.key(), "RuleLocked");
+    assert!(said.render(pavilion::lang::Lang::Zh).contains("已开始表决"));
+    let mut retitled = edited.clone();
+    retitled.title = "3号楼2单元加装电梯（修订）".into();
+    store.edit_item(m, 2, &retitled).unwrap();
+    let mut kind = plan.clone();
+    kind.kind = pavilion::domain::MeetingKind::Residents;
+    assert!(store.edit_meeting(m, &kind).is_err(), "kind locked");
+    common::assert_intact(&store);
+    let kinds: Vec<String> = store
+        .events(Some(m))
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    for k in ["meeting.intake", "item.edit", "item.order", "meeting.edit"] {
+        assert!(kinds.iter().any(|x| x == k), "{k} in {kinds:?}");
+    }
+    drop(store);
+
+    // Behind the program's back: the rule put back, the order swapped back, the place changed,
+    // and an edit event's payload rewritten.
+    for (sql, expected) in [
+        (
+            "UPDATE items SET rule = (SELECT rule FROM items WHERE number = 1 AND meeting_id = 2)
+             WHERE meeting_id = 2 AND number = 2",
+            "what was taken in",
+        ),
+        (
+            "UPDATE items SET number = -1 WHERE meeting_id = 2 AND number = 1;
+             UPDATE items SET number = 1 WHERE meeting_id = 2 AND number = 2;
+             UPDATE items SET number = 2 WHERE meeting_id = 2 AND number = -1;",
+            "number",
+        ),
+        (
+            "UPDATE meetings SET place = '别处' WHERE id = 2",
+            "what was taken in",
+        ),
+        (
+            &format!(
+                "{DROP_TRIGGERS} UPDATE events SET data = replace(data, '活动室', '别处')
+                 WHERE kind = 'meeting.edit'; {RESTORE_TRIGGERS}"
+            ),
+            "edited",
+        ),
+    ] {
+        let (_d, copy) = copy_of(&path, "setup");
+        tamper(&copy, sql);
+        let v = Store::open(&copy).unwrap().verify().unwrap();
+        let all: Vec<String> = v.findings.iter().map(ToString::to_string).collect();
+        assert!(
+            all.iter().any(|f| f.contains(expected)),
+            "{sql}: expected {expected:?} in {all:#?}"
+        );
+    }
+    drop(dir);
+}

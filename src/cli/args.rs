@@ -127,6 +127,12 @@ pub enum Command {
         /// The flats' shares as CSV (UTF-8 with BOM, for Excel)
         #[arg(long)]
         csv: bool,
+        /// Change the plan to the one in FILE (the keys of the agenda's [items.cost]); the earlier plan is kept
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["json", "csv"])]
+        set: Option<PathBuf>,
+        /// Why the plan changes (needed to change an existing plan; written into the minutes)
+        #[arg(long, value_name = "TEXT", requires = "set")]
+        reason: Option<String>,
     },
     /// Record a point made in the discussion of an item (step 2)
     Note {

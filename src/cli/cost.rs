@@ -1,11 +1,14 @@
 //! `cost MEETING ITEM [--json|--csv]`: each flat's share of an item's cost, exact to the fen.
 
+use std::path::Path;
+
 use anyhow::{Result, bail};
 
 use crate::domain::cost::Sharing;
 use crate::export::cost::{flat_table, floor_table, summary};
 use crate::export::document::Table;
 use crate::i18n::CostText as C;
+use crate::intake::agenda::parse_cost_plan;
 use crate::lang::Lang;
 use crate::store::Store;
 
@@ -77,4 +80,34 @@ fn text_table(t: &Table) -> String {
         .into_iter()
         .map(|l| l + "\n")
         .collect()
+}
+
+/// `cost MEETING ITEM --set FILE [--reason TEXT]`: records a new plan (an `item.cost` event; the
+/// earlier plan stays in the record) and prints the new sharing's summary.
+pub fn set(
+    store: &mut Store,
+    meeting: &str,
+    number: i64,
+    file: &Path,
+    reason: Option<&str>,
+    lang: Lang,
+) -> Result<()> {
+    let meeting = store.resolve_meeting(meeting)?;
+    let text = super::meetings::toml_text(file)?;
+    let plan = parse_cost_plan(&file.display().to_string(), &text, number)?;
+    store.set_cost_plan(meeting, number, &plan, reason)?;
+    let item = store.item(meeting, number)?;
+    let version = store.cost_plan_history(item.id)?.len();
+    println!(
+        "{}",
+        C::PlanSet.fill(
+            lang,
+            &[
+                ("n", &number),
+                ("version", &version),
+                ("to_raise", &plan.to_raise())
+            ]
+        )
+    );
+    Ok(())
 }

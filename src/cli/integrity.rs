@@ -35,6 +35,7 @@ pub fn lock_for(path: &Path, command: &Command) -> Result<Option<HostLock>> {
         Command::Ballot { .. } => ("ballot", wait),
         Command::BallotImport { .. } => ("ballot-import", wait),
         Command::Close { .. } => ("close", wait),
+        Command::Cost { set: Some(_), .. } => ("cost --set", wait),
         Command::Note { .. } => ("note", wait),
         Command::Proposal { .. } => ("proposal", wait),
         Command::Step { .. } => ("step", wait),
@@ -208,7 +209,7 @@ pub fn verify_against(store: &Store, backup: &Path) -> Result<()> {
 /// The database a restore replaces.
 enum Current {
     Missing,
-    Healthy(Store),
+    Healthy(Box<Store>),
     /// It cannot be opened, read or checked: why.
     Damaged(String),
 }
@@ -226,7 +227,7 @@ impl Current {
             .connection()
             .query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0));
         match check {
-            Ok(ok) if ok == "ok" => Current::Healthy(store),
+            Ok(ok) if ok == "ok" => Current::Healthy(Box::new(store)),
             Ok(problem) => Current::Damaged(problem),
             Err(e) => Current::Damaged(e.to_string()),
         }

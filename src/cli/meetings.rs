@@ -16,6 +16,11 @@ use super::say::{count, lang, say};
 
 /// Reads an agenda file and validates it; every problem of every file is collected.
 fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Problems> {
+    parse_agenda(&file.display().to_string(), &toml_text(file)?, flats)
+}
+
+/// The text of a TOML file (an agenda, a cost plan): UTF-8, or refused saying how to save it.
+pub(super) fn toml_text(file: &Path) -> Result<String, Problems> {
     let name = file.display().to_string();
     let bytes = crate::intake::read_input(file, crate::intake::MAX_AGENDA_BYTES, "an agenda")
         .map_err(|p| Problems(vec![p]))?;
@@ -28,7 +33,7 @@ fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Pro
     if bytes.contains(&0) {
         return Err(whole_file(said!(K::Binary), said!(K::BinaryHint)));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(before);
         let line = text.matches('\n').count() + 1;
@@ -39,8 +44,7 @@ fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Pro
             said!(K::NotUtf8),
             said!(K::SaveAsUtf8),
         )])
-    })?;
-    parse_agenda(&name, &text, flats)
+    })
 }
 
 /// `check FILE...`: validates against the database's roster (or a roster file); writes nothing.

@@ -105,11 +105,16 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Demo => {
             let meeting = crate::demo::prepare(&path)?;
-            screens(&path, meeting, lang)
+            screens(&path, Some(meeting), lang)
         }
         Command::Run { meeting } => {
-            let meeting =
-                open(&path, false)?.resolve_meeting(meeting.as_deref().unwrap_or("latest"))?;
+            let store = open(&path, false)?;
+            // No meeting yet and none asked for: the screens set one up.
+            let meeting = match meeting {
+                None if store.meetings()?.is_empty() => None,
+                m => Some(store.resolve_meeting(m.as_deref().unwrap_or("latest"))?),
+            };
+            drop(store);
             screens(&path, meeting, lang)
         }
         Command::Show { meeting, theme } => {
@@ -194,8 +199,23 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Cost {
             meeting,
             item,
+            set: Some(file),
+            reason,
+            ..
+        } => cost::set(
+            &mut open(&path, false)?,
+            &meeting,
+            item,
+            &file,
+            reason.as_deref(),
+            lang,
+        ),
+        Command::Cost {
+            meeting,
+            item,
             json,
             csv,
+            ..
         } => {
             let out = match (json, csv) {
                 (true, _) => cost::Output::Json,
@@ -261,17 +281,21 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 /// Opens the TUI with logging to the data directory.
-fn screens(path: &Path, meeting: i64, lang: crate::lang::Lang) -> Result<()> {
+fn screens(path: &Path, meeting: Option<i64>, lang: crate::lang::Lang) -> Result<()> {
     let log_dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or(data_dir()?);
     let (_guard, _log) = logging::init(&log_dir);
+    let opened = crate::store::FileId::of(path);
     let result = crate::tui::run(path, meeting, lang);
     // A copy of the database as the host left it, whatever happened on screen.
     // Never creates a database: if the file is gone or replaced, there is nothing of ours to copy.
-    if let Ok(store) = Store::open_existing(path) {
+    if opened.is_some()
+        && crate::store::FileId::of(path) == opened
+        && let Ok(store) = Store::open_existing(path)
+    {
         integrity::auto_backup(&store, Reason::Exit);
     }
     result

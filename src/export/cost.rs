@@ -1,7 +1,7 @@
 //! The cost table of an item (加装电梯费用分摊) in the minutes and the notice — flats and amounts only,
 //! never names — and the same rows for the `cost` command.
 
-use crate::domain::cost::Sharing;
+use crate::domain::cost::{CostPlan, Sharing};
 use crate::i18n::CostText as C;
 use crate::lang::Lang;
 use crate::store::{ItemRecord, Store, StoreError};
@@ -11,10 +11,20 @@ use super::document::{Align, Block, Table};
 /// An item's cost plan as the documents show it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ItemCost {
+    /// The current plan, as recorded.
+    pub plan: CostPlan,
     /// The sharing of the current plan, or why it cannot be shared (said in the document, not hidden).
     pub sharing: Result<Sharing, String>,
-    /// Each change after the first plan: when (UTC, as stored) and why.
-    pub changes: Vec<(String, String)>,
+    /// Each change after the first plan, oldest first.
+    pub changes: Vec<PlanChange>,
+}
+
+/// A change of plan: when (UTC, as stored), why, and the plan it replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanChange {
+    pub at: String,
+    pub reason: String,
+    pub earlier: CostPlan,
 }
 
 impl ItemCost {
@@ -30,22 +40,34 @@ impl ItemCost {
             Err(StoreError::Refused(why)) => Err(why),
             Err(e) => return Err(e),
         };
+        let plan = history[history.len() - 1].plan.clone();
         let changes = history
-            .iter()
-            .skip(1)
-            .map(|r| (r.at.clone(), r.reason.clone().unwrap_or_default()))
+            .windows(2)
+            .map(|w| PlanChange {
+                at: w[1].at.clone(),
+                reason: w[1].reason.clone().unwrap_or_default(),
+                earlier: w[0].plan.clone(),
+            })
             .collect();
-        Ok(Some(ItemCost { sharing, changes }))
+        Ok(Some(ItemCost {
+            plan,
+            sharing,
+            changes,
+        }))
     }
 
     /// The same, with every free text passed through `redact` (for the public notice).
     pub fn redacted(&self, redact: impl Fn(&str) -> String) -> ItemCost {
         ItemCost {
+            plan: self.plan.clone(),
             sharing: self.sharing.clone(),
             changes: self
                 .changes
                 .iter()
-                .map(|(at, why)| (at.clone(), redact(why)))
+                .map(|c| PlanChange {
+                    reason: redact(&c.reason),
+                    ..c.clone()
+                })
                 .collect(),
         }
     }
@@ -146,8 +168,8 @@ pub fn floor_table(s: &Sharing, lang: Lang) -> Table {
     }
 }
 
-/// The blocks of the minutes (and notice) for an item's cost.
-pub fn blocks(cost: &ItemCost, lang: Lang) -> Vec<Block> {
+/// The blocks of the minutes (and notice) for an item's cost; `when` writes a stored time for readers.
+pub fn blocks(cost: &ItemCost, lang: Lang, when: &dyn Fn(&str) -> String) -> Vec<Block> {
     let mut b = vec![Block::Heading(4, C::Heading.get(lang).into())];
     match &cost.sharing {
         Err(why) => b.push(Block::Para(C::CannotShare.fill(lang, &[("why", why)]))),
@@ -160,10 +182,34 @@ pub fn blocks(cost: &ItemCost, lang: Lang) -> Vec<Block> {
             b.push(Block::Table(flat_table(s, lang)));
         }
     }
-    for (at, reason) in &cost.changes {
-        b.push(Block::Para(
-            C::Changed.fill(lang, &[("at", at), ("reason", reason)]),
-        ));
+    for c in &cost.changes {
+        b.push(Block::Para(C::Changed.fill(
+            lang,
+            &[
+                ("at", &when(&c.at)),
+                ("reason", &c.reason),
+                ("earlier", &plan_line(&c.earlier, lang)),
+            ],
+        )));
     }
     b
+}
+
+/// A plan in one line: amount, subsidy, method and every floor's coefficient.
+pub fn plan_line(p: &CostPlan, lang: Lang) -> String {
+    let floors: Vec<String> = p.floors.iter().map(|(f, c)| format!("{f} = {c}")).collect();
+    let method = if p.by_area {
+        C::ByFloorArea
+    } else {
+        C::ByFloor
+    };
+    C::PlanLine.fill(
+        lang,
+        &[
+            ("amount", &p.amount_fen),
+            ("subsidy", &p.subsidy_fen),
+            ("method", &method.get(lang)),
+            ("floors", &floors.join(", ")),
+        ],
+    )
 }

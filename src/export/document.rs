@@ -257,7 +257,9 @@ impl Builder<'_> {
             .unwrap_or_else(|| self.t(L::NoneRecorded));
         b.push(self.labelled(L::Proposal, proposal));
         if let Some(cost) = &it.cost {
-            b.extend(super::cost::blocks(cost, lang));
+            b.extend(super::cost::blocks(cost, lang, &|at| {
+                self.when(at.parse().ok())
+            }));
         }
 
         b.push(Block::Heading(4, self.t(L::Vote)));

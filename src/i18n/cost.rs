@@ -1,6 +1,7 @@
 //! Texts of the cost sharing (加装电梯费用分摊): the `cost` command, the minutes, the item screen.
 
-use super::catalogue;
+use super::{Said, catalogue, said};
+use crate::domain::cost::{CostError, DecimalError};
 
 catalogue! {
     /// A text of the cost sharing.
@@ -24,8 +25,63 @@ catalogue! {
         Flats => "户数", "Flats";
         ShareYuan => "金额（元）", "Amount (yuan)";
         Total => "合计", "Total";
-        Changed => "{at} 修改分摊方案，原因：{reason}（原方案保留在记录中）", "Plan changed on {at}: {reason} (the earlier plan is kept in the record)";
+        Changed => "{at} 修改分摊方案，原因：{reason}。原方案（保留在记录中）：{earlier}", "Plan changed on {at}: {reason}. Earlier plan (kept in the record): {earlier}";
+        PlanLine => "总费用 {amount} 元，补贴 {subsidy} 元，{method}，楼层系数 {floors}", "total ¥{amount}, subsidy ¥{subsidy}, {method}, floor coefficients {floors}";
         CannotShare => "无法分摊费用：{why}", "The cost cannot be shared: {why}";
         NoPlan => "议题 {n} 没有费用分摊方案", "item {n} has no cost plan";
+        MissingFloors => "议题 {n} 的费用分摊方案缺少楼层系数：{floors}", "the cost plan of item {n} has no coefficient for floor {floors}";
+        MissingFloorsHint => "请为范围内的每一层写一个系数（不分摊的楼层写 0）", "give every floor of the scope a coefficient (0 for a floor that pays nothing)";
+        NotAFloor => "“{name}”不是楼层号", "'{name}' is not a floor number";
+        NotAFloorHint => "每层写成从 1 起的整数：floors = { 1 = 0, 2 = 0.3 }", "write each floor as a whole number from 1: floors = { 1 = 0, 2 = 0.3 }";
+        FloorValue => "第 {floor} 层：{why}", "floor {floor}: {why}";
+        KeyValue => "“{key}”：{why}", "'{key}': {why}";
+        NotANumber => "“{text}”不是数字", "'{text}' is not a number";
+        TooManyDecimals => "“{text}”的小数超过 {places} 位", "'{text}' has more than {places} decimals";
+        Negative => "“{text}”是负数", "'{text}' is negative";
+        TooLarge => "“{text}”太大", "'{text}' is too large";
+        WriteYuan => "请写元，精确到分：780000.00", "write yuan, to the fen: 780000.00";
+        WriteCoefficient => "请写系数，如 0.3 或 1.25（最多 4 位小数，不能为负）", "write a coefficient such as 0.3 or 1.25 (at most 4 decimals, not negative)";
+        NoPlanInFile => "文件中没有费用分摊方案", "the file holds no cost plan";
+        SetHow => "在文件中写出 [items.cost] 的各项：amount、subsidy、by_area、floors", "write the keys of [items.cost] in the file: amount, subsidy, by_area, floors";
+        PlanOfItem => "议题 {n} 的费用分摊方案：{why}", "the cost plan of item {n}: {why}";
+        SubsidyExceeds => "补贴（{subsidy} 元）大于总费用（{amount} 元）", "the subsidy (¥{subsidy}) is larger than the amount (¥{amount})";
+        SubsidyHint => "补贴从总费用中扣除：请核对这两个数字", "the subsidy is deducted from the amount: check both figures";
+        NoFloors => "方案没有楼层：请为每层写一个系数，如 1 = 0, 2 = 0.3", "the plan has no floors: give each floor a coefficient, e.g. 1 = 0, 2 = 0.3";
+        NoFlats => "议题范围内没有房屋，无人分摊费用", "no flat is in the item's scope, so nobody shares the cost";
+        NoCoefficient => "{flat} 在 {floor} 层，该层没有系数：请在方案的 floors 中加上 {floor} = …", "flat {flat} is on floor {floor}, which has no coefficient: add {floor} = … to the plan's floors";
+        NobodyPays => "范围内各户系数都是 0，{to_raise} 元无人分摊", "every flat in scope has coefficient 0, so nobody pays the ¥{to_raise} to raise";
+        FloorUnknown => "{flats} 的楼层无法从房号读出，名册中也没有写明，费用无法按楼层分摊", "the floor of {flats} cannot be read from the room number and the roster does not give it, so the cost cannot be shared by floor";
+        FloorUnknownHint => "费用按楼层分摊：房号须为楼层加门牌（501 在 5 层），或在名册中加“楼层”列后重新导入", "cost is shared by floor: number rooms floor then door (501 is on floor 5), or add a 楼层/floor column to the roster and import it again";
+        ChangeDuringVote => "议题 {n} 的表决已投 {ballots} 票：业主正在就现行方案表决，不能修改；请结束表决后再修改并说明原因", "the vote on item {n} has {ballots} ballot(s): owners are voting on the current plan, so it cannot change now; change it after the vote closes, with a reason";
+        ChangeNeedsReason => "修改议题 {n} 已有的费用分摊方案须说明原因（--reason）", "changing the cost plan of item {n} needs a reason (--reason)";
+        Unchanged => "议题 {n} 的新方案与现行方案相同：未作修改", "the new plan of item {n} is the same as the current one: nothing changed";
+        PlanSet => "议题 {n} 的费用分摊方案现为第 {version} 版：业主分摊 {to_raise} 元", "the cost plan of item {n} is now version {version}: ¥{to_raise} shared by the owners";
+    }
+}
+
+/// A plan's problem, in the reader's language.
+pub fn cost_error(e: &CostError) -> Said {
+    match e {
+        CostError::SubsidyExceedsAmount { amount, subsidy } => {
+            said!(CostText::SubsidyExceeds, amount = amount, subsidy = subsidy)
+        }
+        CostError::NoFloors => said!(CostText::NoFloors),
+        CostError::NoFlats => said!(CostText::NoFlats),
+        CostError::NoCoefficient { flat, floor } => {
+            said!(CostText::NoCoefficient, flat = flat, floor = floor)
+        }
+        CostError::NobodyPays { to_raise } => said!(CostText::NobodyPays, to_raise = to_raise),
+    }
+}
+
+/// A decimal that is not an amount or a coefficient, in the reader's language.
+pub fn decimal_error(e: &DecimalError) -> Said {
+    match e {
+        DecimalError::NotANumber(t) => said!(CostText::NotANumber, text = t),
+        DecimalError::TooManyDecimals(t, places) => {
+            said!(CostText::TooManyDecimals, text = t, places = places)
+        }
+        DecimalError::Negative(t) => said!(CostText::Negative, text = t),
+        DecimalError::TooLarge(t) => said!(CostText::TooLarge, text = t),
     }
 }

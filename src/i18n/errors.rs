@@ -25,6 +25,7 @@ pub fn describe(e: &(dyn Error + 'static), lang: Lang) -> String {
                 .fill(lang, &[("path", path), ("found", found), ("known", known)]);
         }
         Some(StoreError::NotOurs(path)) => return S::NotOurs.fill(lang, &[("path", path)]),
+        Some(StoreError::NotSameFile) => return super::RecordText::NotSameFile.get(lang).into(),
         _ => {}
     }
     if let Some(FlatRefError(text)) = e.downcast_ref::<FlatRefError>() {
@@ -97,6 +98,7 @@ mod tests {
                 known: 4,
             }),
             Box::new(StoreError::NotOurs("p.db".into())),
+            Box::new(StoreError::NotSameFile),
             Box::new(LockError::Io {
                 path: "p.db.lock".into(),
                 source: std::io::Error::other("denied"),

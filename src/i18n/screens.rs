@@ -39,6 +39,19 @@ catalogue! {
         KeyProposal => "方案", "proposal";
         KeyTimer => "计时", "timer";
         KeyDisplay => "大屏", "display";
+        KeyCost => "费用方案", "cost plan";
+        CostPlanTitle => "费用分摊方案（原方案保留在记录中）", "Cost plan (the earlier plan is kept in the record)";
+        CostAmount => "总费用（元）", "Total cost (yuan)";
+        CostSubsidy => "补贴（元）", "Subsidy (yuan)";
+        CostByArea => "乘以面积", "Times floor area";
+        CostByAreaHint => "是 / 否", "yes / no";
+        CostFloors => "楼层系数", "Floor coefficients";
+        CostFloorsHint => "楼层 = 系数，以逗号分隔：1 = 0, 2 = 0.3", "floor = coefficient, separated by commas: 1 = 0, 2 = 0.3";
+        CostReason => "修改原因", "Why it changes";
+        CostYes => "是", "yes";
+        CostNo => "否", "no";
+        CostNotYesNo => "请写“是”或“否”", "write yes or no";
+        CostNotAFloor => "“{part}”不是“楼层 = 系数”", "'{part}' is not 'floor = coefficient'";
         KeyAddAction => "新增", "add";
         KeyProgress => "进展", "progress";
         KeyCloseAction => "销号", "close";
@@ -191,6 +204,15 @@ catalogue! {
         Saved => "已保存", "saved";
         AddedToAgenda => "已列入本次议程", "added to this meeting's agenda";
         AddedToBacklog => "已存入待议事项", "logged in the backlog";
+        // The database file deleted or replaced under the screens
+        FileGone => "数据库文件 {path} 已被删除、移走或替换：屏幕不再写入，已显示的内容仍在内存中，请保存一份副本",
+            "the database file {path} was deleted, moved or replaced: the screens write nothing more; what they show is still in memory, save a copy";
+        NotWriting => "【未写入：数据库文件已不是打开时的那个】", "[NOT WRITING: the database file is not the one opened]";
+        RescueTitle => "保存副本（取自仍打开的记录）", "Save a copy (from the record still open)";
+        RescuePath => "副本保存到（新文件或文件夹）", "Save the copy to (a new file or a folder)";
+        RescueHint => "此副本含本次会议至今记录的一切，保存后经核验", "the copy holds everything recorded so far, and is checked once saved";
+        RescueSaved => "副本已保存并核验：{path}（{events} 个事件）；今后请用 --db 打开它",
+            "copy saved and checked: {path} ({events} events); open it with --db from now on";
         // General
         TooSmall => "终端窗口太小：至少需要 {w}×{h}，现在是 {cw}×{ch}", "The terminal is too small: it needs {w}×{h}, it is {cw}×{ch}";
         Error => "错误", "Error";
@@ -262,5 +284,17 @@ catalogue! {
         TimeAlmostUp => "还剩不到 30 秒", "under 30 seconds left";
         Waiting => "排队 {n} 人：{names}", "waiting ({n}): {names}";
         UndoReason => "撤销误录", "undone: entered by mistake";
+        NewMeetingTitle => "新建议事会", "New meeting";
+        EditMeetingTitle => "修改议事会信息", "Change the meeting";
+        EditItemTitle => "修改议题", "Change the item";
+        MeetingTitleField => "议事会标题", "Meeting title";
+        MeetingKindField => "类型", "Kind";
+        MeetingKindHint => "1 业主 / 2 居民", "1 owners / 2 residents";
+        MeetingTimeHint => "2026-11-28 19:00", "2026-11-28 19:00";
+        KeyNewMeeting => "新建议事会", "new meeting";
+        KeyEditMeeting => "修改会议信息", "change meeting";
+        KeyEditItem => "修改议题", "change item";
+        KeyMoveUp => "上移", "move up";
+        KeyMoveDown => "下移", "move down";
     }
 }

@@ -22,6 +22,7 @@ use crate::domain::{FlatRef, MeetingPlan};
 use crate::i18n::{AgendaText as A, Said, said};
 
 use super::Problems;
+pub use cost::parse_cost_plan;
 use items::{Context, ITEM_KEYS, read_items};
 use meeting::{Header, MEETING_KEYS};
 use report::Report;

@@ -2,7 +2,8 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use crate::domain::cost::{CostFlat, CostPlan, Sharing};
+use crate::domain::cost::{CostError, CostFlat, CostPlan, Sharing};
+use crate::i18n::{CostText as C, cost_error, said};
 
 use super::{Ids, ItemRecord, Result, Store, StoreError, events};
 
@@ -104,8 +105,10 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Sets (or changes) an item's cost plan. A change needs a reason once the vote has closed, since
-    /// the owners voted on the earlier plan; the earlier plan is kept either way.
+    /// Sets (or changes) an item's cost plan, keeping every earlier plan. Refused while owners are
+    /// voting on the plan (the vote is open and has a ballot: they would have voted on different
+    /// plans); a change of an existing plan must say why; a plan equal to the current one changes
+    /// nothing and is refused rather than recorded.
     pub fn set_cost_plan(
         &mut self,
         meeting: i64,
@@ -114,14 +117,20 @@ impl Store {
         reason: Option<&str>,
     ) -> Result<i64> {
         let item = self.item(meeting, number)?;
-        plan.check()
-            .map_err(|e| StoreError::Refused(format!("item {number}: {e}")))?;
+        plan.check().map_err(|e| of_item(number, &e))?;
         self.sharing_of(&item, plan)?;
+        let ballots = self.ballot_history(item.id)?.len();
+        if !item.vote_closed && ballots > 0 {
+            return Err(said!(C::ChangeDuringVote, n = number, ballots = ballots).into());
+        }
         let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-        if item.vote_closed && reason.is_none() {
-            return Err(StoreError::Refused(format!(
-                "the vote on item {number} has closed: say why the plan changes (--reason)"
-            )));
+        if let Some(current) = self.cost_plan(item.id)? {
+            if current.plan == *plan {
+                return Err(said!(C::Unchanged, n = number).into());
+            }
+            if reason.is_none() {
+                return Err(said!(C::ChangeNeedsReason, n = number).into());
+            }
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -141,23 +150,33 @@ impl Store {
     /// Shares `plan` among the active flats of the item's scope (as they stood when its vote closed).
     fn sharing_of(&self, item: &ItemRecord, plan: &CostPlan) -> Result<Sharing> {
         let mut flats = Vec::new();
+        let mut floorless = Vec::new();
         for entry in self.roster_as_of(self.roster_epoch(item)?)? {
             if !item.scope.contains(&entry.flat) {
                 continue;
             }
-            let Some(floor) = entry.flat.floor().filter(|f| *f > 0) else {
-                return Err(StoreError::Refused(format!(
-                    "the floor of {} cannot be read from its room number, so the cost cannot be shared by floor",
-                    entry.flat
-                )));
-            };
-            flats.push(CostFlat {
-                flat: entry.flat,
-                floor,
-                area: entry.area,
-            });
+            match entry.flat.floor().filter(|f| *f > 0) {
+                Some(floor) => flats.push(CostFlat {
+                    flat: entry.flat,
+                    floor,
+                    area: entry.area,
+                }),
+                None => floorless.push(entry.flat.to_string()),
+            }
         }
-        plan.share(&flats)
-            .map_err(|e| StoreError::Refused(format!("item {}: {e}", item.number)))
+        if !floorless.is_empty() {
+            let why = said!(C::FloorUnknown, flats = floorless.join(", "));
+            return Err(said!(C::PlanOfItem, n = item.number)
+                .with("why", &why)
+                .into());
+        }
+        plan.share(&flats).map_err(|e| of_item(item.number, &e))
     }
+}
+
+/// "the cost plan of item N: …" as a refusal.
+fn of_item(number: i64, e: &CostError) -> StoreError {
+    said!(C::PlanOfItem, n = number)
+        .with("why", &cost_error(e))
+        .into()
 }

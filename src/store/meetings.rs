@@ -85,7 +85,7 @@ fn item_from_row(r: &Row) -> rusqlite::Result<ItemRecord> {
     })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 

@@ -11,6 +11,7 @@ mod ballots;
 mod cost;
 mod display;
 mod events;
+mod identity;
 pub mod lock;
 mod meeting_info;
 mod meetings;
@@ -20,6 +21,7 @@ mod roster;
 mod roster_changes;
 mod salt;
 mod schema;
+mod setup;
 pub mod verify;
 mod written;
 
@@ -35,6 +37,7 @@ pub use ballots::{BallotInput, ItemTally, RollCallEntry};
 pub use cost::CostPlanRecord;
 pub use display::{DisplayMode, DisplayState};
 pub use events::{Event, GENESIS, event_hash};
+pub use identity::FileId;
 pub use meetings::ItemText;
 pub use records::*;
 pub use roster_changes::{
@@ -42,13 +45,14 @@ pub use roster_changes::{
     Touch,
 };
 pub use schema::VERSION as SCHEMA_VERSION;
+pub use setup::Move;
 pub use verify::{Finding, Verification};
 pub use written::{WrittenBallot, WrittenOutcome, WrittenRefusal};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(#[source] rusqlite::Error),
     #[error("database schema: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error(
@@ -67,6 +71,12 @@ pub enum StoreError {
     NotOurs(String),
     #[error("{0}")]
     Refused(String),
+    /// The database path no longer names the file this store opened (deleted, moved, replaced):
+    /// nothing was written.
+    #[error(
+        "the database file was deleted, moved or replaced after it was opened: nothing more is written to it"
+    )]
+    NotSameFile,
     /// A refusal or a missing record as a message value (`src/i18n/store.rs`), rendered in the
     /// reader's language at the edge.
     #[error("{0}")]
@@ -74,6 +84,16 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        if identity::is_refused_commit(&e) {
+            StoreError::NotSameFile
+        } else {
+            StoreError::Sqlite(e)
+        }
+    }
+}
 
 impl From<crate::i18n::Said> for StoreError {
     fn from(s: crate::i18n::Said) -> Self {
@@ -89,6 +109,8 @@ pub struct Store {
     path: PathBuf,
     clock: Clock,
     upgraded: Option<Upgrade>,
+    /// The file opened: every commit checks the path still names it.
+    opened: Box<identity::Opened>,
     /// An automatic backup being made on another thread (waited for when the store goes).
     background: backup::Background,
 }
@@ -132,11 +154,14 @@ impl Store {
             None
         };
         schema::migrations().to_latest(&mut conn)?;
+        let mut opened = Box::new(identity::Opened::of(path));
+        opened.guard(&conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             clock: Timestamp::now,
             upgraded,
+            opened,
             background: Default::default(),
         })
     }

@@ -45,12 +45,14 @@ pub(super) fn check_identity(conn: &Connection, path: &Path, blank_ok: bool) -> 
     }
 }
 
-/// Percent-encodes a path for an SQLite URI (`?`, `#` and `%` would otherwise end or escape it).
+/// Percent-encodes a path for an SQLite URI: `?`, `#` and `%` would otherwise end or escape it,
+/// and each byte of a non-ASCII name (a Chinese folder) must reach SQLite as that byte.
 pub(crate) fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
     let mut out = String::new();
-    for b in path.to_string_lossy().bytes() {
+    for &b in path.as_os_str().as_bytes() {
         match b {
-            b'?' | b'#' | b'%' => out.push_str(&format!("%{b:02X}")),
+            b'?' | b'#' | b'%' | 0x80.. => out.push_str(&format!("%{b:02X}")),
             _ => out.push(b as char),
         }
     }
@@ -118,6 +120,7 @@ impl Store {
             path: path.to_path_buf(),
             clock: jiff::Timestamp::now,
             upgraded: None,
+            opened: Box::new(super::identity::Opened::of(path)),
             background: Default::default(),
         })
     }

@@ -87,6 +87,17 @@ pub enum FormFor {
     },
     /// A new item typed in on screen.
     NewItem,
+    /// A meeting set up on screen, or the current one's header changed.
+    NewMeeting,
+    EditMeeting,
+    /// An item of the agenda changed (by its number).
+    EditItem {
+        item: i64,
+    },
+    /// An item's cost plan set or changed on screen.
+    Cost {
+        item: i64,
+    },
     /// Someone asks to speak.
     Speaker,
     /// A ballot handed in by a proxy for an owner who is not here: the holder's name.
@@ -103,6 +114,8 @@ pub enum FormFor {
         method: Method,
         proxy: Option<String>,
     },
+    /// The database file is gone or replaced: where to save a copy of the record still open.
+    Rescue,
 }
 
 /// A question that needs a yes before anything is written.
@@ -198,6 +211,8 @@ pub struct App {
     pub quit: bool,
     /// What the room display shows (`pavilion show`), as the host chose it.
     pub display: super::display::DisplaySync,
+    /// Set once the database file is deleted or replaced under the screens: nothing more is written.
+    pub lost: Option<screens::rescue::Lost>,
     outbox: Vec<Request>,
 }
 
@@ -233,8 +248,16 @@ impl App {
             raise_sent: false,
             quit: false,
             display: Default::default(),
+            lost: None,
             outbox: vec![Request::Reload],
         }
+    }
+
+    /// No meeting yet: the screens open on the form that sets one up (nothing to load first).
+    pub fn set_up_first_meeting(&mut self) {
+        self.outbox.clear();
+        let form = screens::setup::meeting_form(self, true);
+        self.modal = Some(Modal::Form(form, FormFor::NewMeeting));
     }
 
     pub fn t(&self, t: T) -> &'static str {
@@ -289,7 +312,7 @@ impl App {
                 // Any key closes the help.
             }
             Some(Modal::Form(mut form, purpose)) => match form.handle_key(ev, self.lang) {
-                FormKey::Editing => self.modal = Some(Modal::Form(form, purpose)),
+                FormKey::Editing => screens::setup::open(self, form, purpose),
                 FormKey::Cancel => {}
                 FormKey::Submit | FormKey::SubmitAlt => {
                     screens::submit::submit_form(self, form, purpose)
@@ -311,6 +334,8 @@ impl App {
             }
             None => self.on_screen_key(ev),
         }
+        // A form closed while the file is gone: the copy is offered (once per refused write).
+        screens::rescue::offer(self);
     }
 
     fn on_screen_key(&mut self, ev: KeyEvent) {
@@ -377,6 +402,17 @@ impl App {
                     self.raise = screens::raise::new_form();
                 }
                 let items = m.items.len();
+                if self
+                    .model
+                    .as_ref()
+                    .is_some_and(|old| old.meeting.id != m.meeting.id)
+                {
+                    // Another meeting (just set up): nothing of the last one's roll call stays.
+                    self.roll = None;
+                    self.undo.clear();
+                    self.selected_item = 0;
+                    self.screen = Screen::Overview;
+                }
                 self.model = Some(*m);
                 self.selected_item = self.selected_item.min(items.saturating_sub(1));
                 // A reloaded model carries the tallies of record; keep the roll call's item in step.
@@ -447,22 +483,19 @@ impl App {
                 );
             }
             Reply::BallotFailed { owner, error } => {
-                // Nothing was written: the cursor goes back to that owner, the undo stack
-                // forgets the ballot that never was.
-                self.pending.remove(&owner);
-                if let Some(i) = self
-                    .undo
-                    .iter()
-                    .rposition(|u| u.steps.len() == 1 && u.steps[0].owner == owner)
-                {
-                    self.undo.remove(i);
-                }
-                if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
-                    self.roll_cursor = i;
-                }
+                self.forget_ballot(owner);
+                let error = error.render(self.lang);
                 self.warn(format!("{}{}{error}", self.t(T::Error), colon(self.lang)));
             }
+            Reply::GroupFailed { owners, error } => {
+                self.forget_group(&owners);
+                let error = error.render(self.lang);
+                self.warn(format!("{}{}{error}", self.t(T::Error), colon(self.lang)));
+            }
+            Reply::FileGone { path, owners } => screens::rescue::file_gone(self, path, &owners),
+            Reply::Rescued { path, events } => screens::rescue::saved(self, &path, events),
             Reply::Failed(e) if self.sent_form.is_some() || self.raise_sent => {
+                let e = e.render(self.lang);
                 let error = format!("{}{}{e}", self.t(T::Error), colon(self.lang));
                 if let Some((mut form, purpose)) = self.sent_form.take() {
                     form.error = Some(error);
@@ -474,9 +507,39 @@ impl App {
                 }
             }
             Reply::Failed(e) => {
+                let e = e.render(self.lang);
                 self.pending.clear();
                 self.warn(format!("{}{}{e}", self.t(T::Error), colon(self.lang)));
             }
+        }
+    }
+
+    /// A ballot was not written: the cursor goes back to that owner, the undo stack forgets the
+    /// ballot that never was.
+    pub fn forget_ballot(&mut self, owner: i64) {
+        self.pending.remove(&owner);
+        if let Some(i) = self
+            .undo
+            .iter()
+            .rposition(|u| u.steps.len() == 1 && u.steps[0].owner == owner)
+        {
+            self.undo.remove(i);
+        }
+        if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
+            self.roll_cursor = i;
+        }
+    }
+
+    /// "Everyone present yes" was not written: the group leaves the undo stack, so `u` cannot try
+    /// to take back ballots that never were.
+    pub fn forget_group(&mut self, owners: &[i64]) {
+        for o in owners {
+            self.pending.remove(o);
+        }
+        if let Some(i) = self.undo.iter().rposition(|u| {
+            u.steps.len() == owners.len() && u.steps.iter().all(|s| owners.contains(&s.owner))
+        }) {
+            self.undo.remove(i);
         }
     }
 

@@ -78,6 +78,9 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<String>,
+    /// What the focused field's text means (a scope's owners and area, a rule's thresholds),
+    /// worked out by the screen as it is typed.
+    pub info: Option<String>,
     /// Footer keys: (key, label).
     pub keys: Vec<(&'static str, T)>,
     /// The values the form opened with: Esc on changed text asks once before discarding it.
@@ -94,6 +97,7 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            info: None,
             keys: vec![
                 ("Tab", T::KeyNextField),
                 ("F2", T::KeySave),
@@ -186,12 +190,19 @@ impl Form {
 
     /// Draws the form as a centred box over whatever is behind it.
     pub fn render(&mut self, area: Rect, buf: &mut Buffer, theme: &Theme, lang: Lang) {
+        let w = area.width.saturating_sub(4).min(96);
+        let info = self.info.as_deref().map_or(Vec::new(), |i| {
+            super::screens::wrap::wrap(vec![Line::raw(i.to_string())], w.saturating_sub(2))
+        });
+        // The error, when there is one, takes the place of the explanation (one row saved).
+        let info_h = (info.len().min(3) as u16).max(1);
         let wanted: u16 = self
             .fields
             .iter()
             .map(|f| if f.multiline { 8 } else { 3 })
             .sum::<u16>()
-            + 4;
+            + 3
+            + info_h;
         // A long form on a small terminal: each field under a rule instead of in a box, so every
         // field and the error line still show.
         let compact = wanted > area.height.saturating_sub(2);
@@ -206,9 +217,8 @@ impl Form {
                     Constraint::Length(line_h)
                 }
             })
-            .chain([Constraint::Length(1), Constraint::Length(1)])
+            .chain([Constraint::Length(info_h), Constraint::Length(1)])
             .collect();
-        let w = area.width.saturating_sub(4).min(96);
         let h = if compact {
             area.height
         } else {
@@ -251,8 +261,15 @@ impl Form {
             field.input.render(rows[i], buf);
         }
         let n = self.fields.len();
-        if let Some(e) = &self.error {
-            Paragraph::new(Span::styled(e.as_str(), theme.bad)).render(rows[n], buf);
+        match &self.error {
+            Some(e) => Paragraph::new(super::screens::wrap::wrap(
+                vec![Line::styled(e.clone(), theme.bad)],
+                rows[n].width,
+            ))
+            .render(rows[n], buf),
+            None => Paragraph::new(info)
+                .style(theme.accent)
+                .render(rows[n], buf),
         }
         let keys: Vec<Span> = self
             .keys

@@ -50,11 +50,19 @@ pub enum Action {
     ShowAll,
     /// What the room display shows (`pavilion show`).
     Display,
+    /// The item's cost plan: set or change it.
+    Cost,
     /// Backlog: open it; schedule the chosen concern into this meeting.
     Backlog,
     Schedule,
     /// A new item typed in on screen.
     NewItem,
+    /// Setting up on screen: a new meeting, the meeting's header, an item, the agenda's order.
+    NewMeeting,
+    EditMeeting,
+    EditItem,
+    MoveUp,
+    MoveDown,
     /// The speakers' queue: someone asks to speak, the next takes the floor, the speaker is done.
     AddSpeaker,
     NextSpeaker,
@@ -161,6 +169,11 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::Char('i')], Action::NewItem, On::Overview, T::KeyNewItem),
     b(&[K::Char('b')], Action::Backlog, On::Overview, T::KeyBacklog),
     b(&[K::Char('q')], Action::Quit, On::Overview, T::KeyQuit),
+    b(&[K::Char('E')], Action::EditItem, On::Overview, T::KeyEditItem),
+    b(&[K::Char('[')], Action::MoveUp, On::Overview, T::KeyMoveUp),
+    b(&[K::Char(']')], Action::MoveDown, On::Overview, T::KeyMoveDown),
+    b(&[K::Char('m')], Action::EditMeeting, On::Overview, T::KeyEditMeeting),
+    b(&[K::Char('M')], Action::NewMeeting, On::Overview, T::KeyNewMeeting),
     b(&[K::Enter], Action::Present, On::SignIn, T::KeyPresent),
     b(&[K::Ctrl('p'), K::F(3)], Action::Proxy, On::SignIn, T::KeyProxy),
     b(&[K::Ctrl('l'), K::F(4)], Action::Leave, On::SignIn, T::KeyLeave),
@@ -186,6 +199,8 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::PageUp], Action::PageUp, On::Item, T::KeyPageUp),
     b(&[K::PageDown], Action::PageDown, On::Item, T::KeyPageDown),
     b(&[K::Char('D')], Action::Display, On::Item, T::KeyDisplay),
+    b(&[K::Char('E')], Action::EditItem, On::Item, T::KeyEditItem),
+    b(&[K::Char('m')], Action::Cost, On::Item, T::KeyCost),
     b(&[K::Char('y'), K::Char('1')], Action::Yes, On::RollCall, T::KeyYes),
     b(&[K::Char('n'), K::Char('2')], Action::No, On::RollCall, T::KeyNo),
     b(&[K::Char('a'), K::Char('3')], Action::Abstain, On::RollCall, T::KeyAbstain),

@@ -32,7 +32,8 @@ use theme::Theme;
 use worker::{Reply, Request, execute};
 
 /// Opens the screens on a meeting of the database at `path`.
-pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
+/// Without a meeting (none set up yet), the screens open on the form for a new one.
+pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<()> {
     let store = Store::open_existing(path)?;
     let mut app = App::new(
         lang,
@@ -40,14 +41,17 @@ pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
         crate::localtime::now_local().date(),
     );
     // The first frame needs the meeting: load it before the terminal switches over.
-    app.on_reply(Reply::Model(Box::new(Model::load(&store, meeting)?)));
+    match meeting {
+        Some(meeting) => app.on_reply(Reply::Model(Box::new(Model::load(&store, meeting)?))),
+        None => app.set_up_first_meeting(),
+    }
     // The first reload is done above; what the room display is told goes to the store thread.
     let first: Vec<Request> = app
         .take_requests()
         .into_iter()
         .filter(|r| matches!(r, Request::Display(_)))
         .collect();
-    tracing::info!(db = %path.display(), meeting, "screens open");
+    tracing::info!(db = %path.display(), ?meeting, "screens open");
 
     let (req_tx, req_rx) = std::sync::mpsc::channel::<Request>();
     let (rep_tx, mut rep_rx) = tokio::sync::mpsc::unbounded_channel::<Reply>();
@@ -57,6 +61,8 @@ pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
     // The store thread: every request in order; on quit it finishes what was sent before exiting.
     let worker = std::thread::spawn(move || {
         let mut store = store;
+        // A meeting set up on screen replaces the one open (0: none yet).
+        let mut meeting = meeting.unwrap_or(0);
         for req in req_rx {
             // (The display row written at start is not what the test drives: it panics on an action.)
             if panic_test() == Some(PanicTest::Worker) && !matches!(req, Request::Display(_)) {
@@ -65,6 +71,9 @@ pub fn run(path: &Path, meeting: i64, lang: Lang) -> Result<()> {
             for reply in execute(&mut store, meeting, req) {
                 if let Reply::Failed(e) = &reply {
                     tracing::warn!("store refused: {e}");
+                }
+                if let Reply::Model(m) = &reply {
+                    meeting = m.meeting.id;
                 }
                 let _ = rep_tx.send(reply);
             }

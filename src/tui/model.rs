@@ -33,6 +33,8 @@ pub struct Model {
     pub costs: HashMap<i64, crate::export::cost::ItemCost>,
     pub owners: Vec<OwnerRow>,
     pub total_area: Area,
+    /// Every flat with its area and owner, for counting a scope as the host types it.
+    pub flats: Vec<(crate::domain::FlatRef, Area, i64)>,
     /// Owner id → index in `owners`, so a redraw never rebuilds it.
     pub owner_index: HashMap<i64, usize>,
     pub attendance: HashMap<i64, AttendanceRecord>,
@@ -59,6 +61,7 @@ impl Model {
         let mut owners: Vec<OwnerRow> = Vec::new();
         let mut index: HashMap<i64, usize> = HashMap::new();
         let mut total_area = Area::ZERO;
+        let mut flats = Vec::new();
         for RosterEntry {
             owner_id,
             owner_name,
@@ -68,6 +71,7 @@ impl Model {
         } in store.roster()?
         {
             total_area += area;
+            flats.push((flat.clone(), area, owner_id));
             match index.get(&owner_id) {
                 Some(&i) => {
                     owners[i].flats.push(flat.to_string());
@@ -97,6 +101,7 @@ impl Model {
             costs,
             owners,
             total_area,
+            flats,
             owner_index: index,
         })
     }

@@ -59,6 +59,27 @@ pub enum Request {
         item: i64,
         to: crate::domain::Step,
     },
+    /// A meeting set up on screen: the screens move to it.
+    CreateMeeting {
+        plan: Box<crate::domain::meeting::MeetingPlan>,
+    },
+    EditMeeting {
+        plan: Box<crate::domain::meeting::MeetingPlan>,
+    },
+    EditItem {
+        item: i64,
+        plan: Box<crate::domain::meeting::ItemPlan>,
+    },
+    MoveItem {
+        item: i64,
+        to: crate::store::Move,
+    },
+    /// An item's cost plan set or changed (the earlier plan is kept).
+    SetCost {
+        item: i64,
+        plan: Box<crate::domain::cost::CostPlan>,
+        reason: String,
+    },
     Note {
         item: i64,
         speaker: String,
@@ -95,6 +116,23 @@ pub enum Request {
         variant: crate::export::Variant,
         lang: crate::lang::Lang,
     },
+    /// The database file is gone or replaced: a checked copy of the record still open, to here.
+    RescueCopy {
+        dest: std::path::PathBuf,
+    },
+}
+
+impl Request {
+    /// Whether the request writes to the database (reads, exports and copies do not).
+    fn writes(&self) -> bool {
+        !matches!(
+            self,
+            Request::Reload
+                | Request::OpenRollCall { .. }
+                | Request::Export { .. }
+                | Request::RescueCopy { .. }
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -114,26 +152,71 @@ pub enum Reply {
     /// A ballot was refused: nothing was written for this owner.
     BallotFailed {
         owner: i64,
-        error: String,
+        error: crate::i18n::Said,
     },
     /// An export was written here.
     Exported(std::path::PathBuf),
-    Failed(String),
+    /// The database path no longer names the file opened: nothing was written (for ballots:
+    /// these owners'). The screens keep what they show and offer a copy.
+    FileGone {
+        path: String,
+        owners: Vec<i64>,
+    },
+    /// The copy asked for is saved and checked.
+    Rescued {
+        path: std::path::PathBuf,
+        events: usize,
+    },
+    /// "Everyone present yes" was refused: none of its ballots was written.
+    GroupFailed {
+        owners: Vec<i64>,
+        error: crate::i18n::Said,
+    },
+    /// A refusal, rendered in the screens' language when shown.
+    Failed(crate::i18n::Said),
+}
+
+/// A store error as a message: the store's own texts stay translatable.
+fn said(e: StoreError) -> crate::i18n::Said {
+    match e {
+        StoreError::Said(s) => s,
+        StoreError::NotSameFile => {
+            crate::i18n::Said::new(crate::i18n::RecordText::NotSameFile, &[])
+        }
+        e => crate::i18n::Said::verbatim(e.to_string()),
+    }
 }
 
 /// Runs one request against the store. Writes reply with what changed, or with a fresh model.
 pub fn execute(store: &mut Store, meeting: i64, req: Request) -> Vec<Reply> {
     let ballot_of = match &req {
-        Request::Ballot { owner, .. } => Some(*owner),
+        Request::Ballot { owner, .. } => Some(vec![*owner]),
+        Request::AllPresentYes { flats, .. } => Some(flats.iter().map(|f| f.0).collect()),
         _ => None,
     };
+    let gone = |store: &Store, owners: Option<Vec<i64>>| Reply::FileGone {
+        path: store.opened_path().display().to_string(),
+        owners: owners.unwrap_or_default(),
+    };
+    // Checked before each write (and again by the store as it commits): a write into a deleted
+    // file would be lost, one into a file put in its place would mix two records.
+    let ours = store.ensure_ours().is_ok();
+    if req.writes() && !ours {
+        return vec![gone(store, ballot_of)];
+    }
+    let group = matches!(req, Request::AllPresentYes { .. });
     match (run(store, meeting, req), ballot_of) {
         (Ok(replies), _) => replies,
-        (Err(e), Some(owner)) => vec![Reply::BallotFailed {
-            owner,
-            error: e.to_string(),
+        (Err(StoreError::NotSameFile), owners) => vec![gone(store, owners)],
+        (Err(e), Some(owners)) if group => vec![Reply::GroupFailed {
+            owners,
+            error: said(e),
         }],
-        (Err(e), None) => vec![Reply::Failed(e.to_string())],
+        (Err(e), Some(owners)) => vec![Reply::BallotFailed {
+            owner: owners[0],
+            error: said(e),
+        }],
+        (Err(e), None) => vec![Reply::Failed(said(e))],
     }
 }
 
@@ -204,7 +287,7 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                     }),
                     // What was put back stays put back; the screen is told where it stopped.
                     Err(e) => {
-                        replies.push(Reply::Failed(e.to_string()));
+                        replies.push(Reply::Failed(said(e)));
                         break;
                     }
                 }
@@ -217,12 +300,8 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                 .map(|(_, f, m, p)| ballot_input(f, Choice::Yes, *m, p.as_deref()))
                 .collect();
             if let Err(problems) = store.cast_ballots(meeting, item, &inputs)? {
-                let first = problems
-                    .into_iter()
-                    .next()
-                    .map(|(_, e)| e.to_string())
-                    .unwrap_or_default();
-                return Err(StoreError::Refused(first));
+                let first = problems.into_iter().next().map(|(_, e)| e);
+                return Err(first.unwrap_or_else(|| StoreError::Refused(String::new())));
             }
             vec![Reply::RollCall(Box::new(RollCall::load(
                 store, meeting, item,
@@ -243,7 +322,28 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             vec![reload(store, meeting)?]
         }
         Request::AddItem { plan } => {
+            store.check_scope(&plan)?;
             store.add_item(meeting, &plan, None)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::CreateMeeting { plan } => {
+            let id = store.create_meeting(&plan)?;
+            vec![reload(store, id)?]
+        }
+        Request::EditMeeting { plan } => {
+            store.edit_meeting(meeting, &plan)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::EditItem { item, plan } => {
+            store.edit_item(meeting, item, &plan)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::MoveItem { item, to } => {
+            store.move_item(meeting, item, to)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::SetCost { item, plan, reason } => {
+            store.set_cost_plan(meeting, item, &plan, Some(&reason))?;
             vec![reload(store, meeting)?]
         }
         Request::Step { item, to } => {
@@ -308,6 +408,13 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             let path = crate::export::file::write_new(&path, &bytes, false)
                 .map_err(|e| StoreError::Refused(format!("{}: {e}", path.display())))?;
             vec![Reply::Exported(path)]
+        }
+        Request::RescueCopy { dest } => {
+            let info = store.rescue_copy(&dest)?;
+            vec![Reply::Rescued {
+                path: info.path,
+                events: info.events,
+            }]
         }
         Request::Raise {
             text,

@@ -37,6 +37,29 @@ impl Harness {
         h
     }
 
+    /// The sample estate and roster in a fresh database with no meeting yet: the screens open on
+    /// the form that sets one up (as `pavilion run` does then).
+    pub fn empty(lang: Lang) -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pavilion.db");
+        let mut store = Store::open(&path).unwrap().with_clock(super::fixed_now);
+        store.init(pavilion::demo::ESTATE).unwrap();
+        let rows = pavilion::intake::roster::read_roster_bytes(
+            "roster.csv",
+            pavilion::demo::ROSTER.to_vec(),
+        )
+        .unwrap();
+        store.import_roster(&rows, "sample roster").unwrap();
+        let mut app = App::new(lang, Theme::plain(), jiff::civil::date(2026, 11, 28));
+        app.set_up_first_meeting();
+        Harness {
+            app,
+            store,
+            meeting: 0,
+            dir,
+        }
+    }
+
     /// Runs every request the app made against the store and hands the replies back, until quiet.
     pub fn pump(&mut self) {
         loop {
@@ -46,6 +69,10 @@ impl Harness {
             }
             for r in requests {
                 for reply in execute(&mut self.store, self.meeting, r) {
+                    // A meeting set up on screen: the store thread follows it, as `tui::run` does.
+                    if let pavilion::tui::worker::Reply::Model(m) = &reply {
+                        self.meeting = m.meeting.id;
+                    }
                     self.app.on_reply(reply);
                 }
             }

@@ -10,15 +10,18 @@
 //!
 //! Numbers are read from their written text, never through floating point, so `0.3` is exactly 0.3.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
-use toml::de::DeValue;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::domain::Scope;
-use crate::domain::cost::{Coefficient, CostPlan, DecimalError, Fen};
+use crate::domain::cost::{Coefficient, CostPlan, Fen};
 
 use crate::i18n::AgendaKeyText as K;
-use crate::i18n::{AgendaText as A, said};
+use crate::i18n::{AgendaText as A, CostText as C, cost_error, decimal_error, said};
+
+use crate::intake::Problems;
 
 use super::report::Report;
 use super::roster_view::RosterView;
@@ -103,8 +106,8 @@ pub(super) fn read_cost(
     if let Err(e) = plan.check() {
         report.at(
             fields.key_at("subsidy"),
-            format!("the cost plan of item {number}: {e}"),
-            "the subsidy is deducted from the amount: check both figures",
+            said!(C::PlanOfItem, n = number).with("why", &cost_error(&e)),
+            said!(C::SubsidyHint),
         );
         return None;
     }
@@ -121,7 +124,9 @@ fn check_floors(
     number: usize,
     plan: &CostPlan,
 ) -> Option<()> {
-    let scope = scope?;
+    let Some(scope) = scope else {
+        return Some(()); // checked by the store against the item's flats
+    };
     let mut missing: Vec<String> = Vec::new();
     let mut floorless: Vec<String> = Vec::new();
     for flat in roster.flats().filter(|f| scope.contains(f)) {
@@ -136,22 +141,16 @@ fn check_floors(
     if !missing.is_empty() {
         report.at(
             fields.key_at("floors"),
-            format!(
-                "the cost plan of item {number} has no coefficient for floor {}",
-                missing.join(", ")
-            ),
-            "give every floor of the scope a coefficient (0 for a floor that pays nothing)",
+            said!(C::MissingFloors, n = number, floors = missing.join(", ")),
+            said!(C::MissingFloorsHint),
         );
     }
     if !floorless.is_empty() {
         floorless.sort();
         report.at(
             fields.key_at("floors"),
-            format!(
-                "the floor of {} cannot be read from the room number",
-                floorless.join(", ")
-            ),
-            "cost is shared by floor: rooms must be numbered floor then door (501 is on floor 5)",
+            said!(C::FloorUnknown, flats = floorless.join(", ")),
+            said!(C::FloorUnknownHint),
         );
     }
     (missing.is_empty() && floorless.is_empty()).then_some(())
@@ -165,8 +164,8 @@ fn money(report: &mut Report, key: &str, value: &Value) -> Option<Fen> {
         Err(e) => {
             report.at(
                 value.span().start,
-                format!("'{key}': {e}"),
-                decimal_hint(&e, "yuan, to the fen: 780000.00"),
+                said!(C::KeyValue, key = key).with("why", &decimal_error(&e)),
+                said!(C::WriteYuan),
             );
             None
         }
@@ -191,8 +190,8 @@ fn floors(report: &mut Report, value: &Value) -> Option<BTreeMap<u32, Coefficien
         let Some(floor) = name.parse::<u32>().ok().filter(|f| *f > 0) else {
             report.at(
                 key.span().start,
-                format!("'{name}' is not a floor number"),
-                "write each floor as a whole number from 1: floors = { 1 = 0, 2 = 0.3 }",
+                said!(C::NotAFloor, name = name),
+                said!(C::NotAFloorHint),
             );
             continue;
         };
@@ -205,16 +204,16 @@ fn floors(report: &mut Report, value: &Value) -> Option<BTreeMap<u32, Coefficien
             }
             Err(e) => report.at(
                 v.span().start,
-                format!("floor {floor}: {e}"),
-                decimal_hint(&e, "a coefficient such as 0.3 or 1.25"),
+                said!(C::FloorValue, floor = floor).with("why", &decimal_error(&e)),
+                said!(C::WriteCoefficient),
             ),
         }
     }
     if out.is_empty() && report.count() == before {
         report.at(
             value.span().start,
-            "the cost plan gives no floors",
-            "floors = { 1 = 0, 2 = 0.3, 3 = 0.6 }",
+            said!(C::NoFloors),
+            said!(C::NotAFloorHint),
         );
     }
     (report.count() == before).then_some(out)
@@ -239,9 +238,50 @@ fn number_text(report: &mut Report, key: &str, value: &Value, example: &str) -> 
     }
 }
 
-fn decimal_hint(e: &DecimalError, what: &str) -> String {
-    match e {
-        DecimalError::Negative(_) => format!("write a positive number: {what}"),
-        _ => format!("write {what}"),
+/// Reads a cost plan on its own (`pavilion cost MEETING ITEM --set FILE`, the item screen's form):
+/// the keys of `[items.cost]` at the top of the file, or below an `[items.cost]` header copied from an
+/// agenda. Every problem is reported with its line and column, as for an agenda. Whether each floor
+/// has a coefficient is checked by the store against the item's flats.
+pub fn parse_cost_plan(file: &str, text: &str, item: i64) -> Result<CostPlan, Problems> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut report = Report::new(file, text);
+    let document = match DeTable::parse(text) {
+        Ok(document) => document,
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            report.at(
+                at,
+                said!(A::SyntaxError, error = e.message().trim()),
+                said!(A::FixSyntax),
+            );
+            return Err(report.into_problems());
+        }
+    };
+    let whole = Spanned::new(0..text.len(), DeValue::Table(document.get_ref().clone()));
+    let table = match document.get_ref().get("items").map(|v| v.get_ref()) {
+        Some(DeValue::Table(items)) => items.get("cost").cloned(),
+        Some(_) => None,
+        None => Some(whole),
+    };
+    let Some(table) = table else {
+        report.at(0, said!(C::NoPlanInFile), said!(C::SetHow));
+        return Err(report.into_problems());
+    };
+    let number = usize::try_from(item).unwrap_or_default();
+    let plan = read_cost(
+        &mut report,
+        &RosterView::new(&HashSet::new()),
+        None,
+        number,
+        &table,
+    );
+    match plan {
+        Some(plan) if report.is_clean() => Ok(plan),
+        _ => {
+            if report.is_clean() {
+                report.at(0, said!(A::Unreadable), "");
+            }
+            Err(report.into_problems())
+        }
     }
 }

@@ -122,6 +122,30 @@ impl Replay {
                     },
                 );
             }
+            "meeting.edit" => {
+                let Some(m) = e.meeting_id.and_then(|m| self.meetings.get_mut(&m)) else {
+                    return lacks("a meeting taken in before it");
+                };
+                m.title = set(text(data, "title"), id);
+                m.digest = text(data, "digest").map(|d| set(d, id));
+            }
+            "item.edit" => {
+                let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
+                    return lacks("an item added before it");
+                };
+                item.title = set(text(data, "title"), id);
+                item.digest = text(data, "digest").map(|d| set(d, id));
+            }
+            "item.order" => {
+                let moved = data.get("items").and_then(Value::as_array);
+                for m in moved.into_iter().flatten() {
+                    let Some(item) = int(m, "item").and_then(|i| self.items.get_mut(&i)) else {
+                        return lacks("an item added before it");
+                    };
+                    item.number = set(int(m, "number"), id);
+                    item.digest = text(m, "digest").map(|d| set(d, id));
+                }
+            }
             "item.step" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
                     return lacks("an item added before it");

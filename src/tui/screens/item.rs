@@ -27,6 +27,7 @@ pub fn on_action(app: &mut App, action: Action) {
         Action::Down => app.item_scroll = (app.item_scroll + 1).min(app.scroll_max.get()),
         Action::PageUp => app.item_scroll = app.item_scroll.saturating_sub(page),
         Action::PageDown => app.item_scroll = (app.item_scroll + page).min(app.scroll_max.get()),
+        Action::EditItem => super::setup::edit_item(app),
         Action::RollCall if item.rule.votes => {
             app.roll = None;
             app.roll_cursor = 0;
@@ -90,6 +91,7 @@ pub fn on_action(app: &mut App, action: Action) {
                 Err(e) => app.warn(e.to_string()),
             }
         }
+        Action::Cost => super::cost_form::open(app, item.id, n),
         Action::AddAction => {
             app.modal = Some(Modal::Form(
                 action_form(),

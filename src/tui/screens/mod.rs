@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod backlog;
 pub mod cost;
+pub mod cost_form;
 pub mod export;
 pub mod footer;
 pub mod help;
@@ -10,7 +11,9 @@ pub mod item;
 pub mod new_item;
 pub mod overview;
 pub mod raise;
+pub mod rescue;
 pub mod roll_call;
+pub mod setup;
 pub mod sign_in;
 pub mod speakers;
 pub mod submit;
@@ -101,6 +104,9 @@ pub fn draw(app: &mut App, area: Rect, buf: &mut Buffer) {
     ];
     if let Some(m) = &app.model {
         title.push(Span::raw(format!("  {} · {}", m.estate, m.meeting.title)));
+    }
+    if let Some(mark) = rescue::mark(app) {
+        title.push(Span::styled(mark, theme.bad));
     }
     Paragraph::new(Line::from(title)).render(top, buf);
     match app.screen {

@@ -50,22 +50,27 @@ fn flats(text: &str) -> Result<Vec<FlatRef>, String> {
         .collect()
 }
 
+/// The scope from what was typed: the estate, a building, a unit, or a list of flats.
+pub fn scope(text: &str) -> Option<Scope> {
+    let named = |t: &str| !t.is_empty() && t.chars().all(char::is_alphanumeric);
+    match Scope::parse(text) {
+        Ok(s @ Scope::Estate) => Some(s),
+        Ok(Scope::Building(b)) if named(&b) => Some(Scope::Building(b)),
+        Ok(Scope::Unit { building, unit }) if named(&building) && named(&unit) => {
+            Some(Scope::Unit { building, unit })
+        }
+        _ => match flats(text) {
+            Ok(list) if !list.is_empty() => Some(Scope::Flats(list)),
+            _ => None,
+        },
+    }
+}
+
 /// The plan, or the field that does not read (its index) and why.
 pub fn plan(values: &[String], lang: Lang) -> Result<ItemPlan, (usize, String)> {
     let rule = rule(&values[4]).ok_or((4, T::BadRule.get(lang).to_string()))?;
     let bad_flat = |i: usize, t: String| (i, T::NotAFlatNamed.fill(lang, &[("text", &t)]));
-    let named = |t: &str| !t.is_empty() && t.chars().all(char::is_alphanumeric);
-    let scope = match Scope::parse(&values[5]) {
-        Ok(s @ Scope::Estate) => s,
-        Ok(Scope::Building(b)) if named(&b) => Scope::Building(b),
-        Ok(Scope::Unit { building, unit }) if named(&building) && named(&unit) => {
-            Scope::Unit { building, unit }
-        }
-        _ => match flats(&values[5]) {
-            Ok(list) if !list.is_empty() => Scope::Flats(list),
-            _ => return Err((5, T::BadScope.get(lang).to_string())),
-        },
-    };
+    let scope = scope(&values[5]).ok_or((5, T::BadScope.get(lang).to_string()))?;
     let from = match values[2].as_str() {
         "" => None,
         t => Some(FlatRef::parse(t).map_err(|_| bad_flat(2, t.to_string()))?),

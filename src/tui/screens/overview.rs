@@ -11,7 +11,7 @@ use crate::domain::{ActionStatus, Threshold};
 use crate::i18n::{T, date_time};
 use crate::textwidth::pad;
 
-use super::super::app::{App, Screen};
+use super::super::app::{App, FormFor, Screen};
 use super::super::keys::Action;
 use super::step_label;
 
@@ -34,11 +34,19 @@ pub fn on_action(app: &mut App, action: Action) {
         }
         Action::NewItem => {
             let form = super::new_item::form(app.lang);
-            app.modal = Some(super::super::app::Modal::Form(
-                form,
-                super::super::app::FormFor::NewItem,
-            ));
+            super::setup::open(app, form, FormFor::NewItem);
         }
+        Action::NewMeeting => {
+            let form = super::setup::meeting_form(app, true);
+            super::setup::open(app, form, FormFor::NewMeeting);
+        }
+        Action::EditMeeting if app.model.is_some() => {
+            let form = super::setup::meeting_form(app, false);
+            super::setup::open(app, form, FormFor::EditMeeting);
+        }
+        Action::EditItem => super::setup::edit_item(app),
+        Action::MoveUp => super::setup::move_item(app, crate::store::Move::Up),
+        Action::MoveDown => super::setup::move_item(app, crate::store::Move::Down),
         _ => {}
     }
 }
@@ -109,7 +117,11 @@ pub fn attendance_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(m) = &app.model else { return };
+    let Some(m) = &app.model else {
+        let text = crate::i18n::SetupText::NoMeetingYet.get(app.lang);
+        Paragraph::new(text).render(area, buf);
+        return;
+    };
     let th = app.theme;
     let meeting = &m.meeting;
     let mut lines = vec![

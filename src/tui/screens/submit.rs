@@ -44,13 +44,19 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
             Ok(plan) => Request::AddItem {
                 plan: Box::new(plan),
             },
-            Err((field, error)) => {
-                form.error = Some(error);
-                form.focus = field;
-                app.modal = Some(Modal::Form(form, kept));
-                return;
-            }
+            Err((field, error)) => return show_again(app, form, kept, field, error),
         },
+        FormFor::Cost { item } => match super::cost_form::plan(&v, app.lang) {
+            Ok(plan) => Request::SetCost {
+                item,
+                plan: Box::new(plan),
+                reason: v[4].clone(),
+            },
+            Err((field, error)) => return show_again(app, form, kept, field, error),
+        },
+        FormFor::NewMeeting | FormFor::EditMeeting | FormFor::EditItem { .. } => {
+            return super::setup::submit(app, form, purpose);
+        }
         FormFor::Speaker => {
             app.speakers.waiting.push_back(v[0].clone());
             if app.speakers.speaking.is_none() && app.timer.is_none() {
@@ -97,6 +103,7 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
             action,
             note: v[0].clone(),
         },
+        FormFor::Rescue => super::rescue::request(&v[0]),
         FormFor::CloseAction { action } => Request::CloseAction {
             action,
             confirmation: v[0].clone(),
@@ -105,4 +112,11 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
     app.send(request);
     // Kept until the store answers: a refusal brings the form back with its text.
     app.sent_form = Some((form, kept));
+}
+
+/// A field did not read: the form is shown again at that field, with why.
+fn show_again(app: &mut App, mut form: Form, purpose: FormFor, field: usize, error: String) {
+    form.error = Some(error);
+    form.focus = field;
+    app.modal = Some(Modal::Form(form, purpose));
 }

@@ -1,0 +1,31 @@
+//! Texts of setting a meeting up on screen: refusals of the store and what the forms explain.
+
+use super::catalogue;
+
+catalogue! {
+    /// Setting up a meeting and its items without an agenda file.
+    SetupText {
+        MeetingNeedsTitle => "议事会需要一个标题", "the meeting needs a title";
+        KindLocked => "已有人投票，议事会类型不能再改", "ballots have been cast in this meeting: its kind can no longer change";
+        SameMeeting => "已有同名、同一时间的议事会 {id}", "meeting {id} already has this title and start";
+        ItemNeedsTitle => "议题需要标题和提出人", "an item needs a title and who raised it";
+        RuleLocked => "议题 {item} 已开始表决（已有 {n} 张票）：表决规则、范围和须同意业主不能再改；标题和陈述仍可修改", "item {item}: voting has begun ({n} ballots recorded), so its rule, scope and required consents can no longer change; its title and statement still can";
+        CannotMove => "议题 {item} 不能再往这个方向移动", "item {item} cannot move further that way";
+        EmptyScope => "范围“{scope}”在业主名册中没有任何房屋", "the scope '{scope}' holds no flat of the roster";
+        FlatOutside => "房号 {flat} 不在业主名册中", "flat {flat} is not in the roster";
+        ConsentNeedsVote => "只议不决的议题不能要求业主同意：请选择一个要表决的规则", "an item without a vote cannot require consents: pick a rule with a vote";
+        ConsentOutside => "须同意的房号 {flat} 不在名册中，或不在该议题的范围内", "the consenting flat {flat} is not in the roster or not within the item's scope";
+        ScopeCovers => "范围内：{flats} 套房屋、{owners} 位业主、面积 {area}", "in scope: {flats} flats, {owners} owners, {area}";
+        ScopeUnread => "范围写法：全小区、3（楼栋）、3-2（单元）或房号列表", "scope: estate, 3 (building), 3-2 (unit) or a list of flats";
+        ExplainMajor => "重大事项（民法典第278条第6–8项：筹集维修资金、改建重建、改变共有部分用途）：参与 面积与人数均 ≥ 2/3；同意 参与者面积与人数均 ≥ 3/4", "major matter (Civil Code art. 278 items 6–8: raising the fund, rebuilding, changing common parts): participation ≥ 2/3 of area and of owners; approval ≥ 3/4 of participating area and owners";
+        ExplainOrdinary => "一般事项（民法典第278条其他事项，如使用维修资金）：参与 面积与人数均 ≥ 2/3；同意 参与者面积与人数均过半数", "ordinary matter (Civil Code art. 278, other matters, e.g. using the fund): participation ≥ 2/3 of area and of owners; approval more than half of participating area and owners";
+        ExplainHands => "举手表决（协商事项）：到会者中，同意超过表决人数的一半", "show of hands (consultative): among those present, more than half of those voting agree";
+        ExplainNone => "只议不决：只讨论，不表决", "discussion only: no vote";
+        RuleUnread => "规则：1 重大事项、2 一般事项、3 举手表决、4 只议不决", "rule: 1 major, 2 ordinary, 3 show of hands, 4 discussion only";
+        KindUnread => "类型：1 业主（业主共同决定）或 2 居民（居民议事）", "kind: 1 owners (joint decision) or 2 residents (consultation)";
+        BadStart => "时间写法：2026-11-28 19:00", "time: write it like 2026-11-28 19:00";
+        MeetingCreated => "已建立议事会 {id}：按 i 添加议题", "meeting {id} created: press i to add items";
+        Moved => "议题已移到第 {n} 项", "the item is now number {n}";
+        NoMeetingYet => "还没有议事会：按 M 新建一个（q 退出）", "no meeting yet: press M to set one up (q to quit)";
+    }
+}

@@ -1,0 +1,232 @@
+//! Setting a meeting up on screen, without an agenda file: the meeting's header and its items edited,
+//! items reordered. Each change is one transaction with its event, which records the digest of the
+//! changed row so that `verify` can tell a later edit behind the program's back.
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::domain::{ItemPlan, MeetingPlan};
+use crate::i18n::{SetupText as X, said};
+
+use super::meetings::to_json;
+use super::verify::{ITEM_DIGEST_SQL, MEETING_DIGEST_SQL, digest_rows};
+use super::{Ids, ItemRecord, Result, Store, events};
+
+/// Which way an item moves on the agenda.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+}
+
+impl Store {
+    /// A new meeting with no items yet, set up on screen (recorded as an intake from "screen").
+    pub fn create_meeting(&mut self, plan: &MeetingPlan) -> Result<i64> {
+        self.intake(plan, "screen")
+    }
+
+    /// Changes the meeting's header. Its kind stays once a ballot has been cast in it.
+    pub fn edit_meeting(&mut self, meeting: i64, plan: &MeetingPlan) -> Result<()> {
+        let old = self.meeting(meeting)?;
+        if plan.title.trim().is_empty() {
+            return Err(said!(X::MeetingNeedsTitle).into());
+        }
+        if plan.kind != old.kind && self.meeting_ballots(meeting)? > 0 {
+            return Err(said!(X::KindLocked).into());
+        }
+        let starts = plan.starts.to_string();
+        let clash: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM meetings WHERE title = ?1 AND starts = ?2 AND id <> ?3",
+                params![plan.title, starts, meeting],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = clash {
+            return Err(said!(X::SameMeeting, id = id).into());
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE meetings SET title = ?2, kind = ?3, starts = ?4, utc_offset = ?5, place = ?6,
+                 host = ?7, secretary = ?8, objections_to = ?9, objections_until = ?10
+             WHERE id = ?1",
+            params![
+                meeting,
+                plan.title.trim(),
+                plan.kind.as_str(),
+                starts,
+                plan.offset.seconds(),
+                plan.place.trim(),
+                plan.host.trim(),
+                plan.secretary.trim(),
+                plan.objections_to,
+                plan.objections_until.map(|d| d.to_string()),
+            ],
+        )?;
+        let digest = digest_rows(&tx, MEETING_DIGEST_SQL, [meeting])?;
+        events::append(
+            &tx,
+            &now,
+            "meeting.edit",
+            Ids {
+                meeting: Some(meeting),
+                ..Ids::default()
+            },
+            serde_json::json!({
+                "title": plan.title.trim(),
+                "kind": plan.kind.as_str(),
+                "starts": starts,
+                "place": plan.place.trim(),
+                "host": plan.host.trim(),
+                "secretary": plan.secretary.trim(),
+                "digest": digest,
+            }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Changes an item as it was taken in: its texts at any time; its rule, scope and required
+    /// consents only before the first ballot on it.
+    pub fn edit_item(&mut self, meeting: i64, number: i64, plan: &ItemPlan) -> Result<()> {
+        let item = self.item(meeting, number)?;
+        if plan.title.trim().is_empty() || plan.raised_by.trim().is_empty() {
+            return Err(said!(X::ItemNeedsTitle).into());
+        }
+        let decides = plan.rule != item.rule
+            || plan.scope != item.scope
+            || plan.required_consent != item.consents;
+        if decides {
+            let ballots = self.item_ballots(item.id)?;
+            if ballots > 0 || item.vote_closed {
+                return Err(said!(X::RuleLocked, item = number, n = ballots).into());
+            }
+            self.check_scope(plan)?;
+        }
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE items SET title = ?2, raised_by = ?3, raised_from = ?4, raised_on = ?5,
+                 statement = ?6, category = ?7, rule = ?8, scope = ?9, consents = ?10
+             WHERE id = ?1",
+            params![
+                item.id,
+                plan.title.trim(),
+                plan.raised_by.trim(),
+                plan.raised_from.as_ref().map(ToString::to_string),
+                plan.raised_on.map(|d| d.to_string()),
+                plan.statement.trim(),
+                plan.category,
+                to_json(&plan.rule),
+                to_json(&plan.scope),
+                to_json(&plan.required_consent),
+            ],
+        )?;
+        let digest = digest_rows(&tx, ITEM_DIGEST_SQL, [item.id])?;
+        events::append(
+            &tx,
+            &now,
+            "item.edit",
+            ids(&item),
+            serde_json::json!({
+                "title": plan.title.trim(),
+                "raised_by": plan.raised_by.trim(),
+                "rule": plan.rule.name,
+                "scope": plan.scope.to_string(),
+                "digest": digest,
+            }),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Swaps an item with its neighbour on the agenda; returns its new number.
+    pub fn move_item(&mut self, meeting: i64, number: i64, to: Move) -> Result<i64> {
+        let item = self.item(meeting, number)?;
+        let other = match to {
+            Move::Up => number - 1,
+            Move::Down => number + 1,
+        };
+        let Ok(neighbour) = self.item(meeting, other) else {
+            return Err(said!(X::CannotMove, item = number).into());
+        };
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        // Numbers are unique per meeting: one of the two steps aside first.
+        tx.execute("UPDATE items SET number = -1 WHERE id = ?1", [item.id])?;
+        tx.execute(
+            "UPDATE items SET number = ?2 WHERE id = ?1",
+            params![neighbour.id, number],
+        )?;
+        tx.execute(
+            "UPDATE items SET number = ?2 WHERE id = ?1",
+            params![item.id, other],
+        )?;
+        let mut order = Vec::new();
+        for (id, n) in [(item.id, other), (neighbour.id, number)] {
+            let digest = digest_rows(&tx, ITEM_DIGEST_SQL, [id])?;
+            order.push(serde_json::json!({ "item": id, "number": n, "digest": digest }));
+        }
+        events::append(
+            &tx,
+            &now,
+            "item.order",
+            Ids {
+                meeting: Some(meeting),
+                ..Ids::default()
+            },
+            serde_json::json!({ "items": order }),
+        )?;
+        tx.commit()?;
+        Ok(other)
+    }
+
+    /// Ballots ever recorded on an item (withdrawn ones too: the vote has begun).
+    pub fn item_ballots(&self, item: i64) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM ballots WHERE item_id = ?1",
+            [item],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn meeting_ballots(&self, meeting: i64) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COUNT(*) FROM ballots b JOIN items i ON i.id = b.item_id WHERE i.meeting_id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// A scope must hold flats of the roster; required consents need a vote and lie in the scope.
+    pub fn check_scope(&self, plan: &ItemPlan) -> Result<()> {
+        let flats: Vec<crate::domain::FlatRef> =
+            self.roster()?.into_iter().map(|e| e.flat).collect();
+        if let crate::domain::Scope::Flats(list) = &plan.scope
+            && let Some(f) = list.iter().find(|f| !flats.contains(f))
+        {
+            return Err(said!(X::FlatOutside, flat = f).into());
+        }
+        if !flats.iter().any(|f| plan.scope.contains(f)) {
+            return Err(said!(X::EmptyScope, scope = plan.scope).into());
+        }
+        if !plan.required_consent.is_empty() && !plan.rule.votes {
+            return Err(said!(X::ConsentNeedsVote).into());
+        }
+        for f in &plan.required_consent {
+            if !flats.contains(f) || !plan.scope.contains(f) {
+                return Err(said!(X::ConsentOutside, flat = f).into());
+            }
+        }
+        Ok(())
+    }
+}
+
+fn ids(item: &ItemRecord) -> Ids {
+    Ids {
+        meeting: Some(item.meeting_id),
+        item: Some(item.id),
+        owner: None,
+    }
+}

@@ -1,0 +1,296 @@
+//! Setting the meeting up on screen: the meeting's header (new or changed), an item changed, items
+//! moved up and down. While the host types a rule or a scope, the form says what it means: the
+//! rule's thresholds and basis, the flats, owners and area the scope covers.
+
+use std::collections::HashSet;
+
+use jiff::civil::DateTime;
+
+use crate::domain::meeting::{ItemPlan, MeetingPlan};
+use crate::domain::rule::{CIVIL_CODE_MAJOR, CIVIL_CODE_ORDINARY, NONE, SHOW_OF_HANDS};
+use crate::domain::{Area, MeetingKind, Rule, Scope};
+use crate::i18n::{SetupText as X, T};
+use crate::lang::Lang;
+use crate::store::{ItemRecord, MeetingRecord, Move};
+
+use super::super::app::{App, FormFor, Modal};
+use super::super::form::{Field, Form};
+use super::super::worker::Request;
+
+/// Opens a form, with what its prefilled fields mean already worked out.
+pub fn open(app: &mut App, mut form: Form, purpose: FormFor) {
+    info(app, &mut form, &purpose);
+    app.modal = Some(Modal::Form(form, purpose));
+}
+
+/// The meeting's header: blank for a new meeting (place and people as last time), or as it is.
+pub fn meeting_form(app: &App, new: bool) -> Form {
+    let lang = app.lang;
+    let current = app.model.as_ref().map(|m| &m.meeting);
+    let kind = |k: MeetingKind| match (k, lang) {
+        (MeetingKind::Owners, Lang::Zh) => "业主",
+        (MeetingKind::Owners, Lang::En) => "owners",
+        (MeetingKind::Residents, Lang::Zh) => "居民",
+        (MeetingKind::Residents, Lang::En) => "residents",
+    };
+    let starts = match current {
+        Some(m) if !new => m.local_start().strftime("%Y-%m-%d %H:%M").to_string(),
+        _ => format!("{} 19:00", app.today),
+    };
+    let title = match current {
+        Some(m) if !new => m.title.as_str(),
+        _ => "",
+    };
+    let of = |f: fn(&MeetingRecord) -> &str| current.map_or("", f);
+    Form::new(
+        if new {
+            T::NewMeetingTitle
+        } else {
+            T::EditMeetingTitle
+        },
+        vec![
+            Field::line(T::MeetingTitleField).with(title),
+            Field::line(T::MeetingKindField)
+                .hint(T::MeetingKindHint)
+                .with(kind(current.map_or(MeetingKind::Owners, |m| m.kind))),
+            Field::line(T::MeetingTime)
+                .hint(T::MeetingTimeHint)
+                .with(&starts),
+            Field::line(T::MeetingPlace).with(of(|m| &m.place)),
+            Field::line(T::MeetingHost).with(of(|m| &m.host)),
+            Field::line(T::MeetingSecretary).with(of(|m| &m.secretary)),
+        ],
+    )
+}
+
+/// The meeting's header from the form, or the field that does not read and why.
+pub fn meeting_plan(
+    values: &[String],
+    lang: Lang,
+    current: Option<&MeetingRecord>,
+) -> Result<MeetingPlan, (usize, String)> {
+    let kind = match values[1].trim() {
+        "1" => Some(MeetingKind::Owners),
+        "2" => Some(MeetingKind::Residents),
+        t => MeetingKind::parse(&t.to_lowercase()),
+    }
+    .ok_or((1, X::KindUnread.get(lang).to_string()))?;
+    let plain = crate::domain::written::half_width(&values[2]);
+    let local: DateTime = plain
+        .trim()
+        .replace('T', " ")
+        .parse::<DateTime>()
+        .or_else(|_| format!("{}:00", plain.trim()).parse::<DateTime>())
+        .map_err(|_| (2, X::BadStart.get(lang).to_string()))?;
+    // A changed meeting keeps its own offset; a new one takes this machine's.
+    let offset = current.map_or_else(crate::localtime::machine_offset, |m| m.offset);
+    let starts = offset
+        .to_timestamp(local)
+        .map_err(|_| (2, X::BadStart.get(lang).to_string()))?;
+    Ok(MeetingPlan {
+        title: values[0].clone(),
+        kind,
+        starts,
+        offset,
+        place: values[3].clone(),
+        host: values[4].clone(),
+        secretary: values[5].clone(),
+        objections_to: current.and_then(|m| m.objections_to.clone()),
+        objections_until: current.and_then(|m| m.objections_until),
+        items: Vec::new(),
+    })
+}
+
+/// The item form filled with an item as it stands.
+pub fn item_form(app: &App, item: &ItemRecord) -> Form {
+    let rule = match item.rule.name.as_str() {
+        CIVIL_CODE_MAJOR => "1",
+        CIVIL_CODE_ORDINARY => "2",
+        SHOW_OF_HANDS => "3",
+        NONE => "4",
+        custom => custom,
+    };
+    let scope = match &item.scope {
+        Scope::Estate => T::ScopeEstate.get(app.lang).to_string(),
+        other => other.to_string(),
+    };
+    let consents: Vec<String> = item.consents.iter().map(ToString::to_string).collect();
+    let from = item.raised_from.as_ref().map(ToString::to_string);
+    let mut form = super::new_item::form(app.lang);
+    form.title = T::EditItemTitle;
+    let values = [
+        item.title.clone(),
+        item.raised_by.clone(),
+        from.unwrap_or_default(),
+        item.statement.clone(),
+        rule.to_string(),
+        scope,
+        consents.join("、"),
+    ];
+    let fields = std::mem::take(&mut form.fields);
+    form = Form::new(
+        T::EditItemTitle,
+        fields
+            .into_iter()
+            .zip(values)
+            .map(|(f, v)| f.with(&v))
+            .collect(),
+    );
+    form
+}
+
+/// The item from the edit form: a custom rule left as it was stays; what was not on the form
+/// (day raised, category, proposal, cost plan) stays as it is.
+pub fn edited_item(
+    values: &[String],
+    lang: Lang,
+    item: &ItemRecord,
+) -> Result<ItemPlan, (usize, String)> {
+    let mut values = values.to_vec();
+    let custom = values[4].trim() == item.rule.name && Rule::builtin(&item.rule.name).is_none();
+    if custom {
+        values[4] = "4".into();
+    }
+    let mut plan = super::new_item::plan(&values, lang)?;
+    if custom {
+        plan.rule = item.rule.clone();
+    }
+    plan.raised_on = item.raised_on;
+    plan.category = item.category.clone();
+    plan.proposal = item.proposal.clone();
+    Ok(plan)
+}
+
+/// What the focused field means, under the form: the rule in plain words, or the scope's count.
+pub fn info(app: &App, form: &mut Form, purpose: &FormFor) {
+    if !matches!(purpose, FormFor::NewItem | FormFor::EditItem { .. }) {
+        return;
+    }
+    let lang = app.lang;
+    let text = form.fields[form.focus].value();
+    let custom = match purpose {
+        FormFor::EditItem { .. } => app.current_item().filter(|i| i.rule.name == text.trim()),
+        _ => None,
+    };
+    form.info = match form.focus {
+        4 => Some(match (super::new_item::rule(&text), custom) {
+            (Some(r), _) => rule_explained(&r).get(lang).to_string(),
+            (None, Some(i)) => super::wording::rule_text(app, &i.rule),
+            (None, None) => X::RuleUnread.get(lang).to_string(),
+        }),
+        5 | 6 => {
+            let scope_text = form.fields[5].value();
+            Some(match super::new_item::scope(&scope_text) {
+                Some(scope) => covers(app, &scope),
+                None => X::ScopeUnread.get(lang).to_string(),
+            })
+        }
+        _ => None,
+    };
+}
+
+/// A built-in rule with its thresholds and basis.
+fn rule_explained(rule: &Rule) -> X {
+    match rule.name.as_str() {
+        CIVIL_CODE_MAJOR => X::ExplainMajor,
+        CIVIL_CODE_ORDINARY => X::ExplainOrdinary,
+        SHOW_OF_HANDS => X::ExplainHands,
+        _ => X::ExplainNone,
+    }
+}
+
+/// How many flats and owners, and how much area, a scope covers in the roster.
+fn covers(app: &App, scope: &Scope) -> String {
+    let Some(m) = &app.model else {
+        return String::new();
+    };
+    let mut flats = 0usize;
+    let mut owners = HashSet::new();
+    let mut area = Area::ZERO;
+    for (flat, a, owner) in &m.flats {
+        if scope.contains(flat) {
+            flats += 1;
+            owners.insert(*owner);
+            area += *a;
+        }
+    }
+    let area = format!("{area} {}", super::wording::area_unit(app.lang));
+    X::ScopeCovers.fill(
+        app.lang,
+        &[
+            ("flats", &flats),
+            ("owners", &owners.len()),
+            ("area", &area),
+        ],
+    )
+}
+
+/// The selected item's form, filled with it as it stands.
+pub fn edit_item(app: &mut App) {
+    if let Some(item) = app.current_item().cloned() {
+        let form = item_form(app, &item);
+        open(app, form, FormFor::EditItem { item: item.number });
+    }
+}
+
+/// The selected item one place up or down the agenda.
+pub fn move_item(app: &mut App, to: Move) {
+    let Some(item) = app.current_item() else {
+        return;
+    };
+    let number = item.number;
+    let last = app.model.as_ref().map_or(0, |m| m.items.len());
+    let target = match to {
+        Move::Up => app.selected_item.checked_sub(1),
+        Move::Down => Some(app.selected_item + 1).filter(|&i| i < last),
+    };
+    if let Some(target) = target {
+        app.selected_item = target;
+        app.send(Request::MoveItem { item: number, to });
+    }
+}
+
+/// Sends the meeting or item form to the store, or keeps it open at the field that does not read.
+pub fn submit(app: &mut App, mut form: Form, purpose: FormFor) {
+    let values = form.values();
+    let current = app.model.as_ref().map(|m| m.meeting.clone());
+    let request = match &purpose {
+        FormFor::NewMeeting => {
+            meeting_plan(&values, app.lang, None).map(|plan| Request::CreateMeeting {
+                plan: Box::new(plan),
+            })
+        }
+        FormFor::EditMeeting => {
+            meeting_plan(&values, app.lang, current.as_ref()).map(|plan| Request::EditMeeting {
+                plan: Box::new(plan),
+            })
+        }
+        FormFor::EditItem { item } => {
+            let record = app
+                .model
+                .as_ref()
+                .and_then(|m| m.items.iter().find(|i| i.number == *item).cloned());
+            match record {
+                Some(record) => {
+                    edited_item(&values, app.lang, &record).map(|plan| Request::EditItem {
+                        item: *item,
+                        plan: Box::new(plan),
+                    })
+                }
+                None => return,
+            }
+        }
+        _ => return,
+    };
+    match request {
+        Ok(r) => {
+            app.send(r);
+            app.sent_form = Some((form, purpose));
+        }
+        Err((field, error)) => {
+            form.error = Some(error);
+            form.focus = field;
+            open(app, form, purpose);
+        }
+    }
+}
