@@ -76,6 +76,7 @@ fn build(path: &std::path::Path) -> i64 {
         secretary: "马长祥".into(),
         objections_to: Some("业主委员会办公室".into()),
         objections_until: Some("2026-12-12".parse().unwrap()),
+        notice: Default::default(),
         items: vec![ItemPlan {
             title: "续聘物业服务企业".into(),
             raised_by: "业主委员会".into(),

@@ -200,9 +200,20 @@ const BAD: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "cost-plan.toml",
+        &[
+            "18:10: 'amount': '七十八万' is not a number — write yuan, to the fen: 780000.00",
+            "19:11: 'subsidy': '-200000' is negative — write yuan, to the fen: 780000.00",
+            "20:12: '一楼' is not a floor number — write each floor as a whole number from 1: floors = { 1 = 0, 2 = 0.3 }",
+            "20:26: floor 2: '0.123456' has more than 4 decimals — write a coefficient such as 0.3 or 1.25 (at most 4 decimals, not negative)",
+            "32:1: the cost plan of item 2 has no coefficient for floor 5 (3-1-501), 6 (3-1-601) — give every floor of the scope a coefficient (0 for a floor that pays nothing)",
+            "44:1: the cost plan of item 3: the subsidy (¥200000.00) is larger than the amount (¥100000.00) — the subsidy is deducted from the amount: check both figures",
+        ],
+    ),
+    (
         "unknown-key.toml",
         &[
-            "8:1: unknown key 'recorder' in [meeting] — allowed keys in [meeting]: title, kind, starts, place, host, secretary, objections_to, objections_until",
+            "8:1: unknown key 'recorder' in [meeting] — allowed keys in [meeting]: title, kind, starts, place, host, secretary, objections_to, objections_until, issuer, posted_on, notice_days, show_officers",
             "13:1: unknown key 'raised_form' in item 1 — did you mean 'raised_from'?",
         ],
     ),

@@ -446,7 +446,8 @@ fn make_previous_version(db: &Path) {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.execute_batch(
         "DROP INDEX ballots_item; DROP TABLE cost_plans; DROP TABLE display;
-         DROP TABLE flat_history; PRAGMA application_id = 0; PRAGMA user_version = 1;",
+         DROP TABLE flat_history; DROP TABLE guests; DROP TABLE notice_settings;
+         PRAGMA application_id = 0; PRAGMA user_version = 1;",
     )
     .unwrap();
 }

@@ -184,11 +184,18 @@ fn english_runs(text: &str) -> Vec<String> {
         if t.starts_with('{') || t.starts_with('[') || t.starts_with('"') {
             continue;
         }
-        // Drop `code` spans.
+        // Drop `code` spans; a Chinese character (or any other non-ASCII one) ends a run of words,
+        // so "用 Excel 或 WPS 打开" is no English sentence.
         let mut plain = String::new();
         for (i, part) in line.split('`').enumerate() {
             if i % 2 == 0 {
-                plain.push_str(part);
+                for c in part.chars() {
+                    if c.is_ascii() {
+                        plain.push(c);
+                    } else {
+                        plain.push_str(" 0 ");
+                    }
+                }
                 plain.push(' ');
             }
         }
@@ -283,6 +290,8 @@ fn the_english_detector_finds_sentences_but_not_code() {
     assert!(english_runs("议题 1：已记录方案").is_empty());
     assert!(english_runs("pavilion: 3-2-101 `pavilion roster import FILE` a.toml:3:4").is_empty());
     assert_eq!(english_runs("错误：flat is not in the roster").len(), 1);
+    assert!(english_runs("请用 Excel 或 WPS 打开，另存为“CSV UTF-8”").is_empty());
+    assert_eq!(english_runs("（building, unit, room）").len(), 1);
 }
 
 /// A start without an offset is this machine's local time, and `check` says so; the agenda's
@@ -394,7 +403,7 @@ fn check_and_roster_import_errors_in_both_languages() {
         let mut v: Vec<String> = std::fs::read_dir(root().join(folder))
             .unwrap()
             .map(|e| format!("{folder}/{}", e.unwrap().file_name().to_string_lossy()))
-            .filter(|f| f.ends_with(".toml") || f.ends_with(".csv"))
+            .filter(|f| [".toml", ".csv", ".xlsx"].iter().any(|e| f.ends_with(e)))
             .collect();
         v.sort();
         v
@@ -419,7 +428,15 @@ fn check_and_roster_import_errors_in_both_languages() {
         }
         insta::assert_snapshot!(format!("check_errors_{lang}"), agenda);
         let mut roster = String::new();
-        for f in files("tests/fixtures/bad/roster") {
+        let refused_rosters = files("tests/fixtures/bad/roster").into_iter().chain(
+            [
+                "control-and-absurd.csv",
+                "instructions-only.xlsx",
+                "same-flat-written-twice.csv",
+            ]
+            .map(|f| format!("tests/fixtures/roster/real/{f}")),
+        );
+        for f in refused_rosters {
             let out = Command::new(BIN)
                 .arg("--db")
                 .arg(&db)
@@ -430,6 +447,50 @@ fn check_and_roster_import_errors_in_both_languages() {
             assert_eq!(out.status.code(), Some(1), "{f}");
             roster.push_str(&String::from_utf8_lossy(&out.stderr));
         }
+        if lang == "zh" {
+            let runs = english_runs(&roster);
+            assert!(
+                runs.is_empty(),
+                "English in roster import --lang zh:\n{}",
+                runs.join("\n")
+            );
+        }
         insta::assert_snapshot!(format!("roster_import_errors_{lang}"), roster);
+    }
+}
+
+/// Every bad file of written ballots through `ballot-import`, in both languages, as snapshots; the
+/// Chinese has no English sentence.
+#[test]
+fn ballot_file_errors_in_both_languages() {
+    let (_dir, db) = sample_db();
+    let mut files: Vec<String> = std::fs::read_dir(root().join("tests/fixtures/bad/ballots"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    for lang in ["zh", "en"] {
+        let mut all = String::new();
+        for f in &files {
+            let path = format!("tests/fixtures/bad/ballots/{f}");
+            let out = Command::new(BIN)
+                .arg("--db")
+                .arg(&db)
+                .args(["--lang", lang, "ballot-import", "1", "2", &path])
+                .current_dir(root())
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{f}");
+            all.push_str(&String::from_utf8_lossy(&out.stderr));
+        }
+        if lang == "zh" {
+            let runs = english_runs(&all);
+            assert!(
+                runs.is_empty(),
+                "English in ballot-import --lang zh:\n{}",
+                runs.join("\n")
+            );
+        }
+        insta::assert_snapshot!(format!("ballot_import_errors_{lang}"), all);
     }
 }

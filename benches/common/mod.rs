@@ -97,6 +97,7 @@ pub fn meeting(titles: &[&str]) -> MeetingPlan {
         secretary: "记录".into(),
         objections_to: None,
         objections_until: None,
+        notice: Default::default(),
         items: titles.iter().map(|t| item(t)).collect(),
     }
 }

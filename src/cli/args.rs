@@ -65,6 +65,12 @@ pub enum Command {
     },
     /// Create the meeting and its items from an agenda file; prints the meeting id
     Intake { file: PathBuf },
+    /// One meeting's paper: how its public notice closes (`meeting set`)
+    #[command(subcommand)]
+    Meeting(super::paper::MeetingCommand),
+    /// Those who sat in on a meeting (列席): add, remove, list
+    #[command(subcommand)]
+    Guest(super::paper::GuestCommand),
     /// List meetings
     Meetings {
         #[arg(long)]

@@ -105,7 +105,9 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
     if variant == Variant::PublicNotice {
         let m = store.meeting(meeting)?;
         let to = options.objections_to.is_some() || m.objections_to.is_some();
-        let until = options.objections_until.is_some() || m.objections_until.is_some();
+        let until = options.objections_until.is_some()
+            || m.objections_until.is_some()
+            || store.notice_settings(meeting)?.posted_on.is_some();
         if !(to && until) {
             eprintln!(
                 "pavilion: {}: {}",
@@ -113,6 +115,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
                 K::NoticeBlanks.get(lang)
             );
         }
+        super::paper::notice_blanks(store, meeting, lang)?;
     }
     let snapshot = export::prepare(store, meeting, &options)?;
     if variant == Variant::PublicNotice {

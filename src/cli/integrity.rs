@@ -45,6 +45,8 @@ pub fn lock_for(path: &Path, command: &Command) -> Result<Option<HostLock>> {
         Command::Actions(ActionsCommand::Update { .. }) => ("actions update", wait),
         Command::Actions(ActionsCommand::Close { .. }) => ("actions close", wait),
         Command::Restore { .. } => ("restore", wait),
+        Command::Meeting(_) => ("meeting set", wait),
+        Command::Guest(g) if g.writes() => ("guest", wait),
         _ => return Ok(None),
     };
     let creates = matches!(

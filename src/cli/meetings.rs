@@ -22,8 +22,12 @@ fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Pro
 /// The text of a TOML file (an agenda, a cost plan): UTF-8, or refused saying how to save it.
 pub(super) fn toml_text(file: &Path) -> Result<String, Problems> {
     let name = file.display().to_string();
-    let bytes = crate::intake::read_input(file, crate::intake::MAX_AGENDA_BYTES, "an agenda")
-        .map_err(|p| Problems(vec![p]))?;
+    let bytes = crate::intake::read_input(
+        file,
+        crate::intake::MAX_AGENDA_BYTES,
+        crate::i18n::IntakeText::AnAgenda,
+    )
+    .map_err(|p| Problems(vec![p]))?;
     let whole_file = |message: Said, hint: Said| {
         Problems(vec![Problem::said(&name, Location::File, message, hint)])
     };

@@ -9,6 +9,7 @@ mod integrity;
 mod logging;
 mod meetings;
 pub mod outcome;
+pub mod paper;
 mod roster;
 mod roster_plan;
 mod say;
@@ -262,6 +263,9 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
         Command::Export(args) => export::run(&read(&path)?, args, lang),
+        Command::Meeting(cmd) => paper::meeting(&mut open(&path, false)?, cmd),
+        Command::Guest(cmd) if cmd.writes() => paper::guest(&mut open(&path, false)?, cmd),
+        Command::Guest(cmd) => paper::guest(&mut read(&path)?, cmd),
         Command::Verify {
             digest,
             against,

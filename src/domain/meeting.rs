@@ -49,6 +49,8 @@ pub struct MeetingPlan {
     /// Where residents can raise objections to the public notice, and until when.
     pub objections_to: Option<String>,
     pub objections_until: Option<Date>,
+    /// How the public notice closes (issuer, posting day, period, officers named or masked).
+    pub notice: super::notice::NoticeSettings,
     pub items: Vec<ItemPlan>,
 }
 

@@ -53,6 +53,8 @@ pub enum Block {
     Table(Table),
     /// The tally as bars (HTML only).
     Chart(Tally),
+    /// The issuer's lines at the end of a notice, set to the right with room for the seal.
+    Closing(Vec<String>),
 }
 
 /// A part of the document; HTML starts each item on a new printed page.
@@ -84,7 +86,7 @@ pub fn build(s: &MeetingSnapshot, lang: Lang) -> Document {
     sections.extend(s.items.iter().map(|i| b.item(i)));
     sections.push(b.ledger());
     if public {
-        sections.push(b.notice_end());
+        sections.push(super::paper::notice_end(s, lang));
     } else {
         sections.push(b.signatures());
         sections.push(super::annex::sign_in(s, lang));
@@ -203,6 +205,7 @@ impl Builder<'_> {
             a.others.clone()
         };
         blocks.push(self.labelled(L::Others, others));
+        blocks.extend(super::paper::guests(self.s, self.lang));
         Section {
             class: "attendance",
             blocks,
@@ -627,19 +630,6 @@ impl Builder<'_> {
                     rows,
                     class: "signatures",
                 }),
-            ],
-        }
-    }
-
-    fn notice_end(&self) -> Section {
-        let o = &self.s.objections;
-        Section {
-            class: "notice",
-            blocks: vec![
-                Block::Heading(2, self.t(L::Objections)),
-                Block::Para(lb::objections(o.to.as_deref(), o.until, self.lang)),
-                Block::Para(self.t(L::SoNotified)),
-                Block::Para(self.s.estate.clone()),
             ],
         }
     }

@@ -174,6 +174,12 @@ fn paragraph(block: &Block, lang: Lang) -> Paragraph {
                 .keep_next(true)
                 .line_spacing(LineSpacing::new().before(120).after(120))
         }
+        // One paragraph, so issuer, seal mark and date stay together; room above for the seal.
+        Block::Closing(closing) => Paragraph::new()
+            .add_run(lines(Run::new(), &closing.join("\n")))
+            .align(AlignmentType::Right)
+            .indent(None, None, Some(1200), None)
+            .line_spacing(LineSpacing::new().before(720).after(480)),
         Block::Table(_) | Block::Chart(_) => Paragraph::new(),
     }
 }

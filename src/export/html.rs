@@ -17,6 +17,7 @@ h3 { font-size: 12pt; margin: 5mm 0 2mm; }
 h4 { font-size: 11pt; margin: 4mm 0 1.5mm; }
 p { margin: 1.5mm 0; }
 .name { font-weight: bold; }
+.closing { text-align: right; margin: 12mm 20mm 8mm 0; min-height: 40mm; break-inside: avoid; page-break-inside: avoid; }
 blockquote { margin: 2mm 0 3mm; padding: 1mm 4mm; border-left: 3px solid #777; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; }
 th, td { border: 1px solid #666; padding: 1mm 2mm; text-align: left; vertical-align: top; }
@@ -131,6 +132,13 @@ fn write_block(out: &mut String, block: &Block, doc: &Document) {
                 Tone::Neutral => "verdict",
             };
             out.push_str(&format!("<p class=\"{class}\">{}</p>\n", escape(text)));
+        }
+        Block::Closing(closing) => {
+            out.push_str("<div class=\"closing\" align=\"right\">\n");
+            for line in closing {
+                out.push_str(&format!("<p>{}</p>\n", escape(line)));
+            }
+            out.push_str("</div>\n");
         }
         Block::Table(t) => write_table(out, t),
         Block::Chart(tally) => {

@@ -25,6 +25,7 @@ struct ExportJson<'a> {
     items: Vec<ItemJson<'a>>,
     actions: LedgerJson<'a>,
     objections: ObjectionsJson<'a>,
+    notice: super::paper::NoticeJson<'a>,
     digest: DigestJson<'a>,
 }
 
@@ -48,6 +49,7 @@ struct AttendanceJson<'a> {
     estate: CountsJson,
     proxies: Vec<ProxyJson<'a>>,
     others: &'a str,
+    guests: Vec<super::paper::GuestJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -201,6 +203,7 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, serde_json::Er
                 })
                 .collect(),
             others: &a.others,
+            guests: super::paper::guests_json(s),
         },
         items: s.items.iter().map(|i| item(s, i, lang)).collect(),
         actions: LedgerJson {
@@ -212,6 +215,7 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, serde_json::Er
             to: s.objections.to.as_deref(),
             until: s.objections.until.map(|d| d.to_string()),
         },
+        notice: super::paper::notice_json(&s.notice),
         digest: DigestJson {
             algorithm: "sha-256",
             event: s.digest.event,

@@ -53,6 +53,10 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
             out.push_str(&escape(&one_line(text)));
             out.push_str("**\n\n");
         }
+        Block::Closing(closing) => {
+            out.push_str(&paragraph(&closing.join("\n")));
+            out.push_str("\n\n");
+        }
         Block::Table(t) => write_table(out, t),
         Block::Chart(_) => {}
     }

@@ -25,6 +25,7 @@ mod json;
 pub mod json_shapes;
 pub mod labels;
 mod markdown;
+pub mod paper;
 mod privacy;
 mod public;
 pub mod snapshot;

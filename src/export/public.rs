@@ -14,6 +14,7 @@ impl MeetingSnapshot {
         let mut names: Vec<&str> = Vec::new();
         names.extend([m.host.as_str(), m.secretary.as_str()]);
         names.extend(self.attendance.proxies.iter().map(|p| p.holder.as_str()));
+        names.extend(self.guests.iter().map(|g| g.name.as_str()));
         for it in &self.items {
             names.push(&it.item.raised_by);
             names.extend(it.notes.iter().map(|n| n.speaker.as_str()));
@@ -34,11 +35,18 @@ impl MeetingSnapshot {
     }
 
     pub(crate) fn redactor(&self) -> Redactor {
-        Redactor::new(
+        let r = Redactor::new(
             self.people.names.iter().map(String::as_str),
             self.people_named(),
             self.people.phones.iter().map(String::as_str),
-        )
+        );
+        // The community may decide to name its host and secretary: then in full everywhere on the
+        // notice (header, ledger, free text), never full in one place and masked in another.
+        let m = &self.meeting;
+        match self.notice.show_officers {
+            true => r.showing([m.host.as_str(), m.secretary.as_str()]),
+            false => r,
+        }
     }
 
     /// What [`MeetingSnapshot::public`] masked, by kind.
@@ -61,6 +69,10 @@ impl MeetingSnapshot {
         m.objections_to = m.objections_to.as_deref().map(|t| r.text(t));
         s.objections.to = s.objections.to.as_deref().map(|t| r.text(t));
         s.attendance.others = r.text(&s.attendance.others);
+        for g in &mut s.guests {
+            g.name = r.person(&g.name);
+            g.role = r.text(&g.role);
+        }
         // Who signed in when is for the minutes.
         s.attendance.sign_in.clear();
         for p in &mut s.attendance.proxies {
@@ -123,6 +135,7 @@ impl MeetingSnapshot {
                 }
                 Block::Labelled(_, t) => look(t),
                 Block::Table(table) => table.rows.iter().flatten().for_each(|c| look(c)),
+                Block::Closing(lines) => lines.iter().for_each(|l| look(l)),
                 Block::Chart(_) => {}
             }
         }

@@ -35,6 +35,10 @@ pub struct MeetingSnapshot {
     pub actions: ActionLedger,
     /// Where residents raise objections to the public notice, and until when.
     pub objections: Objections,
+    /// How the notice closes: issuer, posting day, notice period, officers named or masked.
+    pub notice: crate::domain::NoticeSettings,
+    /// Those who sat in (列席), in the order they were entered.
+    pub guests: Vec<super::paper::GuestLine>,
     /// The meeting's last recorded event, so a printed copy can be matched to the database.
     pub digest: Digest,
     /// Set only by [`MeetingSnapshot::public`], which masks the names.
@@ -251,12 +255,26 @@ impl MeetingSnapshot {
                 hash: GENESIS.to_string(),
             },
         };
+        let notice = store.notice_settings(meeting)?;
+        let guests = store
+            .guests(meeting)?
+            .into_iter()
+            .map(|g| super::paper::GuestLine {
+                name: g.name,
+                role: g.role,
+            })
+            .collect();
         Ok(MeetingSnapshot {
             estate: store.estate()?.unwrap_or_default(),
+            // Objections are taken until the notice comes down, unless the agenda says otherwise.
             objections: Objections {
                 to: record.objections_to.clone(),
-                until: record.objections_until,
+                until: record
+                    .objections_until
+                    .or(notice.period().map(|(_, until)| until)),
             },
+            notice,
+            guests,
             meeting: record,
             number,
             attendance,

@@ -28,6 +28,10 @@ catalogue! {
         MeetingSecretary => "记录人", "who writes the minutes";
         MeetingObjectionsTo => "居民对公示提出异议的地点", "where residents raise objections to the public notice";
         MeetingObjectionsUntil => "提出异议的截止日期", "the last day for objections";
+        MeetingIssuer => "公示的发布单位（业主委员会、社区居委会……）", "who issues the public notice (owners' committee, residents' committee …)";
+        MeetingPostedOn => "公示张贴之日", "the day the public notice is posted";
+        MeetingNoticeDays => "公示期天数（含张贴当日，默认 7 天）", "how many days the notice stays up (the posting day included; 7 by default)";
+        MeetingShowOfficers => "公示上是否写出主持人、记录人全名（默认 false：隐去）", "whether the notice names the host and secretary in full (default false: masked)";
         RuleBasis => "一句话写进纪要，说明为何适用此规则", "one line for the minutes saying why this rule applies";
         RuleElectorate => "谁来表决：\"owners\"（范围内全体业主）或 \"present\"（已签到者）", "who votes: \"owners\" (all owners in scope) or \"present\" (those signed in)";
         RuleParticipationArea => "须参与表决的面积比例", "share of the floor area that must take part";

@@ -29,6 +29,8 @@ catalogue! {
         PlanLine => "总费用 {amount} 元，补贴 {subsidy} 元，{method}，楼层系数 {floors}", "total ¥{amount}, subsidy ¥{subsidy}, {method}, floor coefficients {floors}";
         CannotShare => "无法分摊费用：{why}", "The cost cannot be shared: {why}";
         NoPlan => "议题 {n} 没有费用分摊方案", "item {n} has no cost plan";
+        WriteUnderHeader => "请把方案写在 [items.cost] 标题下，如 {example}", "write the plan below an [items.cost] header, e.g. {example}";
+        FloorOfFlat => "{floor} 层（{flat}）", "{floor} ({flat})";
         MissingFloors => "议题 {n} 的费用分摊方案缺少楼层系数：{floors}", "the cost plan of item {n} has no coefficient for floor {floors}";
         MissingFloorsHint => "请为范围内的每一层写一个系数（不分摊的楼层写 0）", "give every floor of the scope a coefficient (0 for a floor that pays nothing)";
         NotAFloor => "“{name}”不是楼层号", "'{name}' is not a floor number";

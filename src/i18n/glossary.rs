@@ -21,6 +21,9 @@ mod tests {
         out.extend(texts(crate::i18n::CmdText::ALL));
         out.extend(texts(crate::i18n::CostText::ALL));
         out.extend(texts(crate::i18n::RosterText::ALL));
+        out.extend(texts(crate::i18n::RosterProblem::ALL));
+        out.extend(texts(crate::i18n::IntakeText::ALL));
+        out.extend(texts(crate::i18n::BallotText::ALL));
         out.extend(texts(crate::i18n::StoreText::ALL));
         out.extend(texts(crate::i18n::AgendaText::ALL));
         out.extend(texts(crate::i18n::AgendaKeyText::ALL));

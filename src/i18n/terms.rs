@@ -82,6 +82,14 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
+/// The separator of a list inside a sentence: 、 / ", ".
+pub fn list_separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
+}
+
 /// `label` followed by its colon: 表决规则： / Rule: .
 pub fn label(lang: Lang, label: &str) -> String {
     format!("{label}{}", colon(lang))

@@ -7,6 +7,7 @@
 mod cost;
 mod items;
 mod meeting;
+mod notice;
 mod report;
 mod roster_view;
 mod rules;

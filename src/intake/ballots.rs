@@ -8,6 +8,9 @@ use std::path::Path;
 use crate::domain::{Choice, FlatRef};
 
 use super::{Location, Problem, Problems, encoding::decode};
+use crate::export::labels::choice as word;
+use crate::i18n::{BallotText as B, CliText, IntakeText, Said, said};
+use crate::lang::Lang;
 
 /// One written ballot and the row it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,8 +27,8 @@ const CHOICE_HEADERS: [&str; 5] = ["choice", "vote", "表决意见", "意见", "
 pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
     let name = path.display().to_string();
     let file_problem =
-        |msg: String, hint: &str| Problems(vec![Problem::new(&name, Location::File, msg, hint)]);
-    let bytes = super::read_input(path, super::MAX_BALLOTS_BYTES, "a file of written ballots")
+        |msg: Said, hint: Said| Problems(vec![Problem::said(&name, Location::File, msg, hint)]);
+    let bytes = super::read_input(path, super::MAX_BALLOTS_BYTES, IntakeText::ABallotFile)
         .map_err(|p| Problems(vec![p]))?;
     let text = decode(&name, &bytes).map_err(|p| Problems(vec![p]))?;
     let mut reader = csv::ReaderBuilder::new()
@@ -40,11 +43,11 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                problems.push(Problem::new(
+                problems.push(Problem::said(
                     &name,
                     Location::File,
-                    format!("row {row}: {e}"),
-                    "check the quoting",
+                    said!(B::RowUnreadable, row = row, error = e),
+                    said!(B::CheckQuoting),
                 ));
                 continue;
             }
@@ -55,15 +58,15 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
         }
         if row == 1 && ROOM_HEADERS.contains(&cell(0).to_lowercase().as_str()) {
             if !CHOICE_HEADERS.contains(&cell(1).to_lowercase().as_str()) {
-                problems.push(Problem::new(
+                problems.push(Problem::said(
                     &name,
                     Location::Cell {
                         row,
                         column: 2,
                         header: cell(1).to_string(),
                     },
-                    format!("'{}' is not the choice column", cell(1)),
-                    "the columns are room,choice",
+                    said!(B::NotChoiceColumn, text = cell(1)),
+                    said!(B::TheColumns),
                 ));
             }
             continue;
@@ -76,30 +79,31 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
         let flat = FlatRef::parse(cell(0));
         let choice = Choice::parse(cell(1));
         if let Err(e) = &flat {
-            problems.push(Problem::new(&name, at(1, "room"), e.to_string(), ""));
+            let message = said!(CliText::NotAFlat, text = e.0);
+            problems.push(Problem::said(
+                &name,
+                at(1, "room"),
+                message,
+                Said::verbatim(""),
+            ));
         }
         if choice.is_none() {
-            problems.push(Problem::new(
+            problems.push(Problem::said(
                 &name,
                 at(2, "choice"),
-                format!("'{}' is not a choice", cell(1)),
-                "write yes, no or abstain (同意, 反对, 弃权)",
+                said!(B::NotAChoice, text = cell(1)),
+                said!(B::WriteChoice),
             ));
         }
         if let (Ok(flat), Some(choice)) = (flat, choice) {
             match seen.get(&flat) {
                 Some((_, same)) if *same == choice => continue,
                 Some((first, other)) => {
-                    problems.push(Problem::new(
-                        &name,
-                        at(1, "room"),
-                        format!(
-                            "flat {flat} appears twice (first in row {first}): {} there, {} here",
-                            other.as_str(),
-                            choice.as_str()
-                        ),
-                        "keep the ballot the owner signed",
-                    ));
+                    let message = said!(B::FlatTwice, flat = flat, first = first)
+                        .both("there", word(*other, Lang::Zh), word(*other, Lang::En))
+                        .both("here", word(choice, Lang::Zh), word(choice, Lang::En));
+                    let hint = said!(B::KeepSigned);
+                    problems.push(Problem::said(&name, at(1, "room"), message, hint));
                     continue;
                 }
                 None => {
@@ -113,10 +117,7 @@ pub fn read_ballots(path: &Path) -> Result<Vec<BallotRow>, Problems> {
         return Err(Problems(problems));
     }
     if out.is_empty() {
-        return Err(file_problem(
-            "no ballots in the file".into(),
-            "one line per ballot: room,choice",
-        ));
+        return Err(file_problem(said!(B::NoBallots), said!(B::OnePerLine)));
     }
     Ok(out)
 }

@@ -3,28 +3,23 @@
 
 use encoding_rs::GBK;
 
+use crate::i18n::{IntakeText as I, Said, said};
 use crate::intake::{Location, Problem};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-const SAVE_AS_UTF8: &str =
-    "open it in Excel or WPS and save it as \"CSV UTF-8 (comma delimited)\", then import that file";
-
 /// Decodes a CSV file: BOM → UTF-8; valid UTF-8 → UTF-8; otherwise GBK.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Problem> {
-    let problem = |message: String| Problem::new(file, Location::File, message, SAVE_AS_UTF8);
+    let problem =
+        |message: Said| Problem::said(file, Location::File, message, said!(I::SaveAsUtf8));
     if let Some(rest) = bytes.strip_prefix(UTF8_BOM) {
         return String::from_utf8(rest.to_vec()).map_err(|e| {
             let line = line_at(rest, e.utf8_error().valid_up_to());
-            problem(format!(
-                "the file says it is UTF-8 but line {line} has bytes that are not UTF-8"
-            ))
+            problem(said!(I::BomNotUtf8, line = line))
         });
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(problem(
-            "the file is UTF-16 text (Excel's \"Unicode text\"), not CSV".to_string(),
-        ));
+        return Err(problem(said!(I::Utf16)));
     }
     let utf8_error = match std::str::from_utf8(bytes) {
         Ok(text) => return Ok(text.to_string()),
@@ -34,16 +29,15 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Problem> {
     // when the text is mostly valid UTF-8, say where the damage is instead.
     if mostly_utf8(bytes) {
         let line = line_at(bytes, utf8_error.valid_up_to());
-        return Err(problem(format!(
-            "line {line} has bytes that are not UTF-8, though the rest of the file is"
-        )));
+        return Err(problem(said!(I::DamagedUtf8, line = line)));
     }
     // Rows pasted in from a UTF-8 file: UTF-8 Chinese often "decodes" as GBK too, into nonsense
     // names, so a file with lines of both is refused rather than guessed.
     if let Some((utf8, other)) = utf8_lines_among_others(bytes) {
-        return Err(problem(format!(
-            "the file mixes two text encodings: line {utf8} is UTF-8 but line {other} is not \
-             (rows copied in from another file?)"
+        return Err(problem(said!(
+            I::MixedEncodings,
+            utf8 = utf8,
+            other = other
         )));
     }
     if let Some(text) = GBK.decode_without_bom_handling_and_without_replacement(bytes) {
@@ -53,9 +47,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> Result<String, Problem> {
     let line = lossy
         .find('\u{FFFD}')
         .map_or(1, |at| lossy[..at].matches('\n').count() + 1);
-    Err(problem(format!(
-        "the text encoding could not be recognised: line {line} is neither UTF-8 nor GBK"
-    )))
+    Err(problem(said!(I::UnknownEncoding, line = line)))
 }
 
 /// Characters of three UTF-8 bytes or more (Chinese among them): GBK bytes seldom form even one.

@@ -10,6 +10,8 @@ pub mod roster;
 pub use problem::{Location, Problem, Problems};
 
 use std::io::Read;
+
+use crate::i18n::{IntakeText, said};
 use std::path::Path;
 
 /// The largest agenda file read: a real one is a few kilobytes.
@@ -19,15 +21,16 @@ pub const MAX_ROSTER_BYTES: u64 = 32 << 20;
 /// The largest written-ballots file read.
 pub const MAX_BALLOTS_BYTES: u64 = 8 << 20;
 
-/// Reads a whole input file, refusing one larger than `limit` before reading it all.
-pub fn read_input(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Problem> {
+/// Reads a whole input file, refusing one larger than `limit` before reading it all. `what` says
+/// what the file is meant to be (IntakeText::ARoster …).
+pub fn read_input(path: &Path, limit: u64, what: IntakeText) -> Result<Vec<u8>, Problem> {
     let name = path.display().to_string();
     let unreadable = |e: std::io::Error| {
-        Problem::new(
+        Problem::said(
             &name,
             Location::File,
-            format!("the file cannot be read: {e}"),
-            "check the file name and folder",
+            said!(IntakeText::Unreadable, error = e),
+            said!(IntakeText::CheckPath),
         )
     };
     let file = std::fs::File::open(path).map_err(unreadable)?;
@@ -37,15 +40,18 @@ pub fn read_input(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Proble
         .map_err(unreadable)?;
     if bytes.len() as u64 > limit {
         let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
-        return Err(Problem::new(
+        // Tenths of a megabyte, rounded down: no floating point needed to say it.
+        let tenths = size * 10 / 1_048_576;
+        return Err(Problem::said(
             &name,
             Location::File,
-            format!(
-                "the file is {:.1} MB, more than {what} can be ({} MB at most)",
-                size as f64 / 1_048_576.0,
-                limit >> 20
-            ),
-            "check that this is the right file",
+            said!(
+                IntakeText::TooLarge,
+                size = format!("{}.{}", tenths / 10, tenths % 10),
+                limit = limit >> 20
+            )
+            .word("what", what),
+            said!(IntakeText::RightFile),
         ));
     }
     Ok(bytes)

@@ -21,6 +21,8 @@ pub enum Location {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub file: String,
+    /// The worksheet of a workbook, if the problem is on one.
+    pub sheet: Option<String>,
     pub location: Location,
     /// What is wrong, and what to do: message values, rendered in the reader's language.
     pub message: Said,
@@ -46,9 +48,27 @@ impl Problem {
     pub fn said(file: &str, location: Location, message: Said, hint: Said) -> Self {
         Problem {
             file: file.to_string(),
+            sheet: None,
             location,
             message,
             hint,
+        }
+    }
+}
+
+impl Problem {
+    /// The same problem, on worksheet `sheet` of the file.
+    pub fn in_sheet(mut self, sheet: Option<&str>) -> Self {
+        self.sheet = sheet.map(str::to_string);
+        self
+    }
+
+    /// The file, and its worksheet: `roster.xlsx（工作表「3号楼」）` / `roster.xlsx (sheet 3号楼)`.
+    pub fn place(&self, lang: crate::lang::Lang) -> String {
+        match &self.sheet {
+            None => self.file.clone(),
+            Some(sheet) => crate::i18n::IntakeText::InSheet
+                .fill(lang, &[("file", &self.file), ("sheet", sheet)]),
         }
     }
 }
@@ -71,18 +91,24 @@ impl Problem {
     pub fn render(&self, lang: crate::lang::Lang) -> String {
         use crate::i18n::CliText as C;
         let message = self.message.render(lang);
+        let place = self.place(lang);
+        // After a file name, `: `; after the closing bracket of a Chinese sheet name, `：`.
+        let after_place = if place.ends_with(|c: char| c.is_ascii()) {
+            ": "
+        } else {
+            crate::i18n::terms::colon(lang)
+        };
         let mut out = match &self.location {
-            Location::File => format!("{}: {message}", self.file),
+            Location::File => format!("{place}{after_place}{message}"),
             Location::Text { line, column } => {
-                format!("{}:{line}:{column}: {message}", self.file)
+                format!("{place}:{line}:{column}: {message}")
             }
             Location::Cell {
                 row,
                 column,
                 header,
             } => format!(
-                "{}: {}{}{message}",
-                self.file,
+                "{place}{after_place}{}{}{message}",
                 C::Cell.fill(
                     lang,
                     &[

@@ -20,8 +20,10 @@ mod xlsx_file;
 use std::path::Path;
 
 use crate::domain::RosterRow;
+use crate::lang::Lang;
 
 use super::{Location, Problem, Problems};
+use crate::i18n::{IntakeText as I, RosterProblem as R, Said, said};
 use headers::{Field, Found, find_header};
 use summary::{RosterImport, SheetRead, SheetSkipped, SkipReason, Summary};
 use table::Table;
@@ -34,9 +36,6 @@ pub use rows::AREA_RANGE;
 /// The salt of ID-number hashes when no database gives one (checking a file, the built-in sample).
 pub const DEFAULT_SALT: &[u8] = b"pavilion";
 
-const HEADER_HINT: &str = "the header row names the columns: 楼栋, 单元, 房号, 建筑面积(㎡), 业主姓名 \
-                           (or building, unit, room, area_m2, owner_name); below it, one row per flat";
-
 /// Reads a roster file. All problems are reported at once; on any problem nothing is returned.
 pub fn read_roster(path: &Path) -> Result<Vec<RosterRow>, Problems> {
     read_roster_import(path, DEFAULT_SALT).map(|i| i.rows)
@@ -46,14 +45,14 @@ pub fn read_roster(path: &Path) -> Result<Vec<RosterRow>, Problems> {
 pub fn read_roster_import(path: &Path, salt: &[u8]) -> Result<RosterImport, Problems> {
     let file = path.display().to_string();
     let one = |problem: Problem| Problems(vec![problem]);
-    let bytes = super::read_input(path, super::MAX_ROSTER_BYTES, "a roster").map_err(one)?;
+    let bytes = super::read_input(path, super::MAX_ROSTER_BYTES, I::ARoster).map_err(one)?;
     if Container::sniff(&bytes).is_none() && is_workbook_name(path) {
         // Often a web page or text that some system saved under an Excel name.
-        return Err(one(Problem::new(
+        return Err(one(Problem::said(
             &file,
             Location::File,
-            "the file is named like an Excel workbook but is not one",
-            "open it in Excel or WPS and save it as .xlsx or as \"CSV UTF-8 (comma delimited)\"",
+            said!(I::NotAWorkbook),
+            said!(I::SaveAsXlsxOrCsv),
         )));
     }
     import_bytes(&file, bytes, salt)
@@ -82,14 +81,11 @@ pub fn import_bytes(file: &str, bytes: Vec<u8>, salt: &[u8]) -> Result<RosterImp
     let mut parsed = Vec::new();
     let mut problems = Vec::new();
     for table in &tables {
-        let at = match &table.sheet {
-            Some(name) => format!("{file} (sheet {name})"),
-            None => file.to_string(),
-        };
+        let sheet_name = table.sheet.as_deref();
         summary
             .far_cells
             .extend((table.far_cells.iter()).map(|c| (table.sheet.clone(), c.clone())));
-        let columns = match find_header(&at, table) {
+        let columns = match find_header(file, sheet_name, table) {
             Found::Roster(columns) => columns,
             Found::Broken(p) => {
                 problems.extend(p);
@@ -113,7 +109,8 @@ pub fn import_bytes(file: &str, bytes: Vec<u8>, salt: &[u8]) -> Result<RosterImp
             continue;
         }
         let sheet = rows::Sheet {
-            at: &at,
+            file,
+            name: sheet_name,
             columns: &columns,
         };
         let before = parsed.len();
@@ -195,17 +192,15 @@ fn no_roster(file: &str, tables: &[Table], summary: &Summary) -> Problem {
                     .iter()
                     .all(|s| !matches!(s.reason, SkipReason::NoFlats { .. })) =>
             {
-                Problem::new(
+                Problem::said(
                     file,
                     Location::File,
-                    format!(
-                        "row {} does not name the columns (it reads '{text}')",
-                        row.number
-                    ),
-                    format!("{HEADER_HINT}; no row of the first {HEADER_SEARCH_ROWS} does"),
+                    said!(R::NoHeaderRow, row = row.number, text = text),
+                    said!(R::HeaderNotInFirstRows, n = HEADER_SEARCH_ROWS)
+                        .with("hint", &header_hint()),
                 )
             }
-            (_, None) => Problem::new(file, Location::File, "the file is empty", HEADER_HINT),
+            (_, None) => Problem::said(file, Location::File, said!(R::EmptyFile), header_hint()),
             _ => no_flats(file, summary),
         };
     }
@@ -216,23 +211,28 @@ fn no_roster(file: &str, tables: &[Table], summary: &Summary) -> Problem {
     {
         return no_flats(file, summary);
     }
-    let sheets: Vec<String> = summary
-        .skipped
-        .iter()
-        .map(|s| match &s.reason {
-            SkipReason::NoHeader { first_text } => format!("{} ('{first_text}')", s.name),
-            _ => format!("{} (empty)", s.name),
-        })
-        .collect();
-    Problem::new(
+    let sheets = |lang| {
+        let list: Vec<String> = (summary.skipped.iter())
+            .map(|s| match &s.reason {
+                SkipReason::NoHeader { first_text } => {
+                    R::SheetBegins.fill(lang, &[("sheet", &s.name), ("text", first_text)])
+                }
+                _ => R::SheetEmpty.fill(lang, &[("sheet", &s.name)]),
+            })
+            .collect();
+        list.join(crate::i18n::terms::list_separator(lang))
+    };
+    Problem::said(
         file,
         Location::File,
-        format!(
-            "no worksheet names the roster's columns: {}",
-            sheets.join(", ")
-        ),
-        format!("{HEADER_HINT}, in one sheet or one sheet per building"),
+        said!(R::NoSheetIsRoster).both("sheets", sheets(Lang::Zh), sheets(Lang::En)),
+        said!(R::HeaderInSomeSheet).with("hint", &header_hint()),
     )
+}
+
+/// What a roster's header row looks like.
+fn header_hint() -> Said {
+    said!(R::HeaderHint)
 }
 
 fn no_flats(file: &str, summary: &Summary) -> Problem {
@@ -244,11 +244,11 @@ fn no_flats(file: &str, summary: &Summary) -> Problem {
             _ => None,
         })
         .unwrap_or(1);
-    Problem::new(
+    Problem::said(
         file,
         Location::File,
-        format!("there are no flats below the header row (row {row})"),
-        "add one row per flat under the header, with building, unit, room, area and owner name",
+        said!(R::NoFlats, row = row),
+        said!(R::AddFlats),
     )
 }
 

@@ -201,6 +201,9 @@ impl Store {
                 "digest": digest,
             }),
         )?;
+        if !plan.notice.is_default() {
+            super::paper::write_notice(&tx, &now, meeting, &plan.notice, false)?;
+        }
         for (i, item) in plan.items.iter().enumerate() {
             insert_item(&tx, &now, meeting, i as i64 + 1, item, None)?;
         }

@@ -16,6 +16,7 @@ pub mod lock;
 mod meeting_info;
 mod meetings;
 mod open;
+mod paper;
 mod records;
 mod roster;
 mod roster_changes;
@@ -39,6 +40,7 @@ pub use display::{DisplayMode, DisplayState};
 pub use events::{Event, GENESIS, event_hash};
 pub use identity::FileId;
 pub use meetings::ItemText;
+pub use paper::Guest;
 pub use records::*;
 pub use roster_changes::{
     Confirmation, FlatChange, FlatState, ImportMode, ImportOutcome, OpenVoteTouch, RosterPlan,

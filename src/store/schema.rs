@@ -186,12 +186,35 @@ INSERT INTO flat_history (flat_id, since, area_centi, owner_id, owner_name, acti
 PRAGMA application_id = 1346459217;
 "#;
 
+/// Migration 5: the paper around a meeting — how its public notice closes (issuer, posting day,
+/// notice period, host and secretary named or masked), one row per meeting changed in place with
+/// every version in the events; and those who sat in (列席), a withdrawn entry kept as history.
+const V5: &str = r#"
+CREATE TABLE notice_settings (
+    meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id),
+    issuer TEXT,
+    posted_on TEXT,
+    notice_days INTEGER CHECK (notice_days IS NULL OR notice_days BETWEEN 1 AND 365),
+    show_officers INTEGER NOT NULL DEFAULT 0 CHECK (show_officers IN (0, 1)),
+    at TEXT NOT NULL
+);
+CREATE TABLE guests (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    at TEXT NOT NULL,
+    removed_at TEXT
+);
+CREATE INDEX guests_meeting ON guests(meeting_id, id);
+"#;
+
 /// `PRAGMA application_id` of a Pavilion database ("PAVQ"); files from before version 4 have 0.
 pub const APPLICATION_ID: i64 = 1346459217;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;

@@ -90,6 +90,7 @@ pub fn meeting_plan(title: &str, starts: &str, items: Vec<ItemPlan>) -> MeetingP
         secretary: "马长祥".into(),
         objections_to: None,
         objections_until: None,
+        notice: Default::default(),
         items,
     }
 }

@@ -30,6 +30,8 @@ pub(crate) struct Redactor {
     names: NameSet,
     /// Roster phone numbers as bare digits: masked even when shorter than a phone usually is.
     phones: HashSet<String>,
+    /// Names the community decided to show in full (the host and secretary, when so set).
+    shown: HashSet<String>,
     masked: Cell<Masked>,
 }
 
@@ -61,8 +63,17 @@ impl Redactor {
         Redactor {
             names,
             phones,
+            shown: HashSet::new(),
             masked: Cell::new(Masked::default()),
         }
+    }
+
+    /// The same redactor, leaving these names in full wherever they appear (as a person field or
+    /// in free text, also written with inner spaces or dots).
+    pub fn showing<'a>(mut self, names: impl IntoIterator<Item = &'a str>) -> Redactor {
+        self.shown
+            .extend(names.into_iter().map(bare).filter(|n| !n.is_empty()));
+        self
     }
 
     /// What was masked so far.
@@ -85,7 +96,10 @@ impl Redactor {
             return t.to_string();
         }
         let (name, note) = split_note(t);
-        let bare: String = name.chars().filter(|c| !names::is_inner(*c)).collect();
+        let bare = bare(name);
+        if self.shown.contains(&bare) {
+            return format!("{bare}{}", self.text(note));
+        }
         let n = bare.chars().count();
         if (2..=4).contains(&n) && bare.chars().all(is_han) {
             self.count(|m| m.names += 1);
@@ -125,6 +139,14 @@ impl Redactor {
                 continue;
             }
             if let Some((e, masked)) = self.names.match_at(&chars, i) {
+                if self
+                    .shown
+                    .contains(&bare(&chars[i..e].iter().collect::<String>()))
+                {
+                    out.extend(&chars[i..e]);
+                    i = e;
+                    continue;
+                }
                 out.push_str(masked);
                 self.count(|m| m.names += 1);
                 i = e;
@@ -135,6 +157,14 @@ impl Redactor {
         }
         out
     }
+}
+
+/// A name without the spaces and dots people type inside it.
+fn bare(name: &str) -> String {
+    name.trim()
+        .chars()
+        .filter(|c| !names::is_inner(*c))
+        .collect()
 }
 
 #[cfg(test)]
@@ -168,6 +198,15 @@ mod tests {
         assert_eq!(r.person("3号楼楼栋长 王秀兰"), "3号楼楼栋长 王*兰");
         assert_eq!(r.person("买买提艾力·阿不都热合曼"), "买*曼");
         assert_eq!(r.person("网格员 李娜"), "网格员 李*");
+    }
+
+    #[test]
+    fn names_shown_by_decision_stay_whole() {
+        let r = redactor().showing(["王秀兰"]);
+        assert_eq!(r.person("王秀兰"), "王秀兰");
+        assert_eq!(r.person("王 秀兰（主持）"), "王秀兰（主持）");
+        assert_eq!(r.text("由王 秀兰和莫刚超负责"), "由王 秀兰和莫*超负责");
+        assert_eq!(r.person("欧阳明华"), "欧阳*华");
     }
 
     #[test]

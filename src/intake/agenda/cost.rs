@@ -21,7 +21,9 @@ use crate::domain::cost::{Coefficient, CostPlan, Fen};
 use crate::i18n::AgendaKeyText as K;
 use crate::i18n::{AgendaText as A, CostText as C, cost_error, decimal_error, said};
 
+use crate::i18n::terms::list_separator;
 use crate::intake::Problems;
+use crate::lang::Lang::{En, Zh};
 
 use super::report::Report;
 use super::roster_view::RosterView;
@@ -64,7 +66,7 @@ pub(super) fn read_cost(
             "cost",
             value,
             A::TypeTable,
-            "write the plan below an [items.cost] header, e.g. amount = \"780000.00\"",
+            said!(C::WriteUnderHeader, example = "amount = \"780000.00\""),
         );
         return None;
     };
@@ -127,21 +129,27 @@ fn check_floors(
     let Some(scope) = scope else {
         return Some(()); // checked by the store against the item's flats
     };
-    let mut missing: Vec<String> = Vec::new();
+    let mut missing: Vec<(u32, String)> = Vec::new();
     let mut floorless: Vec<String> = Vec::new();
     for flat in roster.flats().filter(|f| scope.contains(f)) {
         match flat.floor().filter(|f| *f > 0) {
             Some(floor) if plan.floors.contains_key(&floor) => {}
-            Some(floor) => missing.push(format!("{floor} ({flat})")),
+            Some(floor) => missing.push((floor, flat.to_string())),
             None => floorless.push(flat.to_string()),
         }
     }
     missing.sort();
-    missing.dedup_by(|a, b| a.split(' ').next() == b.split(' ').next());
+    missing.dedup_by_key(|(floor, _)| *floor);
     if !missing.is_empty() {
+        let floors = |lang| {
+            let list: Vec<String> = (missing.iter())
+                .map(|(floor, flat)| C::FloorOfFlat.fill(lang, &[("floor", floor), ("flat", flat)]))
+                .collect();
+            list.join(list_separator(lang))
+        };
         report.at(
             fields.key_at("floors"),
-            said!(C::MissingFloors, n = number, floors = missing.join(", ")),
+            said!(C::MissingFloors, n = number).both("floors", floors(Zh), floors(En)),
             said!(C::MissingFloorsHint),
         );
     }
@@ -149,7 +157,7 @@ fn check_floors(
         floorless.sort();
         report.at(
             fields.key_at("floors"),
-            said!(C::FloorUnknown, flats = floorless.join(", ")),
+            said!(C::FloorUnknown).both("flats", floorless.join("、"), floorless.join(", ")),
             said!(C::FloorUnknownHint),
         );
     }

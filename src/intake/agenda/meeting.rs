@@ -54,6 +54,26 @@ pub(super) const MEETING_KEYS: &[KeySpec] = &[
         what: K::MeetingObjectionsUntil,
         example: "objections_until = 2026-12-05",
     },
+    KeySpec {
+        key: "issuer",
+        what: K::MeetingIssuer,
+        example: "issuer = \"红旗小区业主委员会\"",
+    },
+    KeySpec {
+        key: "posted_on",
+        what: K::MeetingPostedOn,
+        example: "posted_on = 2026-11-29",
+    },
+    KeySpec {
+        key: "notice_days",
+        what: K::MeetingNoticeDays,
+        example: "notice_days = 7",
+    },
+    KeySpec {
+        key: "show_officers",
+        what: K::MeetingShowOfficers,
+        example: "show_officers = false",
+    },
 ];
 
 /// What was read from `[meeting]`; a field is `None` if it had a problem (already reported).
@@ -66,6 +86,7 @@ pub(super) struct Header {
     secretary: Option<String>,
     objections_to: Option<String>,
     objections_until: Option<Date>,
+    notice: crate::domain::NoticeSettings,
 }
 
 impl Header {
@@ -109,6 +130,7 @@ impl Header {
                 .optional_text(report, "objections_to")
                 .map(|t| t.value),
             objections_until: objections_until(report, &fields, meeting_date),
+            notice: super::notice::read(report, &fields, meeting_date),
         };
         objections_pair(report, &fields);
         Some(header)
@@ -127,6 +149,7 @@ impl Header {
             secretary: self.secretary?,
             objections_to: self.objections_to,
             objections_until: self.objections_until,
+            notice: self.notice,
             items,
         })
     }

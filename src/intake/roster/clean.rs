@@ -2,18 +2,19 @@
 //! padded with spaces, areas with binary noise, phone numbers Excel shortened.
 
 use crate::domain::address::{fold_width, is_invisible};
+use crate::i18n::RosterProblem as R;
 
 /// A character that has no business in a roster cell (NUL, ESC, a line break, a right-to-left
 /// override that makes 501 display as 105), with its code point for the message.
-pub fn forbidden_char(text: &str) -> Option<(char, &'static str)> {
+pub fn forbidden_char(text: &str) -> Option<(char, R)> {
     text.chars().find_map(|c| {
         let what = match c {
-            '\n' | '\r' => "a line break",
-            '\t' => "a tab",
+            '\n' | '\r' => R::LineBreak,
+            '\t' => R::Tab,
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {
-                "a text-direction control"
+                R::DirectionControl
             }
-            c if c.is_control() => "a control character",
+            c if c.is_control() => R::ControlChar,
             _ => return None,
         };
         Some((c, what))
@@ -134,17 +135,14 @@ mod tests {
 
     #[test]
     fn finds_what_does_not_belong() {
-        assert_eq!(
-            forbidden_char("王\u{0}"),
-            Some(('\u{0}', "a control character"))
-        );
+        assert_eq!(forbidden_char("王\u{0}"), Some(('\u{0}', R::ControlChar)));
         assert_eq!(
             forbidden_char("\u{202E}105"),
-            Some(('\u{202E}', "a text-direction control"))
+            Some(('\u{202E}', R::DirectionControl))
         );
         assert_eq!(
             forbidden_char("a\u{1B}[31m"),
-            Some(('\u{1B}', "a control character"))
+            Some(('\u{1B}', R::ControlChar))
         );
         assert_eq!(forbidden_char("王秀兰"), None);
         assert!(is_scientific("1.36E+10"));

@@ -5,6 +5,7 @@ use std::ops::Range;
 use csv::{ReaderBuilder, StringRecord};
 
 use super::table::{Cell, Table, TableRow};
+use crate::i18n::{IntakeText as I, said};
 use crate::intake::{Location, Problem};
 
 /// Splits decoded text into rows, separated by the delimiter `sniff` found. Quoted cells may span
@@ -27,11 +28,11 @@ pub fn read(file: &str, text: &str) -> Result<(Table, u8), Problem> {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                return Err(Problem::new(
+                return Err(Problem::said(
                     file,
                     Location::File,
-                    format!("the file could not be read as CSV: {e}"),
-                    "open it in Excel or WPS and save it as \"CSV UTF-8 (comma delimited)\"",
+                    said!(I::NotCsv, error = e),
+                    said!(I::SaveAsCsv),
                 ));
             }
         }
@@ -74,19 +75,19 @@ fn sniff(file: &str, text: &str) -> Result<u8, Problem> {
     let score = |d: char| lines.iter().filter(|l| l.split(d).count() >= 3).count();
     let (commas, tabs, semicolons) = (score(','), score('\t'), score(';'));
     let (best, name, other) = if tabs >= semicolons {
-        (b'\t', "tabs", tabs)
+        (b'\t', I::Tabs, tabs)
     } else {
-        (b';', "semicolons", semicolons)
+        (b';', I::Semicolons, semicolons)
     };
     if other <= commas {
         return Ok(b',');
     }
     if commas * 2 >= other && commas > 0 {
-        return Err(Problem::new(
+        return Err(Problem::said(
             file,
             Location::File,
-            format!("the columns may be separated by commas or by {name}: the file is ambiguous"),
-            "open it in Excel or WPS and save it as \"CSV UTF-8 (comma delimited)\"",
+            said!(I::AmbiguousDelimiter).word("name", name),
+            said!(I::SaveAsCsv),
         ));
     }
     Ok(best)

@@ -3,6 +3,7 @@
 
 use super::table::{Table, TableRow};
 use crate::domain::address::fold_width;
+use crate::i18n::{RosterProblem as R, said};
 use crate::intake::problem::column_letter;
 use crate::intake::{Location, Problem};
 
@@ -41,19 +42,19 @@ impl Field {
         Field::Unsold,
     ];
 
-    /// In English, for messages: "the building is empty".
-    pub fn label(self) -> &'static str {
+    /// The field's name in messages ("the building is empty").
+    pub fn label(self) -> R {
         match self {
-            Field::Building => "building",
-            Field::Unit => "unit",
-            Field::Room => "room",
-            Field::Address => "address",
-            Field::Area => "area",
-            Field::OwnerName => "owner name",
-            Field::OwnerId => "owner id",
-            Field::Certificate => "ID or certificate number",
-            Field::Phone => "phone",
-            Field::Unsold => "unsold marker",
+            Field::Building => R::FieldBuilding,
+            Field::Unit => R::FieldUnit,
+            Field::Room => R::FieldRoom,
+            Field::Address => R::FieldAddress,
+            Field::Area => R::FieldArea,
+            Field::OwnerName => R::FieldOwnerName,
+            Field::OwnerId => R::FieldOwnerId,
+            Field::Certificate => R::FieldCertificate,
+            Field::Phone => R::FieldPhone,
+            Field::Unsold => R::FieldUnsold,
         }
     }
 
@@ -236,7 +237,7 @@ pub enum Found {
 /// Finds the header: the first row (of the first `HEADER_SEARCH_ROWS` holding anything) that names
 /// every column a roster needs; else the row naming most known columns (three or more) decides which
 /// columns are missing; else the sheet is no roster.
-pub fn find_header(file: &str, table: &Table) -> Found {
+pub fn find_header(file: &str, sheet: Option<&str>, table: &Table) -> Found {
     let mut best: Option<(usize, &TableRow)> = None;
     for row in table
         .rows
@@ -244,7 +245,7 @@ pub fn find_header(file: &str, table: &Table) -> Found {
         .filter(|r| !r.is_blank())
         .take(HEADER_SEARCH_ROWS)
     {
-        let (columns, twice) = match_row(file, row);
+        let (columns, twice) = match_row(file, sheet, row);
         if columns.missing().is_empty() {
             return if twice.is_empty() {
                 Found::Roster(columns)
@@ -260,29 +261,33 @@ pub fn find_header(file: &str, table: &Table) -> Found {
     let Some((_, row)) = best else {
         return Found::NotARoster;
     };
-    let (columns, mut problems) = match_row(file, row);
+    let (columns, mut problems) = match_row(file, sheet, row);
     let width = columns
         .headers
         .iter()
         .rposition(|h| !h.is_empty())
         .map_or(0, |i| i + 1);
     for field in columns.missing() {
-        problems.push(Problem::new(
-            file,
-            cell(row.number, width, field.suggested()),
-            format!("there is no {} column", field.label()),
-            format!(
-                "add a column headed {} (accepted headers: {})",
-                field.suggested(),
-                field.headers().join(", ")
-            ),
-        ));
+        let accepted = field.headers();
+        problems.push(
+            Problem::said(
+                file,
+                cell(row.number, width, field.suggested()),
+                said!(R::NoColumn).word("field", field.label()),
+                said!(R::AddColumn, header = field.suggested()).both(
+                    "accepted",
+                    accepted.join("、"),
+                    accepted.join(", "),
+                ),
+            )
+            .in_sheet(sheet),
+        );
     }
     Found::Broken(problems)
 }
 
 /// The known columns of one row, and the problems of a field given twice.
-fn match_row(file: &str, row: &TableRow) -> (Columns, Vec<Problem>) {
+fn match_row(file: &str, sheet: Option<&str>, row: &TableRow) -> (Columns, Vec<Problem>) {
     let headers: Vec<String> = row.cells.iter().map(|c| c.shown().to_string()).collect();
     let mut columns = Columns {
         row: row.number,
@@ -312,20 +317,20 @@ fn match_row(file: &str, row: &TableRow) -> (Columns, Vec<Problem>) {
                     columns.other_areas.push(header.clone());
                 }
             }
-            Some(first) => problems.push(Problem::new(
-                file,
-                cell(row.number, column, header),
-                format!(
-                    "a second {} column (column {} is already {})",
-                    field.label(),
-                    column_letter(first + 1),
-                    headers[first]
-                ),
-                format!(
-                    "keep one {} column: delete or rename this one",
-                    field.label()
-                ),
-            )),
+            Some(first) => problems.push(
+                Problem::said(
+                    file,
+                    cell(row.number, column, header),
+                    said!(
+                        R::SecondColumn,
+                        letter = column_letter(first + 1),
+                        first = headers[first]
+                    )
+                    .word("field", field.label()),
+                    said!(R::KeepOneColumn).word("field", field.label()),
+                )
+                .in_sheet(sheet),
+            ),
         }
     }
     columns.headers = headers;
@@ -391,7 +396,7 @@ mod tests {
     }
 
     fn roster(rows: &[&[&str]]) -> Columns {
-        match find_header("f", &table(rows)) {
+        match find_header("f", None, &table(rows)) {
             Found::Roster(c) => c,
             Found::NotARoster => panic!("not a roster"),
             Found::Broken(p) => panic!("{p:?}"),
@@ -458,6 +463,7 @@ mod tests {
         assert!(matches!(
             find_header(
                 "f",
+                None,
                 &table(&[&["填表说明"], &["1. 每户一行"], &["2. 面积保留两位小数"]])
             ),
             Found::NotARoster

@@ -3,6 +3,7 @@
 use super::summary::{SkipReason, Summary};
 use crate::domain::FlatRef;
 use crate::i18n::RosterText as R;
+use crate::i18n::terms::list_separator as sep;
 use crate::lang::Lang;
 
 /// Items listed in one line before "and more".
@@ -132,13 +133,6 @@ impl Summary {
             out.push(R::FarCells.fill(lang, &[("cells", &cells)]));
         }
         out
-    }
-}
-
-fn sep(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "、",
-        Lang::En => ", ",
     }
 }
 

@@ -10,10 +10,8 @@ use crate::domain::address::{Part, normalise_part, split_parts};
 use crate::domain::area::AreaError;
 use crate::domain::flat::split_address;
 use crate::domain::{Area, FlatRef};
+use crate::i18n::{RosterProblem as R, Said, said};
 use crate::intake::{Location, Problem};
-
-const AREA_HINT: &str = "write the area in m² with at most two decimals, e.g. 56.45";
-const NEEDS: &str = "every flat needs its building, unit, room, area and owner name";
 
 /// The smallest and largest area of one flat (exclusive part) believed: outside, a typo (a missing
 /// decimal point, a total typed into a flat's row). Documented in docs/roster.md.
@@ -34,8 +32,8 @@ pub struct Parsed {
 /// Checks rows sheet by sheet; flats and owner ids are checked across the whole file.
 #[derive(Default)]
 pub struct Checker {
-    /// Flat → where it first appeared.
-    flats: HashMap<FlatRef, (String, usize)>,
+    /// Flat → where it first appeared: its sheet and row.
+    flats: HashMap<FlatRef, (Option<String>, usize)>,
     /// Owner id → the row and name it first appeared with.
     owner_ids: HashMap<String, (usize, String)>,
     pub problems: Vec<Problem>,
@@ -48,8 +46,9 @@ struct Reported;
 
 /// One sheet's context while checking it.
 pub struct Sheet<'a> {
-    /// The file, and the sheet for a workbook: `roster.xlsx (sheet 3号楼)`.
-    pub at: &'a str,
+    /// The file, and the sheet's name in a workbook.
+    pub file: &'a str,
+    pub name: Option<&'a str>,
     pub columns: &'a Columns,
 }
 
@@ -124,44 +123,30 @@ impl Checker {
     ) -> Result<Option<String>, Reported> {
         let (message, hint) = match row.cells.get(column) {
             // A formula typed or exported as text: its value was never computed.
-            Some(Cell::Text(text)) if text.starts_with('=') && text.len() > 1 => (
-                format!("'{text}' is an Excel formula, not a value"),
-                "in Excel or WPS copy the column and paste it back as values (Paste Special → \
-                 Values), or type the value itself"
-                    .to_string(),
-            ),
+            Some(Cell::Text(text)) if text.starts_with('=') && text.len() > 1 => {
+                (said!(R::Formula, text = text), said!(R::PasteValues))
+            }
             Some(Cell::Text(text)) if !text.is_empty() => match clean::forbidden_char(text) {
                 None => return Ok(Some(text.clone())),
                 Some((c, what)) => (
-                    format!("the cell holds {what} (U+{:04X})", c as u32),
-                    "retype the cell; co-owners go on one line, names joined by 、".to_string(),
+                    said!(R::ForbiddenChar, code = format!("{:04X}", c as u32)).word("what", what),
+                    said!(R::Retype),
                 ),
             },
             None | Some(Cell::Text(_)) if !required => return Ok(None),
             Some(Cell::Text(_)) => (
-                format!("the {} is empty", field.label()),
-                format!("{NEEDS}; delete the row if it is not a flat"),
+                said!(R::Empty).word("field", field.label()),
+                said!(R::EmptyHint),
             ),
             None => (
-                format!(
-                    "the {} is missing: the row has only {} cells",
-                    field.label(),
-                    row.cells.len()
-                ),
-                format!("check the commas in this row: {NEEDS}"),
+                said!(R::MissingCells, n = row.cells.len()).word("field", field.label()),
+                said!(R::CheckCommas),
             ),
-            Some(Cell::Error(error)) => (
-                format!("the cell holds the Excel error {error}"),
-                "fix the formula, or type the value itself".to_string(),
-            ),
-            Some(Cell::Date) => (
-                "Excel has turned this cell into a date".to_string(),
-                "format the column as Text, type the value again and save".to_string(),
-            ),
+            Some(Cell::Error(error)) => (said!(R::ExcelError, error = error), said!(R::FixFormula)),
+            Some(Cell::Date) => (said!(R::Date), said!(R::FormatAsText)),
             Some(Cell::FormulaWithoutValue(formula)) => (
-                format!("the formula ={formula} has no saved value"),
-                "open the file in Excel or WPS and save it again, or type the value itself"
-                    .to_string(),
+                said!(R::FormulaWithoutValue, formula = formula),
+                said!(R::SaveAgain),
             ),
         };
         self.report(sheet, row, column, message, hint);
@@ -194,8 +179,8 @@ impl Checker {
                         sheet,
                         row,
                         column,
-                        format!("'{text}' is not a flat"),
-                        "write building, unit and room, e.g. 3-2-501 or 3栋2单元501室",
+                        said!(R::NotAFlat, text = text),
+                        said!(R::WriteFlat),
                     );
                     Err(Reported)
                 }
@@ -224,12 +209,8 @@ impl Checker {
                 sheet,
                 row,
                 column,
-                format!(
-                    "'{text}' cannot be used as a {}: '-', '/', spaces and 栋/单元 separate \
-                     building, unit and room in a flat like 3-2-501",
-                    field.label()
-                ),
-                format!("write the {} as one word, without them", field.label()),
+                said!(R::BadPart, text = text).word("field", field.label()),
+                said!(R::OneWord).word("field", field.label()),
             );
             return Err(Reported);
         }
@@ -241,7 +222,7 @@ impl Checker {
         let (number, rounded) = clean::area(&text);
         let column = sheet.columns.get(Field::Area).unwrap_or(0);
         let area = Area::parse_positive(&number).map_err(|e| {
-            self.report(sheet, row, column, area_error_message(&e), AREA_HINT);
+            self.report(sheet, row, column, area_error(&e), said!(R::AreaHint));
             Reported
         })?;
         if area < AREA_RANGE.0 || area > AREA_RANGE.1 {
@@ -249,11 +230,13 @@ impl Checker {
                 sheet,
                 row,
                 column,
-                format!(
-                    "{area} m² is not a plausible area for one flat ({} to {} m²)",
-                    AREA_RANGE.0, AREA_RANGE.1
+                said!(
+                    R::Implausible,
+                    area = area,
+                    min = AREA_RANGE.0,
+                    max = AREA_RANGE.1
                 ),
-                "check the decimal point; a flat's area is its registered floor area",
+                said!(R::CheckDecimalPoint),
             );
             return Err(Reported);
         }
@@ -273,9 +256,8 @@ impl Checker {
                 sheet,
                 row,
                 column,
-                format!("'{text}' is a phone number Excel shortened: its last digits are lost"),
-                "format the column as Text in Excel or WPS and type the numbers again \
-                 (or export them again from where they came from)",
+                said!(R::ShortenedPhone, text = text),
+                said!(R::PhoneAsText),
             );
             return Err(Reported);
         }
@@ -296,8 +278,8 @@ impl Checker {
                     sheet,
                     row,
                     column,
-                    format!("'{text}' does not say whether the flat is unsold"),
-                    "write 是 (unsold, the developer's) or leave it empty",
+                    said!(R::NotUnsoldMark, text = text),
+                    said!(R::UnsoldHint),
                 );
                 Err(Reported)
             }
@@ -306,27 +288,22 @@ impl Checker {
 
     fn check_flat_once(&mut self, sheet: &Sheet, row: &TableRow, flat: &FlatRef) {
         match self.flats.get(flat) {
-            Some((at, first)) => {
+            Some((first_sheet, first)) => {
                 let column = (sheet.columns.address_column())
                     .or(sheet.columns.get(Field::Room))
                     .unwrap_or(0);
-                let place = if at == sheet.at {
-                    format!("row {first}")
-                } else {
-                    format!("{at}, row {first}")
+                let place = match first_sheet {
+                    Some(name) if first_sheet.as_deref() != sheet.name => {
+                        said!(R::AtSheetRow, sheet = name, row = first)
+                    }
+                    _ => said!(R::AtRow, row = first),
                 };
-                self.report(
-                    sheet,
-                    row,
-                    column,
-                    format!("flat {flat} already appears in {place}"),
-                    "list each flat once; co-owners go in one row, names joined by 、 \
-                     (e.g. 刘斌艳、莫刚超)",
-                );
+                let message = said!(R::FlatAgain, flat = flat).with("place", &place);
+                self.report(sheet, row, column, message, said!(R::ListOnce));
             }
             None => {
-                self.flats
-                    .insert(flat.clone(), (sheet.at.to_string(), row.number));
+                let name = sheet.name.map(str::to_string);
+                self.flats.insert(flat.clone(), (name, row.number));
             }
         }
     }
@@ -335,18 +312,15 @@ impl Checker {
         let name = clean::name(name);
         match self.owner_ids.get(id) {
             Some((first_row, first_name)) if *first_name != name => {
-                let message = format!(
-                    "owner id {id} belongs to {first_name} in row {first_row}, but this row names {name}"
+                let message = said!(
+                    R::OwnerIdConflict,
+                    id = id,
+                    first = first_name,
+                    row = first_row,
+                    name = name
                 );
                 let column = sheet.columns.get(Field::OwnerId).unwrap_or(0);
-                self.report(
-                    sheet,
-                    row,
-                    column,
-                    message,
-                    "rows with the same owner id are one owner: write the same name, \
-                     or give this owner their own id",
-                );
+                self.report(sheet, row, column, message, said!(R::OneOwnerId));
             }
             Some(_) => {}
             None => {
@@ -355,33 +329,25 @@ impl Checker {
         }
     }
 
-    fn report(
-        &mut self,
-        sheet: &Sheet,
-        row: &TableRow,
-        column: usize,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        self.problems.push(Problem::new(
-            sheet.at,
-            Location::Cell {
-                row: row.number,
-                column: column + 1,
-                header: sheet.columns.header(column).to_string(),
-            },
-            message,
-            hint,
-        ));
+    fn report(&mut self, sheet: &Sheet, row: &TableRow, column: usize, message: Said, hint: Said) {
+        let location = Location::Cell {
+            row: row.number,
+            column: column + 1,
+            header: sheet.columns.header(column).to_string(),
+        };
+        let problem = Problem::said(sheet.file, location, message, hint).in_sheet(sheet.name);
+        self.problems.push(problem);
     }
 }
 
 /// The parser's reason; its own example for a non-number is left to the hint, and a cell holding
 /// only a unit (㎡) is simply empty.
-fn area_error_message(error: &AreaError) -> String {
+fn area_error(error: &AreaError) -> Said {
     match error {
-        AreaError::Empty => "the area is empty".to_string(),
-        AreaError::NotANumber(text) => format!("'{text}' is not a number"),
-        other => other.to_string(),
+        AreaError::Empty => said!(R::AreaEmpty),
+        AreaError::NotANumber(text) => said!(R::AreaNotANumber, text = text),
+        AreaError::TooManyDecimals(text) => said!(R::AreaDecimals, text = text),
+        AreaError::NotPositive(text) => said!(R::AreaNotPositive, text = text),
+        AreaError::TooLarge(text) => said!(R::AreaTooLarge, text = text),
     }
 }

@@ -8,6 +8,7 @@ use std::io::Cursor;
 use calamine::{Data, DataRef, Dimensions, Ods, Reader, Xls, Xlsb, Xlsx, open_workbook_from_rs};
 
 use super::table::{Cell, Table, TableRow};
+use crate::i18n::{IntakeText as I, said};
 use crate::intake::problem::column_letter;
 use crate::intake::{Location, Problem};
 
@@ -62,20 +63,19 @@ pub fn read(file: &str, bytes: Vec<u8>, container: Container) -> Result<Vec<Tabl
         },
     };
     let sheets = sheets.map_err(|reason| {
-        Problem::new(
+        Problem::said(
             file,
             Location::File,
-            format!("the workbook could not be opened: {reason}"),
-            "open it in Excel or WPS and save it again as .xlsx without a password, \
-             or save it as \"CSV UTF-8 (comma delimited)\"",
+            said!(I::WorkbookUnreadable, reason = reason),
+            said!(I::SaveWorkbookAgain),
         )
     })?;
     if sheets.is_empty() {
-        return Err(Problem::new(
+        return Err(Problem::said(
             file,
             Location::File,
-            "the workbook has no worksheet",
-            "put the roster on a worksheet",
+            said!(I::NoWorksheet),
+            said!(I::PutOnWorksheet),
         ));
     }
     Ok(sheets)

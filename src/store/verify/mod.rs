@@ -12,6 +12,7 @@ mod cost;
 mod digest;
 mod expected;
 mod findings;
+mod paper;
 mod recount;
 mod replay;
 mod schema_check;
@@ -44,6 +45,8 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
     let mut expected = Replay::new();
     // Cost plans are few: their events are kept for their own check.
     let mut cost_events = Vec::new();
+    // So are a meeting's notice settings and guests.
+    let mut paper_events = Vec::new();
     // One event at a time: memory holds the replayed state, never the whole chain.
     each_event(conn, |e| {
         events += 1;
@@ -56,11 +59,15 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
         if e.kind == "item.cost" {
             cost_events.push(e.clone());
         }
+        if paper::replays(&e.kind) {
+            paper_events.push(e.clone());
+        }
         expected.step(conn, e, &mut out)
     })?;
     expected.check_history_count(conn, &mut out)?;
     let mut checked = expected.compare(conn, &mut out)?;
     checked.push(("cost_plans", cost::check(&cost_events, conn, &mut out)?));
+    checked.extend(paper::check(&paper_events, conn, &mut out)?);
     Ok(Verification {
         events,
         head: walk.head().to_string(),

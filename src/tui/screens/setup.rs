@@ -97,6 +97,8 @@ pub fn meeting_plan(
         secretary: values[5].clone(),
         objections_to: current.and_then(|m| m.objections_to.clone()),
         objections_until: current.and_then(|m| m.objections_until),
+        // The notice's closing is set apart (`meeting set`); a header change leaves it as it is.
+        notice: Default::default(),
         items: Vec::new(),
     })
 }
