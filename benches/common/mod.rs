@@ -12,9 +12,14 @@ pub const FLATS: usize = 20_000;
 
 /// 50 buildings × 4 units × 25 floors × 4 doors; every 10th owner holds two flats.
 pub fn estate_rows() -> Vec<RosterRow> {
-    let mut rows = Vec::with_capacity(FLATS);
+    estate_of(50)
+}
+
+/// `buildings` × 4 units × 25 floors × 4 doors (400 flats a building); every 10th owner holds two.
+pub fn estate_of(buildings: usize) -> Vec<RosterRow> {
+    let mut rows = Vec::with_capacity(buildings * 400);
     let mut n = 0usize;
-    for b in 1..=50 {
+    for b in 1..=buildings {
         for u in 1..=4 {
             for floor in 1..=25 {
                 for door in 1..=4 {
@@ -133,7 +138,7 @@ pub struct Pairs {
     pub runs: usize,
 }
 
-fn stats(mut times: Vec<Duration>) -> Stats {
+pub fn stats(mut times: Vec<Duration>) -> Stats {
     times.sort();
     let runs = times.len();
     Stats {
