@@ -148,7 +148,17 @@ pub fn stats(mut times: Vec<Duration>) -> Stats {
     }
 }
 
-pub fn pairs(runs: usize, mut a: impl FnMut(usize), mut b: impl FnMut(usize)) -> Pairs {
+pub fn pairs(runs: usize, a: impl FnMut(usize), b: impl FnMut(usize)) -> Pairs {
+    pairs_after(runs, |_| {}, a, b)
+}
+
+/// The same, with `setup` run untimed before each pair (what A needs done first).
+pub fn pairs_after(
+    runs: usize,
+    mut setup: impl FnMut(usize),
+    mut a: impl FnMut(usize),
+    mut b: impl FnMut(usize),
+) -> Pairs {
     let mut ta = Vec::with_capacity(runs);
     let mut tb = Vec::with_capacity(runs);
     let mut ratios = Vec::with_capacity(runs);
@@ -158,6 +168,7 @@ pub fn pairs(runs: usize, mut a: impl FnMut(usize), mut b: impl FnMut(usize)) ->
         t.elapsed()
     };
     for i in 0..runs {
+        setup(i);
         let (da, db) = if i % 2 == 0 {
             let da = time(&mut a, i);
             (da, time(&mut b, i))
