@@ -86,19 +86,23 @@ fn main() {
     pump(&mut app, &mut store, meeting);
     let rows = estate_rows();
     let mut typing = Vec::new();
+    // Both the untimed typing and the timed Enter drive the one app and terminal.
+    let screen = std::cell::RefCell::new((&mut app, &mut terminal));
     let p = common::pairs_after(
         200,
         |i| {
+            let (app, terminal) = &mut *screen.borrow_mut();
             for c in rows[(i * 97 + 5_000) % rows.len()].flat.to_string().chars() {
                 let t = Instant::now();
-                key(&mut app, c);
+                key(app, c);
                 terminal.draw(|f| app.draw(f)).unwrap();
                 typing.push(t.elapsed());
             }
         },
         |_| {
+            let (app, terminal) = &mut *screen.borrow_mut();
             app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-            pump(&mut app, &mut store, meeting);
+            pump(app, &mut store, meeting);
             terminal.draw(|f| app.draw(f)).unwrap();
         },
         |i| plain.commit(i),
