@@ -38,6 +38,7 @@ pub fn estate_of(buildings: usize) -> Vec<RosterRow> {
                         },
                         area: Area(5_000 + (n as i64 * 37) % 6_000),
                         flat,
+                        floor: None,
                     });
                     n += 1;
                 }
