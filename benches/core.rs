@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use common::{FLATS, estate_rows, measure, show};
-use pavilion::domain::tally::{members_of, tally};
-use pavilion::domain::{Choice, RosterRow, Rule};
+use pavilion::domain::tally::{Member, members_of, tally};
+use pavilion::domain::{Area, Choice, FlatRef, RosterRow, Rule};
 use pavilion::intake::roster::read_roster;
 use pavilion::store::{BallotInput, Method, Store};
 
@@ -105,20 +105,26 @@ fn main() {
         std::hint::black_box(store.current_choices(item.id).unwrap());
     });
     show("  of which: current ballots", &current);
+    let reader = rusqlite::Connection::open(&path).unwrap();
+    let p = common::pairs(
+        50,
+        |_| {
+            std::hint::black_box(store.electorate(&item).unwrap());
+        },
+        |_| {
+            std::hint::black_box(members_read_before(&reader, None));
+        },
+    );
+    common::show_pairs(
+        "electorate now (owner and area only)",
+        "  the whole-row read it replaced",
+        &p,
+    );
 
     // 3. One ballot, committed (WAL, synchronous=FULL) vs a plain insert-and-commit in the same
     // file system, in interleaved pairs: the ratio comes from each pair, not from two separate runs.
     let runs = 200;
-    let plain_path = dir.path().join("plain.db");
-    let plain = rusqlite::Connection::open(&plain_path).unwrap();
-    plain.pragma_update(None, "journal_mode", "WAL").unwrap();
-    plain.pragma_update(None, "synchronous", "FULL").unwrap();
-    plain
-        .execute(
-            "CREATE TABLE t (id INTEGER PRIMARY KEY, owner INTEGER, choice TEXT, at TEXT)",
-            [],
-        )
-        .unwrap();
+    let plain = common::PlainCommit::new(dir.path());
     let p = common::pairs(
         runs,
         |i| {
@@ -132,19 +138,77 @@ fn main() {
             };
             store.cast_ballot(m, 2, &input).unwrap();
         },
-        |i| {
-            plain
-                .execute(
-                    "INSERT INTO t (owner, choice, at) VALUES (?1, 'yes', '2026-11-28T11:00:00Z')",
-                    [i as i64],
-                )
-                .unwrap();
+        |i| plain.commit(i),
+    );
+    // A closed vote is counted and called with the roster as it stood when it closed.
+    store.close_vote(m, 2).unwrap();
+    let closed = store.item(m, 2).unwrap();
+    let epoch = store.roster_epoch(&closed).unwrap();
+    for (item, as_of) in [(&item, None), (&closed, epoch)] {
+        let sorted = |mut v: Vec<Member>| {
+            v.sort_by_key(|m| m.owner);
+            v
+        };
+        assert_eq!(
+            sorted(store.electorate(item).unwrap()),
+            sorted(members_read_before(&reader, as_of)),
+            "the same electorate either way"
+        );
+    }
+    let q = common::pairs(
+        50,
+        |_| {
+            std::hint::black_box(store.electorate(&closed).unwrap());
+        },
+        |_| {
+            std::hint::black_box(members_read_before(&reader, epoch));
         },
     );
-    show("one ballot recorded and committed", &p.a);
-    show("plain SQLite insert + commit (same pragmas)", &p.b);
-    println!(
-        "ballot / plain commit, per interleaved pair ({runs} pairs): median {:.2}×, p99 {:.2}×",
-        p.ratio_median, p.ratio_p99
+    common::show_pairs(
+        "electorate as it stood at the close (one pass)",
+        "  the per-flat MAX(since) lookup it replaced",
+        &q,
     );
+    common::show_pairs(
+        "one ballot recorded and committed",
+        "plain SQLite insert + commit (same pragmas)",
+        &p,
+    );
+}
+
+/// The electorate as the count read it until issue 13: every column of every flat (names, keys,
+/// phones), and as it stood through a lookup of the latest `since` per flat. Kept here only to
+/// measure the change against.
+fn members_read_before(conn: &rusqlite::Connection, as_of: Option<i64>) -> Vec<Member> {
+    let sql = match as_of {
+        Some(_) => {
+            "SELECT f.id, f.building, f.unit, f.room, h.area_centi, h.owner_id, h.owner_name,
+                    o.key, o.phone
+             FROM flats f JOIN flat_history h ON h.flat_id = f.id AND h.since =
+                 (SELECT MAX(x.since) FROM flat_history x WHERE x.flat_id = f.id AND x.since <= ?1)
+             JOIN owners o ON o.id = h.owner_id
+             WHERE h.active = 1"
+        }
+        None => {
+            "SELECT f.id, f.building, f.unit, f.room, f.area_centi, f.owner_id, o.name, o.key,
+                    o.phone
+             FROM flats f JOIN owners o ON o.id = f.owner_id
+             WHERE f.active = 1 AND ?1 IS NULL"
+        }
+    };
+    let mut stmt = conn.prepare_cached(sql).unwrap();
+    let rows = stmt
+        .query_map([as_of], |r| {
+            let _flat = FlatRef::new(
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            );
+            let _name: String = r.get(6)?;
+            let _key: String = r.get(7)?;
+            let _phone: Option<String> = r.get(8)?;
+            Ok((r.get::<_, i64>(5)?, Area(r.get(4)?)))
+        })
+        .unwrap();
+    members_of(rows.map(Result::unwrap))
 }

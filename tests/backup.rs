@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use common::cli::{
     BIN, assert_verifies, backups_in, dump, make_previous_version, ok, pavilion, root, sample_db,
 };
-use pavilion::store::backup::catalog::{contents, parse_name};
-use pavilion::store::backup::{EXIT_BACKUPS_KEPT, Reason, backups_dir};
+use pavilion::store::backup::catalog::{contents, entries, parse_name};
+use pavilion::store::backup::{CLOSE_BACKUPS_KEPT, EXIT_BACKUPS_KEPT, Kind, Reason, backups_dir};
 use pavilion::store::lock::HostLock;
 use pavilion::store::{SCHEMA_VERSION, Store};
 
@@ -29,6 +29,48 @@ fn files_in(dir: &Path) -> Vec<String> {
 
 fn tally_json(db: &Path) -> serde_json::Value {
     serde_json::from_str(&ok(db, &["tally", "1", "1", "--json"])).unwrap()
+}
+
+/// The automatic backups whose names end with `suffix` (`-damaged.db`, `-close.db`, …).
+fn backups_ending(db: &Path, suffix: &str) -> Vec<String> {
+    backups_in(&backups_dir(db))
+        .into_iter()
+        .filter(|n| n.ends_with(suffix))
+        .collect()
+}
+
+/// One ballot, a backup by hand of that state (and its tally), then one more ballot.
+fn saved_then_changed(dir: &Path, db: &Path) -> (std::path::PathBuf, serde_json::Value) {
+    ok(db, &["ballot", "1", "1", "3-2-101", "yes"]);
+    let saved = dir.join("saved.db");
+    ok(db, &["backup", saved.to_str().unwrap()]);
+    let at_backup = tally_json(db);
+    ok(db, &["ballot", "1", "1", "3-2-102", "no"]);
+    (saved, at_backup)
+}
+
+/// `restore FILE --yes`, which must succeed and leave the database as the backup was: its stdout.
+fn restore_yes(db: &Path, saved: &Path, at_backup: &serde_json::Value) -> String {
+    let out = pavilion(db, &["restore", saved.to_str().unwrap(), "--yes"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(&tally_json(db), at_backup);
+    assert_verifies(db);
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Takes in the sample agenda again as meeting `m` (under its own title): its id.
+fn intake_meeting(db: &Path, m: usize) -> String {
+    let agenda =
+        std::fs::read_to_string(root().join("agendas/hongqi-2026-11-28-elevator.toml")).unwrap();
+    let file = db.with_file_name(format!("agenda-{m}.toml"));
+    std::fs::write(
+        &file,
+        agenda.replace("3号楼加装电梯议事会\"", &format!("第{m}次议事会\"")),
+    )
+    .unwrap();
+    let id = ok(db, &["intake", file.to_str().unwrap()]);
+    assert_eq!(id.trim(), m.to_string());
+    id.trim().to_string()
 }
 
 /// `restore` with an answer typed on stdin.
@@ -105,18 +147,9 @@ fn every_close_backup_survives_many_exits_and_only_the_last_exit_backups_are_kep
     let first_close = backups.join(&names[0]);
     assert_eq!(tally_json(&first_close)["status"], "closed");
     // Four more meetings, each closing a vote: five close backups.
-    let agenda =
-        std::fs::read_to_string(root().join("agendas/hongqi-2026-11-28-elevator.toml")).unwrap();
     for m in 2..=5 {
-        let file = db.with_file_name(format!("agenda-{m}.toml"));
-        std::fs::write(
-            &file,
-            agenda.replace("3号楼加装电梯议事会\"", &format!("第{m}次议事会\"")),
-        )
-        .unwrap();
-        let id = ok(&db, &["intake", file.to_str().unwrap()]);
-        assert_eq!(id.trim(), m.to_string());
-        ok(&db, &["close", id.trim(), "1"]);
+        let id = intake_meeting(&db, m);
+        ok(&db, &["close", &id, "1"]);
     }
     let closes: Vec<String> = backups_in(&backups);
     assert_eq!(closes.len(), 5, "{closes:?}");
@@ -173,6 +206,91 @@ fn every_close_backup_survives_many_exits_and_only_the_last_exit_backups_are_kep
     assert!(
         text.contains(&format!("the last {EXIT_BACKUPS_KEPT}")),
         "{text}"
+    );
+}
+
+#[test]
+fn older_close_backups_are_thinned_to_the_last_of_each_meeting_and_the_newest_all_kept() {
+    let (_dir, db) = sample_db();
+    // Meeting 1 closes all three items, then five more meetings close one each: 8 close backups.
+    for item in ["1", "2", "3"] {
+        ok(&db, &["close", "1", item]);
+    }
+    for m in 2..=6 {
+        let id = intake_meeting(&db, m);
+        ok(&db, &["close", &id, "1"]);
+    }
+    let listed: serde_json::Value = serde_json::from_str(&ok(&db, &["backups", "--json"])).unwrap();
+    let closes: Vec<(i64, i64)> = listed["backups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["kind"] == "close")
+        .map(|r| (r["meeting"].as_i64().unwrap(), r["item"].as_i64().unwrap()))
+        .collect();
+    // The last 5 whatever their meeting; of the older ones, meeting 1's last (after item 3), which
+    // holds items 1 and 2 closed too.
+    assert_eq!(closes, vec![(1, 3), (2, 1), (3, 1), (4, 1), (5, 1), (6, 1)]);
+    assert_eq!(listed["close_backups_kept"], CLOSE_BACKUPS_KEPT);
+    let kept: Vec<std::path::PathBuf> = entries(&backups_dir(&db), "pavilion")
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.name.kind == Kind::Close)
+        .map(|e| e.path)
+        .collect();
+    let oldest = &kept[0];
+    let status = |item: &str| {
+        let t: serde_json::Value =
+            serde_json::from_str(&ok(oldest, &["tally", "1", item, "--json"])).unwrap();
+        t["status"].clone()
+    };
+    assert_eq!(
+        (status("1"), status("2")),
+        ("closed".into(), "closed".into())
+    );
+    assert_eq!(
+        contents(kept.last().unwrap()).unwrap(),
+        contents(&db).unwrap(),
+        "the newest backup is never pruned"
+    );
+    let text = ok(&db, &["backups"]);
+    assert!(
+        text.contains("of older ones the last of each meeting"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_backup_in_the_background_holds_the_moment_it_was_asked_for_and_is_finished_before_the_store_goes()
+ {
+    let (_dir, db) = sample_db();
+    ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
+    let mut store = Store::open(&db).unwrap();
+    store.close_vote(1, 1).unwrap();
+    let at_close = store.events(None).unwrap().pop().unwrap();
+    store.auto_backup_in_background(Reason::Close);
+    // The screens go on writing while it copies.
+    for i in 0..3 {
+        store
+            .raise_concern(&format!("车棚漏雨 {i}"), "业主", None)
+            .unwrap();
+    }
+    drop(store);
+    let made = backups_ending(&db, "-close.db");
+    assert_eq!(made.len(), 1, "{:?}", files_in(&backups_dir(&db)));
+    let copy = backups_dir(&db).join(&made[0]);
+    let held = contents(&copy).unwrap();
+    assert_eq!(
+        (held.events, held.head.as_deref()),
+        (at_close.id, Some(at_close.hash.as_str())),
+        "the copy ends where the store stood when it was asked for"
+    );
+    assert_eq!(tally_json(&copy)["status"], "closed");
+    assert_verifies(&copy);
+    assert!(
+        !files_in(&backups_dir(&db))
+            .iter()
+            .any(|n| n.ends_with(".part"))
     );
 }
 
@@ -239,11 +357,7 @@ fn an_automatic_backup_whose_new_events_were_forged_in_the_copy_is_not_kept() {
 #[test]
 fn restore_checks_the_file_asks_keeps_the_current_database_then_replaces_it() {
     let (dir, db) = sample_db();
-    ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
-    let saved = dir.path().join("saved.db");
-    ok(&db, &["backup", saved.to_str().unwrap()]);
-    let at_backup = tally_json(&db);
-    ok(&db, &["ballot", "1", "1", "3-2-102", "no"]);
+    let (saved, at_backup) = saved_then_changed(dir.path(), &db);
     let before = dump(&db);
 
     // Answering anything but yes changes nothing.
@@ -264,10 +378,7 @@ fn restore_checks_the_file_asks_keeps_the_current_database_then_replaces_it() {
     assert_eq!(tally_json(&db), at_backup);
     assert_verifies(&db);
     // The database as it was before is kept.
-    let kept: Vec<String> = backups_in(&backups_dir(&db))
-        .into_iter()
-        .filter(|n| n.ends_with("-before-restore.db"))
-        .collect();
+    let kept = backups_ending(&db, "-before-restore.db");
     assert_eq!(kept.len(), 1);
     assert_eq!(dump(&backups_dir(&db).join(&kept[0])), before);
     // The backup file itself is untouched and nothing is left beside the database.
@@ -434,11 +545,7 @@ fn checkpoint(db: &Path) {
 #[test]
 fn restore_works_over_a_damaged_or_missing_database_and_keeps_the_damaged_file() {
     let (dir, db) = sample_db();
-    ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
-    let saved = dir.path().join("saved.db");
-    ok(&db, &["backup", saved.to_str().unwrap()]);
-    let at_backup = tally_json(&db);
-    ok(&db, &["ballot", "1", "1", "3-2-102", "no"]);
+    let (saved, at_backup) = saved_then_changed(dir.path(), &db);
     checkpoint(&db);
 
     // 1. Pages in the middle of the file overwritten: SQLite's check fails.
@@ -449,17 +556,10 @@ fn restore_works_over_a_damaged_or_missing_database_and_keeps_the_damaged_file()
         *b = 0xA5;
     }
     std::fs::write(&db, &bytes).unwrap();
-    let out = pavilion(&db, &["restore", saved.to_str().unwrap(), "--yes"]);
-    assert!(out.status.success(), "{out:?}");
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stdout = restore_yes(&db, &saved, &at_backup);
     assert!(stdout.contains("— damaged ("), "{stdout}");
     assert!(stdout.contains("verify: ok"), "{stdout}");
-    assert_eq!(tally_json(&db), at_backup);
-    assert_verifies(&db);
-    let damaged: Vec<String> = backups_in(&backups_dir(&db))
-        .into_iter()
-        .filter(|n| n.ends_with("-damaged.db"))
-        .collect();
+    let damaged = backups_ending(&db, "-damaged.db");
     assert_eq!(damaged.len(), 1, "{:?}", backups_in(&backups_dir(&db)));
     assert!(
         stdout.contains(&damaged[0]),
@@ -476,9 +576,7 @@ fn restore_works_over_a_damaged_or_missing_database_and_keeps_the_damaged_file()
     let mut bytes = std::fs::read(&db).unwrap();
     bytes[..100].copy_from_slice(&[b'x'; 100]);
     std::fs::write(&db, &bytes).unwrap();
-    let out = pavilion(&db, &["restore", saved.to_str().unwrap(), "--yes"]);
-    assert!(out.status.success(), "{out:?}");
-    assert_eq!(tally_json(&db), at_backup);
+    restore_yes(&db, &saved, &at_backup);
     let kept = backups_in(&backups_dir(&db))
         .into_iter()
         .filter(|n| n.contains("-damaged"))
@@ -489,10 +587,7 @@ fn restore_works_over_a_damaged_or_missing_database_and_keeps_the_damaged_file()
     for side in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{side}", db.display()));
     }
-    let out = pavilion(&db, &["restore", saved.to_str().unwrap(), "--yes"]);
-    assert!(out.status.success(), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("— missing"));
-    assert_eq!(tally_json(&db), at_backup);
-    assert_verifies(&db);
+    let stdout = restore_yes(&db, &saved, &at_backup);
+    assert!(stdout.contains("— missing"), "{stdout}");
     assert_verifies(&saved);
 }

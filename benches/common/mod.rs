@@ -12,9 +12,14 @@ pub const FLATS: usize = 20_000;
 
 /// 50 buildings × 4 units × 25 floors × 4 doors; every 10th owner holds two flats.
 pub fn estate_rows() -> Vec<RosterRow> {
-    let mut rows = Vec::with_capacity(FLATS);
+    estate_of(50)
+}
+
+/// `buildings` × 4 units × 25 floors × 4 doors (400 flats a building); every 10th owner holds two.
+pub fn estate_of(buildings: usize) -> Vec<RosterRow> {
+    let mut rows = Vec::with_capacity(buildings * 400);
     let mut n = 0usize;
-    for b in 1..=50 {
+    for b in 1..=buildings {
         for u in 1..=4 {
             for floor in 1..=25 {
                 for door in 1..=4 {
@@ -131,9 +136,10 @@ pub struct Pairs {
     /// Median and p99 of the per-pair ratios A/B.
     pub ratio_median: f64,
     pub ratio_p99: f64,
+    pub runs: usize,
 }
 
-fn stats(mut times: Vec<Duration>) -> Stats {
+pub fn stats(mut times: Vec<Duration>) -> Stats {
     times.sort();
     let runs = times.len();
     Stats {
@@ -143,7 +149,17 @@ fn stats(mut times: Vec<Duration>) -> Stats {
     }
 }
 
-pub fn pairs(runs: usize, mut a: impl FnMut(usize), mut b: impl FnMut(usize)) -> Pairs {
+pub fn pairs(runs: usize, a: impl FnMut(usize), b: impl FnMut(usize)) -> Pairs {
+    pairs_after(runs, |_| {}, a, b)
+}
+
+/// The same, with `setup` run untimed before each pair (what A needs done first).
+pub fn pairs_after(
+    runs: usize,
+    mut setup: impl FnMut(usize),
+    mut a: impl FnMut(usize),
+    mut b: impl FnMut(usize),
+) -> Pairs {
     let mut ta = Vec::with_capacity(runs);
     let mut tb = Vec::with_capacity(runs);
     let mut ratios = Vec::with_capacity(runs);
@@ -153,6 +169,7 @@ pub fn pairs(runs: usize, mut a: impl FnMut(usize), mut b: impl FnMut(usize)) ->
         t.elapsed()
     };
     for i in 0..runs {
+        setup(i);
         let (da, db) = if i % 2 == 0 {
             let da = time(&mut a, i);
             (da, time(&mut b, i))
@@ -170,5 +187,46 @@ pub fn pairs(runs: usize, mut a: impl FnMut(usize), mut b: impl FnMut(usize)) ->
         b: stats(tb),
         ratio_median: ratios[runs / 2],
         ratio_p99: ratios[(runs * 99 / 100).min(runs - 1)],
+        runs,
     }
+}
+
+/// A bare SQLite insert-and-commit with the store's pragmas (WAL, synchronous=FULL), in its own
+/// file in the same folder: what the speed of a write is compared with.
+pub struct PlainCommit(rusqlite::Connection);
+
+impl PlainCommit {
+    pub fn new(dir: &std::path::Path) -> PlainCommit {
+        let conn = rusqlite::Connection::open(dir.join("plain.db")).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        conn.pragma_update(None, "synchronous", "FULL").unwrap();
+        conn.execute(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, owner INTEGER, choice TEXT, at TEXT)",
+            [],
+        )
+        .unwrap();
+        PlainCommit(conn)
+    }
+
+    pub fn commit(&self, i: usize) {
+        self.0
+            .execute(
+                "INSERT INTO t (owner, choice, at) VALUES (?1, 'yes', '2026-11-28T11:00:00Z')",
+                [i as i64],
+            )
+            .unwrap();
+    }
+}
+
+/// Prints both sides of interleaved pairs, the ratio of their p99s, and the per-pair ratios.
+pub fn show_pairs(a: &str, b: &str, p: &Pairs) {
+    show(a, &p.a);
+    show(b, &p.b);
+    println!(
+        "  {} pairs: p99 / p99 {:.2}×; per pair: median {:.2}×, p99 {:.2}×",
+        p.runs,
+        p.a.p99.as_secs_f64() / p.b.p99.as_secs_f64().max(1e-9),
+        p.ratio_median,
+        p.ratio_p99
+    );
 }

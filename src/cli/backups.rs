@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::i18n::BackupText as B;
 use crate::lang::Lang;
-use crate::store::backup::catalog::{self, EXIT_BACKUPS_KEPT, Kind};
+use crate::store::backup::catalog::{self, CLOSE_BACKUPS_KEPT, EXIT_BACKUPS_KEPT, Kind};
 use crate::store::backup::{backups_dir, stem};
 
 /// Bytes as `12.3 MB` (decimal megabytes, integer arithmetic), `800 kB` or `512 B`.
@@ -80,6 +80,7 @@ pub fn list(db: &Path, json: bool, lang: Lang) -> Result<()> {
             "backups": rows,
             "backups_bytes": total,
             "exit_backups_kept": EXIT_BACKUPS_KEPT,
+            "close_backups_kept": CLOSE_BACKUPS_KEPT,
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
@@ -130,7 +131,13 @@ pub fn list(db: &Path, json: bool, lang: Lang) -> Result<()> {
             ]
         )
     );
-    println!("{}", B::Policy.fill(lang, &[("n", &EXIT_BACKUPS_KEPT)]));
+    println!(
+        "{}",
+        B::Policy.fill(
+            lang,
+            &[("n", &EXIT_BACKUPS_KEPT), ("closes", &CLOSE_BACKUPS_KEPT)]
+        )
+    );
     Ok(())
 }
 

@@ -53,17 +53,16 @@ pub struct Member {
     pub area: Area,
 }
 
-/// Groups flats in scope by owner: each owner counts once, with the areas of all their flats added.
+/// Groups flats in scope by owner: each owner counts once, with the areas of all their flats added;
+/// in owner order. (Sorting is several times cheaper than hashing 20,000 flats.)
 pub fn members_of(flats: impl IntoIterator<Item = (OwnerId, Area)>) -> Vec<Member> {
-    let mut index: HashMap<OwnerId, usize> = HashMap::new();
-    let mut members: Vec<Member> = Vec::new();
+    let mut flats: Vec<(OwnerId, Area)> = flats.into_iter().collect();
+    flats.sort_unstable_by_key(|&(owner, _)| owner);
+    let mut members: Vec<Member> = Vec::with_capacity(flats.len());
     for (owner, area) in flats {
-        match index.get(&owner) {
-            Some(&i) => members[i].area += area,
-            None => {
-                index.insert(owner, members.len());
-                members.push(Member { owner, area });
-            }
+        match members.last_mut() {
+            Some(m) if m.owner == owner => m.area += area,
+            _ => members.push(Member { owner, area }),
         }
     }
     members

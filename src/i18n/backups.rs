@@ -6,7 +6,7 @@ catalogue! {
     /// A text about backups.
     BackupText {
         Heading => "{db} 的自动备份（{dir}）：", "Automatic backups of {db} (in {dir}):";
-        Policy => "保留规则：表决关闭时的备份、升级前和恢复前的副本、移出的损坏文件全部保留；退出界面时的备份只保留最近 {n} 份；内容未变时不再备份。", "Kept: every backup made when a vote closed, every copy made before an upgrade or a restore, every damaged file set aside; of the backups made when the screens closed, the last {n}. Nothing is copied when nothing changed.";
+        Policy => "保留规则：升级前和恢复前的副本、移出的损坏文件全部保留；表决关闭时的备份保留最近 {closes} 份，更早的每次会议保留最后一份；退出界面时的备份只保留最近 {n} 份；内容未变时不再备份。", "Kept: every copy made before an upgrade or a restore, every damaged file set aside; of the backups made when a vote closed, the last {closes}, and of older ones the last of each meeting; of the backups made when the screens closed, the last {n}. Nothing is copied when nothing changed.";
         None => "（还没有自动备份）", "(no automatic backups yet)";
         Close => "表决关闭", "vote closed";
         Exit => "退出界面", "screens closed";

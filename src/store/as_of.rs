@@ -40,6 +40,52 @@ fn scope_condition(scope: Option<&Scope>) -> (&'static str, Vec<String>) {
     }
 }
 
+/// Each flat's history row in force after event ?1: one pass over `flat_history` in its primary
+/// key's order (SQLite takes a bare column from the row holding the MAX), instead of a lookup of
+/// the latest `since` per flat (four times slower at 20,000 flats).
+const STOOD: &str = "SELECT flat_id, MAX(since) AS since, area_centi, owner_id, owner_name, active
+     FROM flat_history WHERE since <= ?1 GROUP BY flat_id";
+
+/// What a count needs of each active flat of a scope, as it stood after event `as_of` or now:
+/// its owner and area, in flat order. Reads no text and no index but the tables' own keys (the
+/// count a closing records must not depend on an index whose definition could change).
+pub(crate) fn shares(
+    conn: &Connection,
+    as_of: Option<i64>,
+    scope: &Scope,
+) -> Result<Vec<(i64, Area)>> {
+    if let Scope::Flats(_) = scope {
+        return Ok(flats(conn, as_of, Some(scope))?
+            .into_iter()
+            .map(|s| (s.owner_id, s.area))
+            .collect());
+    }
+    let (cond, args) = scope_condition(Some(scope));
+    let as_of = as_of.filter(|_| history_kept(conn).unwrap_or(false));
+    let sql = match (as_of, cond.is_empty()) {
+        (Some(_), true) => {
+            format!("SELECT owner_id, area_centi FROM ({STOOD}) WHERE active = 1 ORDER BY flat_id")
+        }
+        (Some(_), false) => format!(
+            "SELECT h.owner_id, h.area_centi FROM ({STOOD}) h JOIN flats f ON f.id = h.flat_id
+             WHERE h.active = 1{cond} ORDER BY h.flat_id"
+        ),
+        (None, _) => format!(
+            "SELECT f.owner_id, f.area_centi FROM flats f NOT INDEXED
+             WHERE f.active = 1 AND ?1 IS NULL{cond} ORDER BY f.id"
+        ),
+    };
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut values: Vec<rusqlite::types::Value> = vec![as_of.into()];
+    values.extend(args.into_iter().map(Into::into));
+    let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push((r.get(0)?, Area(r.get(1)?)));
+    }
+    Ok(out)
+}
+
 /// The active flats (of a scope, if given) as they stood after event `as_of`, or now; unordered.
 pub(crate) fn flats(
     conn: &Connection,
@@ -52,9 +98,7 @@ pub(crate) fn flats(
         Some(_) => format!(
             "SELECT f.id, f.building, f.unit, f.room, h.area_centi, h.owner_id, h.owner_name,
                     o.key, o.phone
-             FROM flats f JOIN flat_history h ON h.flat_id = f.id AND h.since =
-                 (SELECT MAX(x.since) FROM flat_history x WHERE x.flat_id = f.id AND x.since <= ?1)
-             JOIN owners o ON o.id = h.owner_id
+             FROM ({STOOD}) h JOIN flats f ON f.id = h.flat_id JOIN owners o ON o.id = h.owner_id
              WHERE h.active = 1{cond}"
         ),
         None => format!(

@@ -10,6 +10,7 @@
 //! checked when it was made. A routine automatic backup is skipped when the newest one already
 //! holds the same record. What is kept is in [`catalog`].
 
+mod background;
 pub mod catalog;
 mod restore;
 
@@ -21,7 +22,8 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::events::{ChainWalk, each_event_after};
 use super::{GENESIS, Result, Store, StoreError};
-pub use catalog::{EXIT_BACKUPS_KEPT, Kind};
+pub(crate) use background::Background;
+pub use catalog::{CLOSE_BACKUPS_KEPT, EXIT_BACKUPS_KEPT, Kind};
 pub use restore::{Candidate, set_aside};
 
 /// Why an automatic backup is made; part of its file name.
@@ -304,7 +306,7 @@ impl Store {
     }
 
     /// An automatic backup into `backups/` next to the database (skipped when the newest routine
-    /// one holds the same record); exit backups beyond the last [`EXIT_BACKUPS_KEPT`] are removed.
+    /// one holds the same record); then what the budget does not keep is removed ([`catalog::prune`]).
     pub fn auto_backup(&self, reason: Reason) -> Result<BackupInfo> {
         auto_backup_of(&self.conn, &self.path, reason)
     }

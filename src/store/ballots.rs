@@ -504,11 +504,7 @@ pub(crate) fn members_in_scope(
     scope: &Scope,
     as_of: Option<i64>,
 ) -> Result<Vec<Member>> {
-    Ok(members_of(
-        as_of::flats(conn, as_of, Some(scope))?
-            .into_iter()
-            .map(|s| (s.owner_id, s.area)),
-    ))
+    Ok(members_of(as_of::shares(conn, as_of, scope)?))
 }
 
 /// The required consents of an item with each flat's owner as it stood after `as_of` (or now).
@@ -548,12 +544,15 @@ fn current_choices(
     };
     let mut stmt = conn.prepare_cached(sql)?;
     let mut rows = stmt.query([item_id])?;
-    let mut out = HashMap::new();
+    let mut read = Vec::new();
     // Read the choice in place: no string allocated per ballot.
     while let Some(r) = rows.next()? {
         if let Some(c) = Choice::parse(r.get_ref(1)?.as_str().unwrap_or("")) {
-            out.insert(r.get::<_, i64>(0)?, c);
+            read.push((r.get::<_, i64>(0)?, c));
         }
     }
+    // Sized once: growing the map ballot by ballot rehashes it a dozen times.
+    let mut out = HashMap::with_capacity(read.len());
+    out.extend(read);
     Ok(out)
 }

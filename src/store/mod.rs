@@ -119,6 +119,8 @@ pub struct Store {
     upgraded: Option<Upgrade>,
     /// The file opened: every commit checks the path still names it.
     opened: Box<identity::Opened>,
+    /// An automatic backup being made on another thread (waited for when the store goes).
+    background: backup::Background,
 }
 
 /// An older database brought up to this build's schema on opening, and the copy kept first.
@@ -168,6 +170,7 @@ impl Store {
             clock: Timestamp::now,
             upgraded,
             opened,
+            background: Default::default(),
         })
     }
 

@@ -47,7 +47,7 @@ pub(super) fn check_identity(conn: &Connection, path: &Path, blank_ok: bool) -> 
 
 /// Percent-encodes a path for an SQLite URI: `?`, `#` and `%` would otherwise end or escape it,
 /// and each byte of a non-ASCII name (a Chinese folder) must reach SQLite as that byte.
-fn uri_path(path: &Path) -> String {
+pub(crate) fn uri_path(path: &Path) -> String {
     use std::os::unix::ffi::OsStrExt;
     let mut out = String::new();
     for &b in path.as_os_str().as_bytes() {
@@ -99,6 +99,7 @@ impl Store {
             clock: jiff::Timestamp::now,
             upgraded: None,
             opened: Box::new(super::identity::Opened::of(path)),
+            background: Default::default(),
         })
     }
 
@@ -146,6 +147,7 @@ impl Store {
             clock: jiff::Timestamp::now,
             upgraded: None,
             opened: Box::new(super::identity::Opened::of(path)),
+            background: Default::default(),
         })
     }
 }

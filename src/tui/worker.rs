@@ -319,11 +319,9 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
         }
         Request::CloseVote { item } => {
             store.close_vote(meeting, item)?;
-            // A copy of the record with the result in it; a failure never undoes the close.
-            match store.auto_backup(crate::store::backup::Reason::Close) {
-                Ok(info) => tracing::info!(path = %info.path.display(), "automatic backup"),
-                Err(e) => tracing::warn!("automatic backup failed: {e}"),
-            }
+            // A copy of the record with the result in it, made while the screens go on; a
+            // failure never undoes the close.
+            store.auto_backup_in_background(crate::store::backup::Reason::Close);
             vec![
                 reload(store, meeting)?,
                 Reply::RollCall(Box::new(RollCall::load(store, meeting, item)?)),

@@ -1,10 +1,12 @@
 //! The automatic backups of one database in its `backups/` folder: what each file is (from its
 //! name and its last event), and which ones the space budget keeps.
 //!
-//! Budget: every backup made when a vote closed is kept, and so is every copy made before an
-//! upgrade or a restore and every damaged database set aside (each marks a moment the host may need
-//! to go back to); of the backups made when the host's screens close, only the last
-//! [`EXIT_BACKUPS_KEPT`] are kept.
+//! Budget: every copy made before an upgrade or a restore and every damaged database set aside is
+//! kept (each marks a moment the host may need to go back to). Of the backups made when a vote
+//! closed, the last [`CLOSE_BACKUPS_KEPT`] are kept, and of older ones the last of each meeting:
+//! the record only grows, so it holds every close of its meeting before it, and a meeting's
+//! results stay in a copy of their own for good. Of the backups made when the host's screens
+//! close, only the last [`EXIT_BACKUPS_KEPT`] are kept.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +16,9 @@ use super::super::{Result, StoreError};
 
 /// Backups made when the screens close that are kept; older ones are removed.
 pub const EXIT_BACKUPS_KEPT: usize = 5;
+
+/// Backups made when a vote closed that are all kept; of older ones, each meeting's last.
+pub const CLOSE_BACKUPS_KEPT: usize = 5;
 
 /// What an automatic backup was made for (read from its name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -141,17 +146,30 @@ pub fn entries(dir: &Path, stem: &str) -> Result<Vec<Entry>> {
     Ok(found)
 }
 
-/// Removes what the budget does not keep: exit backups beyond the last [`EXIT_BACKUPS_KEPT`].
+/// Removes what the budget does not keep: exit backups beyond the last [`EXIT_BACKUPS_KEPT`], and
+/// close backups beyond the last [`CLOSE_BACKUPS_KEPT`] that a later close backup of the same
+/// meeting follows. A close backup whose meeting cannot be read is kept.
 pub fn prune(dir: &Path, stem: &str) -> Result<Vec<PathBuf>> {
-    let exits: Vec<Entry> = entries(dir, stem)?
-        .into_iter()
-        .filter(|e| e.name.kind == Kind::Exit)
-        .collect();
-    let excess = exits.len().saturating_sub(EXIT_BACKUPS_KEPT);
+    let all = entries(dir, stem)?;
+    let of = |kind: Kind| -> Vec<&Entry> { all.iter().filter(|e| e.name.kind == kind).collect() };
+    let exits = of(Kind::Exit);
+    let mut doomed: Vec<&Entry> = exits[..exits.len().saturating_sub(EXIT_BACKUPS_KEPT)].to_vec();
+    let closes = of(Kind::Close);
+    let recent = closes.len().saturating_sub(CLOSE_BACKUPS_KEPT);
+    let mut meetings_seen = std::collections::HashSet::new();
+    for (i, e) in closes.iter().enumerate().rev() {
+        let last_of_meeting = match contents(&e.path).ok().and_then(|c| c.meeting) {
+            Some(meeting) => meetings_seen.insert(meeting),
+            None => true,
+        };
+        if i < recent && !last_of_meeting {
+            doomed.push(e);
+        }
+    }
     let mut removed = Vec::new();
-    for e in exits.into_iter().take(excess) {
+    for e in doomed {
         if std::fs::remove_file(&e.path).is_ok() {
-            removed.push(e.path);
+            removed.push(e.path.clone());
         }
     }
     Ok(removed)
@@ -175,14 +193,7 @@ pub struct Contents {
 /// is opened as immutable: nothing is created beside it, nothing written, even if something once
 /// switched it to WAL.
 pub fn contents(path: &Path) -> Result<Contents> {
-    let mut uri = String::from("file:");
-    for b in path.to_string_lossy().bytes() {
-        match b {
-            b'?' | b'#' | b'%' => uri.push_str(&format!("%{b:02X}")),
-            _ => uri.push(b as char),
-        }
-    }
-    uri.push_str("?immutable=1");
+    let uri = format!("file:{}?immutable=1", crate::store::open::uri_path(path));
     let conn = Connection::open_with_flags(
         uri,
         OpenFlags::SQLITE_OPEN_READ_ONLY
