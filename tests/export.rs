@@ -46,6 +46,7 @@ fn row(room: &str, area: &str, id: &str, name: &str, phone: &str) -> RosterRow {
         },
         area: Area::parse(area).unwrap(),
         flat,
+        floor: None,
     }
 }
 

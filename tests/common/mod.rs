@@ -30,6 +30,7 @@ pub fn row(flat: &str, area: &str, id: Option<&str>, name: &str) -> RosterRow {
         },
         area: Area::parse(area).unwrap(),
         flat,
+        floor: None,
     }
 }
 
