@@ -353,6 +353,7 @@ fn text(store: &Store, m: i64, format: Format, variant: Variant, lang: Lang) -> 
     let bytes = export::export(store, m, format, variant, lang).unwrap();
     match format {
         Format::Docx => common::docx::docx_text(&bytes),
+        Format::Xlsx => common::workbook::xlsx_text(&bytes),
         _ => String::from_utf8(bytes).unwrap(),
     }
 }

@@ -29,6 +29,7 @@ mod setup;
 mod show;
 mod store;
 pub mod terms;
+mod workbook;
 
 pub use agenda::AgendaText;
 pub use agenda_keys::AgendaKeyText;
@@ -51,6 +52,7 @@ pub use screens::T;
 pub use setup::SetupText;
 pub use show::ShowText;
 pub use store::StoreText;
+pub use workbook::WorkbookText;
 
 /// A table of texts, one enum per area of the program.
 pub trait Catalogue: Copy + std::fmt::Debug + 'static {

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod docx;
 pub mod print;
 pub mod tui;
+pub mod workbook;
 pub mod xlsx;
 
 use std::path::PathBuf;
