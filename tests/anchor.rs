@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use common::cli::{ok, pavilion, sample_voted};
 use pavilion::store::backup::{EXIT_BACKUPS_KEPT, Reason, backups_dir};
-use pavilion::store::{Store, event_hash};
+use pavilion::store::Store;
 
 #[test]
 fn a_rehashed_chain_is_caught_against_an_older_backup() {
@@ -30,18 +30,7 @@ fn a_rehashed_chain_is_caught_against_an_older_backup() {
          WHERE id = (SELECT MIN(id) FROM events WHERE kind = 'ballot');",
     )
     .unwrap();
-    let events = Store::open_read_only(&db).unwrap().events(None).unwrap();
-    let mut prev = pavilion::store::GENESIS.to_string();
-    for mut e in events {
-        e.prev_hash = prev;
-        e.hash = event_hash(&e);
-        conn.execute(
-            "UPDATE events SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
-            rusqlite::params![e.id, e.prev_hash, e.hash],
-        )
-        .unwrap();
-        prev = e.hash;
-    }
+    common::cli::rehash_chain(&conn, &db);
     conn.execute_batch(
         "CREATE TRIGGER events_no_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;

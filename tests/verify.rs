@@ -215,18 +215,7 @@ fn a_rehashed_chain_is_caught_by_the_digest_on_the_minutes() {
         ),
     );
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let events: Vec<Event> = Store::open(&db).unwrap().events(None).unwrap();
-    let mut prev = pavilion::store::GENESIS.to_string();
-    for mut e in events {
-        e.prev_hash = prev;
-        e.hash = event_hash(&e);
-        conn.execute(
-            "UPDATE events SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
-            rusqlite::params![e.id, e.prev_hash, e.hash],
-        )
-        .unwrap();
-        prev = e.hash;
-    }
+    common::cli::rehash_chain(&conn, &db);
     conn.execute_batch(RESTORE_TRIGGERS).unwrap();
     drop(conn);
     // Consistent in itself …

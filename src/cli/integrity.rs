@@ -140,8 +140,9 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
     }
     if !v.is_intact() {
         let shown = v.findings.len().min(20);
+        let lang = super::say::lang();
         for f in &v.findings[..shown] {
-            eprintln!("{f}");
+            eprintln!("{}", f.render(lang));
         }
         if v.findings.len() > shown {
             eprintln!(
@@ -151,7 +152,7 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
         }
         return Err(Unverified {
             count: v.findings.len(),
-            first: v.findings[0].to_string(),
+            first: v.findings[0].render(lang),
         }
         .into());
     }
@@ -315,7 +316,7 @@ pub fn restore(db: &Path, file: &Path, yes: bool) -> Result<()> {
         // The backup was checked before installing it, so this is a record that lies.
         return Err(anyhow::Error::new(Unverified {
             count: v.findings.len(),
-            first: first.to_string(),
+            first: first.render(super::say::lang()),
         })
         .context(said!(C::RestoredButUnverified)));
     }

@@ -32,6 +32,7 @@ catalogue! {
         BackupDiffers => "现在记录的第 {event} 个事件与备份 {file} 的链头不同：备份之前的历史被改写过", "event {event} of the record differs from the chain head of the backup {file}: the history before the backup was rewritten";
         AgainstOk => "备份 {file}（{events} 个事件，链头 {head}）正是本记录的开头：备份之前的历史未被改写", "the backup {file} ({events} events, head {head}) is where this record began: the history before it was not rewritten";
         SidecarWritten => "链头另记在 {path}", "the chain head is also written in {path}";
+        ConsentNeverListed => "须经其业主同意的 {flat} 从未在名册中", "flat {flat}, whose consent is required, was never in the roster";
         NotSameFile => "数据库文件在打开之后被删除、移走或替换：未写入任何内容，此后也不再写入它",
             "the database file was deleted, moved or replaced after it was opened: nothing was written, and nothing more will be";
         NeedsYes => "未导入任何内容：核对以上内容后，加 --yes 重新运行",

@@ -112,12 +112,9 @@ impl Store {
             Ok(())
         })?;
         if let Some((id, why)) = broken {
-            return Err(StoreError::AgainstFailed(said!(
-                RecordText::BackupBroken,
-                file = file,
-                event = id,
-                why = why
-            )));
+            return Err(StoreError::AgainstFailed(
+                said!(RecordText::BackupBroken, file = file, event = id).with("why", &why),
+            ));
         }
         let head = walk.head().to_string();
         if let Some((n, h)) = read_sidecar(backup)

@@ -517,8 +517,9 @@ pub(crate) fn consents_of(
         .iter()
         .map(|flat| {
             let owner = as_of::owner_of(conn, flat, as_of)?.ok_or_else(|| {
-                StoreError::NotFound(format!(
-                    "flat {flat}, whose consent is required, was never in the roster"
+                StoreError::from(said!(
+                    crate::i18n::RecordText::ConsentNeverListed,
+                    flat = flat
                 ))
             })?;
             Ok(RequiredConsent {

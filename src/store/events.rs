@@ -125,7 +125,7 @@ pub(crate) fn first_broken_link(events: &[Event]) -> Option<(i64, String)> {
     let mut walk = ChainWalk::default();
     events
         .iter()
-        .find_map(|e| walk.check(e).map(|why| (e.id, why)))
+        .find_map(|e| walk.check(e).map(|why| (e.id, why.to_string())))
 }
 
 /// The chain walked one event at a time, in order: what is wrong with each link, if anything.
@@ -157,20 +157,19 @@ impl ChainWalk {
         self.next_id - 1
     }
 
-    pub(crate) fn check(&mut self, e: &Event) -> Option<String> {
+    pub(crate) fn check(&mut self, e: &Event) -> Option<crate::i18n::Said> {
+        use crate::i18n::{FindingText as F, said};
         let expected_id = self.next_id;
         self.next_id = e.id + 1;
         let prev = std::mem::replace(&mut self.prev, e.hash.clone());
         if e.id != expected_id {
-            return Some(format!(
-                "expected event {expected_id} here: an event was removed or reordered"
-            ));
+            return Some(said!(F::ChainGap, expected = expected_id));
         }
         if e.prev_hash != prev {
-            return Some("its link to the previous event does not match".into());
+            return Some(said!(F::ChainLink));
         }
         if event_hash(e) != e.hash {
-            return Some("its content does not match its hash: it was edited".into());
+            return Some(said!(F::ChainHash));
         }
         None
     }

@@ -127,10 +127,12 @@ impl Store {
     /// `DEST.head`: what rescues a session whose file was deleted or replaced under it.
     pub fn rescue_copy(&self, dest: &Path) -> Result<BackupInfo> {
         let info = self.backup_to(dest)?;
+        let sidecar = super::anchor::sidecar_path(&info.path);
         super::anchor::write_sidecar(&info.path, info.events, &info.head).map_err(|e| {
-            StoreError::Refused(format!(
-                "{}: {e}",
-                super::anchor::sidecar_path(&info.path).display()
+            StoreError::from(crate::i18n::said!(
+                crate::i18n::CmdText::CannotWrite,
+                path = sidecar.display(),
+                error = e
             ))
         })?;
         Ok(info)

@@ -59,6 +59,18 @@ pub(crate) fn uri_path(path: &Path) -> String {
     out
 }
 
+/// A store on `conn` for `path` whose commits are not checked: a reader, or a copy in memory.
+fn unguarded(conn: Connection, path: &Path) -> Store {
+    Store {
+        conn,
+        path: path.to_path_buf(),
+        clock: jiff::Timestamp::now,
+        upgraded: None,
+        opened: Box::new(super::identity::Opened::of(path)),
+        background: Default::default(),
+    }
+}
+
 impl Store {
     /// Opens an existing Pavilion database to write: never creates a file, refuses one that is not
     /// ours, and then migrates like [`Store::open`].
@@ -93,14 +105,7 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
         schema::migrations().to_latest(&mut conn)?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            clock: jiff::Timestamp::now,
-            upgraded: None,
-            opened: Box::new(super::identity::Opened::of(path)),
-            background: Default::default(),
-        })
+        Ok(unguarded(conn, path))
     }
 
     /// Opens a database to read only: no WAL switch, no migration, nothing written to the file.
@@ -141,13 +146,6 @@ impl Store {
                 known: schema::VERSION,
             });
         }
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-            clock: jiff::Timestamp::now,
-            upgraded: None,
-            opened: Box::new(super::identity::Opened::of(path)),
-            background: Default::default(),
-        })
+        Ok(unguarded(conn, path))
     }
 }

@@ -287,3 +287,23 @@ pub fn backups_in(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// Re-hashes every event of `db` through `conn` (whose update trigger the caller dropped), as a
+/// tamperer with the file can: each link and hash made to fit again.
+pub fn rehash_chain(conn: &rusqlite::Connection, db: &Path) {
+    let events = pavilion::store::Store::open_read_only(db)
+        .unwrap()
+        .events(None)
+        .unwrap();
+    let mut prev = pavilion::store::GENESIS.to_string();
+    for mut e in events {
+        e.prev_hash = prev;
+        e.hash = pavilion::store::event_hash(&e);
+        conn.execute(
+            "UPDATE events SET prev_hash = ?2, hash = ?3 WHERE id = ?1",
+            rusqlite::params![e.id, e.prev_hash, e.hash],
+        )
+        .unwrap();
+        prev = e.hash;
+    }
+}

@@ -9,11 +9,12 @@ use super::digest::{ITEM_DIGEST_SQL, MEETING_DIGEST_SQL, digest_rows, roster_dig
 use super::expected::{ExpBallot, ExpNote, ExpProgress, ExpResult, Replay};
 use super::findings::{Findings, Shown, set};
 use super::table::{Lists, RowCheck, Rows, Table, compare_lists, compare_rows, compare_selected};
+use crate::i18n::{FindingText as F, said};
 use crate::store::Result;
 
 const BALLOTS: Table = Table {
     name: "ballots",
-    what: "ballot",
+    what: F::Ballot,
     sql: "SELECT b.id, b.item_id, b.owner_id, f.building || '-' || f.unit || '-' || f.room,
                  b.choice, b.method, b.proxy_name, b.reason, b.at, b.current
           FROM ballots b LEFT JOIN flats f ON f.id = b.flat_id ORDER BY b.id",
@@ -22,7 +23,7 @@ const BALLOTS: Table = Table {
 /// The ballots of one item (compared when its vote closes).
 const ITEM_BALLOTS: Table = Table {
     name: "ballots",
-    what: "ballot",
+    what: F::Ballot,
     sql: "SELECT b.id, b.item_id, b.owner_id, f.building || '-' || f.unit || '-' || f.room,
                  b.choice, b.method, b.proxy_name, b.reason, b.at, b.current
           FROM ballots b LEFT JOIN flats f ON f.id = b.flat_id WHERE b.item_id = ?1 ORDER BY b.id",
@@ -30,35 +31,35 @@ const ITEM_BALLOTS: Table = Table {
 
 const ATTENDANCE: Table = Table {
     name: "attendance",
-    what: "sign-in",
+    what: F::SignIn,
     sql: "SELECT meeting_id, owner_id, status, proxy_name, at FROM attendance
           ORDER BY meeting_id, owner_id",
 };
 
 const ITEMS: Table = Table {
     name: "items",
-    what: "item",
+    what: F::Item,
     sql: "SELECT id, meeting_id, number, title, step, vote, result, closed_at, proposal, resolution
           FROM items ORDER BY id",
 };
 
 const NOTES: Lists = Lists {
     name: "notes",
-    parent: "item",
-    what: "note",
-    missing: "a note recorded by this event is missing from the table: it was deleted",
+    parent: F::Item,
+    what: F::Note,
+    missing: F::NoteMissing,
     sql: "SELECT id, item_id, speaker, point, at FROM notes ORDER BY id",
 };
 
 const MEETINGS: Table = Table {
     name: "meetings",
-    what: "meeting",
+    what: F::Meeting,
     sql: "SELECT id, title, created_at, others FROM meetings ORDER BY id",
 };
 
 const ACTIONS: Table = Table {
     name: "actions",
-    what: "action",
+    what: F::Action,
     sql: "SELECT id, item_id, meeting_id, what, responsible, due, status, created_at, closed_at,
                  confirmation
           FROM actions ORDER BY id",
@@ -66,15 +67,15 @@ const ACTIONS: Table = Table {
 
 const PROGRESS: Lists = Lists {
     name: "action_progress",
-    parent: "action",
-    what: "progress",
-    missing: "a progress note recorded by this event is missing: it was deleted",
+    parent: F::Action,
+    what: F::Progress,
+    missing: F::ProgressMissing,
     sql: "SELECT id, action_id, meeting_id, note, at FROM action_progress ORDER BY id",
 };
 
 const CONCERNS: Table = Table {
     name: "concerns",
-    what: "concern",
+    what: F::Concern,
     sql: "SELECT id, text, raised_by, raised_from, raised_at, item_id FROM concerns ORDER BY id",
 };
 
@@ -175,11 +176,7 @@ impl Replay {
             if let Some(digest) = &x.digest
                 && digest_rows(conn, ITEM_DIGEST_SQL, [id])? != digest.value
             {
-                c.push(
-                    x.added,
-                    "what was taken in (title, statement, rule, scope or required consents) was changed"
-                        .into(),
-                );
+                c.push(x.added, said!(F::ItemTakenChanged));
             }
             c.field("step", 4, &x.step)?;
             c.field("vote", 5, &x.vote)?;
@@ -196,10 +193,10 @@ impl Replay {
                     if passed != *expected {
                         c.push(
                             x.result.event,
-                            format!(
-                                "the recorded result says passed = {} but the events say {}",
-                                passed.shown(),
-                                expected.shown()
+                            said!(
+                                F::ResultPassedDiffers,
+                                recorded = passed.shown(),
+                                expected = expected.shown()
                             ),
                         );
                     }
@@ -220,9 +217,14 @@ impl Replay {
             let actual: (String, String, String) = (r.get(2)?, r.get(3)?, r.get(4)?);
             Ok(
                 (actual != (x.speaker.clone(), x.point.clone(), x.at.clone())).then(|| {
-                    format!(
-                        "the note reads {}: {} ({}) but the event recorded {}: {} ({})",
-                        actual.0, actual.1, actual.2, x.speaker, x.point, x.at
+                    said!(
+                        F::NoteDiffers,
+                        speaker = actual.0,
+                        point = actual.1,
+                        at = actual.2,
+                        espeaker = x.speaker,
+                        epoint = x.point,
+                        eat = x.at
                     )
                 }),
             )
@@ -237,10 +239,7 @@ impl Replay {
             if let Some(digest) = &x.digest
                 && digest_rows(conn, MEETING_DIGEST_SQL, [id])? != digest.value
             {
-                c.push(
-                    digest.event,
-                    "what was taken in (title, time, place, host, secretary …) was changed".into(),
-                );
+                c.push(digest.event, said!(F::MeetingTakenChanged));
             }
             Ok(())
         })
@@ -251,18 +250,14 @@ impl Replay {
         let flats: i64 = conn.query_row("SELECT COUNT(*) FROM flats", [], |r| r.get(0))?;
         let owners: i64 = conn.query_row("SELECT COUNT(*) FROM owners", [], |r| r.get(0))?;
         match &self.roster {
-            None if flats + owners > 0 => out.push(
-                "flats",
-                "(all)".into(),
-                None,
-                "owners and flats are in the database but no roster import is recorded".into(),
-            ),
+            None if flats + owners > 0 => {
+                out.push("flats", said!(F::RowAll), None, said!(F::RosterUnrecorded))
+            }
             Some((Some(digest), event)) if roster_digest(conn)? != *digest => out.push(
                 "flats",
-                "(all)".into(),
+                said!(F::RowAll),
                 Some(*event),
-                "the owners or flats (areas, owners, rooms) differ from what the last roster import recorded"
-                    .into(),
+                said!(F::RosterDiffers),
             ),
             _ => {}
         }
@@ -281,30 +276,31 @@ impl Replay {
             (None, Some(_)) => {
                 out.push(
                     "estate",
-                    "id 1".into(),
+                    said!(F::RowId, id = 1),
                     None,
-                    "no event records the estate: it was added behind the program's back".into(),
+                    said!(F::EstateAdded),
                 );
                 Ok(1)
             }
             (Some((_, at)), None) => {
                 out.push(
                     "estate",
-                    "id 1".into(),
+                    said!(F::RowId, id = 1),
                     Some(at.event),
-                    "the estate is recorded by an event but missing: it was deleted".into(),
+                    said!(F::EstateDeleted),
                 );
                 Ok(0)
             }
             (Some((name, at)), Some((n, a))) => {
+                let row = said!(F::RowId, id = 1);
                 out.field(
                     "estate",
-                    "id 1",
+                    &row,
                     "name",
                     &Some(n),
                     &set(name.clone(), at.event),
                 );
-                out.field("estate", "id 1", "created_at", &a, at);
+                out.field("estate", &row, "created_at", &a, at);
                 Ok(1)
             }
         }
@@ -332,9 +328,12 @@ impl Replay {
             let actual: (Option<i64>, String, String) = (r.get(2)?, r.get(3)?, r.get(4)?);
             Ok(
                 (actual != (x.meeting, x.note.clone(), x.at.clone())).then(|| {
-                    format!(
-                        "the progress note reads '{}' ({}) but the event recorded '{}' ({})",
-                        actual.1, actual.2, x.note, x.at
+                    said!(
+                        F::ProgressDiffers,
+                        note = actual.1,
+                        at = actual.2,
+                        enote = x.note,
+                        eat = x.at
                     )
                 }),
             )

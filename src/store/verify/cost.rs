@@ -40,7 +40,8 @@ pub(super) fn check(events: &[Event], conn: &Connection, out: &mut Findings) -> 
                 format!(
                     "it replaces cost plan {replaces:?} but the item's current plan was {:?}",
                     current.get(&item)
-                ),
+                )
+                .into(),
             );
         }
         if let Some((old, _)) = replaces.and_then(|r| expected.get_mut(&r)) {

@@ -2,22 +2,47 @@
 
 use std::fmt;
 
+use crate::i18n::{FindingText as F, Said, said};
+use crate::lang::Lang;
+
 /// One row that does not fit: which table, which row, what is wrong, and the event it contradicts.
+/// Row and message are message values, rendered in the reader's language ([`Finding::render`]);
+/// `Display` and the JSON of `verify --json` give them in English.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     pub table: String,
-    pub row: String,
+    #[serde(serialize_with = "english")]
+    pub row: Said,
     pub event: Option<i64>,
-    pub message: String,
+    #[serde(serialize_with = "english")]
+    pub message: Said,
+}
+
+fn english<S: serde::Serializer>(s: &Said, to: S) -> Result<S::Ok, S::Error> {
+    to.serialize_str(&s.render(Lang::En))
+}
+
+impl Finding {
+    /// The finding in `lang`: "ballots id 3: … (event 12)".
+    pub fn render(&self, lang: Lang) -> String {
+        let mut line = F::Line.fill(
+            lang,
+            &[
+                ("table", &self.table),
+                ("row", &self.row.render(lang)),
+                ("message", &self.message.render(lang)),
+            ],
+        );
+        if let Some(e) = self.event {
+            line.push_str(&F::AtEvent.fill(lang, &[("event", &e)]));
+        }
+        line
+    }
 }
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: {}", self.table, self.row, self.message)?;
-        if let Some(e) = self.event {
-            write!(f, " (event {e})")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -48,11 +73,17 @@ const MAX_FINDINGS: usize = 1000;
 pub(super) struct Findings(pub(super) Vec<Finding>);
 
 impl Findings {
-    pub(super) fn push(&mut self, table: &str, row: String, event: Option<i64>, message: String) {
+    pub(super) fn push(
+        &mut self,
+        table: &str,
+        row: impl Into<Said>,
+        event: Option<i64>,
+        message: Said,
+    ) {
         if self.0.len() < MAX_FINDINGS {
             self.0.push(Finding {
                 table: table.to_string(),
-                row,
+                row: row.into(),
                 event,
                 message,
             });
@@ -60,15 +91,15 @@ impl Findings {
     }
 
     /// A finding about the event itself (its link, its data, or what it claims).
-    pub(super) fn event(&mut self, id: i64, message: String) {
-        self.push("events", format!("id {id}"), Some(id), message);
+    pub(super) fn event(&mut self, id: i64, message: Said) {
+        self.push("events", said!(F::RowId, id = id), Some(id), message);
     }
 
     /// One column against what an event set it to.
     pub(super) fn field<T: PartialEq + Shown>(
         &mut self,
         table: &str,
-        row: &str,
+        row: &Said,
         column: &str,
         actual: &T,
         expected: &Set<T>,
@@ -76,12 +107,13 @@ impl Findings {
         if *actual != expected.value {
             self.push(
                 table,
-                row.to_string(),
+                row.clone(),
                 Some(expected.event),
-                format!(
-                    "{column} is {} but the events say {}",
-                    actual.shown(),
-                    expected.value.shown()
+                said!(
+                    F::FieldDiffers,
+                    column = column,
+                    actual = actual.shown(),
+                    expected = expected.value.shown()
                 ),
             );
         }

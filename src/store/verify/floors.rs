@@ -30,7 +30,7 @@ pub(super) fn check(last: Option<&Event>, conn: &Connection, out: &mut Findings)
                 "flat_floors",
                 format!("flat {flat}"),
                 event,
-                format!("floor {floor}, but the roster import recorded floor {want}"),
+                format!("floor {floor}, but the roster import recorded floor {want}").into(),
             ),
             None => out.push(
                 "flat_floors",

@@ -73,11 +73,11 @@ pub(super) fn check(
                     g.removed_at = Some(e.at.clone());
                     *event = e.id;
                 }
-                None => out.event(e.id, format!("it removes guest {id}, never added")),
+                None => out.event(e.id, format!("it removes guest {id}, never added").into()),
             },
             _ => out.event(
                 e.id,
-                format!("the '{}' event lacks its meeting or guest", e.kind),
+                format!("the '{}' event lacks its meeting or guest", e.kind).into(),
             ),
         }
     }

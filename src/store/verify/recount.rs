@@ -13,6 +13,7 @@ use super::findings::{Findings, Shown};
 use crate::domain::rule::Electorate;
 use crate::domain::tally::tally;
 use crate::domain::{Choice, FlatRef, Rule, Scope, Tally};
+use crate::i18n::{FindingText as F, Said, said};
 use crate::store::ballots::{consents_of, members_in_scope};
 use crate::store::events::Event;
 use crate::store::{Result, as_of};
@@ -52,10 +53,14 @@ fn taken(conn: &Connection, item: i64) -> Result<Option<Taken>> {
 }
 
 /// One line of figures, for a finding.
-fn figures(t: &Tally) -> String {
-    format!(
-        "passed = {}, {} yes / {} no / {} abstain of {} owners",
-        t.passed, t.yes.owners, t.no.owners, t.abstain.owners, t.total.owners
+fn figures(t: &Tally) -> Said {
+    said!(
+        F::Figures,
+        passed = t.passed,
+        yes = t.yes.owners,
+        no = t.no.owners,
+        abstain = t.abstain.owners,
+        total = t.total.owners
     )
 }
 
@@ -109,7 +114,11 @@ impl Replay {
         let consents = match consents_of(conn, &t.consents, Some(e.id)) {
             Ok(c) => c,
             Err(err) => {
-                out.event(e.id, format!("its vote cannot be counted again: {err}"));
+                let why = match err {
+                    crate::store::StoreError::Said(s) => s,
+                    err => Said::verbatim(err.to_string()),
+                };
+                out.event(e.id, said!(F::CannotRecount).with("why", &why));
                 return Ok(());
             }
         };
@@ -120,12 +129,9 @@ impl Replay {
                 Ok(recorded) => {
                     out.event(
                         e.id,
-                        format!(
-                            "it records item {} as {} but counting its ballots gives {}",
-                            item,
-                            figures(&recorded),
-                            figures(&counted)
-                        ),
+                        said!(F::RecountDiffers, item = item)
+                            .with("recorded", &figures(&recorded))
+                            .with("counted", &figures(&counted)),
                     );
                     return Ok(());
                 }
@@ -137,11 +143,12 @@ impl Replay {
         if recorded_passed != Some(counted.passed) {
             out.event(
                 e.id,
-                format!(
-                    "it records item {item} as passed = {} but counting its ballots gives {}",
-                    recorded_passed.shown(),
-                    figures(&counted)
-                ),
+                said!(
+                    F::RecountPassed,
+                    item = item,
+                    recorded = recorded_passed.shown()
+                )
+                .with("counted", &figures(&counted)),
             );
         }
         Ok(())
@@ -205,19 +212,19 @@ impl Replay {
         self.history_rows += recorded.len();
         if let Some(row) = stored.symmetric_difference(&recorded).next() {
             let which = if stored.contains(row) {
-                "is in the roster's history but not among the changes this import recorded"
+                F::HistoryNotRecorded
             } else {
-                "is among the changes this import recorded but not in the roster's history"
+                F::HistoryMissing
             };
             out.push(
                 "flat_history",
-                format!("flat {}", row.0),
+                said!(F::RowFlat, flat = row.0),
                 Some(e.id),
-                format!(
-                    "{} m² owned by {} ({}) {which}",
-                    crate::domain::Area(row.1),
-                    row.3,
-                    row.2
+                said!(
+                    which,
+                    area = crate::domain::Area(row.1),
+                    name = row.3,
+                    owner = row.2
                 ),
             );
         }
@@ -237,12 +244,9 @@ impl Replay {
         if rows as usize != self.history_rows {
             out.push(
                 "flat_history",
-                "(all)".into(),
+                said!(F::RowAll),
                 None,
-                format!(
-                    "{rows} rows of roster history, but the imports recorded {} changes: it was edited",
-                    self.history_rows
-                ),
+                said!(F::HistoryCount, rows = rows, changes = self.history_rows),
             );
         }
         Ok(())

@@ -9,6 +9,7 @@ use super::expected::{
 use super::findings::{Findings, Shown, set};
 use rusqlite::Connection;
 
+use crate::i18n::{FindingText as F, said};
 use crate::store::Result;
 use crate::store::events::Event;
 
@@ -34,7 +35,7 @@ impl Replay {
         let data: Value = match serde_json::from_str(&e.data) {
             Ok(v) => v,
             Err(_) => {
-                out.event(e.id, "its data is not readable JSON".into());
+                out.event(e.id, said!(F::Unreadable));
                 return Ok(());
             }
         };
@@ -46,10 +47,7 @@ impl Replay {
                     && x.vote.value != "closed"
                     && self.votes(conn, item)? == Some(true)
                 {
-                    out.event(
-                        e.id,
-                        format!("item {item} becomes decided while its vote is still open"),
-                    );
+                    out.event(e.id, said!(F::DecidedWhileOpen, item = item));
                 }
             }
             _ => {}
@@ -66,7 +64,8 @@ impl Replay {
 
     fn apply(&mut self, e: &Event, data: &Value, out: &mut Findings) {
         let id = e.id;
-        let mut lacks = |what: &str| out.event(id, format!("the '{}' event lacks {what}", e.kind));
+        let mut lacks =
+            |what: &str| out.event(id, format!("the '{}' event lacks {what}", e.kind).into());
         match e.kind.as_str() {
             "estate.init" => self.estate = Some((text(data, "name"), set(e.at.clone(), id))),
             "roster.import" => self.roster = Some((text(data, "digest"), id)),
@@ -154,12 +153,12 @@ impl Replay {
                 if from.as_deref() != Some(item.step.value.as_str()) {
                     out.event(
                         id,
-                        format!(
-                            "it moves item {} from {} but the item was {} (event {})",
-                            e.item_id.unwrap_or_default(),
-                            from.shown(),
-                            item.step.value.shown(),
-                            item.step.event
+                        said!(
+                            F::StepFrom,
+                            item = e.item_id.unwrap_or_default(),
+                            from = from.shown(),
+                            was = item.step.value.shown(),
+                            at = item.step.event
                         ),
                     );
                 }
@@ -294,7 +293,7 @@ impl Replay {
         let (Some(item), Some(owner)) = (e.item_id, e.owner_id) else {
             out.event(
                 id,
-                format!("the '{}' event lacks its item and owner", e.kind),
+                format!("the '{}' event lacks its item and owner", e.kind).into(),
             );
             return;
         };
@@ -310,10 +309,7 @@ impl Replay {
         {
             out.event(
                 id,
-                format!(
-                    "a ballot on item {item} after its vote closed (event {})",
-                    i.vote.event
-                ),
+                said!(F::BallotAfterClose, item = item, at = i.vote.event),
             );
         }
         let replaces = int(data, "replaces");
@@ -321,10 +317,10 @@ impl Replay {
         if replaces != current {
             out.event(
                 id,
-                format!(
-                    "it replaces ballot {} but the owner's current ballot was {}",
-                    replaces.shown(),
-                    current.shown()
+                said!(
+                    F::ReplacesBallot,
+                    replaces = replaces.shown(),
+                    current = current.shown()
                 ),
             );
         }
@@ -336,7 +332,7 @@ impl Replay {
             }
         }
         if self.ballots.contains_key(&ballot) {
-            out.event(id, format!("it records ballot {ballot} a second time"));
+            out.event(id, said!(F::BallotTwice, ballot = ballot));
         }
         self.current.entry(item).or_default().insert(owner, ballot);
         self.item_ballots.entry(item).or_default().push(ballot);

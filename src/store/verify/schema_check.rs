@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 
 use super::findings::Findings;
+use crate::i18n::{FindingText as F, Said, said};
 use crate::store::{Result, schema};
 
 /// Every schema object of a connection: (type, name) → SQL.
@@ -23,6 +24,18 @@ fn expected(version: i64) -> Result<BTreeMap<(String, String), Option<String>>> 
     objects(&conn)
 }
 
+/// A schema object, named with its kind in the reader's language.
+fn object(kind: &str, name: &str) -> Said {
+    let row = said!(F::RowObject, name = name);
+    match kind {
+        "table" => row.word("kind", F::KindTable),
+        "index" => row.word("kind", F::KindIndex),
+        "trigger" => row.word("kind", F::KindTrigger),
+        "view" => row.word("kind", F::KindView),
+        other => row.both("kind", other, other),
+    }
+}
+
 pub(super) fn check(conn: &Connection, out: &mut Findings) -> Result<()> {
     let mut integrity = conn.prepare("PRAGMA integrity_check")?;
     let lines = integrity.query_map([], |r| r.get::<_, String>(0))?;
@@ -31,9 +44,9 @@ pub(super) fn check(conn: &Connection, out: &mut Findings) -> Result<()> {
         if line != "ok" {
             out.push(
                 "(file)",
-                "integrity".into(),
+                said!(F::RowIntegrity),
                 None,
-                format!("SQLite's integrity check: {line}"),
+                said!(F::IntegrityCheck, line = line),
             );
         }
     }
@@ -41,9 +54,9 @@ pub(super) fn check(conn: &Connection, out: &mut Findings) -> Result<()> {
     if !(1..=schema::VERSION).contains(&version) {
         out.push(
             "(file)",
-            "schema".into(),
+            said!(F::RowSchema),
             None,
-            format!("schema version {version} is not one this build knows"),
+            said!(F::UnknownVersion, version = version),
         );
         return Ok(());
     }
@@ -51,17 +64,12 @@ pub(super) fn check(conn: &Connection, out: &mut Findings) -> Result<()> {
     let have = objects(conn)?;
     for ((kind, name), sql) in &have {
         match want.get(&(kind.clone(), name.clone())) {
-            None => out.push(
-                "(schema)",
-                format!("{kind} {name}"),
-                None,
-                "no migration creates it: it was added behind the program's back".into(),
-            ),
+            None => out.push("(schema)", object(kind, name), None, said!(F::ObjectAdded)),
             Some(w) if w != sql => out.push(
                 "(schema)",
-                format!("{kind} {name}"),
+                object(kind, name),
                 None,
-                "its definition differs from what the migrations create".into(),
+                said!(F::ObjectDiffers),
             ),
             Some(_) => {}
         }
@@ -70,9 +78,9 @@ pub(super) fn check(conn: &Connection, out: &mut Findings) -> Result<()> {
         if !have.contains_key(&(kind.clone(), name.clone())) {
             out.push(
                 "(schema)",
-                format!("{kind} {name}"),
+                object(kind, name),
                 None,
-                "the migrations create it but it is missing: it was dropped".into(),
+                said!(F::ObjectDropped),
             );
         }
     }

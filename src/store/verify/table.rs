@@ -8,13 +8,14 @@ use rusqlite::{Connection, Row};
 
 use super::expected::Recorded;
 use super::findings::{Findings, Set, Shown};
+use crate::i18n::{FindingText as F, Said, said};
 use crate::store::Result;
 
 /// A table whose rows each stand for one thing an event recorded.
 pub(super) struct Table {
     pub(super) name: &'static str,
     /// What one row is, in findings ("ballot", "sign-in").
-    pub(super) what: &'static str,
+    pub(super) what: F,
     /// The key column(s) first, then the columns compared.
     pub(super) sql: &'static str,
 }
@@ -22,7 +23,7 @@ pub(super) struct Table {
 /// How a row is found among the expected ones, and how it is named in findings.
 pub(super) trait Key: Ord + Copy {
     fn read(r: &Row<'_>) -> rusqlite::Result<Self>;
-    fn name(self) -> String;
+    fn name(self) -> Said;
 }
 
 impl Key for i64 {
@@ -30,8 +31,8 @@ impl Key for i64 {
         r.get(0)
     }
 
-    fn name(self) -> String {
-        format!("id {self}")
+    fn name(self) -> Said {
+        said!(F::RowId, id = self)
     }
 }
 
@@ -41,8 +42,8 @@ impl Key for (i64, i64) {
         Ok((r.get(0)?, r.get(1)?))
     }
 
-    fn name(self) -> String {
-        format!("meeting {} owner {}", self.0, self.1)
+    fn name(self) -> Said {
+        said!(F::RowSignIn, meeting = self.0, owner = self.1)
     }
 }
 
@@ -50,7 +51,7 @@ impl Key for (i64, i64) {
 pub(super) struct RowCheck<'a, 'r> {
     out: &'a mut Findings,
     table: &'a str,
-    row: &'a str,
+    row: &'a Said,
     r: &'a Row<'r>,
 }
 
@@ -86,9 +87,9 @@ impl RowCheck<'_, '_> {
     }
 
     /// A finding about this row that is not about one column's value.
-    pub(super) fn push(&mut self, event: i64, message: String) {
+    pub(super) fn push(&mut self, event: i64, message: Said) {
         self.out
-            .push(self.table, self.row.to_string(), Some(event), message);
+            .push(self.table, self.row.clone(), Some(event), message);
     }
 }
 
@@ -139,10 +140,7 @@ pub(super) fn compare_selected<K: Key, X: Recorded>(
         let key = K::read(r)?;
         let row = key.name();
         let Some(x) = left.remove(&key) else {
-            let message = format!(
-                "no event records this {}: it was added behind the program's back",
-                table.what
-            );
+            let message = said!(F::Added).word("what", table.what);
             out.push(table.name, row, None, message);
             continue;
         };
@@ -155,10 +153,7 @@ pub(super) fn compare_selected<K: Key, X: Recorded>(
         check(&mut c, key, x)?;
     }
     for (key, x) in left {
-        let message = format!(
-            "this {} is recorded by an event but missing from the table: it was deleted",
-            table.what
-        );
+        let message = said!(F::Deleted).word("what", table.what);
         out.push(table.name, key.name(), Some(x.recorded_by()), message);
     }
     Ok(seen)
@@ -169,11 +164,11 @@ pub(super) fn compare_selected<K: Key, X: Recorded>(
 pub(super) struct Lists {
     pub(super) name: &'static str,
     /// The parent's kind ("item", "action").
-    pub(super) parent: &'static str,
+    pub(super) parent: F,
     /// What one row is, in findings ("note", "progress").
-    pub(super) what: &'static str,
+    pub(super) what: F,
     /// The finding for an entry that has no row.
-    pub(super) missing: &'static str,
+    pub(super) missing: F,
     /// The row's id and its parent's id first, then the columns compared.
     pub(super) sql: &'static str,
 }
@@ -185,7 +180,7 @@ pub(super) fn compare_lists<X: Recorded>(
     out: &mut Findings,
     table: &Lists,
     expected: &BTreeMap<i64, &[X]>,
-    differs: impl Fn(&Row<'_>, &X) -> Result<Option<String>>,
+    differs: impl Fn(&Row<'_>, &X) -> Result<Option<Said>>,
 ) -> Result<usize> {
     let mut stmt = conn.prepare(table.sql)?;
     let mut rows = stmt.query([])?;
@@ -196,13 +191,12 @@ pub(super) fn compare_lists<X: Recorded>(
         seen += 1;
         let id: i64 = r.get(0)?;
         let parent: i64 = r.get(1)?;
-        let row = format!("id {id}");
+        let row = said!(F::RowId, id = id);
         let k = taken.entry(parent).or_default();
         let Some(x) = expected.get(&parent).and_then(|list| list.get(*k)) else {
-            let message = format!(
-                "no event records this {} on {} {parent}: it was added behind the program's back",
-                table.what, table.parent
-            );
+            let message = said!(F::AddedOn, id = parent)
+                .word("what", table.what)
+                .word("parent", table.parent);
             out.push(table.name, row, None, message);
             continue;
         };
@@ -215,9 +209,9 @@ pub(super) fn compare_lists<X: Recorded>(
         for x in list.iter().skip(taken.get(parent).copied().unwrap_or(0)) {
             out.push(
                 table.name,
-                format!("{} {parent}", table.parent),
+                said!(F::RowOf, id = parent).word("what", table.parent),
                 Some(x.recorded_by()),
-                table.missing.into(),
+                said!(table.missing),
             );
         }
     }
