@@ -7,7 +7,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::cli::{BIN, assert_verifies, dump, ok, pavilion, root, sample_db};
+use common::cli::{
+    BIN, assert_verifies, backups_in, dump, make_previous_version, ok, pavilion, root, sample_db,
+};
 use pavilion::store::backup::catalog::{contents, parse_name};
 use pavilion::store::backup::{EXIT_BACKUPS_KEPT, Reason, backups_dir};
 use pavilion::store::lock::HostLock;
@@ -85,7 +87,7 @@ fn backup_to_a_folder_or_a_file_gives_one_checked_self_contained_file() {
 
 /// The automatic backups in the folder, by kind label (`close`, `exit`, …).
 fn kinds_in(db: &Path) -> Vec<String> {
-    files_in(&backups_dir(db))
+    backups_in(&backups_dir(db))
         .iter()
         .filter_map(|n| parse_name(n, "pavilion").map(|p| p.kind.label().to_string()))
         .collect()
@@ -97,7 +99,7 @@ fn every_close_backup_survives_many_exits_and_only_the_last_exit_backups_are_kep
     ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
     ok(&db, &["close", "1", "1"]);
     let backups = backups_dir(&db);
-    let names = files_in(&backups);
+    let names = backups_in(&backups);
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].ends_with("-close.db"), "{names:?}");
     let first_close = backups.join(&names[0]);
@@ -116,7 +118,7 @@ fn every_close_backup_survives_many_exits_and_only_the_last_exit_backups_are_kep
         assert_eq!(id.trim(), m.to_string());
         ok(&db, &["close", id.trim(), "1"]);
     }
-    let closes: Vec<String> = files_in(&backups);
+    let closes: Vec<String> = backups_in(&backups);
     assert_eq!(closes.len(), 5, "{closes:?}");
 
     // 25 openings of the screens, each leaving something new: 30 automatic backups in all.
@@ -135,13 +137,13 @@ fn every_close_backup_survives_many_exits_and_only_the_last_exit_backups_are_kep
     let mut expected = vec!["before-restore".to_string()];
     expected.extend(std::iter::repeat_n("close".to_string(), 5));
     expected.extend(std::iter::repeat_n("exit".to_string(), EXIT_BACKUPS_KEPT));
-    assert_eq!(kinds, expected, "{:?}", files_in(&backups));
+    assert_eq!(kinds, expected, "{:?}", backups_in(&backups));
     for name in &closes {
         assert!(backups.join(name).exists(), "close backup {name} kept");
     }
     assert!(before_restore.path.exists());
     // The exit backups kept are the last ones: the newest holds the last concern.
-    let newest_exit = files_in(&backups)
+    let newest_exit = backups_in(&backups)
         .into_iter()
         .filter(|n| n.contains("-exit"))
         .map(|n| backups.join(n))
@@ -186,7 +188,7 @@ fn an_automatic_backup_is_skipped_when_nothing_changed_since_the_last() {
     assert!(!again.made);
     assert_eq!(again.path, first.path);
     assert_eq!(again.head, first.head);
-    assert_eq!(files_in(&backups_dir(&db)).len(), 1);
+    assert_eq!(backups_in(&backups_dir(&db)).len(), 1);
     assert_eq!(
         std::fs::metadata(&first.path).unwrap().modified().unwrap(),
         modified
@@ -196,7 +198,7 @@ fn an_automatic_backup_is_skipped_when_nothing_changed_since_the_last() {
     let changed = store.auto_backup(Reason::Exit).unwrap();
     assert!(changed.made);
     assert_eq!(changed.events, first.events + 1);
-    assert_eq!(files_in(&backups_dir(&db)).len(), 2);
+    assert_eq!(backups_in(&backups_dir(&db)).len(), 2);
     assert_verifies(&changed.path);
     // A copy before a restore is always made, even when nothing changed.
     assert!(store.auto_backup(Reason::Restore).unwrap().made);
@@ -222,7 +224,7 @@ fn an_automatic_backup_whose_new_events_were_forged_in_the_copy_is_not_kept() {
     let err = store.auto_backup(Reason::Exit).unwrap_err().to_string();
     assert!(err.contains("it was edited"), "{err}");
     assert_eq!(
-        files_in(&backups_dir(&db)),
+        backups_in(&backups_dir(&db)),
         vec![
             first
                 .path
@@ -262,7 +264,7 @@ fn restore_checks_the_file_asks_keeps_the_current_database_then_replaces_it() {
     assert_eq!(tally_json(&db), at_backup);
     assert_verifies(&db);
     // The database as it was before is kept.
-    let kept: Vec<String> = files_in(&backups_dir(&db))
+    let kept: Vec<String> = backups_in(&backups_dir(&db))
         .into_iter()
         .filter(|n| n.ends_with("-before-restore.db"))
         .collect();
@@ -331,16 +333,6 @@ fn previous_version() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, db)
 }
 
-fn make_previous_version(db: &Path) {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    conn.execute_batch(
-        "DROP INDEX ballots_item; DROP TABLE cost_plans; DROP TABLE display;
-         DROP TABLE flat_history; DROP TABLE guests; DROP TABLE notice_settings;
-         PRAGMA application_id = 0; PRAGMA user_version = 1;",
-    )
-    .unwrap();
-}
-
 #[test]
 fn an_older_database_is_backed_up_then_migrated_and_a_newer_one_refused() {
     let (_dir, db) = previous_version();
@@ -358,7 +350,7 @@ fn an_older_database_is_backed_up_then_migrated_and_a_newer_one_refused() {
         stderr.contains(&format!("from schema 1 to {SCHEMA_VERSION}")),
         "{stderr}"
     );
-    let names = files_in(&backups_dir(&db));
+    let names = backups_in(&backups_dir(&db));
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].ends_with("-v1-before-upgrade.db"), "{names:?}");
     assert!(
@@ -464,11 +456,11 @@ fn restore_works_over_a_damaged_or_missing_database_and_keeps_the_damaged_file()
     assert!(stdout.contains("verify: ok"), "{stdout}");
     assert_eq!(tally_json(&db), at_backup);
     assert_verifies(&db);
-    let damaged: Vec<String> = files_in(&backups_dir(&db))
+    let damaged: Vec<String> = backups_in(&backups_dir(&db))
         .into_iter()
         .filter(|n| n.ends_with("-damaged.db"))
         .collect();
-    assert_eq!(damaged.len(), 1, "{:?}", files_in(&backups_dir(&db)));
+    assert_eq!(damaged.len(), 1, "{:?}", backups_in(&backups_dir(&db)));
     assert!(
         stdout.contains(&damaged[0]),
         "the message names it: {stdout}"
@@ -487,7 +479,7 @@ fn restore_works_over_a_damaged_or_missing_database_and_keeps_the_damaged_file()
     let out = pavilion(&db, &["restore", saved.to_str().unwrap(), "--yes"]);
     assert!(out.status.success(), "{out:?}");
     assert_eq!(tally_json(&db), at_backup);
-    let kept = files_in(&backups_dir(&db))
+    let kept = backups_in(&backups_dir(&db))
         .into_iter()
         .filter(|n| n.contains("-damaged"))
         .count();

@@ -277,15 +277,15 @@ fn closing_a_vote_leaves_a_checked_backup_and_quitting_unchanged_adds_none() {
     tmux.wait_for("Pavilion Overview", WAIT);
     tmux.keys(&["q"]);
     tmux.wait_for("exit=0", WAIT);
-    let mut names: Vec<String> = std::fs::read_dir(&backups)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = common::cli::backups_in(&backups);
     // Nothing changed between the close and quitting: the close backup already holds the record,
     // so quitting makes no second copy.
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].ends_with("-close.db"), "{names:?}");
+    assert!(
+        backups.join(format!("{}.head", names[0])).is_file(),
+        "its chain head beside it"
+    );
     let stored = ok(&db, &["tally", "1", "1", "--json"]);
     for name in &names {
         let copy = backups.join(name);

@@ -189,6 +189,10 @@ pub enum Command {
     Actions(ActionsCommand),
     /// Minutes, or with --public the public notice, as Markdown, HTML, JSON or CSV
     Export(super::export::ExportArgs),
+    /// Ballot papers (表决票) of an item for every owner in its scope, two to an A4 sheet, as HTML or DOCX
+    Ballots(super::ballot_papers::BallotsArgs),
+    /// The blank sign-in sheet (签到表) of a meeting: every owner, room to sign, as HTML or DOCX
+    SignInSheet(super::ballot_papers::SheetArgs),
     /// Check the event chain, and that ballots, sign-ins, items and results are what the events say
     Verify {
         /// Also confirm that this digest (the chain head printed on earlier minutes) is in the chain

@@ -29,7 +29,8 @@ pub fn lock_for(path: &Path, command: &Command) -> Result<Option<HostLock>> {
         Command::Demo => ("demo", Duration::ZERO),
         Command::Run { .. } => ("run", Duration::ZERO),
         Command::Init { .. } => ("init", wait),
-        Command::Roster(RosterCommand::Import { .. }) => ("roster import", wait),
+        // A dry run works on a copy in memory: a reader, no lock.
+        Command::Roster(RosterCommand::Import { dry_run: false, .. }) => ("roster import", wait),
         Command::Intake { .. } => ("intake", wait),
         Command::Attend { .. } => ("attend", wait),
         Command::Ballot { .. } => ("ballot", wait),

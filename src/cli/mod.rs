@@ -3,6 +3,7 @@
 mod actions;
 pub mod args;
 mod backups;
+mod ballot_papers;
 mod cost;
 pub mod export;
 mod integrity;
@@ -263,6 +264,8 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Actions(cmd) => actions::run(&mut open(&path, false)?, cmd),
         Command::Export(args) => export::run(&read(&path)?, args, lang),
+        Command::Ballots(args) => ballot_papers::ballots(&read(&path)?, args, lang),
+        Command::SignInSheet(args) => ballot_papers::sign_in_sheet(&read(&path)?, args, lang),
         Command::Meeting(cmd) => paper::meeting(&mut open(&path, false)?, cmd),
         Command::Guest(cmd) if cmd.writes() => paper::guest(&mut open(&path, false)?, cmd),
         Command::Guest(cmd) => paper::guest(&mut read(&path)?, cmd),

@@ -45,7 +45,12 @@ pub struct DigestNotFound(pub String);
 
 /// The exit status for an error.
 pub fn exit_of(err: &anyhow::Error) -> Exit {
-    if err.downcast_ref::<Unverified>().is_some() || err.downcast_ref::<DigestNotFound>().is_some()
+    if err.downcast_ref::<Unverified>().is_some()
+        || err.downcast_ref::<DigestNotFound>().is_some()
+        || matches!(
+            err.downcast_ref::<crate::store::StoreError>(),
+            Some(crate::store::StoreError::AgainstFailed(_))
+        )
     {
         Exit::VerificationFailed
     } else if matches!(

@@ -14,7 +14,13 @@ use super::args::RosterCommand;
 pub fn run(path: &Path, cmd: RosterCommand, lang: Lang) -> Result<()> {
     match cmd {
         RosterCommand::Import { file, dry_run, yes } => {
-            let mut store = super::open(path, false)?;
+            // A dry run works on a copy in memory (brought up to this build's schema there): the
+            // file is never written, not even upgraded.
+            let mut store = if dry_run {
+                crate::store::Store::open_in_memory_copy(path)?
+            } else {
+                super::open(path, false)?
+            };
             // Read and validate the whole file before writing anything.
             let import = read_roster_import(&file, &store.id_salt()?)?;
             for line in import.summary.lines(lang) {

@@ -32,14 +32,14 @@ const SMALL: usize = 18;
 const MIN_COLUMN: usize = 4;
 const MAX_COLUMN: usize = 40;
 
-fn body_fonts() -> RunFonts {
+pub(super) fn body_fonts() -> RunFonts {
     RunFonts::new()
         .ascii("Times New Roman")
         .hi_ansi("Times New Roman")
         .east_asia("宋体")
 }
 
-fn heading_fonts() -> RunFonts {
+pub(super) fn heading_fonts() -> RunFonts {
     RunFonts::new()
         .ascii("Arial")
         .hi_ansi("Arial")
@@ -334,7 +334,7 @@ fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
 
 /// Adds the language of the text to the document defaults: Chinese for East-Asian text in both
 /// languages (the names are Chinese), so Word and LibreOffice pick Chinese, not Japanese, glyphs.
-fn language_tag(styles: &[u8], lang: Lang) -> Vec<u8> {
+pub(super) fn language_tag(styles: &[u8], lang: Lang) -> Vec<u8> {
     let xml = String::from_utf8_lossy(styles);
     let latin = match lang {
         Lang::Zh => "zh-CN",

@@ -13,14 +13,15 @@
 //! ```
 
 mod annex;
+pub mod ballot_paper;
 mod bars;
 mod compact;
 pub mod cost;
 mod csv;
 pub mod document;
-mod docx;
+pub(crate) mod docx;
 pub mod file;
-mod html;
+pub(crate) mod html;
 mod json;
 pub mod json_shapes;
 pub mod labels;
@@ -28,6 +29,7 @@ mod markdown;
 pub mod paper;
 mod privacy;
 mod public;
+pub mod sign_in_sheet;
 pub mod snapshot;
 mod svg;
 
@@ -156,6 +158,21 @@ pub fn render(s: &MeetingSnapshot, format: Format, lang: Lang) -> Result<Vec<u8>
         Format::Json => json::render(s, lang)?,
         Format::Csv => self::csv::render(s, lang)?,
         Format::Docx => docx::render(&document::build(s, lang)),
+    })
+}
+
+/// The blank sign-in sheet of a meeting as HTML or DOCX (other formats are not offered).
+pub fn sign_in_sheet(
+    store: &Store,
+    meeting: i64,
+    format: Format,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    let doc = sign_in_sheet::sheet(store, meeting, lang)?;
+    Ok(match format {
+        Format::Docx => docx::render(&doc),
+        Format::Markdown => markdown::render(&doc),
+        _ => html::render(&doc),
     })
 }
 

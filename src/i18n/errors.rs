@@ -19,7 +19,7 @@ pub fn describe(e: &(dyn Error + 'static), lang: Lang) -> String {
         return s.render(lang);
     }
     match e.downcast_ref::<StoreError>() {
-        Some(StoreError::Said(s)) => return s.render(lang),
+        Some(StoreError::Said(s) | StoreError::AgainstFailed(s)) => return s.render(lang),
         Some(StoreError::NewerSchema { path, found, known }) => {
             return S::NewerSchema
                 .fill(lang, &[("path", path), ("found", found), ("known", known)]);

@@ -34,6 +34,31 @@ catalogue! {
         MaskOfficers => "主持人、记录人在公示上隐去部分姓名", "the notice masks the host's and secretary's names";
         SettingsLine => "发布单位：{issuer}；张贴日期：{posted}；公示期：{days} 天；{officers}", "issued by: {issuer}; posted on: {posted}; notice period: {days} days; {officers}";
         Unset => "（未设）", "(not set)";
+        NoVoteNoPapers => "议题 {item} 不表决，没有表决票", "item {item} has no vote: there are no ballot papers for it";
+        PaperTitle => "{estate}业主表决票", "{estate} — owner's ballot paper";
+        Matter => "表决事项：", "Matter: ";
+        PaperOwner => "业主", "Owner";
+        PaperFlats => "房号", "Flat(s)";
+        PaperArea => "专有部分面积", "Floor area";
+        MarkOne => "请在所选意见前的“□”内打“√”，只选一项。", "Tick (√) the box of your choice; one choice only.";
+        SignLine => "业主（或受托人）签名：________________　　日期：____年____月____日", "Signature of the owner (or authorised agent): ________________    Date: ____________";
+        ReturnBy => "请于{date}前交回本表决票。", "Please return this ballot paper by {date}.";
+        ShareArea => "专有部分面积 {t}", "floor area {t}";
+        ShareHeads => "业主人数 {t}", "owners {t}";
+        ShareAreaVoting => "参与表决面积的 {t}", "{t} of the floor area voting";
+        ShareHeadsVoting => "参与表决人数的 {t}", "{t} of the owners voting";
+        And => "，且", ", and ";
+        TakingPartMust => "；参与表决须达到{what}", "; taking part must reach {what}";
+        ApprovalMust => "；同意须达到{what}", "; approval must reach {what}";
+        FullStop => "。", ".";
+        LongMatter => "议题 {item} 的表决事项较长（{n} 字）：表决票可能超过半页，请打印前预览", "the matter of item {item} is long ({n} characters): a ballot paper may not fit half a page; preview before printing";
+        SheetTitle => "{meeting} — 签到表", "{meeting} — sign-in sheet";
+        SheetSignature => "签名", "Signature";
+        SheetAgent => "委托代理人（签名）", "Authorised agent (signature)";
+        SheetTime => "签到时间", "Time";
+        SheetHow => "每户一行。委托他人到会的，由受托人在“委托代理人”栏签名，并交授权委托书。", "One row per owner. An authorised agent signs in the agent column and hands in the written authorisation.";
+        SheetCount => "名册共 {owners} 户业主、{flats} 套房屋。", "The roster lists {owners} owners and {flats} flats.";
+        NotPaperFormat => "表决票和签到表只有 html 或 docx 格式", "ballot papers and sign-in sheets come as html or docx only";
         NotADay => "“{text}”不是日期：请写成 2026-11-29 这样", "'{text}' is not a date: write it like 2026-11-29";
     }
 }

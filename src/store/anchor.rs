@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, params};
 
 use super::events::{ChainWalk, Event, each_event};
-use super::{Result, Store};
+use super::{Result, Store, StoreError};
 use crate::i18n::{RecordText, said};
 
 /// Hex digits a digest must have at least: 128 bits, beyond finding a match by trying.
@@ -112,13 +112,21 @@ impl Store {
             Ok(())
         })?;
         if let Some((id, why)) = broken {
-            return Err(said!(RecordText::BackupBroken, file = file, event = id, why = why).into());
+            return Err(StoreError::AgainstFailed(said!(
+                RecordText::BackupBroken,
+                file = file,
+                event = id,
+                why = why
+            )));
         }
         let head = walk.head().to_string();
         if let Some((n, h)) = read_sidecar(backup)
             && (n != events || h != head)
         {
-            return Err(said!(RecordText::SidecarDiffers, file = file).into());
+            return Err(StoreError::AgainstFailed(said!(
+                RecordText::SidecarDiffers,
+                file = file
+            )));
         }
         let current_events: i64 = self
             .conn
@@ -134,18 +142,19 @@ impl Store {
                 .optional()?;
             match here {
                 None => {
-                    return Err(said!(
+                    return Err(StoreError::AgainstFailed(said!(
                         RecordText::BackupLonger,
                         file = file,
                         events = events,
                         current = current_events
-                    )
-                    .into());
+                    )));
                 }
                 Some(h) if h != head => {
-                    return Err(
-                        said!(RecordText::BackupDiffers, file = file, event = events).into(),
-                    );
+                    return Err(StoreError::AgainstFailed(said!(
+                        RecordText::BackupDiffers,
+                        file = file,
+                        event = events
+                    )));
                 }
                 Some(_) => {}
             }

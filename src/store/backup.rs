@@ -279,8 +279,14 @@ pub(crate) fn auto_backup_of(conn: &Connection, db: &Path, reason: Reason) -> Re
         None => Depth::Since(0, GENESIS.to_string()),
     };
     let info = copy_to(conn, &fresh_name(&dir, &stem, &label), depth)?;
+    // Its chain head in a second place, as for a copy by hand: an anchor for `verify --against`.
+    if let Err(e) = super::anchor::write_sidecar(&info.path, info.events, &info.head) {
+        tracing::warn!(path = %info.path.display(), "cannot write the chain head beside the backup: {e}");
+    }
     if kind.routine() {
-        catalog::prune(&dir, &stem)?;
+        for gone in catalog::prune(&dir, &stem)? {
+            let _ = std::fs::remove_file(super::anchor::sidecar_path(&gone));
+        }
     }
     Ok(info)
 }

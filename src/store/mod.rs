@@ -79,6 +79,9 @@ pub enum StoreError {
         "the database file was deleted, moved or replaced after it was opened: nothing more is written to it"
     )]
     NotSameFile,
+    /// `verify --against`: the backup is not where this record began (or is itself altered).
+    #[error("{0}")]
+    AgainstFailed(crate::i18n::Said),
     /// A refusal or a missing record as a message value (`src/i18n/store.rs`), rendered in the
     /// reader's language at the edge.
     #[error("{0}")]

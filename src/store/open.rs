@@ -77,6 +77,31 @@ impl Store {
         Store::open(path)
     }
 
+    /// A copy of the database in memory, brought up to this build's schema: what a dry run works
+    /// on, so that the file is never written (not even migrated) and no lock is needed. Writes go
+    /// to the copy and are gone when it is dropped.
+    pub fn open_in_memory_copy(path: &Path) -> Result<Store> {
+        let source = Store::open_read_only(path)?;
+        let mut conn = Connection::open_in_memory()?;
+        {
+            use rusqlite::backup::{Backup, StepResult};
+            let copy = Backup::new(&source.conn, &mut conn)?;
+            // Every page in one step: one consistent read of the file.
+            while copy.step(-1)? != StepResult::Done {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        schema::migrations().to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            clock: jiff::Timestamp::now,
+            upgraded: None,
+            opened: Box::new(super::identity::Opened::of(path)),
+        })
+    }
+
     /// Opens a database to read only: no WAL switch, no migration, nothing written to the file.
     /// A write-protected file (a copy kept as evidence) is opened as immutable. Refuses a newer
     /// schema and a file that is not ours.

@@ -234,3 +234,55 @@ pub fn assert_refused_by_host(out: &Output, pid: impl std::fmt::Display) {
         "{stderr}"
     );
 }
+
+/// Turns a database into one of schema 1 (what an estate that upgrades has): the later tables and
+/// indexes dropped, no application id.
+pub fn make_previous_version(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute_batch(
+        "DROP INDEX ballots_item; DROP TABLE cost_plans; DROP TABLE display;
+         DROP TABLE flat_history; DROP TABLE guests; DROP TABLE notice_settings;
+         PRAGMA application_id = 0; PRAGMA user_version = 1;",
+    )
+    .unwrap();
+}
+
+/// The sample meeting with item 1 voted on and still open: 3-2-101 yes, 3-2-102 no, 3-2-201 yes
+/// (all signed in), and a written ballot of 3-2-202 changed from yes to no with a reason.
+pub fn sample_voted() -> (tempfile::TempDir, PathBuf) {
+    let (dir, db) = sample_db();
+    ok(&db, &["attend", "1", "3-2-101", "3-2-102", "3-2-201"]);
+    for (room, choice) in [("3-2-101", "yes"), ("3-2-102", "no"), ("3-2-201", "yes")] {
+        ok(&db, &["ballot", "1", "1", room, choice]);
+    }
+    ok(&db, &["ballot", "1", "1", "3-2-202", "yes", "--written"]);
+    ok(
+        &db,
+        &[
+            "ballot",
+            "1",
+            "1",
+            "3-2-202",
+            "no",
+            "--written",
+            "--reason",
+            "改票",
+        ],
+    );
+    (dir, db)
+}
+
+/// The backups in `dir` (sorted file names), without the chain-head sidecars (`X.db.head`) beside
+/// them.
+pub fn backups_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.ends_with(".head"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}

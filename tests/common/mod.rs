@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod docx;
+pub mod print;
 pub mod tui;
 pub mod xlsx;
 

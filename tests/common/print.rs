@@ -1,0 +1,146 @@
+//! Printing as the secretary prints: the external programs (LibreOffice, Chromium, poppler), the
+//! rule for when they are missing, and a whole-estate vote large enough to span pages.
+//!
+//! Under CI (`CI` set) a missing tool fails; elsewhere the test says it was skipped and how to
+//! install the tools — never a silent pass.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use pavilion::domain::{Choice, Rule, Scope};
+use pavilion::store::{BallotInput, Store};
+
+/// Whether the tools are here; false (after saying so) when the test is to be skipped.
+pub fn tools_available(test: &str, tools: &[&str], packages: &str) -> bool {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .filter(|t| {
+            Command::new("sh")
+                .args(["-c", &format!("command -v {t}")])
+                .output()
+                .map_or(true, |o| !o.status.success())
+        })
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let how = format!("install them with `apt-get install --no-install-recommends {packages}`");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: {} missing under CI; {how}",
+        missing.join(", ")
+    );
+    eprintln!(
+        "{test}: SKIPPED, {} not installed; {how}",
+        missing.join(", ")
+    );
+    false
+}
+
+/// The sample estate with a second meeting: a whole-estate vote with 225 ballots.
+pub fn estate_vote() -> (tempfile::TempDir, Store, i64) {
+    let (dir, db) = super::cli::sample_db();
+    let mut store = Store::open(&db).unwrap();
+    let mut item = super::item(
+        "小区停车收费标准调整",
+        Rule::civil_code_ordinary(),
+        Scope::Estate,
+        &[],
+    );
+    item.raised_from = None;
+    let m = store
+        .intake(
+            &super::meeting_plan("红旗小区 全体业主表决", "2026-12-12T02:00:00Z", vec![item]),
+            "print",
+        )
+        .unwrap();
+    let mut owners = std::collections::HashSet::new();
+    let roster = store.roster().unwrap();
+    let mut cast = 0;
+    for (i, e) in roster.iter().enumerate() {
+        if cast == 225 || !owners.insert(e.owner_id) {
+            continue;
+        }
+        let choice = [Choice::Yes, Choice::Yes, Choice::No, Choice::Abstain][i % 4];
+        store
+            .cast_ballot(m, 1, &BallotInput::in_person(&e.flat, choice))
+            .unwrap();
+        cast += 1;
+    }
+    store.close_vote(m, 1).unwrap();
+    (dir, store, m)
+}
+
+/// Converts the files to PDF in one LibreOffice run; returns the PDFs in the same order.
+pub fn soffice_to_pdf(files: &[PathBuf], out: &Path) -> Vec<PathBuf> {
+    let profile = out.join("lo-profile");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    files
+        .iter()
+        .map(|f| {
+            let pdf = out.join(f.with_extension("pdf").file_name().unwrap());
+            assert!(
+                pdf.exists(),
+                "no PDF for {} (an .xlsx needs LibreOffice Calc: libreoffice-calc-nogui)",
+                f.display()
+            );
+            pdf
+        })
+        .collect()
+}
+
+/// The number of pages and the page size ("595.276 x 841.89 pts (A4)").
+pub fn pdfinfo(pdf: &Path) -> (usize, String) {
+    let out = Command::new("pdfinfo").arg(pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|p| p.trim().parse().ok())
+        .unwrap();
+    let size = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .unwrap()
+        .trim()
+        .to_string();
+    (pages, size)
+}
+
+/// The text of a PDF, laid out as printed.
+pub fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The text of one page (from 1).
+pub fn pdftotext_page(pdf: &Path, page: usize) -> String {
+    let p = page.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
