@@ -34,6 +34,7 @@ catalogue! {
         KeyCloseVote => "结束表决", "close vote";
         KeyPresent => "到场", "present";
         KeyProxy => "委托", "proxy";
+        KeyGuest => "列席", "sat in";
         KeyLeave => "离场", "leaving";
         KeyNote => "发言记录", "note";
         KeyProposal => "方案", "proposal";
@@ -176,6 +177,10 @@ catalogue! {
         // Sign-in
         SearchHint => "输入房号（3-2-501 / 3栋2单元501）或姓名", "type a flat (3-2-501 / 3栋2单元501) or a name";
         ProxyName => "受托人姓名", "Proxy holder's name";
+        GuestFormTitle => "列席人员", "Someone who sat in";
+        GuestNameField => "姓名", "Name";
+        GuestRoleField => "身份", "Role";
+        GuestRoleHint => "如：社区党委书记、物业项目经理、律师", "e.g. community secretary, property manager, lawyer";
         Matches => "{n} 名业主", "{n} owners";
         // Actions
         What => "事项", "What";

@@ -98,6 +98,8 @@ pub enum FormFor {
     Cost {
         item: i64,
     },
+    /// Someone who sat in (列席): name and role.
+    Guest,
     /// Someone asks to speak.
     Speaker,
     /// A ballot handed in by a proxy for an owner who is not here: the holder's name.

@@ -74,6 +74,11 @@ pub enum Request {
         item: i64,
         to: crate::store::Move,
     },
+    /// Someone who sat in (列席).
+    AddGuest {
+        name: String,
+        role: String,
+    },
     /// An item's cost plan set or changed (the earlier plan is kept).
     SetCost {
         item: i64,
@@ -342,6 +347,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
         }
         Request::MoveItem { item, to } => {
             store.move_item(meeting, item, to)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::AddGuest { name, role } => {
+            store.add_guest(meeting, &name, &role, false)?;
             vec![reload(store, meeting)?]
         }
         Request::SetCost { item, plan, reason } => {

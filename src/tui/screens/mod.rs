@@ -6,6 +6,7 @@ pub mod cost;
 pub mod cost_form;
 pub mod export;
 pub mod footer;
+pub mod guest_form;
 pub mod help;
 pub mod item;
 pub mod new_item;

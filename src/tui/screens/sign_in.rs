@@ -108,6 +108,7 @@ pub fn on_action(app: &mut App, action: Action) {
         Action::Down => *sel = (*sel + 1).min(n.saturating_sub(1)),
         Action::PageUp => *sel = sel.saturating_sub(page),
         Action::PageDown => *sel = (*sel + page).min(n.saturating_sub(1)),
+        Action::Guest => super::guest_form::open(app),
         Action::Present | Action::Leave | Action::Proxy => {
             let Some((_, flat, name)) = chosen else {
                 let t = if typed { T::NoMatch } else { T::TypeFirst };

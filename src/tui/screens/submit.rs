@@ -57,6 +57,7 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
         FormFor::NewMeeting | FormFor::EditMeeting | FormFor::EditItem { .. } => {
             return super::setup::submit(app, form, purpose);
         }
+        FormFor::Guest => super::guest_form::request(&v),
         FormFor::Speaker => {
             app.speakers.waiting.push_back(v[0].clone());
             if app.speakers.speaking.is_none() && app.timer.is_none() {
