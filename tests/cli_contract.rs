@@ -181,9 +181,6 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
             s(&["export", "1", "--public", "--check", "-o", &notice]),
             false,
         ),
-        // The screens need a terminal: without one, `run` and `demo` say so.
-        (s(&["run"]), false),
-        (s(&["demo"]), false),
     ]
 }
 
