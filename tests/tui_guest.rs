@@ -4,6 +4,7 @@
 mod common;
 
 use common::tui::Harness;
+use pavilion::export::{self, Format, Variant};
 use pavilion::lang::Lang;
 use pavilion::tui::app::Screen;
 use ratatui::crossterm::event::KeyCode;
@@ -40,17 +41,13 @@ fn someone_who_sat_in_is_entered_on_the_sign_in_screen() {
     assert_eq!(h.store.guests(h.meeting).unwrap().len(), 1);
     h.press(KeyCode::Esc);
     common::assert_intact(&h.store);
-    let minutes = pavilion::export::export(
+    let minutes = export::export(
         &h.store,
         h.meeting,
-        pavilion::export::Format::Markdown,
-        pavilion::export::Variant::Minutes,
+        Format::Markdown,
+        Variant::Minutes,
         Lang::Zh,
-    )
-    .unwrap();
-    assert!(
-        String::from_utf8(minutes)
-            .unwrap()
-            .contains("| 李红梅 | 社区党委书记 |")
     );
+    let minutes = String::from_utf8(minutes.unwrap()).unwrap();
+    assert!(minutes.contains("| 李红梅 | 社区党委书记 |"), "{minutes}");
 }

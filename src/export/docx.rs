@@ -185,23 +185,23 @@ fn paragraph(block: &Block, lang: Lang) -> Paragraph {
 }
 
 fn grid() -> TableBorders {
-    let mut b = TableBorders::new();
-    for pos in [
-        TableBorderPosition::Top,
-        TableBorderPosition::Left,
-        TableBorderPosition::Bottom,
-        TableBorderPosition::Right,
-        TableBorderPosition::InsideH,
-        TableBorderPosition::InsideV,
-    ] {
-        b = b.set(
-            TableBorder::new(pos)
-                .border_type(BorderType::Single)
+    use TableBorderPosition::*;
+    borders(
+        BorderType::Single,
+        &[Top, Left, Bottom, Right, InsideH, InsideV],
+    )
+}
+
+/// Thin black borders of one kind at these positions.
+pub(super) fn borders(kind: BorderType, at: &[TableBorderPosition]) -> TableBorders {
+    at.iter().fold(TableBorders::new(), |b, pos| {
+        b.set(
+            TableBorder::new(pos.clone())
+                .border_type(kind)
                 .size(4)
                 .color("000000"),
-        );
-    }
-    b
+        )
+    })
 }
 
 /// Display width of the widest line of a cell.

@@ -3,11 +3,11 @@
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, HeightRule, LineSpacing, PageMargin, Paragraph, Run, Table,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableRow, WidthType,
+    TableBorderPosition, TableBorders, TableCell, TableRow, WidthType,
 };
 
 use super::BallotPapers;
-use crate::export::docx::{body_fonts, heading_fonts, language_tag};
+use crate::export::docx::{body_fonts, borders, heading_fonts, language_tag};
 use crate::i18n::PaperText as P;
 
 /// A4 in twips; 10 mm top and bottom, 15 mm left and right.
@@ -18,22 +18,10 @@ const WIDTH: usize = 11906 - 2 * 850;
 /// Each paper: just under half the height between the margins (a separator paragraph between).
 const PAPER: f32 = 7650.0;
 
+/// A dashed frame to cut along.
 fn dashed() -> TableBorders {
-    let mut b = TableBorders::new();
-    for pos in [
-        TableBorderPosition::Top,
-        TableBorderPosition::Left,
-        TableBorderPosition::Bottom,
-        TableBorderPosition::Right,
-    ] {
-        b = b.set(
-            TableBorder::new(pos)
-                .border_type(BorderType::Dashed)
-                .size(4)
-                .color("000000"),
-        );
-    }
-    b
+    use TableBorderPosition::*;
+    borders(BorderType::Dashed, &[Top, Left, Bottom, Right])
 }
 
 fn para(text: &str, size: usize) -> Paragraph {
