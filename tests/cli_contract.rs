@@ -92,7 +92,6 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
     let b = ballots.display().to_string();
     let c = backup.display().to_string();
     let minutes = dir.join("minutes.md").display().to_string();
-    let notice = dir.join("notice.md").display().to_string();
     vec![
         (s(&["init", "--estate", "红旗小区"]), true),
         (
@@ -177,10 +176,6 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         (s(&["roster", "list"]), true),
         (s(&["cost", "1", "1"]), true),
         (s(&["export", "1", "--format", "md", "-o", &minutes]), true),
-        (
-            s(&["export", "1", "--public", "--check", "-o", &notice]),
-            false,
-        ),
     ]
 }
 
