@@ -52,6 +52,7 @@ fn roster() -> Vec<RosterRow> {
                         },
                         area: Area(5000 + (n as i64 * 37) % 9000),
                         flat,
+                        floor: None,
                     });
                     n += 1;
                 }

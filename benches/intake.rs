@@ -109,6 +109,7 @@ fn main() {
                         },
                         area: Area(8000),
                         flat,
+                        floor: None,
                     });
                 }
             }

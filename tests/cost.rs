@@ -201,38 +201,37 @@ by_area = false
 floors = { 1 = 0, 2 = 0.06, 3 = 0.14, 4 = 0.22, 5 = 0.27, 6 = 0.31 }
 "#;
 
+/// `pavilion cost 1 1 --set FILE [--reason WHY]`.
+fn set_plan(db: &Path, file: &Path, reason: Option<&str>) -> std::process::Output {
+    let mut args = vec!["cost", "1", "1", "--set", file.to_str().unwrap()];
+    args.extend(reason.iter().flat_map(|r| ["--reason", r]));
+    pavilion(db, &args)
+}
+
+/// The stderr of a command that must fail.
+fn refused(out: std::process::Output) -> String {
+    assert!(!out.status.success());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The stdout of a command that must succeed.
+fn done(out: std::process::Output) -> String {
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 #[test]
 fn a_plan_changed_from_the_command_line_is_recorded_replayed_and_in_the_minutes() {
     let (dir, db) = sample_db();
     let file = dir.path().join("plan.toml");
     std::fs::write(&file, CHANGED).unwrap();
-    let set = |extra: &[&str]| {
-        let mut args = vec!["cost", "1", "1", "--set", file.to_str().unwrap()];
-        args.extend_from_slice(extra);
-        pavilion(&db, &args)
-    };
-    let err = |out: std::process::Output| {
-        assert!(!out.status.success());
-        String::from_utf8_lossy(&out.stderr).into_owned()
-    };
 
     // Changing the plan taken in with the agenda needs a reason; refused, nothing is written.
     let before = common::cli::dump(&db);
-    assert!(err(set(&[])).contains("needs a reason (--reason)"));
+    assert!(refused(set_plan(&db, &file, None)).contains("needs a reason (--reason)"));
     assert_eq!(common::cli::dump(&db), before);
 
-    let out = ok(
-        &db,
-        &[
-            "cost",
-            "1",
-            "1",
-            "--set",
-            file.to_str().unwrap(),
-            "--reason",
-            "区级补贴增加 5 万元",
-        ],
-    );
+    let out = done(set_plan(&db, &file, Some("区级补贴增加 5 万元")));
     assert!(out.contains("now version 2: ¥530000.00 shared"), "{out}");
     let v = json(&db, &["cost", "1", "1", "--json"]);
     assert_eq!(v["subsidy_fen"], 25_000_000);
@@ -245,7 +244,7 @@ fn a_plan_changed_from_the_command_line_is_recorded_replayed_and_in_the_minutes(
     assert_eq!(sum, 53_000_000);
 
     // The same plan again changes nothing, and says so.
-    assert!(err(set(&["--reason", "again"])).contains("nothing changed"));
+    assert!(refused(set_plan(&db, &file, Some("again"))).contains("nothing changed"));
 
     // The minutes give the reason and the earlier plan; the record replays.
     let minutes = ok(&db, &["export", "1", "--format", "md"]);
@@ -260,22 +259,11 @@ fn a_plan_changed_from_the_command_line_is_recorded_replayed_and_in_the_minutes(
     ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
     std::fs::write(&file, CHANGED.replace("250000.00", "260000.00")).unwrap();
     let before = common::cli::dump(&db);
-    assert!(err(set(&["--reason", "late"])).contains("owners are voting"));
+    assert!(refused(set_plan(&db, &file, Some("late"))).contains("owners are voting"));
     assert_eq!(common::cli::dump(&db), before);
     // After the close it can, with a reason.
     ok(&db, &["close", "1", "1"]);
-    ok(
-        &db,
-        &[
-            "cost",
-            "1",
-            "1",
-            "--set",
-            file.to_str().unwrap(),
-            "--reason",
-            "中标价确定",
-        ],
-    );
+    done(set_plan(&db, &file, Some("中标价确定")));
     common::cli::assert_verifies(&db);
 }
 
@@ -285,20 +273,7 @@ fn a_plan_file_is_checked_where_it_is_written() {
     let file = dir.path().join("plan.toml");
     let set = |text: &str| {
         std::fs::write(&file, text).unwrap();
-        let out = pavilion(
-            &db,
-            &[
-                "cost",
-                "1",
-                "1",
-                "--set",
-                file.to_str().unwrap(),
-                "--reason",
-                "r",
-            ],
-        );
-        assert!(!out.status.success(), "{text}");
-        String::from_utf8_lossy(&out.stderr).into_owned()
+        refused(set_plan(&db, &file, Some("r")))
     };
     let before = common::cli::dump(&db);
     let e = set(&CHANGED.replace("6 = 0.31", "6 = 0.31123"));
@@ -314,21 +289,9 @@ fn a_plan_file_is_checked_where_it_is_written() {
     let e = set(&CHANGED.replace("amount", "amuont"));
     assert!(e.contains("plan.toml:2:1"), "{e}");
     // The [items.cost] header copied from an agenda is understood.
-    let ok_text = format!("[items.cost]\n{CHANGED}");
-    std::fs::write(&file, ok_text).unwrap();
+    std::fs::write(&file, format!("[items.cost]\n{CHANGED}")).unwrap();
     assert_eq!(common::cli::dump(&db), before);
-    ok(
-        &db,
-        &[
-            "cost",
-            "1",
-            "1",
-            "--set",
-            file.to_str().unwrap(),
-            "--reason",
-            "r",
-        ],
-    );
+    done(set_plan(&db, &file, Some("r")));
 }
 
 #[test]

@@ -46,6 +46,7 @@ fn row(room: &str, area: &str, id: &str, name: &str, phone: &str) -> RosterRow {
         },
         area: Area::parse(area).unwrap(),
         flat,
+        floor: None,
     }
 }
 
@@ -352,6 +353,7 @@ fn text(store: &Store, m: i64, format: Format, variant: Variant, lang: Lang) -> 
     let bytes = export::export(store, m, format, variant, lang).unwrap();
     match format {
         Format::Docx => common::docx::docx_text(&bytes),
+        Format::Xlsx => common::workbook::xlsx_text(&bytes),
         _ => String::from_utf8(bytes).unwrap(),
     }
 }

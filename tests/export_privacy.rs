@@ -136,6 +136,12 @@ fn no_personal_data_is_left_on_any_public_format() {
             let out = export::export(&store, m, format, Variant::PublicNotice, lang).unwrap();
             let out = match format {
                 Format::Docx => common::docx::docx_text(&out),
+                // The cells, and every part: page header and footer, document properties.
+                Format::Xlsx => {
+                    let parts = common::workbook::parts(&out);
+                    let xml: Vec<&str> = parts.iter().map(|(_, x)| x.as_str()).collect();
+                    common::workbook::xlsx_text(&out) + &xml.concat()
+                }
                 _ => String::from_utf8(out).unwrap(),
             };
             let out = normalised(&out);
@@ -191,6 +197,33 @@ fn spreadsheet_formulas_are_neutralised_in_every_csv() {
                 text.contains("'=cmd|"),
                 "the proxy holder as typed, neutralised"
             );
+        }
+    }
+}
+
+#[test]
+fn spreadsheet_formulas_stay_text_in_every_workbook() {
+    let (_dir, store, m) = corpus();
+    for variant in [Variant::Minutes, Variant::PublicNotice] {
+        let out = export::export(&store, m, Format::Xlsx, variant, Lang::Zh).unwrap();
+        let cells = common::workbook::xlsx_text(&out);
+        // Kept as typed, as a text cell (a formula or number would read back otherwise).
+        assert!(cells.contains("=HYPERLINK("), "{variant:?}:\n{cells}");
+        if variant == Variant::Minutes {
+            assert!(cells.contains("=cmd|"), "the proxy holder as typed");
+        }
+        for (name, xml) in common::workbook::parts(&out) {
+            assert!(
+                !xml.contains("<f>") && !xml.contains("<f "),
+                "{variant:?}: a formula in {name}"
+            );
+            if name == "xl/styles.xml" {
+                // Excel's own "this is text" mark, kept when the cell is edited.
+                assert!(
+                    xml.contains(r#"quotePrefix="1""#),
+                    "{variant:?}: no quote prefix"
+                );
+            }
         }
     }
 }

@@ -33,6 +33,7 @@ pub fn estate_rows() -> Vec<RosterRow> {
                         },
                         area: Area(5_000 + (n as i64 * 37) % 6_000),
                         flat,
+                        floor: None,
                     });
                     n += 1;
                 }

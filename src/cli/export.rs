@@ -1,4 +1,4 @@
-//! `export MEETING --format md|html|json|csv|docx [--public] [-o FILE]`: the minutes or the public notice.
+//! `export MEETING --format md|html|json|csv|docx|xlsx [--public] [-o FILE]`: the minutes or the public notice.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,7 +15,8 @@ use crate::store::Store;
 pub struct ExportArgs {
     /// The meeting id (or `latest`)
     pub meeting: String,
-    /// md, html, json, csv (the roll call) or docx [default: from the -o file's extension]
+    /// md, html, json, csv (the roll call), docx, or xlsx (roll call, sign-in list, action ledger)
+    /// [default: from the -o file's extension]
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<FormatArg>,
     /// The public notice (公示): owners' names masked, no phone numbers
@@ -48,6 +49,7 @@ pub enum FormatArg {
     Json,
     Csv,
     Docx,
+    Xlsx,
 }
 
 impl From<FormatArg> for Format {
@@ -58,6 +60,7 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Csv => Format::Csv,
             FormatArg::Docx => Format::Docx,
+            FormatArg::Xlsx => Format::Xlsx,
         }
     }
 }

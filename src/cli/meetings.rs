@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use crate::domain::{FlatRef, MeetingPlan, Step};
 use crate::i18n::{CmdText as K, Said, said};
-use crate::intake::agenda::parse_agenda;
+use crate::intake::agenda::parse_agenda_with_floors;
 use crate::intake::roster::read_roster;
 use crate::intake::{Location, Problem, Problems};
 use crate::store::{ItemText, Store};
@@ -15,9 +15,18 @@ use crate::store::{ItemText, Store};
 use super::say::{count, lang, say};
 
 /// Reads an agenda file and validates it; every problem of every file is collected.
-fn read_agenda(file: &Path, flats: &HashSet<FlatRef>) -> Result<MeetingPlan, Problems> {
-    parse_agenda(&file.display().to_string(), &toml_text(file)?, flats)
+fn read_agenda(file: &Path, roster: &(HashSet<FlatRef>, Floors)) -> Result<MeetingPlan, Problems> {
+    let (flats, floors) = roster;
+    parse_agenda_with_floors(
+        &file.display().to_string(),
+        &toml_text(file)?,
+        flats,
+        floors,
+    )
 }
+
+/// The floors a roster's floor column gives, by flat.
+type Floors = std::collections::HashMap<FlatRef, u32>;
 
 /// The text of a TOML file (an agenda, a cost plan): UTF-8, or refused saying how to save it.
 pub(super) fn toml_text(file: &Path) -> Result<String, Problems> {
@@ -53,22 +62,30 @@ pub(super) fn toml_text(file: &Path) -> Result<String, Problems> {
 
 /// `check FILE...`: validates against the database's roster (or a roster file); writes nothing.
 pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> Result<()> {
-    let flats: HashSet<FlatRef> = match roster {
-        Some(file) => read_roster(file)?.into_iter().map(|r| r.flat).collect(),
+    let roster = match roster {
+        Some(file) => {
+            let rows = read_roster(file)?;
+            let floors = rows.iter().filter_map(|r| Some((r.flat.clone(), r.floor?)));
+            (
+                rows.iter().map(|r| r.flat.clone()).collect(),
+                floors.collect(),
+            )
+        }
         None => {
             if !db.exists() {
                 return Err(said!(K::NoDbToCheck, path = db.display()).into());
             }
-            let flats = Store::open_read_only(db)?.flat_set()?;
+            let store = Store::open_read_only(db)?;
+            let flats = store.flat_set()?;
             if flats.is_empty() {
                 return Err(said!(K::NoRosterYet).into());
             }
-            flats
+            (flats, store.given_floors()?)
         }
     };
     let mut all = Vec::new();
     for file in files {
-        match read_agenda(file, &flats) {
+        match read_agenda(file, &roster) {
             Ok(plan) => {
                 say(
                     K::CheckOk,
@@ -106,7 +123,7 @@ pub fn intake(store: &mut Store, file: &Path) -> Result<()> {
     if flats.is_empty() {
         return Err(said!(K::NoRosterForIntake).into());
     }
-    let plan = read_agenda(file, &flats)?;
+    let plan = read_agenda(file, &(flats, store.given_floors()?))?;
     let id = store.intake(&plan, &file.display().to_string())?;
     println!("{id}");
     Ok(())

@@ -22,6 +22,16 @@ pub struct RosterRow {
     pub flat: FlatRef,
     pub area: Area,
     pub owner: Owner,
+    /// The floor as the roster's floor column gives it; `None` when it gives none (the floor is then
+    /// read from the room number: 501 → 5).
+    pub floor: Option<u32>,
+}
+
+impl RosterRow {
+    /// The flat's floor: the roster's floor column, else the room number's.
+    pub fn floor(&self) -> Option<u32> {
+        self.floor.or_else(|| self.flat.floor().filter(|f| *f > 0))
+    }
 }
 
 /// Words that, standing alone, name the developer or the former work unit's unsold flats.

@@ -32,6 +32,7 @@ mod public;
 pub mod sign_in_sheet;
 pub mod snapshot;
 mod svg;
+mod xlsx;
 
 use jiff::civil::Date;
 
@@ -54,15 +55,18 @@ pub enum Format {
     Csv,
     /// A Word document (A4) for Word and WPS: the minutes or the notice.
     Docx,
+    /// An Excel/WPS workbook: the roll call, the sign-in list and the action ledger.
+    Xlsx,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Markdown,
         Format::Html,
         Format::Json,
         Format::Csv,
         Format::Docx,
+        Format::Xlsx,
     ];
 
     pub fn extension(self) -> &'static str {
@@ -72,10 +76,12 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
     }
 
-    /// The format a file name asks for: `.md`, `.markdown`, `.html`, `.htm`, `.json`, `.csv`.
+    /// The format a file name asks for: `.md`, `.markdown`, `.html`, `.htm`, `.json`, `.csv`, `.docx`,
+    /// `.xlsx`.
     pub fn from_extension(ext: &str) -> Option<Format> {
         match ext.to_ascii_lowercase().as_str() {
             "md" | "markdown" => Some(Format::Markdown),
@@ -83,6 +89,7 @@ impl Format {
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -96,6 +103,8 @@ pub enum ExportError {
     Csv(#[from] ::csv::Error),
     #[error("writing the JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("writing the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
 /// Everything an export can be asked for.
@@ -158,6 +167,7 @@ pub fn render(s: &MeetingSnapshot, format: Format, lang: Lang) -> Result<Vec<u8>
         Format::Json => json::render(s, lang)?,
         Format::Csv => self::csv::render(s, lang)?,
         Format::Docx => docx::render(&document::build(s, lang)),
+        Format::Xlsx => xlsx::render(s, lang)?,
     })
 }
 
@@ -177,7 +187,8 @@ pub fn sign_in_sheet(
 }
 
 /// A file name that says what the file holds: `meeting-3-2026-11-28-minutes-zh.html`,
-/// `meeting-3-2026-11-28-notice-en.md`, `meeting-3-2026-11-28-roll-call-zh.csv`.
+/// `meeting-3-2026-11-28-notice-en.md`, `meeting-3-2026-11-28-roll-call-zh.csv`,
+/// `meeting-3-2026-11-28-records-zh.xlsx`.
 pub fn default_file_name(
     meeting: &MeetingRecord,
     format: Format,
@@ -187,6 +198,8 @@ pub fn default_file_name(
     let what = match (format, variant) {
         (Format::Csv, Variant::Minutes) => "roll-call",
         (Format::Csv, Variant::PublicNotice) => "roll-call-public",
+        (Format::Xlsx, Variant::Minutes) => "records",
+        (Format::Xlsx, Variant::PublicNotice) => "records-public",
         (_, Variant::Minutes) => "minutes",
         (_, Variant::PublicNotice) => "notice",
     };

@@ -20,6 +20,7 @@ mod intake;
 mod paper;
 mod record;
 mod roster;
+mod roster_floor;
 mod roster_problems;
 mod said;
 mod screens;
@@ -27,6 +28,7 @@ mod setup;
 mod show;
 mod store;
 pub mod terms;
+mod workbook;
 
 pub use agenda::AgendaText;
 pub use agenda_keys::AgendaKeyText;
@@ -40,6 +42,7 @@ pub use intake::IntakeText;
 pub use paper::PaperText;
 pub use record::RecordText;
 pub use roster::RosterText;
+pub use roster_floor::RosterFloorText;
 pub use roster_problems::RosterProblem;
 pub use said::Said;
 pub(crate) use said::said;
@@ -47,6 +50,7 @@ pub use screens::T;
 pub use setup::SetupText;
 pub use show::ShowText;
 pub use store::StoreText;
+pub use workbook::WorkbookText;
 
 /// A table of texts, one enum per area of the program.
 pub trait Catalogue: Copy + std::fmt::Debug + 'static {

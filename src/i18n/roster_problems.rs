@@ -13,6 +13,7 @@ catalogue! {
         FieldCertificate => "证件号码", "ID or certificate number";
         FieldPhone => "电话", "phone";
         FieldUnsold => "未售标记", "unsold marker";
+        FieldFloor => "楼层", "floor";
         HeaderHint => "表头行写明各列：楼栋、单元、房号、建筑面积(㎡)、业主姓名（也可用英文表头 building/unit/room/area_m2/owner_name），其下每户一行",
             "the header row names the columns: 楼栋, 单元, 房号, 建筑面积(㎡), 业主姓名 (or building, unit, room, area_m2, owner_name); below it, one row per flat";
         HeaderNotInFirstRows => "{hint}；前 {n} 行中没有一行是表头", "{hint}; no row of the first {n} does";

@@ -15,7 +15,7 @@ mod suggest;
 mod table;
 mod when;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use toml::de::DeTable;
 
@@ -43,6 +43,17 @@ pub fn parse_agenda(
     text: &str,
     flats: &HashSet<FlatRef>,
 ) -> Result<MeetingPlan, Problems> {
+    parse_agenda_with_floors(file, text, flats, &HashMap::new())
+}
+
+/// [`parse_agenda`], knowing the floors the roster's floor column gives (for cost plans: every floor
+/// of an item's scope needs a coefficient).
+pub fn parse_agenda_with_floors(
+    file: &str,
+    text: &str,
+    flats: &HashSet<FlatRef>,
+    floors: &HashMap<FlatRef, u32>,
+) -> Result<MeetingPlan, Problems> {
     // An editor's byte order mark is invisible; dropping it keeps columns on line 1 as the user sees them.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut report = Report::new(file, text);
@@ -65,7 +76,7 @@ pub fn parse_agenda(
     let rules = RuleBook::read(&mut report, document.get("rules"));
     let ctx = Context {
         rules: &rules,
-        roster: RosterView::new(flats),
+        roster: RosterView::new(flats).with_floors(floors),
         meeting_date: header.as_ref().and_then(Header::date),
     };
     let items = read_items(&mut report, &ctx, document.get("items"));

@@ -8,6 +8,7 @@
 
 mod clean;
 mod csv_file;
+pub mod floors;
 mod headers;
 mod layout;
 mod owners;
@@ -86,7 +87,7 @@ pub fn import_bytes(file: &str, bytes: Vec<u8>, salt: &[u8]) -> Result<RosterImp
             .far_cells
             .extend((table.far_cells.iter()).map(|c| (table.sheet.clone(), c.clone())));
         let columns = match find_header(file, sheet_name, table) {
-            Found::Roster(columns) => columns,
+            Found::Roster(columns) => *columns,
             Found::Broken(p) => {
                 problems.extend(p);
                 continue;
@@ -153,6 +154,8 @@ pub fn import_bytes(file: &str, bytes: Vec<u8>, salt: &[u8]) -> Result<RosterImp
         .collect::<std::collections::HashSet<_>>()
         .len();
     summary.area = rows.iter().map(|r| r.area).sum();
+    summary.floors_given = rows.iter().filter(|r| r.floor.is_some()).count();
+    summary.floor_conflicts = floors::conflicts(&rows);
     Ok(RosterImport { rows, summary })
 }
 

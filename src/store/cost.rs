@@ -151,11 +151,13 @@ impl Store {
     fn sharing_of(&self, item: &ItemRecord, plan: &CostPlan) -> Result<Sharing> {
         let mut flats = Vec::new();
         let mut floorless = Vec::new();
+        let given = self.given_floors()?;
         for entry in self.roster_as_of(self.roster_epoch(item)?)? {
             if !item.scope.contains(&entry.flat) {
                 continue;
             }
-            match entry.flat.floor().filter(|f| *f > 0) {
+            let floor = given.get(&entry.flat).copied();
+            match floor.or_else(|| entry.flat.floor().filter(|f| *f > 0)) {
                 Some(floor) => flats.push(CostFlat {
                     flat: entry.flat,
                     floor,

@@ -11,6 +11,7 @@ mod ballots;
 mod cost;
 mod display;
 mod events;
+mod floors;
 mod identity;
 pub mod lock;
 mod meeting_info;

@@ -186,6 +186,7 @@ impl Store {
             }),
         )?;
         roster_changes::record_history(&tx, event)?;
+        super::floors::record(&tx, &now, rows)?;
         tx.commit()?;
         Ok(ImportOutcome {
             plan,

@@ -209,12 +209,28 @@ CREATE TABLE guests (
 CREATE INDEX guests_meeting ON guests(meeting_id, id);
 "#;
 
+/// Migration 6: floors the roster's floor column gives (flats whose room number does not tell the
+/// floor, or tells it wrongly), for sharing a cost by floor. Replaced as a whole by a roster import.
+const V6: &str = r#"
+CREATE TABLE flat_floors (
+    flat_id INTEGER PRIMARY KEY REFERENCES flats(id),
+    floor INTEGER NOT NULL CHECK (floor > 0)
+);
+"#;
+
 /// `PRAGMA application_id` of a Pavilion database ("PAVQ"); files from before version 4 have 0.
 pub const APPLICATION_ID: i64 = 1346459217;
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 5;
+pub const VERSION: i64 = 6;

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod docx;
 pub mod print;
 pub mod tui;
+pub mod workbook;
 pub mod xlsx;
 
 use std::path::PathBuf;
@@ -30,6 +31,7 @@ pub fn row(flat: &str, area: &str, id: Option<&str>, name: &str) -> RosterRow {
         },
         area: Area::parse(area).unwrap(),
         flat,
+        floor: None,
     }
 }
 

@@ -284,6 +284,7 @@ fn row(flat: &str, area: &str, id: Option<&str>, name: &str) -> RosterRow {
             phone: None,
         },
         flat,
+        floor: None,
     }
 }
 

@@ -132,7 +132,7 @@ fn check_floors(
     let mut missing: Vec<(u32, String)> = Vec::new();
     let mut floorless: Vec<String> = Vec::new();
     for flat in roster.flats().filter(|f| scope.contains(f)) {
-        match flat.floor().filter(|f| *f > 0) {
+        match roster.floor(flat) {
             Some(floor) if plan.floors.contains_key(&floor) => {}
             Some(floor) => missing.push((floor, flat.to_string())),
             None => floorless.push(flat.to_string()),

@@ -1,7 +1,7 @@
 //! What the roster holds, asked the way agenda checks need it, with hints that list what does exist
 //! ("unit 3-2 has rooms 101, 102, …") so a typo can be fixed without opening the roster.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::domain::FlatRef;
 use crate::domain::flat::natural_cmp;
@@ -9,11 +9,29 @@ use crate::i18n::{AgendaText as A, Said, said};
 
 pub(super) struct RosterView<'f> {
     flats: &'f HashSet<FlatRef>,
+    /// Floors the roster's floor column gives (others come from room numbers).
+    floors: Option<&'f HashMap<FlatRef, u32>>,
 }
 
 impl<'f> RosterView<'f> {
     pub(super) fn new(flats: &'f HashSet<FlatRef>) -> Self {
-        RosterView { flats }
+        RosterView {
+            flats,
+            floors: None,
+        }
+    }
+
+    pub(super) fn with_floors(self, floors: &'f HashMap<FlatRef, u32>) -> Self {
+        RosterView {
+            floors: Some(floors),
+            ..self
+        }
+    }
+
+    /// A flat's floor: as the roster's floor column gives it, else from its room number.
+    pub(super) fn floor(&self, flat: &FlatRef) -> Option<u32> {
+        let given = self.floors.and_then(|f| f.get(flat).copied());
+        given.or_else(|| flat.floor().filter(|f| *f > 0))
     }
 
     /// No roster given: checks against it are skipped (the file can be checked before a roster is imported).

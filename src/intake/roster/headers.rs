@@ -26,10 +26,12 @@ pub enum Field {
     Phone,
     /// A marker column: the flat is the developer's (or former work unit's), unsold.
     Unsold,
+    /// The floor, when the room number does not give it (or gives it wrongly): cost sharing by floor.
+    Floor,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Building,
         Field::Unit,
         Field::Room,
@@ -40,6 +42,7 @@ impl Field {
         Field::Certificate,
         Field::Phone,
         Field::Unsold,
+        Field::Floor,
     ];
 
     /// The field's name in messages ("the building is empty").
@@ -55,6 +58,7 @@ impl Field {
             Field::Certificate => R::FieldCertificate,
             Field::Phone => R::FieldPhone,
             Field::Unsold => R::FieldUnsold,
+            Field::Floor => R::FieldFloor,
         }
     }
 
@@ -144,6 +148,7 @@ impl Field {
                 "mobile",
             ],
             Field::Unsold => &["未售", "是否未售", "开发商持有", "unsold"],
+            Field::Floor => &["楼层", "所在楼层", "层", "层次", "floor"],
         }
     }
 
@@ -163,7 +168,7 @@ impl Field {
 /// Where each known field is in one sheet, and what was set aside.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Columns {
-    found: [Option<usize>; 10],
+    found: [Option<usize>; Field::ALL.len()],
     headers: Vec<String>,
     /// The 1-based row of the header.
     pub row: usize,
@@ -227,7 +232,7 @@ impl Columns {
 /// What a sheet turned out to be.
 pub enum Found {
     /// The header row and its columns.
-    Roster(Columns),
+    Roster(Box<Columns>),
     /// No row of the first ones names a roster's columns: an instructions sheet, a chart, an empty sheet.
     NotARoster,
     /// A row names some columns of a roster but others are missing or given twice.
@@ -248,7 +253,7 @@ pub fn find_header(file: &str, sheet: Option<&str>, table: &Table) -> Found {
         let (columns, twice) = match_row(file, sheet, row);
         if columns.missing().is_empty() {
             return if twice.is_empty() {
-                Found::Roster(columns)
+                Found::Roster(Box::new(columns))
             } else {
                 Found::Broken(twice)
             };
@@ -397,7 +402,7 @@ mod tests {
 
     fn roster(rows: &[&[&str]]) -> Columns {
         match find_header("f", None, &table(rows)) {
-            Found::Roster(c) => c,
+            Found::Roster(c) => *c,
             Found::NotARoster => panic!("not a roster"),
             Found::Broken(p) => panic!("{p:?}"),
         }

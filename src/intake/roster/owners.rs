@@ -69,6 +69,7 @@ pub fn key_owners(parsed: Vec<Parsed>, salt: &[u8], summary: &mut Summary) -> Ve
         .map(|(p, key)| RosterRow {
             flat: p.flat,
             area: p.area,
+            floor: p.floor,
             owner: Owner {
                 key,
                 name: p.name,

@@ -132,6 +132,7 @@ impl Summary {
             let cells = listed(&cells, lang);
             out.push(R::FarCells.fill(lang, &[("cells", &cells)]));
         }
+        out.extend(super::floors::lines(self, lang));
         out
     }
 }

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 
 use super::clean;
+
+mod floor;
 use super::headers::{Columns, Field};
 use super::table::{Cell, TableRow};
 use crate::domain::address::{Part, normalise_part, split_parts};
@@ -27,6 +29,8 @@ pub struct Parsed {
     pub certificate: Option<String>,
     pub phone: Option<String>,
     pub unsold: bool,
+    /// From the floor column, if the roster has one and the cell is filled.
+    pub floor: Option<u32>,
 }
 
 /// Checks rows sheet by sheet; flats and owner ids are checked across the whole file.
@@ -62,6 +66,7 @@ impl Checker {
         let certificate = self.text(sheet, row, Field::Certificate, false);
         let phone = self.phone(sheet, row);
         let unsold = self.unsold(sheet, row);
+        let floor = self.floor(sheet, row);
         if let Ok(flat) = &flat {
             self.check_flat_once(sheet, row, flat);
         }
@@ -84,7 +89,17 @@ impl Checker {
             Ok(certificate),
             Ok(phone),
             Ok(unsold),
-        ) = (flat, area, name, owner_id, certificate, phone, unsold)
+            Ok(floor),
+        ) = (
+            flat,
+            area,
+            name,
+            owner_id,
+            certificate,
+            phone,
+            unsold,
+            floor,
+        )
         else {
             return None;
         };
@@ -96,6 +111,7 @@ impl Checker {
             certificate,
             phone,
             unsold,
+            floor,
         })
     }
 

@@ -35,6 +35,9 @@ pub struct Summary {
     pub same_name: Vec<OwnerFlats>,
     /// Cells far outside the table, left out unread (sheet, address).
     pub far_cells: Vec<(Option<String>, String)>,
+    /// Flats whose floor the floor column gives, and those where it disagrees with the room number.
+    pub floors_given: usize,
+    pub floor_conflicts: Vec<super::floors::FloorConflict>,
 }
 
 /// A sheet that held (part of) the roster.
