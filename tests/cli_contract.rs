@@ -91,6 +91,7 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
     let s = |v: &[&str]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
     let b = ballots.display().to_string();
     let c = backup.display().to_string();
+    let minutes = dir.join("minutes.md").display().to_string();
     vec![
         (s(&["init", "--estate", "红旗小区"]), true),
         (
@@ -171,7 +172,10 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         (s(&["verify", "--digest", "zz"]), false),
         (s(&["verify", "--digest", "0123456789abcdef"]), false),
         (s(&["backup", &c]), true),
+        (s(&["backups"]), true),
         (s(&["roster", "list"]), true),
+        (s(&["cost", "1", "1"]), true),
+        (s(&["export", "1", "--format", "md", "-o", &minutes]), true),
     ]
 }
 

@@ -129,3 +129,37 @@ fn replacing_an_in_person_ballot_needs_replace_and_a_reason_on_record() {
     drop(conn);
     assert_verifies(&db);
 }
+
+/// A ballot withdrawn at the roll call, then given on paper: the written one becomes current (the
+/// withdrawal stays as history) and nothing is "replaced".
+#[test]
+fn a_written_ballot_after_a_withdrawal_is_recorded() {
+    let (dir, db) = sample_db();
+    ok(&db, &["ballot", "1", "1", "3-2-101", "yes"]);
+    ok(&db, &["ballot", "1", "1", "3-2-101", "withdraw"]);
+    let file = write(dir.path(), "b.csv", "3-2-101,反对\n");
+    assert_eq!(
+        ok(&db, &["ballot-import", "1", "1", &file]),
+        "item 1: 1 written ballot recorded\n"
+    );
+    let t = tally(&db, "1");
+    assert_eq!(
+        (t["yes"]["owners"].as_i64(), t["no"]["owners"].as_i64()),
+        (Some(0), Some(1))
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let rows: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM ballots b JOIN flats f ON f.id = b.flat_id
+             WHERE f.building = '3' AND f.unit = '2' AND f.room = '101'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        rows, 3,
+        "the in-person ballot, its withdrawal and the written one"
+    );
+    drop(conn);
+    assert_verifies(&db);
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::i18n::BackupText as B;
+use crate::i18n::terms::counted;
 use crate::lang::Lang;
 use crate::store::backup::catalog::{self, CLOSE_BACKUPS_KEPT, EXIT_BACKUPS_KEPT, Kind};
 use crate::store::backup::{backups_dir, stem};
@@ -97,7 +98,7 @@ pub fn list(db: &Path, json: bool, lang: Lang) -> Result<()> {
     for e in &entries {
         let what = match catalog::contents(&e.path) {
             Ok(c) => {
-                let mut what = B::Events.fill(lang, &[("n", &c.events)]);
+                let mut what = counted(lang, c.events, B::Event, B::Events);
                 if let (Kind::Close, Some(m), Some(i)) = (e.name.kind, c.meeting, c.item) {
                     what = format!(
                         "{} · {what}",
@@ -126,7 +127,7 @@ pub fn list(db: &Path, json: bool, lang: Lang) -> Result<()> {
             &[
                 ("db", &size(db_bytes)),
                 ("wal", &size(wal_bytes)),
-                ("count", &entries.len()),
+                ("files", &counted(lang, entries.len(), B::File, B::Files)),
                 ("total", &size(total)),
             ]
         )

@@ -46,7 +46,12 @@ pub fn cost(store: &Store, meeting: &str, number: i64, out: Output, lang: Lang) 
         }
         Output::Csv => print!("{}", csv(&sharing, lang)?),
         Output::Text => {
-            println!("{} {number}: {}", C::Heading.get(lang), item.title);
+            let heading = format!("{} {number}", C::Heading.get(lang));
+            println!(
+                "{}{}",
+                crate::i18n::terms::label(lang, &heading),
+                item.title
+            );
             for (label, value) in summary(&sharing, lang) {
                 println!("{}{value}", crate::i18n::terms::label(lang, &label));
             }

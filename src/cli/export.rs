@@ -113,8 +113,8 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             || store.notice_settings(meeting)?.posted_on.is_some();
         if !(to && until) {
             eprintln!(
-                "pavilion: {}: {}",
-                CliText::Note.get(lang),
+                "pavilion: {}{}",
+                crate::i18n::terms::label(lang, CliText::Note.get(lang)),
                 K::NoticeBlanks.get(lang)
             );
         }

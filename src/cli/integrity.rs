@@ -75,8 +75,8 @@ pub fn auto_backup(store: &Store, reason: Reason) {
         Err(e) => {
             tracing::warn!("automatic backup failed: {e}");
             eprintln!(
-                "pavilion: {}: {}",
-                text(C::Warning, &[]),
+                "pavilion: {}{}",
+                crate::i18n::terms::label(super::say::lang(), &text(C::Warning, &[])),
                 text(C::AutoBackupFailed, &[("error", &e)])
             );
         }

@@ -76,7 +76,10 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> Vec<String> {
     }
     // The context first, then what caused it: "cannot create x: permission denied".
     let parts: Vec<String> = err.chain().map(|link| render(link, lang)).collect();
-    vec![format!("pavilion: {}", parts.join(": "))]
+    vec![format!(
+        "pavilion: {}",
+        parts.join(crate::i18n::terms::colon(lang))
+    )]
 }
 
 /// One error of a chain in the reader's language.

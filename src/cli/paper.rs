@@ -184,14 +184,14 @@ pub fn guest(store: &mut Store, cmd: GuestCommand) -> Result<()> {
 /// Says on stderr what the notice leaves blank to fill in by hand (issuer, posting day).
 pub fn notice_blanks(store: &Store, meeting: i64, lang: crate::lang::Lang) -> Result<()> {
     let s = store.notice_settings(meeting)?;
-    let note = crate::i18n::CliText::Note.get(lang);
+    let note = crate::i18n::terms::label(lang, crate::i18n::CliText::Note.get(lang));
     if s.issuer.is_none() {
         let text = P::NoIssuer.fill(lang, &[("meeting", &meeting)]);
-        eprintln!("pavilion: {note}: {text}");
+        eprintln!("pavilion: {note}{text}");
     }
     if s.posted_on.is_none() {
         let text = P::NoPosting.fill(lang, &[("meeting", &meeting)]);
-        eprintln!("pavilion: {note}: {text}");
+        eprintln!("pavilion: {note}{text}");
     }
     Ok(())
 }

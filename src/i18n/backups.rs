@@ -14,9 +14,12 @@ catalogue! {
         Restore => "恢复前", "before restore";
         Damaged => "损坏，已移出", "damaged, set aside";
         MeetingItem => "第 {meeting} 次会议第 {item} 项", "meeting {meeting}, item {item}";
-        Events => "{n} 个事件", "{n} events";
+        Event => "个事件", "event";
+        Events => "个事件", "events";
         Unreadable => "无法读取：{why}", "unreadable: {why}";
-        Totals => "数据库 {db}（含日志 {wal}）；备份 {count} 份，共 {total}", "database {db} (log {wal} more); backups: {count} files, {total} in all";
+        Totals => "数据库 {db}（含日志 {wal}）；备份 {files}，共 {total}", "database {db} (log {wal} more); backups: {files}, {total} in all";
+        File => "份", "file";
+        Files => "份", "files";
         CurrentDamaged => "当前：{db}——已损坏（{why}）：恢复时将把它移到 backups/ 保留", "current: {db} — damaged ({why}): restoring moves it into backups/ and keeps it";
         CurrentMissing => "当前：{db}——不存在", "current: {db} — missing";
         SetAside => "已损坏的数据库移到了 {path}（保留，未删除）", "the damaged database was moved to {path} (kept, not deleted)";

@@ -15,7 +15,7 @@ pub mod theme;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::lang::Lang;
@@ -36,7 +36,8 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang, theme: ThemeName) -> R
         view: View::Blank,
         timer_ends: None,
     };
-    let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| crate::i18n::said!(crate::i18n::CliText::NoTerminal, error = e))?;
     let result = (|| -> Result<()> {
         let mut dirty = true;
         let mut last_second = 0;

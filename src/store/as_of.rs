@@ -19,6 +19,20 @@ pub(crate) struct Standing {
     pub phone: Option<String>,
 }
 
+impl From<Standing> for super::RosterEntry {
+    fn from(s: Standing) -> Self {
+        super::RosterEntry {
+            flat_id: s.flat_id,
+            flat: s.flat,
+            area: s.area,
+            owner_id: s.owner_id,
+            owner_key: s.owner_key,
+            owner_name: s.owner_name,
+            phone: s.phone,
+        }
+    }
+}
+
 /// Whether the file keeps the roster's history (schema 3 on); older files are read as they are now.
 pub(crate) fn history_kept(conn: &Connection) -> Result<bool> {
     Ok(conn

@@ -463,7 +463,20 @@ pub(super) fn record_ballot(
     {
         return Ok(*id);
     }
-    if let Some((id, _, _)) = &previous {
+    insert_ballot(tx, now, item, entry, input, previous.map(|p| p.0))
+}
+
+/// Records a ballot that replaces `previous` (the owner's current ballot, if any): the row, and its
+/// event. For callers that already know the current ballots (a file of written ballots).
+pub(super) fn insert_ballot(
+    tx: &rusqlite::Transaction,
+    now: &str,
+    item: &ItemRecord,
+    entry: &super::RosterEntry,
+    input: &BallotInput,
+    previous: Option<i64>,
+) -> Result<i64> {
+    if let Some(id) = previous {
         tx.prepare_cached("UPDATE ballots SET current = 0 WHERE id = ?1")?
             .execute([id])?;
     }
@@ -492,7 +505,7 @@ pub(super) fn record_ballot(
             "method": input.method.as_str(),
             "proxy": proxy,
             "reason": reason,
-            "replaces": previous.as_ref().map(|p| p.0),
+            "replaces": previous,
         }),
     )?;
     Ok(id)

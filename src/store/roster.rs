@@ -203,15 +203,7 @@ impl Store {
     pub fn roster_as_of(&self, as_of: Option<i64>) -> Result<Vec<RosterEntry>> {
         let mut out: Vec<RosterEntry> = as_of::flats(&self.conn, as_of, None)?
             .into_iter()
-            .map(|s| RosterEntry {
-                flat_id: s.flat_id,
-                flat: s.flat,
-                area: s.area,
-                owner_id: s.owner_id,
-                owner_key: s.owner_key,
-                owner_name: s.owner_name,
-                phone: s.phone,
-            })
+            .map(RosterEntry::from)
             .collect();
         out.sort_by(|a, b| a.flat.cmp(&b.flat));
         Ok(out)

@@ -9,10 +9,10 @@ use rusqlite::params;
 use crate::domain::rule::Electorate;
 use crate::domain::{Choice, FlatRef};
 use crate::export::labels::choice as word;
-use crate::i18n::{BallotText, Said};
+use crate::i18n::{BallotText, Said, StoreText as S, said};
 use crate::lang::Lang;
 
-use super::ballots::{check_open, check_voter, record_ballot};
+use super::ballots::{check_open, check_voter, insert_ballot};
 use super::{BallotInput, Method, Result, Store, StoreError};
 
 /// One row of a ballots file.
@@ -46,6 +46,9 @@ pub enum WrittenRefusal {
     WouldReplace(Vec<(FlatRef, Choice, Choice)>),
 }
 
+/// An owner's current ballot: its id, its choice (none: withdrawn) and how it was given.
+type Current = (i64, Option<Choice>, Method);
+
 /// An owner's ballot as the file gives it.
 struct OwnerBallot {
     index: usize,
@@ -73,11 +76,17 @@ impl Store {
         let mut problems = Vec::new();
         let mut owners: HashMap<i64, OwnerBallot> = HashMap::new();
         let mut order = Vec::new();
+        // The roster read once: one query, not one per row.
+        let mut roster: HashMap<FlatRef, super::RosterEntry> =
+            (super::as_of::flats(&self.conn, None, None)?.into_iter())
+                .map(|s| (s.flat.clone(), s.into()))
+                .collect();
         for (i, b) in ballots.iter().enumerate() {
-            let entry = match self.find_flat(&b.flat) {
-                Ok(e) => e,
-                Err(e) => {
-                    problems.push((b.row, said_of(e)));
+            let entry = match roster.get(&b.flat) {
+                Some(e) => e.clone(),
+                None => {
+                    let e = said!(S::FlatNotInRoster, flat = b.flat);
+                    problems.push((b.row, e));
                     continue;
                 }
             };
@@ -107,17 +116,18 @@ impl Store {
                 }
             }
         }
+        roster.clear();
         if !problems.is_empty() {
             return Ok(Err(WrittenRefusal::Rows(problems)));
         }
-        let current = self.current_methods(item.id)?;
+        let current = self.current_ballots(item.id)?;
         let mut to_record = Vec::with_capacity(order.len());
         for owner in &order {
             let o = &owners[owner];
             let b = &ballots[o.index];
             match current.get(owner) {
-                Some((choice, _)) if *choice == b.choice => outcome.unchanged += 1,
-                Some((choice, method)) if *method != Method::Written => {
+                Some((_, Some(choice), _)) if *choice == b.choice => outcome.unchanged += 1,
+                Some((_, Some(choice), method)) if *method != Method::Written => {
                     outcome.replaced.push((b.flat.clone(), *choice, b.choice));
                     to_record.push(o);
                 }
@@ -132,9 +142,9 @@ impl Store {
         let tx = self.conn.transaction()?;
         for o in &to_record {
             let b = &ballots[o.index];
-            let replaces_in_person = current
-                .get(&o.entry.owner_id)
-                .is_some_and(|(_, m)| *m != Method::Written);
+            let previous = current.get(&o.entry.owner_id);
+            let replaces_in_person =
+                previous.is_some_and(|(_, c, m)| c.is_some() && *m != Method::Written);
             let input = BallotInput {
                 flat: &b.flat,
                 choice: b.choice,
@@ -142,34 +152,42 @@ impl Store {
                 proxy: None,
                 reason: if replaces_in_person { reason } else { None },
             };
-            record_ballot(&tx, &now, &item, &o.entry, &input)?;
+            insert_ballot(&tx, &now, &item, &o.entry, &input, previous.map(|p| p.0))?;
         }
         tx.commit()?;
         outcome.recorded = to_record.len();
         Ok(Ok(outcome))
     }
 
-    /// Each owner's current choice on an item and how it was given.
-    fn current_methods(&self, item_id: i64) -> Result<HashMap<i64, (Choice, Method)>> {
+    /// Each owner's current ballot on an item: its id, its choice (none: withdrawn) and how it was
+    /// given.
+    fn current_ballots(&self, item_id: i64) -> Result<HashMap<i64, Current>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT owner_id, choice, method FROM ballots
-             WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL",
+            "SELECT owner_id, id, choice, method FROM ballots WHERE item_id = ?1 AND current = 1",
         )?;
         let mut rows = stmt.query(params![item_id])?;
         let mut out = HashMap::new();
         while let Some(r) = rows.next()? {
-            let choice: String = r.get(1)?;
-            let method: String = r.get(2)?;
-            let (Some(choice), Some(method)) = (Choice::parse(&choice), Method::parse(&method))
-            else {
-                return Err(StoreError::Refused(format!(
-                    "a stored ballot of item {item_id} has an unknown choice or method"
-                )));
+            let choice: Option<String> = r.get(2)?;
+            let method: String = r.get(3)?;
+            let choice = match choice.as_deref().map(Choice::parse) {
+                None => None,
+                Some(Some(c)) => Some(c),
+                Some(None) => return Err(unknown(item_id)),
             };
-            out.insert(r.get(0)?, (choice, method));
+            let Some(method) = Method::parse(&method) else {
+                return Err(unknown(item_id));
+            };
+            out.insert(r.get(0)?, (r.get(1)?, choice, method));
         }
         Ok(out)
     }
+}
+
+fn unknown(item_id: i64) -> StoreError {
+    StoreError::Refused(format!(
+        "a stored ballot of item {item_id} has an unknown choice or method"
+    ))
 }
 
 /// A refusal as a message value (most already are).

@@ -80,7 +80,8 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<()> {
         }
     });
 
-    let mut terminal = ratatui::try_init().context("cannot open the terminal")?;
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| crate::i18n::said!(crate::i18n::CliText::NoTerminal, error = e))?;
     let _ = execute!(stdout(), EnableBracketedPaste);
     // ratatui's hook restores the screen on a panic (then logs it); paste mode goes back too. A
     // panic in another thread first waits for a frame being drawn, and no frame follows it, so
