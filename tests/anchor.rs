@@ -6,8 +6,8 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::cli::{ok, pavilion, sample_voted};
-use pavilion::store::backup::{EXIT_BACKUPS_KEPT, Reason, backups_dir};
 use pavilion::store::Store;
+use pavilion::store::backup::{EXIT_BACKUPS_KEPT, Reason, backups_dir};
 
 #[test]
 fn a_rehashed_chain_is_caught_against_an_older_backup() {
