@@ -50,18 +50,7 @@ fn main() {
     let plan = common::meeting(&["全体表决", "逐票记录"]);
     let m = store.intake(&plan, "bench").unwrap();
     let voters: Vec<&RosterRow> = rows.iter().step_by(5).skip(1).collect();
-    let inputs: Vec<BallotInput> = rows
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 5 != 0 && i % 10 != 1)
-        .map(|(i, r)| BallotInput {
-            flat: &r.flat,
-            choice: Choice::ALL[i % 3],
-            method: Method::Written,
-            proxy: None,
-            reason: None,
-        })
-        .collect();
+    let inputs = common::written_ballots(&rows);
     store.cast_ballots(m, 1, &inputs).unwrap().unwrap();
 
     // 2. Tally from scratch: the pure count, and the store's (read ballots and roster, then count).

@@ -8,9 +8,9 @@ mod common;
 use std::time::Instant;
 
 use common::{estate_of, measure, once, show};
-use pavilion::domain::{Choice, RosterRow};
+use pavilion::domain::RosterRow;
 use pavilion::export::{self, Format, Lang, Variant};
-use pavilion::store::{BallotInput, Method, Store};
+use pavilion::store::Store;
 use pavilion::tui::app::App;
 use pavilion::tui::model::Model;
 use pavilion::tui::theme::Theme;
@@ -54,18 +54,7 @@ fn main() {
             let m = store
                 .intake(&common::meeting(&["全体表决"]), "bench")
                 .unwrap();
-            let inputs: Vec<BallotInput> = rows
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % 5 != 0 && i % 10 != 1)
-                .map(|(i, r)| BallotInput {
-                    flat: &r.flat,
-                    choice: Choice::ALL[i % 3],
-                    method: Method::Written,
-                    proxy: None,
-                    reason: None,
-                })
-                .collect();
+            let inputs = common::written_ballots(&rows);
             store.cast_ballots(m, 1, &inputs).unwrap().unwrap();
             m
         },

@@ -230,3 +230,21 @@ pub fn show_pairs(a: &str, b: &str, p: &Pairs) {
         p.ratio_p99
     );
 }
+
+/// Written ballots from four owners in five (every fifth and every tenth-but-one flat stay away),
+/// the choices taken in turn: the estate vote the core and scale benches count.
+pub fn written_ballots(rows: &[RosterRow]) -> Vec<pavilion::store::BallotInput<'_>> {
+    use pavilion::domain::Choice;
+    use pavilion::store::{BallotInput, Method};
+    rows.iter()
+        .enumerate()
+        .filter(|(i, _)| i % 5 != 0 && i % 10 != 1)
+        .map(|(i, r)| BallotInput {
+            flat: &r.flat,
+            choice: Choice::ALL[i % 3],
+            method: Method::Written,
+            proxy: None,
+            reason: None,
+        })
+        .collect()
+}

@@ -54,21 +54,8 @@ pub fn parse_agenda_with_floors(
     flats: &HashSet<FlatRef>,
     floors: &HashMap<FlatRef, u32>,
 ) -> Result<MeetingPlan, Problems> {
-    // An editor's byte order mark is invisible; dropping it keeps columns on line 1 as the user sees them.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut report = Report::new(file, text);
-    let document = match DeTable::parse(text) {
-        Ok(document) => document,
-        Err(e) => {
-            let at = e.span().map_or(0, |s| s.start);
-            report.at(
-                at,
-                said!(A::SyntaxError, error = e.message().trim()),
-                typography_hint(text, at).unwrap_or_else(|| said!(A::FixSyntax)),
-            );
-            return Err(report.into_problems());
-        }
-    };
+    let text = without_bom(text);
+    let (mut report, document) = parse_toml(file, text)?;
     let document = document.get_ref();
     unknown_top_keys(&mut report, document);
 
@@ -89,6 +76,32 @@ pub fn parse_agenda_with_floors(
                 // Every path that drops a value reports why; this only guards against a gap in that.
                 report.at(0, said!(A::Unreadable), "");
             }
+            Err(report.into_problems())
+        }
+    }
+}
+
+/// An editor's byte order mark is invisible; dropping it keeps columns on line 1 as the user sees them.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Parses an agenda or a cost-plan file; a syntax error is its one problem, with the line and column
+/// and, where the cause is a full-width character, a hint saying so.
+fn parse_toml<'t>(
+    file: &'t str,
+    text: &'t str,
+) -> Result<(Report<'t>, toml::Spanned<DeTable<'t>>), Problems> {
+    let mut report = Report::new(file, text);
+    match DeTable::parse(text) {
+        Ok(document) => Ok((report, document)),
+        Err(e) => {
+            let at = e.span().map_or(0, |s| s.start);
+            report.at(
+                at,
+                said!(A::SyntaxError, error = e.message().trim()),
+                typography_hint(text, at).unwrap_or_else(|| said!(A::FixSyntax)),
+            );
             Err(report.into_problems())
         }
     }

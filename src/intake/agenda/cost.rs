@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
 use crate::domain::Scope;
 use crate::domain::cost::{Coefficient, CostPlan, Fen};
@@ -251,20 +251,8 @@ fn number_text(report: &mut Report, key: &str, value: &Value, example: &str) -> 
 /// agenda. Every problem is reported with its line and column, as for an agenda. Whether each floor
 /// has a coefficient is checked by the store against the item's flats.
 pub fn parse_cost_plan(file: &str, text: &str, item: i64) -> Result<CostPlan, Problems> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut report = Report::new(file, text);
-    let document = match DeTable::parse(text) {
-        Ok(document) => document,
-        Err(e) => {
-            let at = e.span().map_or(0, |s| s.start);
-            report.at(
-                at,
-                said!(A::SyntaxError, error = e.message().trim()),
-                said!(A::FixSyntax),
-            );
-            return Err(report.into_problems());
-        }
-    };
+    let text = super::without_bom(text);
+    let (mut report, document) = super::parse_toml(file, text)?;
     let whole = Spanned::new(0..text.len(), DeValue::Table(document.get_ref().clone()));
     let table = match document.get_ref().get("items").map(|v| v.get_ref()) {
         Some(DeValue::Table(items)) => items.get("cost").cloned(),
