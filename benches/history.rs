@@ -7,10 +7,10 @@
 mod common;
 
 use common::{estate_rows, measure, once, print_load, show};
-use pavilion::domain::{Choice, RosterRow};
+use pavilion::domain::RosterRow;
 use pavilion::export::{self, Format, Lang, Variant};
+use pavilion::store::Store;
 use pavilion::store::backup::{Reason, backups_dir, catalog};
-use pavilion::store::{BallotInput, Method, Store};
 
 const FLATS: usize = 5_000;
 const MEETINGS: usize = 30;
@@ -33,18 +33,9 @@ fn main() {
             plan.title = format!("第{}次议事会", m + 1);
             let id = store.intake(&plan, "bench").unwrap();
             for item in 1..=ITEMS as i64 {
-                let inputs: Vec<BallotInput> = rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| !(i + m + item as usize).is_multiple_of(3) && i % 10 != 1)
-                    .map(|(i, r)| BallotInput {
-                        flat: &r.flat,
-                        choice: Choice::ALL[(i + m) % 3],
-                        method: Method::Written,
-                        proxy: None,
-                        reason: None,
-                    })
-                    .collect();
+                let inputs = common::written_where(&rows, m, |i, _| {
+                    !(i + m + item as usize).is_multiple_of(3) && i % 10 != 1
+                });
                 ballots += store.cast_ballots(id, item, &inputs).unwrap().unwrap();
                 // The last meeting's votes stay open: they are closed below, timed.
                 if m + 1 < MEETINGS {

@@ -9,8 +9,8 @@ mod common;
 use std::time::Instant;
 
 use common::{estate_rows, measure, show};
-use pavilion::domain::{Choice, ItemPlan, Rule, Scope};
-use pavilion::store::{BallotInput, Method, Store};
+use pavilion::domain::{ItemPlan, Rule, Scope};
+use pavilion::store::Store;
 
 fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -34,20 +34,12 @@ fn main() {
         }
         let meeting = store.intake(&plan, "bench").unwrap();
         for (k, item) in plan.items.iter().enumerate() {
-            let inputs: Vec<BallotInput> = rows
-                .iter()
-                .enumerate()
-                // The second flat of a two-flat owner is left out: an owner votes once.
-                .filter(|(i, r)| i % 10 != 1 && item.scope.contains(&r.flat))
-                .filter(|(i, _)| if k == 0 { i % 3 != 0 } else { i % 4 != 0 })
-                .map(|(i, r)| BallotInput {
-                    flat: &r.flat,
-                    choice: Choice::ALL[(i + m) % 3],
-                    method: Method::Written,
-                    proxy: None,
-                    reason: None,
-                })
-                .collect();
+            // The second flat of a two-flat owner is left out: an owner votes once.
+            let inputs = common::written_where(&rows, m, |i, r| {
+                i % 10 != 1
+                    && item.scope.contains(&r.flat)
+                    && if k == 0 { i % 3 != 0 } else { i % 4 != 0 }
+            });
             ballots += inputs.len();
             store
                 .cast_ballots(meeting, k as i64 + 1, &inputs)

@@ -234,14 +234,23 @@ pub fn show_pairs(a: &str, b: &str, p: &Pairs) {
 /// Written ballots from four owners in five (every fifth and every tenth-but-one flat stay away),
 /// the choices taken in turn: the estate vote the core and scale benches count.
 pub fn written_ballots(rows: &[RosterRow]) -> Vec<pavilion::store::BallotInput<'_>> {
+    written_where(rows, 0, |i, _| i % 5 != 0 && i % 10 != 1)
+}
+
+/// Written ballots from the flats `keep` takes (by position and row), choices in turn from `turn`.
+pub fn written_where(
+    rows: &[RosterRow],
+    turn: usize,
+    keep: impl Fn(usize, &RosterRow) -> bool,
+) -> Vec<pavilion::store::BallotInput<'_>> {
     use pavilion::domain::Choice;
     use pavilion::store::{BallotInput, Method};
     rows.iter()
         .enumerate()
-        .filter(|(i, _)| i % 5 != 0 && i % 10 != 1)
+        .filter(|(i, r)| keep(*i, r))
         .map(|(i, r)| BallotInput {
             flat: &r.flat,
-            choice: Choice::ALL[i % 3],
+            choice: Choice::ALL[(i + turn) % 3],
             method: Method::Written,
             proxy: None,
             reason: None,
