@@ -54,7 +54,7 @@ const NOTES: Lists = Lists {
 const MEETINGS: Table = Table {
     name: "meetings",
     what: F::Meeting,
-    sql: "SELECT id, title, created_at, others FROM meetings ORDER BY id",
+    sql: "SELECT id, title, created_at, others, number FROM meetings ORDER BY id",
 };
 
 const ACTIONS: Table = Table {
@@ -236,6 +236,7 @@ impl Replay {
             c.some("title", 1, &x.title)?;
             c.field("created_at", 2, &x.created_at)?;
             c.field("others", 3, &x.others)?;
+            c.field("number", 4, &x.number)?;
             if let Some(digest) = &x.digest
                 && digest_rows(conn, MEETING_DIGEST_SQL, [id])? != digest.value
             {
