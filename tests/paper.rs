@@ -105,7 +105,10 @@ fn settings_and_guests_are_events_that_verify_replays() {
         ],
         "{zh:#?}"
     );
-    assert_eq!(zh[2], "guests 编号 4：没有事件记载此行记录：它是绕过本程序添加的");
+    assert_eq!(
+        zh[2],
+        "guests 编号 4：没有事件记载此行记录：它是绕过本程序添加的"
+    );
 }
 
 #[test]
