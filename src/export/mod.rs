@@ -22,6 +22,7 @@ pub mod cost_data;
 mod csv;
 pub mod document;
 pub(crate) mod docx;
+mod docx_pack;
 pub mod file;
 pub(crate) mod html;
 mod json;
