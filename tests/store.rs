@@ -432,7 +432,7 @@ fn a_reader_counts_a_file_without_the_live_indexes_as_before() {
     let now: Vec<_> = (1..=4).map(|n| store.tally(m, n).unwrap().tally).collect();
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("DROP INDEX ballots_live; DROP INDEX flats_live; PRAGMA user_version = 6;")
+    conn.execute_batch("DROP INDEX ballots_live; DROP INDEX flats_live; PRAGMA user_version = 8;")
         .unwrap();
     drop(conn);
     let reader = Store::open_read_only(&path).unwrap();

@@ -3,7 +3,9 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::domain::cost::{CostError, CostFlat, CostPlan, Sharing};
+use crate::i18n::terms::counted;
 use crate::i18n::{CostText as C, cost_error, said};
+use crate::lang::Lang;
 
 use super::{Ids, ItemRecord, Result, Store, StoreError, events};
 
@@ -121,7 +123,10 @@ impl Store {
         self.sharing_of(&item, plan)?;
         let ballots = self.ballot_history(item.id)?.len();
         if !item.vote_closed && ballots > 0 {
-            return Err(said!(C::ChangeDuringVote, n = number, ballots = ballots).into());
+            let count = |lang| counted(lang, ballots, C::Ballot, C::Ballots);
+            return Err(said!(C::ChangeDuringVote, n = number)
+                .both("ballots", count(Lang::Zh), count(Lang::En))
+                .into());
         }
         let reason = reason.map(str::trim).filter(|r| !r.is_empty());
         if let Some(current) = self.cost_plan(item.id)? {
@@ -147,12 +152,14 @@ impl Store {
         }
     }
 
-    /// Shares `plan` among the active flats of the item's scope (as they stood when its vote closed).
+    /// Shares `plan` among the active flats of the item's scope, with their areas and floors as they
+    /// stood when its vote closed.
     fn sharing_of(&self, item: &ItemRecord, plan: &CostPlan) -> Result<Sharing> {
         let mut flats = Vec::new();
         let mut floorless = Vec::new();
-        let given = self.given_floors()?;
-        for entry in self.roster_as_of(self.roster_epoch(item)?)? {
+        let as_of = self.roster_epoch(item)?;
+        let given = self.given_floors_as_of(as_of)?;
+        for entry in self.roster_as_of(as_of)? {
             if !item.scope.contains(&entry.flat) {
                 continue;
             }

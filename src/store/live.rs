@@ -1,4 +1,4 @@
-//! What the live count of an open vote reads: two indexes (schema 7), so no flat row and no ballot
+//! What the live count of an open vote reads: two indexes (schema 9), so no flat row and no ballot
 //! row is visited — each current ballot's choice is in its `ballots_live` entry, each active flat's
 //! owner, area, building and unit in its `flats_live` entry, in owner order. Only a count shown while
 //! the vote is open reads them; a closing counts from the tables themselves (the result it records
