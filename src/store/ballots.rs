@@ -101,7 +101,7 @@ impl Store {
                 .into_iter()
                 .map(|s| (s.owner_id, s.owner_name, s.flat, s.area))
                 .collect();
-        out.sort_by(|a, b| a.2.cmp(&b.2));
+        crate::domain::flat::sort_by_flat(&mut out, |f| &f.2);
         Ok(out)
     }
 
