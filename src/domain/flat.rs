@@ -54,7 +54,12 @@ impl FlatRef {
 
 impl fmt::Display for FlatRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&format!("{}-{}-{}", self.building, self.unit, self.room))
+        // Padded only when a width or precision asks for it: most uses just want the text.
+        if f.width().is_none() && f.precision().is_none() {
+            write!(f, "{}-{}-{}", self.building, self.unit, self.room)
+        } else {
+            f.pad(&format!("{}-{}-{}", self.building, self.unit, self.room))
+        }
     }
 }
 

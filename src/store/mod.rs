@@ -21,6 +21,7 @@ mod numbering;
 mod open;
 mod paper;
 mod records;
+mod roll_call;
 mod roster;
 mod roster_changes;
 mod salt;
@@ -38,7 +39,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::i18n::{StoreText as S, said};
 
 pub use actions::NewAction;
-pub use ballots::{BallotInput, ItemTally, RollCallEntry};
+pub use ballots::{BallotInput, ItemTally};
 pub use cost::CostPlanRecord;
 pub use display::{DisplayMode, DisplayState};
 pub use events::{Event, GENESIS, event_hash};
@@ -46,6 +47,7 @@ pub use identity::FileId;
 pub use meetings::ItemText;
 pub use paper::Guest;
 pub use records::*;
+pub use roll_call::RollCallEntry;
 pub use roster_changes::{
     Confirmation, FlatChange, FlatState, ImportMode, ImportOutcome, OpenVoteTouch, RosterPlan,
     Touch,
