@@ -155,7 +155,7 @@ impl Store {
             });
         }
         let upgraded = if found > 0 && found < schema::VERSION {
-            let copy = backup::auto_backup_of(&conn, path, backup::Reason::Upgrade)?;
+            let copy = backup::auto_backup_of(&conn, path, backup::Reason::Upgrade, None)?;
             tracing::info!(from = found, to = schema::VERSION, backup = %copy.path.display(), "upgrading the database");
             Some(Upgrade {
                 from: found,
