@@ -255,7 +255,10 @@ fn a_file_from_before_the_floors_history_takes_it_from_its_events() {
     let before = cost_tables(&db);
     rusqlite::Connection::open(&db)
         .unwrap()
-        .execute_batch("DROP TABLE floor_history; DROP TABLE floor_sets; PRAGMA user_version = 6;")
+        .execute_batch(
+            "DROP TABLE floor_history; DROP TABLE floor_sets;
+             ALTER TABLE meetings DROP COLUMN number; PRAGMA user_version = 6;",
+        )
         .unwrap();
     common::cli::assert_verifies(&db);
     correct_a_floor(dir.path(), &db);

@@ -83,8 +83,11 @@ fn a_whole_meeting_set_up_signed_in_voted_closed_and_acted_on_from_the_keys_alon
             "莲心亭",
             "郭建敏",
             "马长祥",
+            "第１２次",
         ],
     );
+    assert_eq!(h.store.meeting(h.meeting).unwrap().number, Some(12));
+    assert!(h.render(80, 24).contains("3号楼议事会  第 12 次会议"));
     for item in [
         [
             "3号楼2单元加装电梯",
@@ -256,6 +259,7 @@ fn a_whole_meeting_set_up_signed_in_voted_closed_and_acted_on_from_the_keys_alon
     .unwrap();
     let minutes = String::from_utf8(minutes).unwrap();
     for expected in [
+        "本小区第 12 次会议",
         "业主本人改投反对",
         "当场更正",
         "举手时看错",

@@ -237,6 +237,11 @@ INSERT INTO floor_history (since, flat_id, floor)
     FROM events e, json_each(e.data, '$.floors') j WHERE e.kind = 'roster.floors';
 "#;
 
+/// Migration 8: the meeting's own number in the estate's series (第 N 次会议), as the host gives it;
+/// empty in meetings from before, whose documents count them by date instead.
+const V8: &str =
+    "ALTER TABLE meetings ADD COLUMN number INTEGER CHECK (number IS NULL OR number > 0);";
+
 /// `PRAGMA application_id` of a Pavilion database ("PAVQ"); files from before version 4 have 0.
 pub const APPLICATION_ID: i64 = 1346459217;
 
@@ -249,8 +254,9 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(V6),
         M::up(V7),
+        M::up(V8),
     ])
 }
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 7;
+pub const VERSION: i64 = 8;
