@@ -136,9 +136,14 @@ fn set_up_a_meeting_on_screen_in_chinese_then_vote_and_check_it_from_the_command
     field("3号楼2单元加装电梯");
     field("王秀兰");
     field("3-2-501");
+    field("2026-10-20");
+    field("加装电梯");
     field("老人上下楼太难，希望加装电梯");
-    tmux.keys(&["C-u"]);
-    tmux.keys(&["-l", "2"]);
+    // The rule from the list with the arrow keys, its meaning shown as it moves.
+    tmux.wait_for("只议不决：只讨论，不表决", WAIT);
+    tmux.keys(&["Down"]);
+    tmux.wait_for("重大事项（民法典第278条", WAIT);
+    tmux.keys(&["Down"]);
     tmux.wait_for("一般事项（民法典第278条", WAIT);
     tmux.keys(&["Tab", "C-u"]);
     tmux.keys(&["-l", "3栋2单元"]);
@@ -185,5 +190,9 @@ fn set_up_a_meeting_on_screen_in_chinese_then_vote_and_check_it_from_the_command
     assert_eq!(t["total"]["owners"], 12);
     assert_eq!(t["yes"]["owners"], 2);
     assert_eq!(t["no"]["owners"], 1);
+    let agenda = ok(&db, &["agenda-template", "1"]);
+    for line in ["raised_on = 2026-10-20", "category = \"加装电梯\""] {
+        assert!(agenda.contains(line), "{line} in {agenda}");
+    }
     common::cli::assert_verifies(&db);
 }

@@ -40,7 +40,11 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
             let reason = Some(v[0].clone());
             return roll_call::send_ballot(app, owner, flat, choice, method, proxy, reason);
         }
-        FormFor::NewItem => match super::new_item::plan(&v, app.lang) {
+        FormFor::NewItem => match super::new_item::plan(
+            &v,
+            app.model.as_ref().map(|m| m.meeting.local_start().date()),
+            app.lang,
+        ) {
             Ok(plan) => Request::AddItem {
                 plan: Box::new(plan),
             },
