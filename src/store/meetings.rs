@@ -221,7 +221,7 @@ impl Store {
 
     /// The meeting columns; a file of an older schema read as it is has no number yet.
     fn meeting_columns(&self) -> Result<String> {
-        let number = if self.schema_version()? >= 7 {
+        let number = if self.schema_version()? >= 8 {
             "m.number"
         } else {
             "NULL"

@@ -57,6 +57,12 @@ const MEETINGS: Table = Table {
     sql: "SELECT id, title, created_at, others, number FROM meetings ORDER BY id",
 };
 
+/// The same for a file from before migration 8, read as it is: it has no meeting number.
+const MEETINGS_UNNUMBERED: Table = Table {
+    sql: "SELECT id, title, created_at, others, NULL FROM meetings ORDER BY id",
+    ..MEETINGS
+};
+
 const ACTIONS: Table = Table {
     name: "actions",
     what: F::Action,
@@ -232,7 +238,13 @@ impl Replay {
     }
 
     fn compare_meetings(&self, conn: &Connection, out: &mut Findings) -> Result<usize> {
-        compare_rows(conn, out, &MEETINGS, &self.meetings, |c, id, x| {
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let table = if version >= 8 {
+            &MEETINGS
+        } else {
+            &MEETINGS_UNNUMBERED
+        };
+        compare_rows(conn, out, table, &self.meetings, |c, id, x| {
             c.some("title", 1, &x.title)?;
             c.field("created_at", 2, &x.created_at)?;
             c.field("others", 3, &x.others)?;
