@@ -303,6 +303,17 @@ catalogue! {
         MeetingNumberField => "第几次会议", "Meeting no.";
         MeetingNumberHint => "如 12；空着则按日期计", "e.g. 12; empty: counted by date";
         MeetingNo => "第 {n} 次会议", "meeting no. {n}";
+        KeyNotice => "公示设置", "notice";
+        KeyThenNotice => "保存并设置公示", "save, then the notice";
+        KeyReissue => "改后重新公示", "save, issue again";
+        NoticeFormTitle => "公示设置", "Public notice";
+        NoticeIssuerField => "发布单位", "Issued by";
+        NoticeIssuerHint => "如 红旗小区业主委员会；空着则留待手填", "e.g. the owners' committee; empty: a blank to fill in";
+        NoticePostedField => "张贴日期", "Posted on";
+        NoticePostedHint => "2026-11-29，不早于会议日；可空", "2026-11-29, not before the meeting; may be empty";
+        NoticeDaysField => "公示期（天）", "Period (days)";
+        NoticeDaysHint => "1–365，含张贴当日；空则 7 天", "1–365, the posting day included; empty: 7";
+        NoticeOfficersField => "主持人、记录人", "Host, secretary";
         KeyNewMeeting => "新建议事会", "new meeting";
         KeyEditMeeting => "修改会议信息", "change meeting";
         KeyEditItem => "修改议题", "change item";

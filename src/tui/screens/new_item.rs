@@ -68,19 +68,27 @@ pub fn rule(text: &str) -> Option<Rule> {
     Rule::builtin(text.trim())
 }
 
-/// The day the concern was raised: exactly a real date written 2026-10-20 (full-width digits
-/// too), not after the meeting.
-fn raised_on(text: &str, meeting: Option<Date>, lang: Lang) -> Result<Option<Date>, String> {
+/// A day typed in a form: nothing, or exactly a real date written 2026-10-20 (full-width digits
+/// too); otherwise the text as typed (half-width), for the message.
+pub fn exact_date(text: &str) -> Result<Option<Date>, String> {
     let plain = crate::domain::written::half_width(text);
     let t = plain.trim();
     if t.is_empty() {
         return Ok(None);
     }
     let shaped = t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-';
-    let day = shaped
-        .then(|| t.parse::<Date>().ok())
-        .flatten()
-        .ok_or_else(|| X::BadRaisedOn.fill(lang, &[("text", &t)]))?;
+    match shaped.then(|| t.parse::<Date>().ok()).flatten() {
+        Some(d) => Ok(Some(d)),
+        None => Err(t.to_string()),
+    }
+}
+
+/// The day the concern was raised: an exact date, not after the meeting.
+fn raised_on(text: &str, meeting: Option<Date>, lang: Lang) -> Result<Option<Date>, String> {
+    let Some(day) = exact_date(text).map_err(|t| X::BadRaisedOn.fill(lang, &[("text", &t)]))?
+    else {
+        return Ok(None);
+    };
     match meeting {
         Some(m) if day > m => Err(X::RaisedAfter.fill(lang, &[("day", &day), ("meeting", &m)])),
         _ => Ok(Some(day)),

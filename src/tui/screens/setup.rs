@@ -49,7 +49,7 @@ pub fn meeting_form(app: &App, new: bool) -> Form {
         (Some(m), false) => m.number.map(|n| n.to_string()).unwrap_or_default(),
         _ => app.model.as_ref().map_or(1, |m| m.next_number).to_string(),
     };
-    Form::new(
+    let mut form = Form::new(
         if new {
             T::NewMeetingTitle
         } else {
@@ -71,7 +71,15 @@ pub fn meeting_form(app: &App, new: bool) -> Form {
                 .optional()
                 .with(&number),
         ],
-    )
+    );
+    // F3: saved, then how its public notice closes (a second page).
+    form.keys = vec![
+        ("Tab", T::KeyNextField),
+        ("F2", T::KeySave),
+        ("F3", T::KeyThenNotice),
+        ("Esc", T::KeyCancel),
+    ];
+    form
 }
 
 /// The meeting's header from the form, or the field that does not read and why.
@@ -126,6 +134,27 @@ pub fn meeting_plan(
         notice: Default::default(),
         items: Vec::new(),
     })
+}
+
+/// Whether the header typed is the one stored.
+fn unchanged(m: &MeetingRecord, plan: &MeetingPlan) -> bool {
+    (
+        m.title.as_str(),
+        m.kind,
+        m.starts,
+        m.place.as_str(),
+        m.host.as_str(),
+        m.secretary.as_str(),
+        m.number,
+    ) == (
+        plan.title.trim(),
+        plan.kind,
+        plan.starts,
+        plan.place.trim(),
+        plan.host.trim(),
+        plan.secretary.trim(),
+        plan.number,
+    )
 }
 
 /// The item form filled with an item as it stands; a custom rule (from an agenda file) is offered
@@ -189,6 +218,9 @@ pub fn edited_item(
 
 /// What the focused field means, under the form: the rule in plain words, or the scope's count.
 pub fn info(app: &App, form: &mut Form, purpose: &FormFor) {
+    if *purpose == FormFor::Notice {
+        return super::notice_form::info(app, form);
+    }
     if !matches!(purpose, FormFor::NewItem | FormFor::EditItem { .. }) {
         return;
     }
@@ -310,11 +342,21 @@ pub fn submit(app: &mut App, mut form: Form, purpose: FormFor) {
         _ => return,
     };
     match request {
+        // The header as it was: nothing to record (F3 goes on to the notice all the same).
+        Ok(Request::EditMeeting { plan })
+            if current.as_ref().is_some_and(|m| unchanged(m, &plan)) =>
+        {
+            app.say(X::MeetingUnchanged.get(app.lang));
+            if std::mem::take(&mut app.then_notice) {
+                super::notice_form::open(app);
+            }
+        }
         Ok(r) => {
             app.send(r);
             app.sent_form = Some((form, purpose));
         }
         Err((field, error)) => {
+            app.then_notice = false;
             form.error = Some(error);
             form.focus = field;
             open(app, form, purpose);
