@@ -164,7 +164,8 @@ impl Store {
         let entry = self.check_ballot(&item, input)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
-        let id = record_ballot(&tx, &now, &item, &entry, input)?;
+        let mut events = events::Appender::new(&tx)?;
+        let id = record_ballot(&tx, &mut events, &now, &item, &entry, input)?;
         tx.commit()?;
         self.ballot(id)
     }
@@ -206,8 +207,9 @@ impl Store {
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
+        let mut events = events::Appender::new(&tx)?;
         for (entry, input) in entries.iter().zip(inputs) {
-            record_ballot(&tx, &now, &item, entry, input)?;
+            record_ballot(&tx, &mut events, &now, &item, entry, input)?;
         }
         tx.commit()?;
         Ok(Ok(inputs.len()))
@@ -442,6 +444,7 @@ pub(super) fn check_voter(
 /// changes nothing and records nothing.
 pub(super) fn record_ballot(
     tx: &rusqlite::Transaction,
+    events: &mut events::Appender,
     now: &str,
     item: &ItemRecord,
     entry: &super::RosterEntry,
@@ -463,13 +466,14 @@ pub(super) fn record_ballot(
     {
         return Ok(*id);
     }
-    insert_ballot(tx, now, item, entry, input, previous.map(|p| p.0))
+    insert_ballot(tx, events, now, item, entry, input, previous.map(|p| p.0))
 }
 
 /// Records a ballot that replaces `previous` (the owner's current ballot, if any): the row, and its
 /// event. For callers that already know the current ballots (a file of written ballots).
 pub(super) fn insert_ballot(
     tx: &rusqlite::Transaction,
+    events: &mut events::Appender,
     now: &str,
     item: &ItemRecord,
     entry: &super::RosterEntry,
@@ -493,7 +497,7 @@ pub(super) fn insert_ballot(
         item: Some(item.id),
         owner: Some(entry.owner_id),
     };
-    events::append(
+    events.append(
         tx,
         now,
         "ballot",
