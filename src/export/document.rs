@@ -135,6 +135,15 @@ impl Builder<'_> {
         lb::moment(at, m.offset, m.local_start().date(), self.lang)
     }
 
+    /// A time, marked in the minutes if it was entered later from paper.
+    fn when_entered(
+        &self,
+        at: Option<jiff::Timestamp>,
+        entered: Option<jiff::Timestamp>,
+    ) -> String {
+        super::entered::mark(self.s, self.when(at), entered, self.lang)
+    }
+
     fn header(&self) -> Section {
         let m = &self.s.meeting;
         let lang = self.lang;
@@ -159,6 +168,7 @@ impl Builder<'_> {
         if self.public {
             blocks.push(Block::Para(self.t(L::NoticeIntro)));
         }
+        blocks.extend(super::entered::explained(self.s, lang));
         Section {
             class: "header",
             blocks,
@@ -247,7 +257,10 @@ impl Builder<'_> {
                     rows: it
                         .notes
                         .iter()
-                        .map(|n| vec![self.when(n.at), n.speaker.clone(), n.point.clone()])
+                        .map(|n| {
+                            let at = self.when_entered(n.at, n.entered);
+                            vec![at, n.speaker.clone(), n.point.clone()]
+                        })
                         .collect(),
                     class: "notes",
                 }));
@@ -377,7 +390,7 @@ impl Builder<'_> {
                 .closed_at
                 .as_deref()
                 .and_then(|c| c.parse().ok())
-                .map(|c| lb::closed_at(&self.when(Some(c)), lang))
+                .map(|c| lb::closed_at(&self.when_entered(Some(c), it.closed_entered), lang))
                 .unwrap_or_default();
             let result = self.t(if t.passed { L::Passed } else { L::NotPassed });
             let tone = if t.passed { Tone::Good } else { Tone::Bad };
@@ -434,7 +447,7 @@ impl Builder<'_> {
                             r.area.to_string(),
                             lb::choice(r.choice, lang).into(),
                             lb::method_with_proxy(r.method, r.proxy.as_deref(), lang),
-                            self.when(r.at),
+                            self.when_entered(r.at, r.entered),
                         ]
                     })
                     .collect(),
@@ -454,7 +467,7 @@ impl Builder<'_> {
                     .iter()
                     .map(|c| {
                         vec![
-                            self.when(c.at),
+                            self.when_entered(c.at, c.entered),
                             c.flat.to_string(),
                             c.owner.clone(),
                             lb::choice_or_withdrawn(c.before, lang).into(),

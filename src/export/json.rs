@@ -76,6 +76,9 @@ struct ItemJson<'a> {
     /// "open", "closed", or "none" for items without a vote.
     vote: &'static str,
     closed_at: Option<String>,
+    /// When the closing was entered, if later from paper (minutes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closed_entered_at: Option<String>,
     tally: Option<TallyJson>,
     roll_call: Vec<BallotJson<'a>>,
     corrections: Vec<CorrectionJson<'a>>,
@@ -88,6 +91,9 @@ struct NoteJson<'a> {
     speaker: &'a str,
     point: &'a str,
     at: Option<String>,
+    /// When it was entered, if later from paper (minutes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entered_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -107,6 +113,9 @@ struct BallotJson<'a> {
     method: &'static str,
     proxy: Option<&'a str>,
     at: Option<String>,
+    /// When it was entered, if later from paper (minutes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entered_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -119,6 +128,9 @@ struct CorrectionJson<'a> {
     after: Option<&'static str>,
     reason: Option<&'a str>,
     at: Option<String>,
+    /// When it was entered, if later from paper (minutes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entered_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -249,6 +261,7 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
                 speaker: &n.speaker,
                 point: &n.point,
                 at: at(n.at),
+                entered_at: super::entered::machine(s, n.entered),
             })
             .collect(),
         proposal: i.proposal.as_deref(),
@@ -267,6 +280,7 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
             .closed_at
             .as_deref()
             .and_then(|c| at(c.parse::<Timestamp>().ok())),
+        closed_entered_at: super::entered::machine(s, it.closed_entered),
         tally: it
             .tally
             .as_ref()
@@ -283,6 +297,7 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
                 method: r.method.as_str(),
                 proxy: r.proxy.as_deref(),
                 at: at(r.at),
+                entered_at: super::entered::machine(s, r.entered),
             })
             .collect(),
         corrections: it
@@ -295,6 +310,7 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
                 after: c.after.map(|c| c.as_str()),
                 reason: c.reason.as_deref(),
                 at: at(c.at),
+                entered_at: super::entered::machine(s, c.entered),
             })
             .collect(),
         resolution: i.resolution.as_deref(),

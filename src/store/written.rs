@@ -138,7 +138,7 @@ impl Store {
         if !outcome.replaced.is_empty() && reason.is_none() {
             return Ok(Err(WrittenRefusal::WouldReplace(outcome.replaced)));
         }
-        let now = self.now();
+        let when = super::stated::When::now(self.now());
         let tx = self.conn.transaction()?;
         for o in &to_record {
             let b = &ballots[o.index];
@@ -152,7 +152,7 @@ impl Store {
                 proxy: None,
                 reason: if replaces_in_person { reason } else { None },
             };
-            insert_ballot(&tx, &now, &item, &o.entry, &input, previous.map(|p| p.0))?;
+            insert_ballot(&tx, &when, &item, &o.entry, &input, previous.map(|p| p.0))?;
         }
         tx.commit()?;
         outcome.recorded = to_record.len();
