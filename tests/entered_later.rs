@@ -405,19 +405,29 @@ fn the_minutes_mark_records_entered_later_and_the_notice_does_not() {
             std::fs::read_to_string(&path).unwrap()
         }
     };
-    for (lang, mark, explained) in [
-        ("zh", "（补录，", "标有“补录”的记录是会后根据纸质记录录入的"),
+    // The sign-in list (two owners), the note, the ballot; the closing of the vote.
+    for (lang, mark, closing, explained) in [
+        (
+            "zh",
+            "（补录，",
+            "（表决于 20:30 结束；",
+            "标有“补录”的记录是会后根据纸质记录录入的",
+        ),
         (
             "en",
             " (entered later, ",
+            " (vote closed 20:30; entered later, ",
             "were entered afterwards from paper records",
         ),
     ] {
         for format in ["md", "html", "docx"] {
             let minutes = export(lang, &["--format", format], &format!("m-{lang}.{format}"));
-            // The sign-in list (twice), the note, the ballot and the closing of the vote.
-            let marks = minutes.matches(mark).count();
-            assert_eq!(marks, 5, "{lang} {format}:\n{minutes}");
+            assert_eq!(
+                minutes.matches(mark).count(),
+                4,
+                "{lang} {format}:\n{minutes}"
+            );
+            assert!(minutes.contains(closing), "{lang} {format}:\n{minutes}");
             assert!(minutes.contains(explained), "{lang} {format}");
             let notice = export(
                 lang,
@@ -425,6 +435,8 @@ fn the_minutes_mark_records_entered_later_and_the_notice_does_not() {
                 &format!("n-{lang}.{format}"),
             );
             assert!(!notice.contains(mark), "{lang} {format} notice:\n{notice}");
+            assert!(!notice.contains(closing), "{lang} {format} notice");
+            assert!(!notice.contains(explained), "{lang} {format} notice");
         }
     }
     let json: serde_json::Value =
@@ -441,4 +453,57 @@ fn the_minutes_mark_records_entered_later_and_the_notice_does_not() {
     let public: serde_json::Value =
         serde_json::from_str(&export("en", &["--format", "json", "--public"], "n.json")).unwrap();
     assert!(public["items"][0]["closed_entered_at"].is_null());
+}
+
+/// The next morning, when the secretary enters the paper records (10:15 in Beijing).
+fn next_morning() -> jiff::Timestamp {
+    "2026-11-29T02:15:00Z".parse().unwrap()
+}
+
+#[test]
+fn snapshots_of_minutes_with_records_entered_later() {
+    use pavilion::domain::{Choice, FlatRef};
+    use pavilion::export::{self, Format, Lang, Variant};
+    use pavilion::store::{BallotInput, Presence};
+
+    let (_dir, _path, store, m) = common::estate();
+    let mut store = store.with_clock(next_morning);
+    let flat = |f: &str| FlatRef::parse(f).unwrap();
+    let local = |hm: &str| -> Option<jiff::Timestamp> {
+        Some(format!("2026-11-28T{hm}:00+08:00").parse().unwrap())
+    };
+    for f in ["3-2-101", "3-2-102"] {
+        store
+            .attend_at(m, &flat(f), &Presence::Present, local("19:20"))
+            .unwrap();
+    }
+    // A point entered as it is typed (next morning) and one from the paper of the evening before:
+    // the minutes list the evening's first.
+    store
+        .add_note(m, 1, "物业 张经理", "施工期间安排临时停车")
+        .unwrap();
+    store
+        .add_note_at(m, 1, "王秀兰", "老人上下楼太难了", local("19:30"))
+        .unwrap();
+    let (f101, f102) = (flat("3-2-101"), flat("3-2-102"));
+    let yes = BallotInput::in_person(&f101, Choice::Yes);
+    store.cast_ballot_at(m, 1, &yes, local("19:40")).unwrap();
+    let no = BallotInput::in_person(&f102, Choice::No);
+    store.cast_ballot_at(m, 1, &no, local("19:41")).unwrap();
+    let changed = BallotInput {
+        reason: Some("听错了"),
+        ..BallotInput::in_person(&f102, Choice::Yes)
+    };
+    store
+        .cast_ballot_at(m, 1, &changed, local("19:45"))
+        .unwrap();
+    store.close_vote_at(m, 1, local("20:30")).unwrap();
+    common::assert_intact(&store);
+    for lang in [Lang::Zh, Lang::En] {
+        let md = export::export(&store, m, Format::Markdown, Variant::Minutes, lang).unwrap();
+        insta::assert_snapshot!(
+            format!("minutes_{}_md", lang.code()),
+            String::from_utf8(md).unwrap()
+        );
+    }
 }

@@ -390,7 +390,9 @@ impl Builder<'_> {
                 .closed_at
                 .as_deref()
                 .and_then(|c| c.parse().ok())
-                .map(|c| lb::closed_at(&self.when_entered(Some(c), it.closed_entered), lang))
+                .map(|c| {
+                    super::entered::closed(self.s, self.when(Some(c)), it.closed_entered, lang)
+                })
                 .unwrap_or_default();
             let result = self.t(if t.passed { L::Passed } else { L::NotPassed });
             let tone = if t.passed { Tone::Good } else { Tone::Bad };

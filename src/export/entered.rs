@@ -22,6 +22,17 @@ pub fn mark(s: &MeetingSnapshot, when: String, entered: Option<Timestamp>, lang:
     }
 }
 
+/// When the vote closed (`when`, as shown), marked in the minutes if entered later from paper.
+pub fn closed(s: &MeetingSnapshot, when: String, entered: Option<Timestamp>, lang: Lang) -> String {
+    match entered {
+        Some(e) if s.variant() == Variant::Minutes => X::ClosedMark.fill(
+            lang,
+            &[("at", &when), ("entered", &moment(&s.meeting, e, lang))],
+        ),
+        _ => lb::closed_at(&when, lang),
+    }
+}
+
 /// When a record was entered, for machines (the minutes' JSON); None on the public notice.
 pub fn machine(s: &MeetingSnapshot, entered: Option<Timestamp>) -> Option<String> {
     entered

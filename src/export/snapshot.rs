@@ -382,7 +382,7 @@ fn add(c: &mut Counts, area: Area) {
 fn gather_item(
     store: &Store,
     item: ItemRecord,
-    (roster, names): (&[RosterEntry], &HashMap<i64, (String, Vec<FlatRef>)>),
+    (roster, names): (&[RosterEntry], &Names),
     actions: &[ActionRecord],
     later: &EnteredLater,
 ) -> Result<ItemSnapshot, StoreError> {
@@ -476,6 +476,9 @@ fn gather_item(
         actions: own_actions,
     })
 }
+
+/// Each owner's name and flats, by owner id.
+type Names = HashMap<i64, (String, Vec<FlatRef>)>;
 
 /// Each owner's name and flats in a roster.
 fn owner_names(roster: &[RosterEntry]) -> HashMap<i64, (String, Vec<FlatRef>)> {

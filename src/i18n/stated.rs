@@ -19,6 +19,7 @@ catalogue! {
         StatedUnreadable => "补录时间“{stated}”不是时间", "the stated time '{stated}' is not a time";
         StatedAfterRecorded => "补录时间 {stated} 晚于录入时间 {at}", "the stated time {stated} is later than when it was entered ({at})";
         Mark => "{at}（补录，{entered} 录入）", "{at} (entered later, {entered})";
+        ClosedMark => "（表决于 {at} 结束；{entered} 补录）", " (vote closed {at}; entered later, {entered})";
         Explained => "注：标有“补录”的记录是会后根据纸质记录录入的，时间为纸质记录所载时间，括号内为录入时间。", "Entries marked 'entered later' were entered afterwards from paper records: their time is the one the paper states, and the time in brackets is when they were entered.";
         ClosedBeforeBallot => "议题 {item} 的表决结束于 {closed}，早于它的一张表决票（{ballot}）", "the vote on item {item} closed at {closed}, before one of its ballots ({ballot})";
     }
