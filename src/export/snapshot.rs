@@ -389,11 +389,12 @@ fn gather_item(
     let mut notes: Vec<Note> = store
         .notes(item.id)?
         .into_iter()
-        .map(|n| Note {
+        .enumerate()
+        .map(|(k, n)| Note {
             speaker: n.speaker,
             point: n.point,
             at: instant(&n.at),
-            entered: later.notes.get(&n.id).copied(),
+            entered: later.notes.get(&(item.id, k)).copied(),
         })
         .collect();
     // In the order the points were made: one entered later from paper takes its place.

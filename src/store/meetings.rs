@@ -350,7 +350,6 @@ impl Store {
             when.mark(serde_json::json!({
                 "speaker": speaker.trim(),
                 "point": point.trim(),
-                "note": id,
             })),
         )?;
         tx.commit()?;

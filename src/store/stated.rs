@@ -242,8 +242,9 @@ pub struct EnteredLater {
     pub sign_ins: HashMap<i64, Timestamp>,
     /// By ballot id.
     pub ballots: HashMap<i64, Timestamp>,
-    /// By note id.
-    pub notes: HashMap<i64, Timestamp>,
+    /// By item id and the note's place among the item's notes in the order entered (from 0): the
+    /// k-th `note.add` event of an item records its k-th note, as `verify` checks.
+    pub notes: HashMap<(i64, usize), Timestamp>,
     /// By item id: its vote's closing.
     pub closes: HashMap<i64, Timestamp>,
 }
@@ -252,7 +253,16 @@ impl EnteredLater {
     /// From a meeting's events, in order.
     pub fn of(events: &[Event]) -> EnteredLater {
         let mut out = EnteredLater::default();
+        let mut notes: HashMap<i64, usize> = HashMap::new();
         for e in events {
+            let note = match (e.kind.as_str(), e.item_id) {
+                ("note.add", Some(item)) => {
+                    let n = notes.entry(item).or_default();
+                    *n += 1;
+                    Some((item, *n - 1))
+                }
+                _ => None,
+            };
             // Only stated records need their data read.
             let stated = e.data.contains("\"stated_at\"");
             if !stated && e.kind != "attend" {
@@ -278,7 +288,7 @@ impl EnteredLater {
                     }
                 }
                 ("note.add", Some(t)) => {
-                    if let Some(n) = id("note") {
+                    if let Some(n) = note {
                         out.notes.insert(n, t);
                     }
                 }
