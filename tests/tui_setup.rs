@@ -214,8 +214,18 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
         h.press(KeyCode::Tab);
     }
     retype(&mut h, "3号楼活动室");
+    for _ in 0..3 {
+        h.press(KeyCode::Tab);
+    }
+    // The number: a word is refused with the field named, a number is taken.
+    retype(&mut h, "十二");
     h.press(KeyCode::F(2));
-    assert_eq!(h.store.meeting(h.meeting).unwrap().place, "3号楼活动室");
+    assert!(h.render(80, 24).contains("会议编号请填正整数"));
+    retype(&mut h, "7");
+    h.press(KeyCode::F(2));
+    let m = h.store.meeting(h.meeting).unwrap();
+    assert_eq!((m.place.as_str(), m.number), ("3号楼活动室", Some(7)));
+    assert!(h.render(80, 24).contains("第 7 次会议"));
     let kinds: Vec<String> = h
         .store
         .events(Some(h.meeting))

@@ -7,7 +7,7 @@
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, HeightRule, LineSpacing, NumPages, PageMargin,
-    PageNum, Paragraph, Run, RunFonts, Shading, Table as DocxTable, TableBorder,
+    PageNum, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table as DocxTable, TableBorder,
     TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
 };
 use unicode_width::UnicodeWidthStr;
@@ -30,6 +30,9 @@ const BODY: usize = 21;
 const SMALL: usize = 18;
 /// Column widths are shares of the text width, in display columns, bounded.
 const MIN_COLUMN: usize = 4;
+/// The paragraph styles of table cells.
+const TABLE_TEXT: &str = "TableText";
+const TABLE_HEAD: &str = "TableHeading";
 const MAX_COLUMN: usize = 40;
 
 pub(super) fn body_fonts() -> RunFonts {
@@ -59,6 +62,18 @@ pub fn render(doc: &Document) -> Vec<u8> {
                 .footer(851),
         )
         .default_fonts(body_fonts())
+        .add_style(
+            Style::new(TABLE_TEXT, StyleType::Paragraph)
+                .name("Table Text")
+                .size(SMALL),
+        )
+        .add_style(
+            Style::new(TABLE_HEAD, StyleType::Paragraph)
+                .name("Table Heading")
+                .size(SMALL)
+                .bold()
+                .fonts(heading_fonts()),
+        )
         .default_size(BODY)
         .footer(Footer::new().add_paragraph(page_numbers(doc.lang)))
         .add_paragraph(heading(1, &doc.title));
@@ -82,7 +97,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
     xml.styles = language_tag(&xml.styles, doc.lang);
     let mut out = std::io::Cursor::new(Vec::with_capacity(64 * 1024));
     xml.pack(&mut out).expect("writing into memory");
-    out.into_inner()
+    super::docx_pack::deflate(&out.into_inner()).expect("re-reading what was just written")
 }
 
 /// "第 N 页 共 M 页" with the page fields, centred.
@@ -265,11 +280,12 @@ pub fn column_widths(t: &Table) -> Vec<usize> {
 }
 
 fn cell(text: &str, width: usize, align: Align, head: bool) -> TableCell {
-    let mut run = lines(Run::new(), text).size(SMALL);
-    if head {
-        run = run.bold().fonts(heading_fonts());
-    }
-    let mut p = Paragraph::new().add_run(run);
+    // The size, weight and fonts come from the cell styles: one run property set per document,
+    // not one per cell.
+    let style = if head { TABLE_HEAD } else { TABLE_TEXT };
+    let mut p = Paragraph::new()
+        .add_run(lines(Run::new(), text))
+        .style(style);
     if align == Align::Right {
         p = p.align(AlignmentType::Right);
     }

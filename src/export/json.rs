@@ -32,6 +32,8 @@ struct ExportJson<'a> {
 #[derive(Serialize)]
 struct MeetingJson<'a> {
     id: i64,
+    /// 第 N 次会议: the host's number, or the meeting's place by date.
+    number: usize,
     title: &'a str,
     kind: &'static str,
     starts: Option<String>,
@@ -192,6 +194,7 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, serde_json::Er
         estate: &s.estate,
         meeting: MeetingJson {
             id: m.id,
+            number: s.number,
             title: &m.title,
             kind: m.kind.as_str(),
             starts: at(Some(m.starts)),

@@ -21,6 +21,7 @@ pub mod cost;
 mod csv;
 pub mod document;
 pub(crate) mod docx;
+mod docx_pack;
 mod entered;
 pub mod file;
 pub(crate) mod html;

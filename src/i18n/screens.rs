@@ -296,6 +296,9 @@ catalogue! {
         MeetingKindField => "类型", "Kind";
         MeetingKindHint => "1 业主 / 2 居民", "1 owners / 2 residents";
         MeetingTimeHint => "2026-11-28 19:00", "2026-11-28 19:00";
+        MeetingNumberField => "第几次会议", "Meeting no.";
+        MeetingNumberHint => "如 12；空着则按日期计", "e.g. 12; empty: counted by date";
+        MeetingNo => "第 {n} 次会议", "meeting no. {n}";
         KeyNewMeeting => "新建议事会", "new meeting";
         KeyEditMeeting => "修改会议信息", "change meeting";
         KeyEditItem => "修改议题", "change item";

@@ -26,6 +26,8 @@ catalogue! {
         BadStart => "时间写法：2026-11-28 19:00", "time: write it like 2026-11-28 19:00";
         MeetingCreated => "已建立议事会 {id}：按 i 添加议题", "meeting {id} created: press i to add items";
         Moved => "议题已移到第 {n} 项", "the item is now number {n}";
+        BadNumber => "会议编号请填正整数，如 12（也可留空）", "meeting number: a whole number such as 12 (or leave it empty)";
+        NumberTaken => "编号 {n} 已是议事会 {id}（{title}）的编号：请换一个，或留空", "number {n} is already meeting {id}'s ({title}): give another or leave it empty";
         NoMeetingYet => "还没有议事会：按 M 新建一个（q 退出）", "no meeting yet: press M to set one up (q to quit)";
     }
 }

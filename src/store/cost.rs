@@ -147,12 +147,14 @@ impl Store {
         }
     }
 
-    /// Shares `plan` among the active flats of the item's scope (as they stood when its vote closed).
+    /// Shares `plan` among the active flats of the item's scope, with their areas and floors as they
+    /// stood when its vote closed.
     fn sharing_of(&self, item: &ItemRecord, plan: &CostPlan) -> Result<Sharing> {
         let mut flats = Vec::new();
         let mut floorless = Vec::new();
-        let given = self.given_floors()?;
-        for entry in self.roster_as_of(self.roster_epoch(item)?)? {
+        let as_of = self.roster_epoch(item)?;
+        let given = self.given_floors_as_of(as_of)?;
+        for entry in self.roster_as_of(as_of)? {
             if !item.scope.contains(&entry.flat) {
                 continue;
             }

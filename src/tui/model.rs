@@ -24,6 +24,10 @@ pub struct OwnerRow {
 pub struct Model {
     pub estate: String,
     pub meeting: MeetingRecord,
+    /// Its number in the estate's series (the host's, or its place by date), and the one a new
+    /// meeting is offered.
+    pub series: u32,
+    pub next_number: u32,
     /// When this meeting's record began: actions older than that are carried over.
     pub created_at: jiff::Timestamp,
     pub items: Vec<ItemRecord>,
@@ -96,6 +100,8 @@ impl Model {
         }
         Ok(Model {
             estate: store.estate()?.unwrap_or_default(),
+            series: store.series_number(meeting.id)?,
+            next_number: store.next_meeting_number()?,
             attendance: store.attendance(meeting.id)?,
             actions: store.actions()?,
             backlog: store.concerns(true)?,

@@ -85,6 +85,7 @@ pub fn meeting(items: Vec<ItemPlan>) -> MeetingPlan {
 pub fn meeting_plan(title: &str, starts: &str, items: Vec<ItemPlan>) -> MeetingPlan {
     MeetingPlan {
         title: title.into(),
+        number: None,
         kind: MeetingKind::Owners,
         starts: starts.parse().unwrap(),
         offset: jiff::tz::Offset::from_hours(8).unwrap(),

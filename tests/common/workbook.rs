@@ -66,7 +66,7 @@ pub fn parts(bytes: &[u8]) -> Vec<(String, String)> {
             let mut f = zip.by_index(i).unwrap();
             let mut xml = String::new();
             f.read_to_string(&mut xml).unwrap();
-            (f.name().to_string(), xml)
+            (f.name().unwrap().into_owned(), xml)
         })
         .collect()
 }

@@ -83,6 +83,7 @@ impl Replay {
                         title: set(text(data, "title"), id),
                         created_at: set(e.at.clone(), id),
                         others: set(String::new(), id),
+                        number: set(int(data, "number"), id),
                     },
                 );
             }
@@ -129,6 +130,7 @@ impl Replay {
                     return lacks("a meeting taken in before it");
                 };
                 m.title = set(text(data, "title"), id);
+                m.number = set(int(data, "number"), id);
                 m.digest = text(data, "digest").map(|d| set(d, id));
             }
             "item.edit" => {

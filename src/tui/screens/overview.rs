@@ -125,7 +125,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let th = app.theme;
     let meeting = &m.meeting;
     let mut lines = vec![
-        Line::styled(meeting.title.clone(), th.title),
+        Line::from(vec![
+            Span::styled(meeting.title.clone(), th.title),
+            Span::styled(
+                format!("  {}", T::MeetingNo.fill(app.lang, &[("n", &m.series)])),
+                th.dim,
+            ),
+        ]),
         Line::from(vec![
             Span::styled(format!("{} ", app.t(T::MeetingTime)), th.dim),
             Span::raw(format!("{}   ", date_time(app.lang, meeting.local_start()))),

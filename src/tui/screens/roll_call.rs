@@ -326,6 +326,8 @@ pub fn confirmed(app: &mut App, c: Confirm) {
             }
             app.undo.push(Undo { item, steps });
             app.send(Request::AllPresentYes { item, flats });
+            // As after one ballot: on to whoever has not voted yet (the absent, when shown).
+            next_not_voted(app, app.roll_cursor);
         }
         Confirm::Step { item, to } => app.send(Request::Step { item, to }),
         Confirm::Schedule { concern } => {

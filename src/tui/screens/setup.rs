@@ -42,6 +42,11 @@ pub fn meeting_form(app: &App, new: bool) -> Form {
         _ => "",
     };
     let of = |f: fn(&MeetingRecord) -> &str| current.map_or("", f);
+    // A new meeting is offered the next number; a changed one shows the number it was given.
+    let number = match (current, new) {
+        (Some(m), false) => m.number.map(|n| n.to_string()).unwrap_or_default(),
+        _ => app.model.as_ref().map_or(1, |m| m.next_number).to_string(),
+    };
     Form::new(
         if new {
             T::NewMeetingTitle
@@ -59,6 +64,10 @@ pub fn meeting_form(app: &App, new: bool) -> Form {
             Field::line(T::MeetingPlace).with(of(|m| &m.place)),
             Field::line(T::MeetingHost).with(of(|m| &m.host)),
             Field::line(T::MeetingSecretary).with(of(|m| &m.secretary)),
+            Field::line(T::MeetingNumberField)
+                .hint(T::MeetingNumberHint)
+                .optional()
+                .with(&number),
         ],
     )
 }
@@ -87,8 +96,22 @@ pub fn meeting_plan(
     let starts = offset
         .to_timestamp(local)
         .map_err(|_| (2, X::BadStart.get(lang).to_string()))?;
+    let number = match crate::domain::written::half_width(&values[6]).trim() {
+        "" => None,
+        t => Some(
+            t.trim_start_matches('第')
+                .trim_end_matches("次会议")
+                .trim_end_matches('次')
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or((6, X::BadNumber.get(lang).to_string()))?,
+        ),
+    };
     Ok(MeetingPlan {
         title: values[0].clone(),
+        number,
         kind,
         starts,
         offset,
