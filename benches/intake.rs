@@ -130,14 +130,7 @@ fn main() {
     let start = Instant::now();
     let read = read_ballots(&file).expect("ballots read");
     let reading = start.elapsed();
-    let ballots: Vec<WrittenBallot> = read
-        .into_iter()
-        .map(|r| WrittenBallot {
-            row: r.row,
-            flat: r.flat,
-            choice: r.choice,
-        })
-        .collect();
+    let ballots: Vec<WrittenBallot> = read.into_iter().map(Into::into).collect();
     let start = Instant::now();
     let outcome = store
         .import_written_ballots(meeting, 1, &ballots, None)

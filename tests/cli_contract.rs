@@ -190,6 +190,9 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         (s(&["roster", "list"]), true),
         (s(&["cost", "1", "1"]), true),
         (s(&["export", "1", "--format", "md", "-o", &minutes]), true),
+        // The screens need a terminal; here the output is a pipe.
+        (s(&["run", "1"]), false),
+        (s(&["demo"]), false),
     ]
 }
 

@@ -95,6 +95,20 @@ fn settings_and_guests_are_events_that_verify_replays() {
         found[2].starts_with("guests id 4: no event records this row"),
         "{found:#?}"
     );
+    // The same findings in Chinese.
+    let zh: Vec<String> = v.findings.iter().map(|f| f.render(Lang::Zh)).collect();
+    assert_eq!(
+        zh[..2],
+        [
+            "notice_settings 议事会 1：此行记录与其事件所记载的不同（事件 6）",
+            "guests 编号 1：此行记录与其事件所记载的不同（事件 7）"
+        ],
+        "{zh:#?}"
+    );
+    assert_eq!(
+        zh[2],
+        "guests 编号 4：没有事件记载此行记录：它是绕过本程序添加的"
+    );
 }
 
 #[test]

@@ -337,7 +337,8 @@ fn unreadable_file_gives_the_os_error() {
     assert_eq!(
         read_roster(&path).unwrap_err().to_string(),
         format!(
-            "{}: the file cannot be read: {os_error} — check the file name and folder",
+            "{}: the file cannot be read: there is no such file or directory; the system said: \
+             `{os_error}` — check the file name and folder",
             path.display()
         )
     );

@@ -52,8 +52,11 @@ pub fn data_dir() -> Result<PathBuf> {
 }
 
 fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| said!(C::CannotCreate, path = dir.display(), error = e).into())
+    std::fs::create_dir_all(dir).map_err(|e| {
+        said!(C::CannotCreate, path = dir.display())
+            .with("error", &crate::i18n::io_reason(&e))
+            .into()
+    })
 }
 
 /// Opens the database to write, creating it (for `init`) or requiring that it exists and is ours

@@ -96,10 +96,17 @@ fn page_numbers(lang: crate::lang::Lang) -> String {
 }
 
 /// Cells that must not wrap: a short heading, or a value without spaces as short as a flat, a time
-/// or a name (3-2-402, 19:05, 欧阳明华).
+/// or a name (3-2-402, 19:05, 欧阳明华), or a short one with spaces (3 Dec 2026 19:05, in person).
 fn nowrap(text: &str, head: bool) -> bool {
     let w = unicode_width::UnicodeWidthStr::width(text);
-    w > 0 && w <= if head { 12 } else { 16 } && !text.contains(char::is_whitespace)
+    let spaced = text.contains(char::is_whitespace);
+    let most = match (head, spaced) {
+        (true, true) => 0,
+        (true, false) => 12,
+        (false, false) => 16,
+        (false, true) => 18,
+    };
+    w > 0 && w <= most && !text.contains('\n')
 }
 
 fn write_block(out: &mut String, block: &Block, doc: &Document) {
@@ -191,12 +198,37 @@ fn write_table(out: &mut String, t: &Table) {
             out.push_str(&class(i, c, false));
             out.push_str(height);
             out.push('>');
-            out.push_str(&lines(c));
+            out.push_str(&cell_lines(c));
             out.push_str("</td>");
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// A cell's lines; a line of a few short pieces with Chinese in them (a date and a time:
+/// "2026年12月3日 19:45") may wrap between them but never inside one.
+fn cell_lines(text: &str) -> String {
+    let line = |l: &str| {
+        let pieces: Vec<&str> = l.split_whitespace().collect();
+        // A line short enough is kept whole by its cell's class; Latin words never break inside,
+        // Chinese may break anywhere.
+        let wide = |p: &&str| unicode_width::UnicodeWidthStr::width(*p) > p.chars().count();
+        let split = (2..=4).contains(&pieces.len())
+            && !nowrap(l, false)
+            && pieces.iter().any(wide)
+            && pieces.iter().all(|p| nowrap(p, false));
+        match split {
+            true => pieces
+                .iter()
+                .map(|p| format!("<span class=\"nw\">{}</span>", escape(p)))
+                .collect::<Vec<_>>()
+                .join(" "),
+            false => escape(l),
+        }
+    };
+    let parts: Vec<String> = text.trim().lines().map(|l| line(l.trim())).collect();
+    parts.join("<br>")
 }
 
 /// Escaped text with its line breaks kept.

@@ -54,7 +54,9 @@ catalogue! {
         NobodyPays => "范围内各户系数都是 0，{to_raise} 元无人分摊", "every flat in scope has coefficient 0, so nobody pays the ¥{to_raise} to raise";
         FloorUnknown => "{flats} 的楼层无法从房号读出，名册中也没有写明，费用无法按楼层分摊", "the floor of {flats} cannot be read from the room number and the roster does not give it, so the cost cannot be shared by floor";
         FloorUnknownHint => "费用按楼层分摊：房号须为楼层加门牌（501 在 5 层），或在名册中加“楼层”列后重新导入", "cost is shared by floor: number rooms floor then door (501 is on floor 5), or add a 楼层/floor column to the roster and import it again";
-        ChangeDuringVote => "议题 {n} 的表决已投 {ballots} 票：业主正在就现行方案表决，不能修改；请结束表决后再修改并说明原因", "the vote on item {n} has {ballots} ballot(s): owners are voting on the current plan, so it cannot change now; change it after the vote closes, with a reason";
+        Ballot => "票", "ballot";
+        Ballots => "票", "ballots";
+        ChangeDuringVote => "议题 {n} 的表决已投 {ballots}：业主正在就现行方案表决，不能修改；请结束表决后再修改并说明原因", "the vote on item {n} has {ballots}: owners are voting on the current plan, so it cannot change now; change it after the vote closes, with a reason";
         ChangeNeedsReason => "修改议题 {n} 已有的费用分摊方案须说明原因（--reason）", "changing the cost plan of item {n} needs a reason (--reason)";
         Unchanged => "议题 {n} 的新方案与现行方案相同：未作修改", "the new plan of item {n} is the same as the current one: nothing changed";
         PlanSet => "议题 {n} 的费用分摊方案现为第 {version} 版：业主分摊 {to_raise} 元", "the cost plan of item {n} is now version {version}: ¥{to_raise} shared by the owners";

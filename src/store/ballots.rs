@@ -192,7 +192,8 @@ impl Store {
         let when = self.when(meeting, stated)?;
         let entry = self.check_ballot(&item, input, &when)?;
         let tx = self.conn.transaction()?;
-        let id = record_ballot(&tx, &when, &item, &entry, input)?;
+        let mut events = events::Appender::new(&tx)?;
+        let id = record_ballot(&tx, &mut events, &when, &item, &entry, input)?;
         tx.commit()?;
         self.ballot(id)
     }
@@ -234,8 +235,9 @@ impl Store {
             return Ok(Err(problems));
         }
         let tx = self.conn.transaction()?;
+        let mut events = events::Appender::new(&tx)?;
         for (entry, input) in entries.iter().zip(inputs) {
-            record_ballot(&tx, &when, &item, entry, input)?;
+            record_ballot(&tx, &mut events, &when, &item, entry, input)?;
         }
         tx.commit()?;
         Ok(Ok(inputs.len()))
@@ -441,6 +443,7 @@ pub(super) fn check_voter(
 /// changes nothing and records nothing.
 pub(super) fn record_ballot(
     tx: &rusqlite::Transaction,
+    events: &mut events::Appender,
     when: &When,
     item: &ItemRecord,
     entry: &super::RosterEntry,
@@ -462,13 +465,14 @@ pub(super) fn record_ballot(
     {
         return Ok(*id);
     }
-    insert_ballot(tx, when, item, entry, input, previous.map(|p| p.0))
+    insert_ballot(tx, events, when, item, entry, input, previous.map(|p| p.0))
 }
 
 /// Records a ballot that replaces `previous` (the owner's current ballot, if any): the row, and its
 /// event. For callers that already know the current ballots (a file of written ballots).
 pub(super) fn insert_ballot(
     tx: &rusqlite::Transaction,
+    events: &mut events::Appender,
     when: &When,
     item: &ItemRecord,
     entry: &super::RosterEntry,
@@ -492,7 +496,7 @@ pub(super) fn insert_ballot(
         item: Some(item.id),
         owner: Some(entry.owner_id),
     };
-    events::append(
+    events.append(
         tx,
         &when.event,
         "ballot",

@@ -3,7 +3,9 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::domain::cost::{CostError, CostFlat, CostPlan, Sharing};
+use crate::i18n::terms::counted;
 use crate::i18n::{CostText as C, cost_error, said};
+use crate::lang::Lang;
 
 use super::{Ids, ItemRecord, Result, Store, StoreError, events};
 
@@ -121,7 +123,10 @@ impl Store {
         self.sharing_of(&item, plan)?;
         let ballots = self.ballot_history(item.id)?.len();
         if !item.vote_closed && ballots > 0 {
-            return Err(said!(C::ChangeDuringVote, n = number, ballots = ballots).into());
+            let count = |lang| counted(lang, ballots, C::Ballot, C::Ballots);
+            return Err(said!(C::ChangeDuringVote, n = number)
+                .both("ballots", count(Lang::Zh), count(Lang::En))
+                .into());
         }
         let reason = reason.map(str::trim).filter(|r| !r.is_empty());
         if let Some(current) = self.cost_plan(item.id)? {

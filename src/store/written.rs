@@ -120,7 +120,7 @@ impl Store {
         if !problems.is_empty() {
             return Ok(Err(WrittenRefusal::Rows(problems)));
         }
-        let current = self.current_ballots(item.id)?;
+        let current = self.current_ballots(&item)?;
         let mut to_record = Vec::with_capacity(order.len());
         for owner in &order {
             let o = &owners[owner];
@@ -140,6 +140,8 @@ impl Store {
         }
         let when = super::stated::When::now(self.now());
         let tx = self.conn.transaction()?;
+        // The chain's head kept in memory: one read for the file, not one per ballot.
+        let mut events = super::events::Appender::new(&tx)?;
         for o in &to_record {
             let b = &ballots[o.index];
             let previous = current.get(&o.entry.owner_id);
@@ -152,7 +154,15 @@ impl Store {
                 proxy: None,
                 reason: if replaces_in_person { reason } else { None },
             };
-            insert_ballot(&tx, &when, &item, &o.entry, &input, previous.map(|p| p.0))?;
+            insert_ballot(
+                &tx,
+                &mut events,
+                &when,
+                &item,
+                &o.entry,
+                &input,
+                previous.map(|p| p.0),
+            )?;
         }
         tx.commit()?;
         outcome.recorded = to_record.len();
@@ -161,11 +171,11 @@ impl Store {
 
     /// Each owner's current ballot on an item: its id, its choice (none: withdrawn) and how it was
     /// given.
-    fn current_ballots(&self, item_id: i64) -> Result<HashMap<i64, Current>> {
+    fn current_ballots(&self, item: &super::ItemRecord) -> Result<HashMap<i64, Current>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT owner_id, id, choice, method FROM ballots WHERE item_id = ?1 AND current = 1",
         )?;
-        let mut rows = stmt.query(params![item_id])?;
+        let mut rows = stmt.query(params![item.id])?;
         let mut out = HashMap::new();
         while let Some(r) = rows.next()? {
             let choice: Option<String> = r.get(2)?;
@@ -173,21 +183,17 @@ impl Store {
             let choice = match choice.as_deref().map(Choice::parse) {
                 None => None,
                 Some(Some(c)) => Some(c),
-                Some(None) => return Err(unknown(item_id)),
+                Some(None) => {
+                    return Err(said!(S::UnknownBallot, item = item.number).into());
+                }
             };
             let Some(method) = Method::parse(&method) else {
-                return Err(unknown(item_id));
+                return Err(said!(S::UnknownBallot, item = item.number).into());
             };
             out.insert(r.get(0)?, (r.get(1)?, choice, method));
         }
         Ok(out)
     }
-}
-
-fn unknown(item_id: i64) -> StoreError {
-    StoreError::Refused(format!(
-        "a stored ballot of item {item_id} has an unknown choice or method"
-    ))
 }
 
 /// A refusal as a message value (most already are).

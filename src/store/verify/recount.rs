@@ -148,12 +148,9 @@ impl Replay {
         if recorded_passed != Some(counted.passed) {
             out.event(
                 e.id,
-                said!(
-                    F::RecountPassed,
-                    item = item,
-                    recorded = recorded_passed.shown()
-                )
-                .with("counted", &figures(&counted)),
+                said!(F::RecountPassed, item = item)
+                    .with("recorded", &recorded_passed.shown())
+                    .with("counted", &figures(&counted)),
             );
         }
         Ok(())

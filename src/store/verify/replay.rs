@@ -17,6 +17,11 @@ fn text(data: &Value, key: &str) -> Option<String> {
     data.get(key).and_then(Value::as_str).map(str::to_string)
 }
 
+/// "the '{kind}' event lacks …" for an event whose data does not hold what its kind needs.
+pub(super) fn lacking(e: &Event, what: F) -> crate::i18n::Said {
+    said!(F::Lacks, kind = e.kind).word("what", what)
+}
+
 fn int(data: &Value, key: &str) -> Option<i64> {
     data.get(key).and_then(Value::as_i64)
 }
@@ -67,14 +72,13 @@ impl Replay {
 
     fn apply(&mut self, e: &Event, data: &Value, at: &str, out: &mut Findings) {
         let id = e.id;
-        let mut lacks =
-            |what: &str| out.event(id, format!("the '{}' event lacks {what}", e.kind).into());
+        let mut lacks = |what: F| out.event(id, lacking(e, what));
         match e.kind.as_str() {
             "estate.init" => self.estate = Some((text(data, "name"), set(e.at.clone(), id))),
             "roster.import" => self.roster = Some((text(data, "digest"), id)),
             "meeting.intake" => {
                 let Some(m) = e.meeting_id else {
-                    return lacks("its meeting");
+                    return lacks(F::LacksMeeting);
                 };
                 self.meetings.insert(
                     m,
@@ -91,12 +95,12 @@ impl Replay {
                 if let Some(m) = e.meeting_id.and_then(|m| self.meetings.get_mut(&m)) {
                     m.others = set(text(data, "others").unwrap_or_default(), id);
                 } else {
-                    lacks("a meeting taken in before it");
+                    lacks(F::LacksMeetingBefore);
                 }
             }
             "item.add" => {
                 let Some(item) = e.item_id else {
-                    return lacks("its item");
+                    return lacks(F::LacksItem);
                 };
                 match data.get("concern") {
                     None => self.concern_links_known = false,
@@ -127,7 +131,7 @@ impl Replay {
             }
             "meeting.edit" => {
                 let Some(m) = e.meeting_id.and_then(|m| self.meetings.get_mut(&m)) else {
-                    return lacks("a meeting taken in before it");
+                    return lacks(F::LacksMeetingBefore);
                 };
                 m.title = set(text(data, "title"), id);
                 m.number = set(int(data, "number"), id);
@@ -135,7 +139,7 @@ impl Replay {
             }
             "item.edit" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
-                    return lacks("an item added before it");
+                    return lacks(F::LacksItemBefore);
                 };
                 item.title = set(text(data, "title"), id);
                 item.digest = text(data, "digest").map(|d| set(d, id));
@@ -144,7 +148,7 @@ impl Replay {
                 let moved = data.get("items").and_then(Value::as_array);
                 for m in moved.into_iter().flatten() {
                     let Some(item) = int(m, "item").and_then(|i| self.items.get_mut(&i)) else {
-                        return lacks("an item added before it");
+                        return lacks(F::LacksItemBefore);
                     };
                     item.number = set(int(m, "number"), id);
                     item.digest = text(m, "digest").map(|d| set(d, id));
@@ -152,7 +156,7 @@ impl Replay {
             }
             "item.step" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
-                    return lacks("an item added before it");
+                    return lacks(F::LacksItemBefore);
                 };
                 let from = text(data, "from");
                 if from.as_deref() != Some(item.step.value.as_str()) {
@@ -161,17 +165,17 @@ impl Replay {
                         said!(
                             F::StepFrom,
                             item = e.item_id.unwrap_or_default(),
-                            from = from.shown(),
-                            was = item.step.value.shown(),
                             at = item.step.event
-                        ),
+                        )
+                        .with("from", &from.shown())
+                        .with("was", &item.step.value.shown()),
                     );
                 }
                 item.step = set(text(data, "to").unwrap_or_default(), id);
             }
             "item.proposal" | "item.resolution" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
-                    return lacks("an item added before it");
+                    return lacks(F::LacksItemBefore);
                 };
                 let value = set(text(data, "text"), id);
                 if e.kind == "item.proposal" {
@@ -182,7 +186,7 @@ impl Replay {
             }
             "vote.close" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
-                    return lacks("an item added before it");
+                    return lacks(F::LacksItemBefore);
                 };
                 item.vote = set("closed".into(), id);
                 item.closed_at = set(Some(at.to_string()), id);
@@ -202,12 +206,12 @@ impl Replay {
                 if e.item_id.is_none_or(|i| !self.items.contains_key(&i))
                     || !seconds.is_some_and(|s| (1..=30 * 60).contains(&s))
                 {
-                    lacks("an item added before it and a length of 1 to 1800 seconds");
+                    lacks(F::LacksTurn);
                 }
             }
             "note.add" => {
                 let Some(item) = e.item_id else {
-                    return lacks("its item");
+                    return lacks(F::LacksItem);
                 };
                 self.notes.entry(item).or_default().push(ExpNote {
                     speaker: text(data, "speaker").unwrap_or_default(),
@@ -218,7 +222,7 @@ impl Replay {
             }
             "attend" => {
                 let (Some(meeting), Some(owner)) = (e.meeting_id, e.owner_id) else {
-                    return lacks("its meeting and owner");
+                    return lacks(F::LacksMeetingAndOwner);
                 };
                 let status = text(data, "status").unwrap_or_default();
                 self.presence
@@ -237,7 +241,7 @@ impl Replay {
             "ballot" | "ballot.withdraw" => self.ballot(e, data, at, out),
             "action.add" => {
                 let Some(action) = int(data, "action") else {
-                    return lacks("its action id");
+                    return lacks(F::LacksActionId);
                 };
                 self.actions.insert(
                     action,
@@ -258,7 +262,7 @@ impl Replay {
             "action.progress" => {
                 let Some(action) = int(data, "action").and_then(|a| self.actions.get_mut(&a))
                 else {
-                    return lacks("an action added before it");
+                    return lacks(F::LacksActionBefore);
                 };
                 action.status = set("in-progress".into(), id);
                 action.progress.push(ExpProgress {
@@ -271,7 +275,7 @@ impl Replay {
             "action.close" => {
                 let Some(action) = int(data, "action").and_then(|a| self.actions.get_mut(&a))
                 else {
-                    return lacks("an action added before it");
+                    return lacks(F::LacksActionBefore);
                 };
                 action.status = set("closed".into(), id);
                 action.closed_at = set(Some(e.at.clone()), id);
@@ -279,7 +283,7 @@ impl Replay {
             }
             "concern.raise" => {
                 let Some(concern) = int(data, "concern") else {
-                    return lacks("its concern id");
+                    return lacks(F::LacksConcernId);
                 };
                 self.concerns.insert(
                     concern,
@@ -301,17 +305,14 @@ impl Replay {
     fn ballot(&mut self, e: &Event, data: &Value, at: &str, out: &mut Findings) {
         let id = e.id;
         let (Some(item), Some(owner)) = (e.item_id, e.owner_id) else {
-            out.event(
-                id,
-                format!("the '{}' event lacks its item and owner", e.kind).into(),
-            );
+            out.event(id, lacking(e, F::LacksItemAndOwner));
             return;
         };
         let withdraw = e.kind == "ballot.withdraw";
         // Withdrawals from before the payload named their row took the next id.
         let ballot = int(data, "ballot").or_else(|| withdraw.then_some(self.max_ballot + 1));
         let Some(ballot) = ballot else {
-            out.event(id, "the 'ballot' event lacks its ballot id".into());
+            out.event(id, lacking(e, F::LacksBallotId));
             return;
         };
         if let Some(i) = self.items.get(&item)
@@ -327,11 +328,9 @@ impl Replay {
         if replaces != current {
             out.event(
                 id,
-                said!(
-                    F::ReplacesBallot,
-                    replaces = replaces.shown(),
-                    current = current.shown()
-                ),
+                said!(F::ReplacesBallot)
+                    .with("replaces", &replaces.shown())
+                    .with("current", &current.shown()),
             );
         }
         let mut method = text(data, "method");
