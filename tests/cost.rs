@@ -3,11 +3,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::cli::{ok, pavilion, root, sample_db};
-use pavilion::domain::cost::{Coefficient, CostPlan, Fen};
+use pavilion::domain::cost::CostPlan;
 
 fn json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(db, args)).unwrap()
@@ -51,24 +50,9 @@ fn the_sample_elevator_plan_adds_up_to_the_fen() {
     common::cli::assert_verifies(&db);
 }
 
+/// The six-storey plan, weighted by area, with `subsidy_yuan` deducted.
 fn plan(subsidy_yuan: &str) -> CostPlan {
-    let floors: BTreeMap<u32, Coefficient> = [
-        (1, "0"),
-        (2, "0.3"),
-        (3, "0.6"),
-        (4, "0.9"),
-        (5, "1.2"),
-        (6, "1.5"),
-    ]
-    .iter()
-    .map(|(f, c)| (*f, Coefficient::parse(c).unwrap()))
-    .collect();
-    CostPlan {
-        amount_fen: Fen::parse_yuan("600000.01").unwrap(),
-        subsidy_fen: Fen::parse_yuan(subsidy_yuan).unwrap(),
-        floors,
-        by_area: true,
-    }
+    common::cost_example::six_storeys("600000.01", subsidy_yuan, true)
 }
 
 #[test]

@@ -73,6 +73,8 @@ struct ItemJson<'a> {
     statement: &'a str,
     discussion: Vec<NoteJson<'a>>,
     proposal: Option<&'a str>,
+    /// How the cost is shared by floor, when the item has a plan.
+    cost: Option<super::cost_data::CostJson<'a>>,
     rule: RuleJson<'a>,
     scope: String,
     /// "open", "closed", or "none" for items without a vote.
@@ -268,6 +270,10 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
             })
             .collect(),
         proposal: i.proposal.as_deref(),
+        cost: it
+            .cost
+            .as_ref()
+            .map(|c| super::cost_data::CostJson::new(s.meeting.id, i.number, c, o)),
         rule: RuleJson {
             name: &i.rule.name,
             basis: labels::rule_basis(&i.rule, lang),

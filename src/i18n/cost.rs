@@ -27,6 +27,8 @@ catalogue! {
         Total => "合计", "Total";
         Changed => "{at} 修改分摊方案，原因：{reason}。原方案（保留在记录中）：{earlier}", "Plan changed on {at}: {reason}. Earlier plan (kept in the record): {earlier}";
         PlanLine => "总费用 {amount} 元，补贴 {subsidy} 元，{method}，楼层系数 {floors}", "total ¥{amount}, subsidy ¥{subsidy}, {method}, floor coefficients {floors}";
+        CsvHeading => "第 {n} 项费用分摊：总费用 {amount} 元；补贴 {subsidy} 元；业主分摊 {to_raise} 元；{method}", "Item {n} cost sharing: total ¥{amount}; subsidy ¥{subsidy}; shared by the owners ¥{to_raise}; {method}";
+        CsvCannotShare => "第 {n} 项费用无法分摊：{why}", "Item {n}: the cost cannot be shared: {why}";
         CannotShare => "无法分摊费用：{why}", "The cost cannot be shared: {why}";
         NoPlan => "议题 {n} 没有费用分摊方案", "item {n} has no cost plan";
         WriteUnderHeader => "请把方案写在 [items.cost] 标题下，如 {example}", "write the plan below an [items.cost] header, e.g. {example}";
