@@ -29,6 +29,7 @@ mod said;
 mod screens;
 mod setup;
 mod show;
+mod stated;
 mod store;
 pub mod terms;
 mod workbook;
@@ -55,6 +56,7 @@ pub(crate) use said::said;
 pub use screens::T;
 pub use setup::SetupText;
 pub use show::ShowText;
+pub use stated::StatedText;
 pub use store::StoreText;
 pub use workbook::WorkbookText;
 

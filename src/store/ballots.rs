@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
+use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::rule::Electorate;
@@ -13,6 +14,7 @@ use crate::i18n::terms::{self, step};
 use crate::i18n::{StoreText as S, said};
 use crate::lang::Lang;
 
+use super::stated::When;
 use super::{
     BallotRecord, Ids, ItemRecord, Method, Result, Store, StoreError, as_of, events, live,
 };
@@ -123,13 +125,28 @@ impl Store {
         if let (true, Some(result)) = (item.vote_closed, &item.result) {
             return Ok(result.clone());
         }
-        self.count(item, false)
+        self.count(item, false, None)
     }
 
     /// Counts an item from its ballots; `thorough` reads them without any index (the count a
     /// closing records must not depend on an index whose definition could be changed under it).
-    fn count(&self, item: &ItemRecord, thorough: bool) -> Result<Tally> {
-        let members = self.electorate_read(item, !thorough)?;
+    /// `at`: a stated time of closing, at which those present are the electorate of a show of hands.
+    pub(super) fn count(
+        &self,
+        item: &ItemRecord,
+        thorough: bool,
+        at: Option<&str>,
+    ) -> Result<Tally> {
+        let members = match at {
+            Some(at) if item.rule.electorate == Electorate::Present => {
+                let here = self.present_at(item.meeting_id, at)?;
+                members_in_scope(&self.conn, &item.scope, self.roster_epoch(item)?)?
+                    .into_iter()
+                    .filter(|m| here.get(&m.owner).copied().unwrap_or(false))
+                    .collect()
+            }
+            _ => self.electorate_read(item, !thorough)?,
+        };
         // Owner ids are ours, not an attacker's: a fast hasher (a third of SipHash's work).
         let choices: HashMap<i64, Choice, foldhash::fast::FixedState> =
             current_choices(&self.conn, item.id, thorough)?;
@@ -150,12 +167,23 @@ impl Store {
         number: i64,
         input: &BallotInput,
     ) -> Result<BallotRecord> {
+        self.cast_ballot_at(meeting, number, input, None)
+    }
+
+    /// [`Store::cast_ballot`], at the time a paper record states (entered later), if given.
+    pub fn cast_ballot_at(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        input: &BallotInput,
+        stated: Option<Timestamp>,
+    ) -> Result<BallotRecord> {
         let item = self.item(meeting, number)?;
-        let entry = self.check_ballot(&item, input)?;
-        let now = self.now();
+        let when = self.when(meeting, stated)?;
+        let entry = self.check_ballot(&item, input, &when)?;
         let tx = self.conn.transaction()?;
         let mut events = events::Appender::new(&tx)?;
-        let id = record_ballot(&tx, &mut events, &now, &item, &entry, input)?;
+        let id = record_ballot(&tx, &mut events, &when, &item, &entry, input)?;
         tx.commit()?;
         self.ballot(id)
     }
@@ -172,8 +200,9 @@ impl Store {
         let mut entries = Vec::with_capacity(inputs.len());
         let mut problems = Vec::new();
         let mut seen: HashMap<i64, usize> = HashMap::new();
+        let when = When::now(self.now());
         for (i, input) in inputs.iter().enumerate() {
-            match self.check_ballot(&item, input) {
+            match self.check_ballot(&item, input, &when) {
                 Ok(entry) => {
                     if let Some(&first) = seen.get(&entry.owner_id) {
                         problems.push((
@@ -195,18 +224,22 @@ impl Store {
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        let now = self.now();
         let tx = self.conn.transaction()?;
         let mut events = events::Appender::new(&tx)?;
         for (entry, input) in entries.iter().zip(inputs) {
-            record_ballot(&tx, &mut events, &now, &item, entry, input)?;
+            record_ballot(&tx, &mut events, &when, &item, entry, input)?;
         }
         tx.commit()?;
         Ok(Ok(inputs.len()))
     }
 
-    fn check_ballot(&self, item: &ItemRecord, input: &BallotInput) -> Result<super::RosterEntry> {
-        let entry = self.check_can_vote(item, input.flat)?;
+    fn check_ballot(
+        &self,
+        item: &ItemRecord,
+        input: &BallotInput,
+        when: &When,
+    ) -> Result<super::RosterEntry> {
+        let entry = self.check_can_vote(item, input.flat, when)?;
         if input.method == Method::Proxy && input.proxy.is_none_or(|p| p.trim().is_empty()) {
             return Err(said!(S::ProxyBallotNeedsName).into());
         }
@@ -221,9 +254,21 @@ impl Store {
         flat: &FlatRef,
         reason: Option<&str>,
     ) -> Result<()> {
+        self.withdraw_ballot_at(meeting, number, flat, reason, None)
+    }
+
+    /// [`Store::withdraw_ballot`], at the time a paper record states (entered later), if given.
+    pub fn withdraw_ballot_at(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        flat: &FlatRef,
+        reason: Option<&str>,
+        stated: Option<Timestamp>,
+    ) -> Result<()> {
         let item = self.item(meeting, number)?;
-        let entry = self.check_can_vote(&item, flat)?;
-        let now = self.now();
+        let when = self.when(meeting, stated)?;
+        let entry = self.check_can_vote(&item, flat, &when)?;
         let tx = self.conn.transaction()?;
         let previous: Option<(i64, String)> = tx
             .query_row(
@@ -239,38 +284,52 @@ impl Store {
         tx.execute(
             "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, reason, at, current)
              VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 1)",
-            params![item.id, entry.owner_id, entry.flat_id, method, reason, now],
+            params![
+                item.id,
+                entry.owner_id,
+                entry.flat_id,
+                method,
+                reason,
+                when.row
+            ],
         )?;
         let withdrawal = tx.last_insert_rowid();
         events::append(
             &tx,
-            &now,
+            &when.event,
             "ballot.withdraw",
             Ids {
                 meeting: Some(meeting),
                 item: Some(item.id),
                 owner: Some(entry.owner_id),
             },
-            serde_json::json!({
+            when.mark(serde_json::json!({
                 "flat": flat.to_string(),
                 "replaces": previous,
                 "reason": reason,
                 "ballot": withdrawal,
-            }),
+            })),
         )?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Checks that the owner of `flat` may vote on `item` now.
-    fn check_can_vote(&self, item: &ItemRecord, flat: &FlatRef) -> Result<super::RosterEntry> {
+    /// Checks that the owner of `flat` may vote on `item` now (or at the stated time: present
+    /// then, when those present decide, and not before a ballot of theirs recorded already).
+    fn check_can_vote(
+        &self,
+        item: &ItemRecord,
+        flat: &FlatRef,
+        when: &When,
+    ) -> Result<super::RosterEntry> {
         check_open(item)?;
         let entry = self.find_flat(flat)?;
         let here = match item.rule.electorate {
-            Electorate::Present => Some(self.attendance(item.meeting_id)?),
+            Electorate::Present if !when.stated => Some(self.attendance(item.meeting_id)?),
             _ => None,
         };
         check_voter(item, &entry, here.as_ref())?;
+        self.check_stated_ballot(item, entry.owner_id, flat, when)?;
         Ok(entry)
     }
 
@@ -289,66 +348,6 @@ impl Store {
         ))?;
         let rows = stmt.query_map([item_id], ballot_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Closes the vote: records the figures and the result; the item becomes decided.
-    /// An item without a vote (rule none) is simply recorded as decided.
-    pub fn close_vote(&mut self, meeting: i64, number: i64) -> Result<ItemTally> {
-        let item = self.item(meeting, number)?;
-        if item.vote_closed {
-            return Err(said!(S::AlreadyClosed, item = number).into());
-        }
-        if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
-            return Err(said!(S::NoVoteToClose, item = number)
-                .word("step", step(item.step))
-                .into());
-        }
-        let tally = self.count(&item, true)?;
-        let now = self.now();
-        let tx = self.conn.transaction()?;
-        super::meetings::advance_to_discussed(&tx, &now, &item)?;
-        let result = item
-            .rule
-            .votes
-            .then(|| serde_json::to_string(&tally).unwrap_or_default());
-        tx.execute(
-            "UPDATE items SET vote = 'closed', result = ?2, closed_at = ?3 WHERE id = ?1",
-            params![item.id, result, now],
-        )?;
-        events::append(
-            &tx,
-            &now,
-            "vote.close",
-            Ids {
-                meeting: Some(meeting),
-                item: Some(item.id),
-                owner: None,
-            },
-            serde_json::json!({
-                "rule": item.rule.name,
-                "votes": item.rule.votes,
-                "passed": tally.passed,
-                "participating_owners": tally.participating.owners,
-                "participating_area": tally.participating.area.to_string(),
-                "yes_owners": tally.yes.owners,
-                "yes_area": tally.yes.area.to_string(),
-                "no_owners": tally.no.owners,
-                "abstain_owners": tally.abstain.owners,
-                "result": result,
-            }),
-        )?;
-        let ids = Ids {
-            meeting: Some(meeting),
-            item: Some(item.id),
-            owner: None,
-        };
-        // Only a discussed item becomes decided here: a discussion-only item may have moved on.
-        if matches!(item.step, Step::Raised | Step::Discussed) {
-            super::meetings::move_step(&tx, &now, ids, item.id, Step::Discussed, Step::Decided)?;
-        }
-        tx.commit()?;
-        let item = self.item(meeting, number)?;
-        Ok(ItemTally { item, tally })
     }
 }
 
@@ -401,7 +400,7 @@ pub(super) fn check_voter(
 pub(super) fn record_ballot(
     tx: &rusqlite::Transaction,
     events: &mut events::Appender,
-    now: &str,
+    when: &When,
     item: &ItemRecord,
     entry: &super::RosterEntry,
     input: &BallotInput,
@@ -422,7 +421,7 @@ pub(super) fn record_ballot(
     {
         return Ok(*id);
     }
-    insert_ballot(tx, events, now, item, entry, input, previous.map(|p| p.0))
+    insert_ballot(tx, events, when, item, entry, input, previous.map(|p| p.0))
 }
 
 /// Records a ballot that replaces `previous` (the owner's current ballot, if any): the row, and its
@@ -430,7 +429,7 @@ pub(super) fn record_ballot(
 pub(super) fn insert_ballot(
     tx: &rusqlite::Transaction,
     events: &mut events::Appender,
-    now: &str,
+    when: &When,
     item: &ItemRecord,
     entry: &super::RosterEntry,
     input: &BallotInput,
@@ -446,7 +445,7 @@ pub(super) fn insert_ballot(
         "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, proxy_name, reason, at, current)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
     )?
-    .execute(params![item.id, entry.owner_id, entry.flat_id, input.choice.as_str(), input.method.as_str(), proxy, reason, now])?;
+    .execute(params![item.id, entry.owner_id, entry.flat_id, input.choice.as_str(), input.method.as_str(), proxy, reason, when.row])?;
     let id = tx.last_insert_rowid();
     let ids = Ids {
         meeting: Some(item.meeting_id),
@@ -455,10 +454,10 @@ pub(super) fn insert_ballot(
     };
     events.append(
         tx,
-        now,
+        &when.event,
         "ballot",
         ids,
-        serde_json::json!({
+        when.mark(serde_json::json!({
             "ballot": id,
             "flat": input.flat.to_string(),
             "choice": input.choice.as_str(),
@@ -466,7 +465,7 @@ pub(super) fn insert_ballot(
             "proxy": proxy,
             "reason": reason,
             "replaces": previous,
-        }),
+        })),
     )?;
     Ok(id)
 }

@@ -138,7 +138,7 @@ impl Store {
         if !outcome.replaced.is_empty() && reason.is_none() {
             return Ok(Err(WrittenRefusal::WouldReplace(outcome.replaced)));
         }
-        let now = self.now();
+        let when = super::stated::When::now(self.now());
         let tx = self.conn.transaction()?;
         // The chain's head kept in memory: one read for the file, not one per ballot.
         let mut events = super::events::Appender::new(&tx)?;
@@ -157,7 +157,7 @@ impl Store {
             insert_ballot(
                 &tx,
                 &mut events,
-                &now,
+                &when,
                 &item,
                 &o.entry,
                 &input,

@@ -71,10 +71,13 @@ impl Replay {
     }
 
     /// Counts a vote again at the event that closed it, and compares with what that event recorded.
+    /// `stated`: the time a vote closed at a stated time stands for (a show of hands then counts
+    /// those present at that time, not those present when it was entered).
     pub(super) fn recount(
         &mut self,
         conn: &Connection,
         e: &Event,
+        stated: Option<&str>,
         out: &mut Findings,
     ) -> Result<()> {
         let Some(item) = e.item_id else {
@@ -95,10 +98,12 @@ impl Replay {
         }
         let mut members = members_in_scope(conn, &t.scope, Some(e.id))?;
         if t.rule.electorate == Electorate::Present {
-            members.retain(|m| {
-                self.attendance
+            members.retain(|m| match stated {
+                Some(at) => self.here_at(t.meeting, m.owner, at),
+                None => self
+                    .attendance
                     .get(&(t.meeting, m.owner))
-                    .is_some_and(|a| a.status.value != "left")
+                    .is_some_and(|a| a.status.value != "left"),
             });
         }
         let choices: HashMap<i64, Choice> = self

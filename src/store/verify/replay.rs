@@ -57,9 +57,12 @@ impl Replay {
             }
             _ => {}
         }
-        self.apply(e, &data, out);
+        let at = self.time_of(e, &data, out);
+        self.apply(e, &data, &at, out);
         if e.kind == "vote.close" {
-            self.recount(conn, e, out)?;
+            self.check_stated_close(e, &data, &at, out);
+            let stated = crate::store::stated::stated_at(&data).map(|_| at.as_str());
+            self.recount(conn, e, stated, out)?;
             if let Some(item) = e.item_id {
                 self.compare_item_ballots(conn, item, out)?;
             }
@@ -67,7 +70,7 @@ impl Replay {
         Ok(())
     }
 
-    fn apply(&mut self, e: &Event, data: &Value, out: &mut Findings) {
+    fn apply(&mut self, e: &Event, data: &Value, at: &str, out: &mut Findings) {
         let id = e.id;
         let mut lacks = |what: F| out.event(id, lacking(e, what));
         match e.kind.as_str() {
@@ -186,7 +189,7 @@ impl Replay {
                     return lacks(F::LacksItemBefore);
                 };
                 item.vote = set("closed".into(), id);
-                item.closed_at = set(Some(e.at.clone()), id);
+                item.closed_at = set(Some(at.to_string()), id);
                 let result = match data.get("result") {
                     Some(v) => ExpResult::Exact(v.as_str().map(str::to_string)),
                     // An item without a vote records no figures.
@@ -213,7 +216,7 @@ impl Replay {
                 self.notes.entry(item).or_default().push(ExpNote {
                     speaker: text(data, "speaker").unwrap_or_default(),
                     point: text(data, "point").unwrap_or_default(),
-                    at: e.at.clone(),
+                    at: at.to_string(),
                     event: id,
                 });
             }
@@ -221,16 +224,21 @@ impl Replay {
                 let (Some(meeting), Some(owner)) = (e.meeting_id, e.owner_id) else {
                     return lacks(F::LacksMeetingAndOwner);
                 };
+                let status = text(data, "status").unwrap_or_default();
+                self.presence
+                    .entry((meeting, owner))
+                    .or_default()
+                    .push((at.to_string(), status != "left"));
                 self.attendance.insert(
                     (meeting, owner),
                     ExpAttendance {
-                        status: set(text(data, "status").unwrap_or_default(), id),
+                        status: set(status, id),
                         proxy: set(text(data, "proxy"), id),
-                        at: set(e.at.clone(), id),
+                        at: set(at.to_string(), id),
                     },
                 );
             }
-            "ballot" | "ballot.withdraw" => self.ballot(e, data, out),
+            "ballot" | "ballot.withdraw" => self.ballot(e, data, at, out),
             "action.add" => {
                 let Some(action) = int(data, "action") else {
                     return lacks(F::LacksActionId);
@@ -294,7 +302,7 @@ impl Replay {
     }
 
     /// A ballot or a withdrawal: a new ballot row, and the one it replaces is no longer current.
-    fn ballot(&mut self, e: &Event, data: &Value, out: &mut Findings) {
+    fn ballot(&mut self, e: &Event, data: &Value, at: &str, out: &mut Findings) {
         let id = e.id;
         let (Some(item), Some(owner)) = (e.item_id, e.owner_id) else {
             out.event(id, lacking(e, F::LacksItemAndOwner));
@@ -348,7 +356,7 @@ impl Replay {
                 method: set(method.unwrap_or_default(), id),
                 proxy: set(if withdraw { None } else { text(data, "proxy") }, id),
                 reason: set(text(data, "reason"), id),
-                at: set(e.at.clone(), id),
+                at: set(at.to_string(), id),
                 current: set(true, id),
             },
         );
