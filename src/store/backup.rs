@@ -292,10 +292,10 @@ pub(crate) fn auto_backup_of(
     if let Err(e) = super::anchor::write_sidecar(&info.path, info.events, &info.head) {
         tracing::warn!(path = %info.path.display(), "cannot write the chain head beside the backup: {e}");
     }
-    if let Some(earlier) = supersedes.filter(|p| *p != info.path) {
-        if std::fs::remove_file(earlier).is_ok() {
-            let _ = std::fs::remove_file(super::anchor::sidecar_path(earlier));
-        }
+    if let Some(earlier) = supersedes.filter(|p| *p != info.path)
+        && std::fs::remove_file(earlier).is_ok()
+    {
+        let _ = std::fs::remove_file(super::anchor::sidecar_path(earlier));
     }
     if kind.routine() {
         for gone in catalog::prune(&dir, &stem)? {

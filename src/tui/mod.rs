@@ -139,10 +139,10 @@ pub fn serve(
         let req = match next {
             Ok(req) => req,
             Err(RecvTimeoutError::Timeout) => {
-                if !idle.tick(&mut store, Instant::now()) {
-                    if let Ok(req) = requests.recv_timeout(Duration::from_millis(250)) {
-                        handle(&mut store, &mut meeting, &mut idle, req, replies);
-                    }
+                if !idle.tick(&mut store, Instant::now())
+                    && let Ok(req) = requests.recv_timeout(Duration::from_millis(250))
+                {
+                    handle(&mut store, &mut meeting, &mut idle, req, replies);
                 }
                 continue;
             }
