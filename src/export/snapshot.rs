@@ -236,8 +236,7 @@ impl MeetingSnapshot {
         people.phones.sort();
         people.phones.dedup();
 
-        let events = store.events(Some(meeting))?;
-        let later = EnteredLater::of(&events);
+        let later = EnteredLater::of_meeting(store, meeting)?;
         let attendance = gather_attendance(store, &record, &owner_area, &owner_flats, &later)?;
         let all_actions = store.actions()?;
         let mut items = Vec::new();

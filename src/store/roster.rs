@@ -199,6 +199,36 @@ impl Store {
         self.roster_as_of(None)
     }
 
+    /// The active roster now as the screens list it: each flat with its area and owner, in
+    /// roll-call order, and each owner's name once — no keys or phone numbers, no row per flat
+    /// with its owner's texts (at 100,000 flats that is megabytes and many reads fewer).
+    pub fn roster_listing(&self) -> Result<(Vec<(FlatRef, Area, i64)>, HashMap<i64, String>)> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT building, unit, room, area_centi, owner_id FROM flats WHERE active = 1",
+        )?;
+        let mut flats = stmt
+            .query_map([], |r| {
+                Ok((
+                    FlatRef::new(
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ),
+                    Area(r.get(3)?),
+                    r.get::<_, i64>(4)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        crate::domain::flat::sort_by_flat(&mut flats, |f| &f.0);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name FROM owners WHERE id IN (SELECT owner_id FROM flats WHERE active = 1)",
+        )?;
+        let names = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok((flats, names))
+    }
+
     /// The roster as it stood just after event `as_of` (None: now), in roll-call order.
     pub fn roster_as_of(&self, as_of: Option<i64>) -> Result<Vec<RosterEntry>> {
         let mut out: Vec<RosterEntry> = as_of::flats(&self.conn, as_of, None)?

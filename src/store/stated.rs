@@ -251,56 +251,72 @@ pub struct EnteredLater {
 
 impl EnteredLater {
     /// From a meeting's events, in order.
-    pub fn of(events: &[Event]) -> EnteredLater {
+    pub fn of<'a>(events: impl IntoIterator<Item = &'a Event>) -> EnteredLater {
         let mut out = EnteredLater::default();
-        let mut notes: HashMap<i64, usize> = HashMap::new();
+        let mut seen_notes = HashMap::new();
         for e in events {
-            let note = match (e.kind.as_str(), e.item_id) {
-                ("note.add", Some(item)) => {
-                    let n = notes.entry(item).or_default();
-                    *n += 1;
-                    Some((item, *n - 1))
-                }
-                _ => None,
-            };
-            // Only stated records need their data read.
-            let stated = e.data.contains("\"stated_at\"");
-            if !stated && e.kind != "attend" {
-                continue;
-            }
-            let data: Value = serde_json::from_str(&e.data).unwrap_or(Value::Null);
-            let recorded = e.at.parse::<Timestamp>().ok();
-            let later = recorded.filter(|_| stated_at(&data).is_some());
-            let id = |key: &str| data.get(key).and_then(Value::as_i64);
-            match (e.kind.as_str(), later) {
-                // The sign-in row is the owner's last: a later one entered live clears the mark.
-                ("attend", _) => {
-                    if let Some(owner) = e.owner_id {
-                        match later {
-                            Some(t) => out.sign_ins.insert(owner, t),
-                            None => out.sign_ins.remove(&owner),
-                        };
-                    }
-                }
-                ("ballot" | "ballot.withdraw", Some(t)) => {
-                    if let Some(b) = id("ballot") {
-                        out.ballots.insert(b, t);
-                    }
-                }
-                ("note.add", Some(t)) => {
-                    if let Some(n) = note {
-                        out.notes.insert(n, t);
-                    }
-                }
-                ("vote.close", Some(t)) => {
-                    if let Some(item) = e.item_id {
-                        out.closes.insert(item, t);
-                    }
-                }
-                _ => {}
-            }
+            out.add(e, &mut seen_notes);
         }
         out
+    }
+
+    /// One more event of the meeting, in order; `seen_notes` counts each item's notes so far.
+    pub(crate) fn add(&mut self, e: &Event, seen_notes: &mut HashMap<i64, usize>) {
+        let note = match (e.kind.as_str(), e.item_id) {
+            ("note.add", Some(item)) => {
+                let n = seen_notes.entry(item).or_default();
+                *n += 1;
+                Some((item, *n - 1))
+            }
+            _ => None,
+        };
+        // Only stated records need their data read.
+        let stated = e.data.contains("\"stated_at\"");
+        if !stated && e.kind != "attend" {
+            return;
+        }
+        let data: Value = serde_json::from_str(&e.data).unwrap_or(Value::Null);
+        let recorded = e.at.parse::<Timestamp>().ok();
+        let later = recorded.filter(|_| stated_at(&data).is_some());
+        let id = |key: &str| data.get(key).and_then(Value::as_i64);
+        match (e.kind.as_str(), later) {
+            // The sign-in row is the owner's last: a later one entered live clears the mark.
+            ("attend", _) => {
+                if let Some(owner) = e.owner_id {
+                    match later {
+                        Some(t) => self.sign_ins.insert(owner, t),
+                        None => self.sign_ins.remove(&owner),
+                    };
+                }
+            }
+            ("ballot" | "ballot.withdraw", Some(t)) => {
+                if let Some(b) = id("ballot") {
+                    self.ballots.insert(b, t);
+                }
+            }
+            ("note.add", Some(t)) => {
+                if let Some(n) = note {
+                    self.notes.insert(n, t);
+                }
+            }
+            ("vote.close", Some(t)) => {
+                if let Some(item) = e.item_id {
+                    self.closes.insert(item, t);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A meeting's, read one event at a time (a meeting of 80,000 ballots is not held in memory).
+    pub fn of_meeting(store: &Store, meeting: i64) -> Result<EnteredLater> {
+        let mut out = EnteredLater::default();
+        let mut seen_notes = HashMap::new();
+        super::events::each_meeting_event(&store.conn, meeting, |e| {
+            out.add(e, &mut seen_notes);
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     pub fn is_empty(&self) -> bool {
