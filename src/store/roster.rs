@@ -220,9 +220,8 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         crate::domain::flat::sort_by_flat(&mut flats, |f| &f.0);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name FROM owners WHERE id IN (SELECT owner_id FROM flats WHERE active = 1)",
-        )?;
+        // Every owner (the few without an active flat cost less than finding who has one).
+        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM owners")?;
         let names = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
