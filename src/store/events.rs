@@ -216,20 +216,6 @@ pub(crate) fn each_event(conn: &Connection, f: impl FnMut(&Event) -> Result<()>)
     each_event_after(conn, 0, f)
 }
 
-/// Calls `f` with each event of a meeting, in order, one at a time (through its index).
-pub(crate) fn each_meeting_event(
-    conn: &Connection,
-    meeting: i64,
-    mut f: impl FnMut(&Event) -> Result<()>,
-) -> Result<()> {
-    let mut stmt = conn.prepare_cached(MEETING_EVENTS)?;
-    let mut rows = stmt.query([meeting])?;
-    while let Some(r) = rows.next()? {
-        f(&event_of(r)?)?;
-    }
-    Ok(())
-}
-
 /// Calls `f` with each event after event `after`, in order, one at a time.
 pub(crate) fn each_event_after(
     conn: &Connection,

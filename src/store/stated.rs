@@ -308,14 +308,22 @@ impl EnteredLater {
         }
     }
 
-    /// A meeting's, read one event at a time (a meeting of 80,000 ballots is not held in memory).
+    /// A meeting's, read one event at a time, and only the events [`EnteredLater::add`] looks at
+    /// (sign-ins, notes, and records stated afterwards): a meeting of 80,000 ballots entered live
+    /// is neither held in memory nor handed over row by row.
     pub fn of_meeting(store: &Store, meeting: i64) -> Result<EnteredLater> {
         let mut out = EnteredLater::default();
         let mut seen_notes = HashMap::new();
-        super::events::each_meeting_event(&store.conn, meeting, |e| {
-            out.add(e, &mut seen_notes);
-            Ok(())
-        })?;
+        let mut stmt = store.conn.prepare_cached(
+            "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
+             WHERE meeting_id = ?1
+               AND (kind IN ('attend', 'note.add') OR instr(data, '\"stated_at\"') > 0)
+             ORDER BY id",
+        )?;
+        let mut rows = stmt.query([meeting])?;
+        while let Some(r) = rows.next()? {
+            out.add(&super::events::event_of(r)?, &mut seen_notes);
+        }
         Ok(out)
     }
 
