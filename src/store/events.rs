@@ -290,7 +290,10 @@ mod tests {
             let mut stale = Appender::new(&tx).unwrap();
             append(&tx, "2026-12-03T12:00:00Z", "test", Ids::default(), json()).unwrap();
             let forked = stale.append(&tx, "2026-12-03T12:00:01Z", "test", Ids::default(), json());
-            assert!(forked.is_err(), "a second event with the same id: {forked:?}");
+            assert!(
+                forked.is_err(),
+                "a second event with the same id: {forked:?}"
+            );
             // Dropped without commit: rolled back.
         }
         assert_eq!(store.events(None).unwrap(), before, "nothing written");
@@ -298,13 +301,17 @@ mod tests {
         let mut fresh = Appender::new(&tx).unwrap();
         for second in 0..3 {
             let at = format!("2026-12-03T12:00:0{second}Z");
-            fresh.append(&tx, &at, "test", Ids::default(), json()).unwrap();
+            fresh
+                .append(&tx, &at, "test", Ids::default(), json())
+                .unwrap();
         }
         append(&tx, "2026-12-03T12:00:09Z", "test", Ids::default(), json()).unwrap();
         tx.commit().unwrap();
         let events = store.events(None).unwrap();
         assert_eq!(events.len(), before.len() + 4);
-        let mut prev = before.last().map_or(GENESIS.to_string(), |e| e.hash.clone());
+        let mut prev = before
+            .last()
+            .map_or(GENESIS.to_string(), |e| e.hash.clone());
         for (i, e) in events.iter().enumerate() {
             assert_eq!(e.id, i as i64 + 1, "ids without gaps");
             if i >= before.len() {
