@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::{ItemPlan, MeetingPlan};
-use crate::i18n::{SetupText as X, said};
+use crate::i18n::{PaperText as P, SetupText as X, said};
 
 use super::meetings::to_json;
 use super::verify::{ITEM_DIGEST_SQL, MEETING_DIGEST_SQL, digest_rows};
@@ -46,6 +46,7 @@ impl Store {
             return Err(said!(X::SameMeeting, id = id).into());
         }
         super::numbering::check_number(&self.conn, plan, Some(meeting))?;
+        self.check_header_on_notice(&old, plan)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -91,6 +92,39 @@ impl Store {
             data,
         )?;
         tx.commit()?;
+        Ok(())
+    }
+
+    /// The header is printed on the public notice: once the notice is out it stays as posted, and
+    /// the meeting cannot move to a day after the notice's posting day.
+    fn check_header_on_notice(&self, old: &super::MeetingRecord, plan: &MeetingPlan) -> Result<()> {
+        let notice = self.notice_settings(old.id)?;
+        let day = plan.offset.to_datetime(plan.starts).date();
+        if let Some(posted) = notice.posted_on.filter(|p| *p < day) {
+            return Err(said!(P::PostedBefore, posted = posted, meeting = day).into());
+        }
+        let changed = (
+            old.title.as_str(),
+            old.kind,
+            old.starts,
+            old.offset,
+            old.place.as_str(),
+            old.host.as_str(),
+            old.secretary.as_str(),
+            old.number,
+        ) != (
+            plan.title.trim(),
+            plan.kind,
+            plan.starts,
+            plan.offset,
+            plan.place.trim(),
+            plan.host.trim(),
+            plan.secretary.trim(),
+            plan.number,
+        );
+        if let Some(posted) = self.notice_issued(old.id)?.filter(|_| changed) {
+            return Err(said!(X::HeaderOnNotice, posted = posted).into());
+        }
         Ok(())
     }
 
