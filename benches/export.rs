@@ -69,6 +69,7 @@ fn build(path: &std::path::Path) -> i64 {
     store.import_roster(&rows, "bench").unwrap();
     let plan = MeetingPlan {
         title: "全体业主大会：续聘物业服务企业".into(),
+        number: None,
         kind: MeetingKind::Owners,
         starts: "2026-11-28T11:00:00Z".parse().unwrap(),
         offset: jiff::tz::Offset::from_hours(8).unwrap(),

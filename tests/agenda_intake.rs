@@ -213,8 +213,14 @@ const BAD: &[(&str, &[&str])] = &[
     (
         "unknown-key.toml",
         &[
-            "8:1: unknown key 'recorder' in [meeting] — allowed keys in [meeting]: title, kind, starts, place, host, secretary, objections_to, objections_until, issuer, posted_on, notice_days, show_officers",
+            "8:1: unknown key 'recorder' in [meeting] — allowed keys in [meeting]: title, number, kind, starts, place, host, secretary, objections_to, objections_until, issuer, posted_on, notice_days, show_officers",
             "13:1: unknown key 'raised_form' in item 1 — did you mean 'raised_from'?",
+        ],
+    ),
+    (
+        "bad-number.toml",
+        &[
+            "3:10: meeting number: a whole number such as 12 (or leave it empty) — the meeting's number in the estate's series (a whole number; may be left out)",
         ],
     ),
     (

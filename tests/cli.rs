@@ -388,7 +388,8 @@ fn agenda_template_round_trips_through_intake() {
     }
     {
         let mut store = pavilion::store::Store::open(&source).unwrap();
-        let plan = common::meeting_plan("楼道议事会", "2026-12-20T11:00:00Z", vec![]);
+        let mut plan = common::meeting_plan("楼道议事会", "2026-12-20T11:00:00Z", vec![]);
+        plan.number = Some(12);
         let m = store.create_meeting(&plan).unwrap();
         let notice = pavilion::domain::notice::NoticeSettings {
             issuer: Some("红旗小区业主委员会".into()),

@@ -265,3 +265,54 @@ fn the_command_reports_what_it_masked_and_what_to_review() {
         .count();
     assert_eq!(exported, 0, "no notice written");
 }
+
+/// `--check`'s findings for a meeting of the database, in one language; None when it finds none.
+fn check_findings(db: &std::path::Path, m: &str, lang: &str) -> Option<Vec<String>> {
+    let out = common::cli::pavilion(db, &["export", m, "-f", "md", "--check", "--lang", lang]);
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    match out.status.success() {
+        true => None,
+        false => Some(said.lines().skip(1).map(|l| l.trim().to_string()).collect()),
+    }
+}
+
+#[test]
+fn the_check_lists_unknown_names_but_not_everyday_words() {
+    let (_dir, db) = common::cli::sample_db();
+    for agenda in [
+        "agendas/hongqi-2026-12-maintenance-fund.toml",
+        "agendas/hongqi-2026-12-parking.toml",
+    ] {
+        common::cli::ok(&db, &["intake", agenda]);
+    }
+    // Our own words (业主议事会, 委托代理人到会) and the sample agendas' (申请区级补贴后由本单元业主
+    // 分摊, 委托有资质的…, 向红旗小区…) are no names.
+    for m in ["1", "2", "3"] {
+        for lang in ["zh", "en"] {
+            assert_eq!(check_findings(&db, m, lang), None, "meeting {m} in {lang}");
+        }
+    }
+    // Names typed where nobody is entered as a person, among everyday words.
+    let mut store = Store::open(&db).unwrap();
+    store
+        .set_text(
+            3,
+            1,
+            ItemText::Resolution,
+            "由钱多多负责联系施工单位，委托代理人到会的须交委托书；请于月底前向欧阳娜娜反映，\
+             联系人：代小红。",
+        )
+        .unwrap();
+    drop(store);
+    for lang in ["zh", "en"] {
+        assert_eq!(
+            check_findings(&db, "3", lang),
+            Some(vec![
+                "由钱多多".to_string(),
+                "向欧阳娜娜".to_string(),
+                "联系人：代小红".to_string()
+            ]),
+            "{lang}"
+        );
+    }
+}

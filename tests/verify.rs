@@ -412,7 +412,14 @@ fn a_meeting_set_up_on_screen_verifies_and_an_edit_behind_its_back_shows() {
     assert!(store.move_item(m, 2, Move::Down).is_err(), "nothing below");
     plan.title = "3号楼议事会".into();
     plan.place = "活动室".into();
+    plan.number = Some(3);
     store.edit_meeting(m, &plan).unwrap();
+    assert_eq!(store.meeting(m).unwrap().number, Some(3));
+    // Another meeting of the same kind cannot take its number.
+    let mut other = common::meeting_plan("又一次", "2026-12-12T11:00:00Z", vec![]);
+    other.number = Some(3);
+    let taken = store.create_meeting(&other).unwrap_err().to_string();
+    assert!(taken.contains("number 3 is already meeting 2's"), "{taken}");
     let item = store.item(m, 2).unwrap();
     assert_eq!(
         (item.title.as_str(), item.rule.name.as_str()),
@@ -477,6 +484,10 @@ fn a_meeting_set_up_on_screen_verifies_and_an_edit_behind_its_back_shows() {
         (
             "UPDATE meetings SET place = '别处' WHERE id = 2",
             "what was taken in",
+        ),
+        (
+            "UPDATE meetings SET number = 4 WHERE id = 2",
+            "number is 4 but the events say 3",
         ),
         (
             &format!(

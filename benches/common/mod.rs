@@ -95,6 +95,7 @@ pub fn meeting(titles: &[&str]) -> MeetingPlan {
     };
     MeetingPlan {
         title: "基准会议".into(),
+        number: None,
         kind: MeetingKind::Owners,
         starts: "2026-11-28T11:00:00Z".parse().unwrap(),
         offset: jiff::tz::Offset::from_hours(8).unwrap(),

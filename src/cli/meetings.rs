@@ -137,6 +137,7 @@ pub fn list(store: &Store, json: bool) -> Result<()> {
             .map(|m| {
                 serde_json::json!({
                     "id": m.id,
+                    "number": m.number,
                     "title": m.title,
                     "kind": m.kind.as_str(),
                     "starts": crate::localtime::rfc3339(m.starts, m.offset),

@@ -39,6 +39,8 @@ impl MeetingKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeetingPlan {
     pub title: String,
+    /// The meeting's number in the estate's series (第 N 次会议), if the host gives one.
+    pub number: Option<u32>,
     pub kind: MeetingKind,
     /// When it starts, with the local offset it was written in (kept for display).
     pub starts: Timestamp,

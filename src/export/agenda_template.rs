@@ -88,6 +88,9 @@ pub fn agenda_template(
     );
     out.push_str("[meeting]\n");
     let _ = writeln!(out, "title = {}", quoted(&meeting.title));
+    if let Some(n) = meeting.number {
+        let _ = writeln!(out, "number = {n}   # 本小区第几次会议");
+    }
     let _ = writeln!(
         out,
         "kind = {}   # owners | residents",

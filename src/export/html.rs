@@ -37,10 +37,9 @@ svg.chart, table.bars { break-before: avoid; page-break-before: avoid; break-ins
 svg.chart { display: block; max-width: 100%; height: auto; margin: 2mm 0 4mm; font-size: 12px; }
 svg.chart text { fill: #000; }
 svg.chart .track { fill: #f0f0f0; stroke: #999; stroke-width: 0.5; }
-svg.chart .took-part { fill: #4a6fa5; }
+svg.chart .took-part { fill: #7393c9; }
 svg.chart .yes { fill: #2e7d32; }
-svg.chart .no { fill: #c62828; }
-svg.chart .abstain { fill: #9e9e9e; }
+svg.chart .yes, svg.chart .no, svg.chart .abstain { stroke: #000; stroke-width: 0.5; }
 svg.chart .threshold { stroke: #000; stroke-width: 2; stroke-dasharray: 3 2; }
 svg.chart .value.not-met { fill: #b71c1c; }
 footer.digest { margin-top: 8mm; border-top: 1px solid #000; padding-top: 2mm; font-size: 8pt; overflow-wrap: anywhere; }
@@ -68,12 +67,13 @@ pub fn render(doc: &Document) -> Vec<u8> {
     out.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
     out.push_str(&escape(&doc.title));
     out.push_str("</h1>\n");
+    let mut charts = 0;
     for section in &doc.sections {
         out.push_str("<section class=\"");
         out.push_str(section.class);
         out.push_str("\">\n");
         for block in &section.blocks {
-            write_block(&mut out, block, doc);
+            write_block(&mut out, block, doc, &mut charts);
         }
         out.push_str("</section>\n");
     }
@@ -96,13 +96,21 @@ fn page_numbers(lang: crate::lang::Lang) -> String {
 }
 
 /// Cells that must not wrap: a short heading, or a value without spaces as short as a flat, a time
-/// or a name (3-2-402, 19:05, 欧阳明华).
+/// or a name (3-2-402, 19:05, 欧阳明华), or a short one with spaces (3 Dec 2026 19:05, in person).
 fn nowrap(text: &str, head: bool) -> bool {
     let w = unicode_width::UnicodeWidthStr::width(text);
-    w > 0 && w <= if head { 12 } else { 16 } && !text.contains(char::is_whitespace)
+    let spaced = text.contains(char::is_whitespace);
+    let most = match (head, spaced) {
+        (true, true) => 0,
+        (true, false) => 12,
+        (false, false) => 16,
+        (false, true) => 18,
+    };
+    w > 0 && w <= most && !text.contains('\n')
 }
 
-fn write_block(out: &mut String, block: &Block, doc: &Document) {
+/// Writes one block; `charts` counts the charts written so far (each names its own patterns).
+fn write_block(out: &mut String, block: &Block, doc: &Document, charts: &mut usize) {
     match block {
         Block::Heading(level, text) => {
             out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
@@ -142,7 +150,8 @@ fn write_block(out: &mut String, block: &Block, doc: &Document) {
         }
         Block::Table(t) => write_table(out, t),
         Block::Chart(tally) => {
-            let chart = svg::tally_chart(tally, doc.lang);
+            *charts += 1;
+            let chart = svg::tally_chart(tally, doc.lang, *charts);
             if !chart.is_empty() {
                 out.push_str(&chart);
                 out.push('\n');
@@ -191,12 +200,37 @@ fn write_table(out: &mut String, t: &Table) {
             out.push_str(&class(i, c, false));
             out.push_str(height);
             out.push('>');
-            out.push_str(&lines(c));
+            out.push_str(&cell_lines(c));
             out.push_str("</td>");
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// A cell's lines; a line of a few short pieces with Chinese in them (a date and a time:
+/// "2026年12月3日 19:45") may wrap between them but never inside one.
+fn cell_lines(text: &str) -> String {
+    let line = |l: &str| {
+        let pieces: Vec<&str> = l.split_whitespace().collect();
+        // A line short enough is kept whole by its cell's class; Latin words never break inside,
+        // Chinese may break anywhere.
+        let wide = |p: &&str| unicode_width::UnicodeWidthStr::width(*p) > p.chars().count();
+        let split = (2..=4).contains(&pieces.len())
+            && !nowrap(l, false)
+            && pieces.iter().any(wide)
+            && pieces.iter().all(|p| nowrap(p, false));
+        match split {
+            true => pieces
+                .iter()
+                .map(|p| format!("<span class=\"nw\">{}</span>", escape(p)))
+                .collect::<Vec<_>>()
+                .join(" "),
+            false => escape(l),
+        }
+    };
+    let parts: Vec<String> = text.trim().lines().map(|l| line(l.trim())).collect();
+    parts.join("<br>")
 }
 
 /// Escaped text with its line breaks kept.

@@ -32,6 +32,8 @@ struct ExportJson<'a> {
 #[derive(Serialize)]
 struct MeetingJson<'a> {
     id: i64,
+    /// 第 N 次会议: the host's number, or the meeting's place by date.
+    number: usize,
     title: &'a str,
     kind: &'static str,
     starts: Option<String>,
@@ -71,6 +73,8 @@ struct ItemJson<'a> {
     statement: &'a str,
     discussion: Vec<NoteJson<'a>>,
     proposal: Option<&'a str>,
+    /// How the cost is shared by floor, when the item has a plan.
+    cost: Option<super::cost_data::CostJson<'a>>,
     rule: RuleJson<'a>,
     scope: String,
     /// "open", "closed", or "none" for items without a vote.
@@ -180,6 +184,7 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, serde_json::Er
         estate: &s.estate,
         meeting: MeetingJson {
             id: m.id,
+            number: s.number,
             title: &m.title,
             kind: m.kind.as_str(),
             starts: at(Some(m.starts)),
@@ -252,6 +257,10 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
             })
             .collect(),
         proposal: i.proposal.as_deref(),
+        cost: it
+            .cost
+            .as_ref()
+            .map(|c| super::cost_data::CostJson::new(s.meeting.id, i.number, c, o, lang)),
         rule: RuleJson {
             name: &i.rule.name,
             basis: labels::rule_basis(&i.rule, lang),

@@ -18,6 +18,7 @@ pub mod ballot_paper;
 mod bars;
 mod compact;
 pub mod cost;
+pub mod cost_data;
 mod csv;
 pub mod document;
 pub(crate) mod docx;

@@ -28,7 +28,7 @@ pub enum Variant {
 pub struct MeetingSnapshot {
     pub estate: String,
     pub meeting: MeetingRecord,
-    /// The meeting's place in the estate's meetings, first = 1 (第 N 次会议).
+    /// The meeting's number in the estate's series (第 N 次会议): the host's, or its place by date.
     pub number: usize,
     pub attendance: Attendance,
     pub items: Vec<ItemSnapshot>,
@@ -237,11 +237,7 @@ impl MeetingSnapshot {
             )?);
         }
         let actions = gather_ledger(store, &record, all_actions)?;
-        let number = store
-            .meetings()?
-            .iter()
-            .position(|m| m.id == record.id)
-            .map_or(1, |p| p + 1);
+        let number = store.series_number(record.id)? as usize;
         let events = store.events(Some(meeting))?;
         let digest = match events.last() {
             Some(e) => Digest {

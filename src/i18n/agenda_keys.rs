@@ -21,6 +21,7 @@ catalogue! {
         ItemRequiredConsent => "须经其同意的业主的房号", "flats whose owners must consent";
         ItemCost => "按楼层分摊费用（一个表：amount、subsidy、by_area、floors）", "how the cost is shared by floor (a table: amount, subsidy, by_area, floors)";
         MeetingTitle => "会议名称", "the meeting's title";
+        MeetingNumber => "本小区第几次会议（正整数，可省略）", "the meeting's number in the estate's series (a whole number; may be left out)";
         MeetingKind => "会议类型：owners（业主）或 residents（居民）", "the kind of meeting: owners or residents";
         MeetingStarts => "日期、时间和时区", "date, time and UTC offset";
         MeetingPlace => "会议地点", "where the meeting is held";

@@ -27,6 +27,8 @@ catalogue! {
         Total => "合计", "Total";
         Changed => "{at} 修改分摊方案，原因：{reason}。原方案（保留在记录中）：{earlier}", "Plan changed on {at}: {reason}. Earlier plan (kept in the record): {earlier}";
         PlanLine => "总费用 {amount} 元，补贴 {subsidy} 元，{method}，楼层系数 {floors}", "total ¥{amount}, subsidy ¥{subsidy}, {method}, floor coefficients {floors}";
+        CsvHeading => "第 {n} 项费用分摊：总费用 {amount} 元；补贴 {subsidy} 元；业主分摊 {to_raise} 元；{method}", "Item {n} cost sharing: total ¥{amount}; subsidy ¥{subsidy}; shared by the owners ¥{to_raise}; {method}";
+        CsvCannotShare => "第 {n} 项费用无法分摊：{why}", "Item {n}: the cost cannot be shared: {why}";
         CannotShare => "无法分摊费用：{why}", "The cost cannot be shared: {why}";
         NoPlan => "议题 {n} 没有费用分摊方案", "item {n} has no cost plan";
         WriteUnderHeader => "请把方案写在 [items.cost] 标题下，如 {example}", "write the plan below an [items.cost] header, e.g. {example}";
@@ -59,6 +61,7 @@ catalogue! {
         ChangeDuringVote => "议题 {n} 的表决已投 {ballots}：业主正在就现行方案表决，不能修改；请结束表决后再修改并说明原因", "the vote on item {n} has {ballots}: owners are voting on the current plan, so it cannot change now; change it after the vote closes, with a reason";
         ChangeNeedsReason => "修改议题 {n} 已有的费用分摊方案须说明原因（--reason）", "changing the cost plan of item {n} needs a reason (--reason)";
         Unchanged => "议题 {n} 的新方案与现行方案相同：未作修改", "the new plan of item {n} is the same as the current one: nothing changed";
+        ScopeBreaksPlan => "议题 {n} 的范围不能这样改，否则费用无法分摊：{why}", "the scope of item {n} cannot change so, or its cost could not be shared: {why}";
         PlanSet => "议题 {n} 的费用分摊方案现为第 {version} 版：业主分摊 {to_raise} 元", "the cost plan of item {n} is now version {version}: ¥{to_raise} shared by the owners";
     }
 }

@@ -26,6 +26,20 @@ catalogue! {
         BadStart => "时间写法：2026-11-28 19:00", "time: write it like 2026-11-28 19:00";
         MeetingCreated => "已建立议事会 {id}：按 i 添加议题", "meeting {id} created: press i to add items";
         Moved => "议题已移到第 {n} 项", "the item is now number {n}";
+        ChoiceMajor => "重大事项", "major";
+        ChoiceOrdinary => "一般事项", "ordinary";
+        ChoiceHands => "举手表决", "show of hands";
+        ChoiceNone => "只议不决", "no vote";
+        ChoiceCustom => "自定规则“{name}”", "custom rule “{name}”";
+        BadRaisedOn => "提出日期“{text}”不是有效日期：请写成 2026-10-20（年-月-日）", "the day raised “{text}” is not a date: write it like 2026-10-20 (year-month-day)";
+        RaisedAfter => "提出日期 {day} 晚于会议日期 {meeting}：诉求应在会前提出，请检查年月", "the day raised ({day}) is after the meeting ({meeting}): a concern comes before the meeting that discusses it; check the year and month";
+        OfficersMasked => "隐去（郭*敏）", "masked (郭*敏)";
+        OfficersShown => "写明全名", "named in full";
+        BadNoticeDays => "公示期天数“{days}”不可用：请写 1 到 {max} 之间的整数（含张贴当日），空着则为 7 天", "a notice period of “{days}” days cannot be used: give a whole number from 1 to {max} (the posting day included), or leave it empty for 7";
+        NoticeOut => "公示已于 {posted} 张贴，表决均已结束：此修改会改变已张贴的公示。确要重新公示，请按 F3", "the notice was posted on {posted} and the votes are closed: this change alters the posted notice. To issue it again, press F3";
+        MeetingUnchanged => "议事会信息没有改变", "the meeting's header is unchanged";
+        BadNumber => "会议编号请填正整数，如 12（也可留空）", "meeting number: a whole number such as 12 (or leave it empty)";
+        NumberTaken => "编号 {n} 已是议事会 {id}（{title}）的编号：请换一个，或留空", "number {n} is already meeting {id}'s ({title}): give another or leave it empty";
         NoMeetingYet => "还没有议事会：按 M 新建一个（q 退出）", "no meeting yet: press M to set one up (q to quit)";
     }
 }

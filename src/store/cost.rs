@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use crate::domain::Scope;
 use crate::domain::cost::{CostError, CostFlat, CostPlan, Sharing};
 use crate::i18n::terms::counted;
 use crate::i18n::{CostText as C, cost_error, said};
@@ -144,6 +145,24 @@ impl Store {
         Ok(id)
     }
 
+    /// Refuses `scope` for an item whose cost plan could not be shared among that scope's flats (a
+    /// floor without a coefficient, a flat without a floor), saying what to add to the plan first.
+    pub(crate) fn check_cost_scope(&self, item: &ItemRecord, scope: &Scope) -> Result<()> {
+        let Some(record) = self.cost_plan(item.id)? else {
+            return Ok(());
+        };
+        let moved = ItemRecord {
+            scope: scope.clone(),
+            ..item.clone()
+        };
+        match self.sharing_of(&moved, &record.plan) {
+            Err(StoreError::Said(why)) => Err(said!(C::ScopeBreaksPlan, n = item.number)
+                .with("why", &why)
+                .into()),
+            other => other.map(|_| ()),
+        }
+    }
+
     /// Each flat's share of an item's current plan; `None` when the item has no plan.
     pub fn cost_sharing(&self, item: &ItemRecord) -> Result<Option<Sharing>> {
         match self.cost_plan(item.id)? {
@@ -152,12 +171,14 @@ impl Store {
         }
     }
 
-    /// Shares `plan` among the active flats of the item's scope (as they stood when its vote closed).
+    /// Shares `plan` among the active flats of the item's scope, with their areas and floors as they
+    /// stood when its vote closed.
     fn sharing_of(&self, item: &ItemRecord, plan: &CostPlan) -> Result<Sharing> {
         let mut flats = Vec::new();
         let mut floorless = Vec::new();
-        let given = self.given_floors()?;
-        for entry in self.roster_as_of(self.roster_epoch(item)?)? {
+        let as_of = self.roster_epoch(item)?;
+        let given = self.given_floors_as_of(as_of)?;
+        for entry in self.roster_as_of(as_of)? {
             if !item.scope.contains(&entry.flat) {
                 continue;
             }

@@ -44,6 +44,7 @@ fn meeting_from_row(r: &Row) -> rusqlite::Result<MeetingRecord> {
             .map_err(|e| bad_column(9, e))?,
         others: r.get(10)?,
         items: r.get::<_, i64>(11)? as usize,
+        number: r.get(12)?,
     })
 }
 
@@ -162,10 +163,11 @@ impl Store {
         if let Some(id) = existing {
             return Err(said!(S::AlreadyTakenIn, id = id, title = plan.title).into());
         }
+        super::numbering::check_number(&tx, plan, None)?;
         tx.execute(
             "INSERT INTO meetings (title, kind, starts, utc_offset, place, host, secretary, objections_to,
-                 objections_until, source, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 objections_until, source, created_at, number)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 plan.title,
                 plan.kind.as_str(),
@@ -177,20 +179,13 @@ impl Store {
                 plan.objections_to,
                 plan.objections_until.map(|d| d.to_string()),
                 source,
-                now
+                now,
+                plan.number,
             ],
         )?;
         let meeting = tx.last_insert_rowid();
         let digest = super::verify::digest_rows(&tx, super::verify::MEETING_DIGEST_SQL, [meeting])?;
-        events::append(
-            &tx,
-            &now,
-            "meeting.intake",
-            Ids {
-                meeting: Some(meeting),
-                ..Ids::default()
-            },
-            serde_json::json!({
+        let mut data = serde_json::json!({
                 "title": plan.title,
                 "kind": plan.kind.as_str(),
                 "starts": starts,
@@ -199,7 +194,20 @@ impl Store {
                 "secretary": plan.secretary,
                 "source": source,
                 "digest": digest,
-            }),
+        });
+        // Only a given number is written: the events of meetings without one stay as they were.
+        if let Some(n) = plan.number {
+            data["number"] = n.into();
+        }
+        events::append(
+            &tx,
+            &now,
+            "meeting.intake",
+            Ids {
+                meeting: Some(meeting),
+                ..Ids::default()
+            },
+            data,
         )?;
         if !plan.notice.is_default() {
             super::paper::write_notice(&tx, &now, meeting, &plan.notice, false)?;
@@ -211,18 +219,30 @@ impl Store {
         Ok(meeting)
     }
 
+    /// The meeting columns; a file of an older schema read as it is has no number yet.
+    fn meeting_columns(&self) -> Result<String> {
+        let number = if self.schema_version()? >= 8 {
+            "m.number"
+        } else {
+            "NULL"
+        };
+        Ok(format!("{MEETING_COLUMNS}, {number}"))
+    }
+
     pub fn meetings(&self) -> Result<Vec<MeetingRecord>> {
+        let columns = self.meeting_columns()?;
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {MEETING_COLUMNS} FROM meetings m ORDER BY m.starts, m.id"
+            "SELECT {columns} FROM meetings m ORDER BY m.starts, m.id"
         ))?;
         let rows = stmt.query_map([], meeting_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn meeting(&self, id: i64) -> Result<MeetingRecord> {
+        let columns = self.meeting_columns()?;
         self.conn
             .query_row(
-                &format!("SELECT {MEETING_COLUMNS} FROM meetings m WHERE m.id = ?1"),
+                &format!("SELECT {columns} FROM meetings m WHERE m.id = ?1"),
                 [id],
                 meeting_from_row,
             )

@@ -17,6 +17,7 @@ mod identity;
 pub mod lock;
 mod meeting_info;
 mod meetings;
+mod numbering;
 mod open;
 mod paper;
 mod records;

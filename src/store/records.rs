@@ -37,6 +37,8 @@ pub struct ImportSummary {
 pub struct MeetingRecord {
     pub id: i64,
     pub title: String,
+    /// Its number in the estate's series as given (第 N 次会议); see `series_number`.
+    pub number: Option<u32>,
     pub kind: MeetingKind,
     pub starts: Timestamp,
     pub offset: Offset,

@@ -218,6 +218,30 @@ CREATE TABLE flat_floors (
 );
 "#;
 
+/// Migration 7: the floors the roster gave as they stood after each import that changed them (one
+/// set per `roster.floors` event, the event's id as `since`), so a closed vote's cost is shared with
+/// the floors of the moment it closed. The sets already recorded are filled in from their events.
+const V7: &str = r#"
+CREATE TABLE floor_sets (
+    since INTEGER PRIMARY KEY
+);
+CREATE TABLE floor_history (
+    since INTEGER NOT NULL REFERENCES floor_sets(since),
+    flat_id INTEGER NOT NULL REFERENCES flats(id),
+    floor INTEGER NOT NULL CHECK (floor > 0),
+    PRIMARY KEY (since, flat_id)
+);
+INSERT INTO floor_sets (since) SELECT id FROM events WHERE kind = 'roster.floors';
+INSERT INTO floor_history (since, flat_id, floor)
+    SELECT e.id, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]')
+    FROM events e, json_each(e.data, '$.floors') j WHERE e.kind = 'roster.floors';
+"#;
+
+/// Migration 8: the meeting's own number in the estate's series (第 N 次会议), as the host gives it;
+/// empty in meetings from before, whose documents count them by date instead.
+const V8: &str =
+    "ALTER TABLE meetings ADD COLUMN number INTEGER CHECK (number IS NULL OR number > 0);";
+
 /// `PRAGMA application_id` of a Pavilion database ("PAVQ"); files from before version 4 have 0.
 pub const APPLICATION_ID: i64 = 1346459217;
 
@@ -229,8 +253,10 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(V5),
         M::up(V6),
+        M::up(V7),
+        M::up(V8),
     ])
 }
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 6;
+pub const VERSION: i64 = 8;

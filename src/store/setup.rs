@@ -45,11 +45,12 @@ impl Store {
         if let Some(id) = clash {
             return Err(said!(X::SameMeeting, id = id).into());
         }
+        super::numbering::check_number(&self.conn, plan, Some(meeting))?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE meetings SET title = ?2, kind = ?3, starts = ?4, utc_offset = ?5, place = ?6,
-                 host = ?7, secretary = ?8, objections_to = ?9, objections_until = ?10
+                 host = ?7, secretary = ?8, objections_to = ?9, objections_until = ?10, number = ?11
              WHERE id = ?1",
             params![
                 meeting,
@@ -62,9 +63,23 @@ impl Store {
                 plan.secretary.trim(),
                 plan.objections_to,
                 plan.objections_until.map(|d| d.to_string()),
+                plan.number,
             ],
         )?;
         let digest = digest_rows(&tx, MEETING_DIGEST_SQL, [meeting])?;
+        let mut data = serde_json::json!({
+                "title": plan.title.trim(),
+                "kind": plan.kind.as_str(),
+                "starts": starts,
+                "place": plan.place.trim(),
+                "host": plan.host.trim(),
+                "secretary": plan.secretary.trim(),
+                "digest": digest,
+        });
+        // As at intake: no number, no key (replayed as none).
+        if let Some(n) = plan.number {
+            data["number"] = n.into();
+        }
         events::append(
             &tx,
             &now,
@@ -73,15 +88,7 @@ impl Store {
                 meeting: Some(meeting),
                 ..Ids::default()
             },
-            serde_json::json!({
-                "title": plan.title.trim(),
-                "kind": plan.kind.as_str(),
-                "starts": starts,
-                "place": plan.place.trim(),
-                "host": plan.host.trim(),
-                "secretary": plan.secretary.trim(),
-                "digest": digest,
-            }),
+            data,
         )?;
         tx.commit()?;
         Ok(())
@@ -103,6 +110,7 @@ impl Store {
                 return Err(said!(X::RuleLocked, item = number, n = ballots).into());
             }
             self.check_scope(plan)?;
+            self.check_cost_scope(&item, &plan.scope)?;
         }
         let now = self.now();
         let tx = self.conn.transaction()?;

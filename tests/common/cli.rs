@@ -242,7 +242,8 @@ pub fn make_previous_version(db: &Path) {
     conn.execute_batch(
         "DROP INDEX ballots_item; DROP TABLE cost_plans; DROP TABLE display;
          DROP TABLE flat_history; DROP TABLE guests; DROP TABLE notice_settings;
-         DROP TABLE flat_floors;
+         DROP TABLE flat_floors; DROP TABLE floor_history; DROP TABLE floor_sets;
+         ALTER TABLE meetings DROP COLUMN number;
          PRAGMA application_id = 0; PRAGMA user_version = 1;",
     )
     .unwrap();

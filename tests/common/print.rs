@@ -167,3 +167,133 @@ pub fn pdftotext_page(pdf: &Path, page: usize) -> String {
         .unwrap();
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Prints HTML files to PDF with headless Chromium, as "Print → Save as PDF" does (no header or
+/// footer of the browser's own): one process per file, all at once; returns the PDFs in order.
+pub fn chromium_to_pdf(files: &[PathBuf], out: &Path) -> Vec<PathBuf> {
+    let runs: Vec<(PathBuf, std::process::Child)> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let pdf = out.join(f.with_extension("pdf").file_name().unwrap());
+            let child = Command::new("chromium")
+                .args(["--headless", "--no-sandbox", "--disable-gpu"])
+                .args(["--no-pdf-header-footer", "--no-first-run"])
+                .arg(format!(
+                    "--user-data-dir={}",
+                    out.join(format!("chromium-{i}")).display()
+                ))
+                .arg(format!("--print-to-pdf={}", pdf.display()))
+                .arg(format!("file://{}", f.canonicalize().unwrap().display()))
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            (pdf, child)
+        })
+        .collect();
+    runs.into_iter()
+        .map(|(pdf, child)| {
+            let done = child.wait_with_output().unwrap();
+            assert!(
+                done.status.success() && pdf.exists(),
+                "chromium did not print {}: {}",
+                pdf.display(),
+                String::from_utf8_lossy(&done.stderr)
+            );
+            pdf
+        })
+        .collect()
+}
+
+/// A word as poppler places it on a page, in points from the top left corner.
+#[derive(Debug)]
+pub struct Word {
+    pub page: usize,
+    pub x_min: f64,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+    pub text: String,
+}
+
+/// The page size (width, height in points) and every word with its box (`pdftotext -bbox`).
+pub fn words(pdf: &Path) -> ((f64, f64), Vec<Word>) {
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let xml = String::from_utf8(out.stdout).unwrap();
+    let attr = |line: &str, name: &str| -> f64 {
+        let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        let end = start + line[start..].find('"').unwrap();
+        line[start..end].parse().unwrap()
+    };
+    let mut size = (0.0, 0.0);
+    let mut page = 0;
+    let mut found = Vec::new();
+    for line in xml.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            page += 1;
+            size = (attr(line, "width"), attr(line, "height"));
+        } else if line.starts_with("<word ") {
+            let text = &line[line.find('>').unwrap() + 1..line.rfind("</word>").unwrap()];
+            found.push(Word {
+                page,
+                x_min: attr(line, "xMin"),
+                x_max: attr(line, "xMax"),
+                y_min: attr(line, "yMin"),
+                y_max: attr(line, "yMax"),
+                text: text.to_string(),
+            });
+        }
+    }
+    (size, found)
+}
+
+/// The text inside a rectangle of one page (from 1), in points from the top left corner.
+pub fn pdftotext_area(pdf: &Path, page: usize, (x, y, w, h): (u32, u32, u32, u32)) -> String {
+    let p = page.to_string();
+    let [x, y, w, h] = [x, y, w, h].map(|v| v.to_string());
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p])
+        .args(["-x", &x, "-y", &y, "-W", &w, "-H", &h])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// One page rendered in shades of grey as a black-and-white printer would (`pdftoppm -gray`):
+/// width, height and a byte per pixel (0 black … 255 white), `dpi` pixels per inch.
+pub fn grey_page(pdf: &Path, page: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
+    let p = page.to_string();
+    let out = Command::new("pdftoppm")
+        .args(["-gray", "-r", &dpi.to_string(), "-f", &p, "-l", &p])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftoppm failed");
+    // A binary PGM: "P5", width, height, maximum value, one byte per pixel.
+    let data = out.stdout;
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&data[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = data[at + 1..].to_vec();
+    assert_eq!(pixels.len(), w * h);
+    (w, h, pixels)
+}

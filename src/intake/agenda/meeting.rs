@@ -20,6 +20,11 @@ pub(super) const MEETING_KEYS: &[KeySpec] = &[
         example: "title = \"红旗小区 3号楼加装电梯议事会\"",
     },
     KeySpec {
+        key: "number",
+        what: K::MeetingNumber,
+        example: "number = 12",
+    },
+    KeySpec {
         key: "kind",
         what: K::MeetingKind,
         example: "kind = \"owners\"",
@@ -79,6 +84,7 @@ pub(super) const MEETING_KEYS: &[KeySpec] = &[
 /// What was read from `[meeting]`; a field is `None` if it had a problem (already reported).
 pub(super) struct Header {
     title: Option<String>,
+    number: Option<u32>,
     kind: Option<MeetingKind>,
     start: Option<Start>,
     place: Option<String>,
@@ -121,6 +127,7 @@ impl Header {
         let meeting_date = start.map(|s| s.date);
         let header = Header {
             title: text(report, &fields, "title"),
+            number: number(report, &fields),
             kind: kind(report, &fields),
             start,
             place: text(report, &fields, "place"),
@@ -141,6 +148,7 @@ impl Header {
         let start = self.start?;
         Some(MeetingPlan {
             title: self.title?,
+            number: self.number,
             kind: self.kind?,
             starts: start.timestamp,
             offset: start.offset,
@@ -157,6 +165,28 @@ impl Header {
 
 fn text(report: &mut Report, fields: &Fields, key: &str) -> Option<String> {
     fields.text(report, key).map(|t| t.value)
+}
+
+/// The meeting's number in the estate's series: a whole number from 1 (the key may be left out).
+fn number(report: &mut Report, fields: &Fields) -> Option<u32> {
+    let v = fields.get("number")?;
+    match v.get_ref() {
+        DeValue::Integer(n) => {
+            let number = n.as_str().parse::<u32>().ok().filter(|&n| n > 0);
+            if number.is_none() {
+                report.at(
+                    v.span().start,
+                    said!(crate::i18n::SetupText::BadNumber),
+                    said!(K::MeetingNumber),
+                );
+            }
+            number
+        }
+        _ => {
+            wrong_type(report, "number", v, A::TypeInteger, "number = 12");
+            None
+        }
+    }
 }
 
 fn kind(report: &mut Report, fields: &Fields) -> Option<MeetingKind> {

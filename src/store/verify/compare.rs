@@ -54,7 +54,13 @@ const NOTES: Lists = Lists {
 const MEETINGS: Table = Table {
     name: "meetings",
     what: F::Meeting,
-    sql: "SELECT id, title, created_at, others FROM meetings ORDER BY id",
+    sql: "SELECT id, title, created_at, others, number FROM meetings ORDER BY id",
+};
+
+/// The same for a file from before migration 8, read as it is: it has no meeting number.
+const MEETINGS_UNNUMBERED: Table = Table {
+    sql: "SELECT id, title, created_at, others, NULL FROM meetings ORDER BY id",
+    ..MEETINGS
 };
 
 const ACTIONS: Table = Table {
@@ -230,10 +236,17 @@ impl Replay {
     }
 
     fn compare_meetings(&self, conn: &Connection, out: &mut Findings) -> Result<usize> {
-        compare_rows(conn, out, &MEETINGS, &self.meetings, |c, id, x| {
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let table = if version >= 8 {
+            &MEETINGS
+        } else {
+            &MEETINGS_UNNUMBERED
+        };
+        compare_rows(conn, out, table, &self.meetings, |c, id, x| {
             c.some("title", 1, &x.title)?;
             c.field("created_at", 2, &x.created_at)?;
             c.field("others", 3, &x.others)?;
+            c.field("number", 4, &x.number)?;
             if let Some(digest) = &x.digest
                 && digest_rows(conn, MEETING_DIGEST_SQL, [id])? != digest.value
             {

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use super::findings::Findings;
+use crate::i18n::{CostFindingText as C, FindingText as F, Said, said};
 use crate::store::Result;
 use crate::store::events::Event;
 
@@ -29,20 +30,15 @@ pub(super) fn check(events: &[Event], conn: &Connection, out: &mut Findings) -> 
             continue; // reported by the main replay
         };
         let Some(id) = data.get("cost_plan").and_then(Value::as_i64) else {
-            out.event(e.id, "the 'item.cost' event lacks its plan id".into());
+            out.event(e.id, said!(C::PlanNoId));
             continue;
         };
         let replaces = data.get("replaces").and_then(Value::as_i64);
         let item = e.item_id.unwrap_or_default();
         if replaces != current.get(&item).copied() {
-            out.event(
-                e.id,
-                format!(
-                    "it replaces cost plan {replaces:?} but the item's current plan was {:?}",
-                    current.get(&item)
-                )
-                .into(),
-            );
+            let said = said!(C::PlanReplaces);
+            let said = plan_id(said, "replaces", replaces);
+            out.event(e.id, plan_id(said, "current", current.get(&item).copied()));
         }
         if let Some((old, _)) = replaces.and_then(|r| expected.get_mut(&r)) {
             old.current = false;
@@ -80,15 +76,15 @@ pub(super) fn check(events: &[Event], conn: &Connection, out: &mut Findings) -> 
         match expected.remove(&id) {
             None => out.push(
                 "cost_plans",
-                format!("id {id}"),
+                said!(F::RowId, id = id),
                 None,
-                "no event records this cost plan: it was added behind the program's back".into(),
+                said!(C::PlanAdded),
             ),
             Some((want, event)) if want != actual => out.push(
                 "cost_plans",
-                format!("id {id}"),
+                said!(F::RowId, id = id),
                 Some(event),
-                "the cost plan differs from what its events recorded".into(),
+                said!(C::PlanDiffers),
             ),
             Some(_) => {}
         }
@@ -96,10 +92,18 @@ pub(super) fn check(events: &[Event], conn: &Connection, out: &mut Findings) -> 
     for (id, (_, event)) in expected {
         out.push(
             "cost_plans",
-            format!("id {id}"),
+            said!(F::RowId, id = id),
             Some(event),
-            "a cost plan recorded by this event is missing from the table: it was deleted".into(),
+            said!(C::PlanDeleted),
         );
     }
     Ok(seen)
+}
+
+/// A plan's id as a placeholder, or "none".
+fn plan_id(said: Said, name: &'static str, id: Option<i64>) -> Said {
+    match id {
+        Some(id) => said.both(name, id.to_string(), id.to_string()),
+        None => said.word(name, C::NoPlan),
+    }
 }

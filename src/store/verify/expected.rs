@@ -63,6 +63,8 @@ pub(super) struct ExpMeeting {
     pub(super) title: Set<Option<String>>,
     pub(super) created_at: Set<String>,
     pub(super) others: Set<String>,
+    /// The host's number for it (第 N 次会议), from its intake or its latest edit.
+    pub(super) number: Set<Option<i64>>,
 }
 
 #[derive(Clone, Debug)]

@@ -46,7 +46,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
     let mut expected = Replay::new();
     // Cost plans are few: their events are kept for their own check.
     let mut cost_events = Vec::new();
-    let mut floors_event = None;
+    let mut floors_events = Vec::new();
     // So are a meeting's notice settings and guests.
     let mut paper_events = Vec::new();
     // One event at a time: memory holds the replayed state, never the whole chain.
@@ -62,7 +62,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
             cost_events.push(e.clone());
         }
         if e.kind == "roster.floors" {
-            floors_event = Some(e.clone());
+            floors_events.push(e.clone());
         }
         if paper::replays(&e.kind) {
             paper_events.push(e.clone());
@@ -72,8 +72,7 @@ pub(crate) fn verify_connection(conn: &Connection) -> Result<Verification> {
     expected.check_history_count(conn, &mut out)?;
     let mut checked = expected.compare(conn, &mut out)?;
     checked.push(("cost_plans", cost::check(&cost_events, conn, &mut out)?));
-    let floors = floors::check(floors_event.as_ref(), conn, &mut out)?;
-    checked.push(("flat_floors", floors));
+    checked.extend(floors::check(&floors_events, conn, &mut out)?);
     checked.extend(paper::check(&paper_events, conn, &mut out)?);
     Ok(Verification {
         events,

@@ -84,6 +84,7 @@ impl Replay {
                         title: set(text(data, "title"), id),
                         created_at: set(e.at.clone(), id),
                         others: set(String::new(), id),
+                        number: set(int(data, "number"), id),
                     },
                 );
             }
@@ -130,6 +131,7 @@ impl Replay {
                     return lacks(F::LacksMeetingBefore);
                 };
                 m.title = set(text(data, "title"), id);
+                m.number = set(int(data, "number"), id);
                 m.digest = text(data, "digest").map(|d| set(d, id));
             }
             "item.edit" => {

@@ -45,6 +45,7 @@ pub fn on_action(app: &mut App, action: Action) {
             super::setup::open(app, form, FormFor::EditMeeting);
         }
         Action::EditItem => super::setup::edit_item(app),
+        Action::Notice => super::notice_form::open(app),
         Action::MoveUp => super::setup::move_item(app, crate::store::Move::Up),
         Action::MoveDown => super::setup::move_item(app, crate::store::Move::Down),
         _ => {}
@@ -125,7 +126,13 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let th = app.theme;
     let meeting = &m.meeting;
     let mut lines = vec![
-        Line::styled(meeting.title.clone(), th.title),
+        Line::from(vec![
+            Span::styled(meeting.title.clone(), th.title),
+            Span::styled(
+                format!("  {}", T::MeetingNo.fill(app.lang, &[("n", &m.series)])),
+                th.dim,
+            ),
+        ]),
         Line::from(vec![
             Span::styled(format!("{} ", app.t(T::MeetingTime)), th.dim),
             Span::raw(format!("{}   ", date_time(app.lang, meeting.local_start()))),
