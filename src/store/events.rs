@@ -51,7 +51,7 @@ pub(crate) fn append(
     ids: Ids,
     data: serde_json::Value,
 ) -> Result<i64> {
-    Appender::new(tx)?.append(tx, at, kind, ids, data)
+    Appender::new(tx)?.append(tx, at, kind, ids, &data)
 }
 
 /// Appends events one after another inside one transaction, keeping the last event's id and hash
@@ -75,14 +75,15 @@ impl Appender {
         Ok(Appender { prev_id, prev_hash })
     }
 
-    /// Appends one event after the last one appended (or found); returns its id.
+    /// Appends one event after the last one appended (or found); returns its id. `data` is written
+    /// as compact JSON (a `serde_json::Value`, or a struct whose fields serialise the same way).
     pub(crate) fn append(
         &mut self,
         tx: &Transaction,
         at: &str,
         kind: &str,
         ids: Ids,
-        data: serde_json::Value,
+        data: &impl serde::Serialize,
     ) -> Result<i64> {
         let mut event = Event {
             id: self.prev_id + 1,
@@ -91,7 +92,9 @@ impl Appender {
             meeting_id: ids.meeting,
             item_id: ids.item,
             owner_id: ids.owner,
-            data: data.to_string(),
+            // Plain values and string-keyed maps cannot fail to serialise (as `Value::to_string`,
+            // which this replaces, panicked if they did).
+            data: serde_json::to_string(data).expect("event data is JSON"),
             prev_hash: self.prev_hash.clone(),
             hash: String::new(),
         };
@@ -289,7 +292,7 @@ mod tests {
             let tx = store.conn.transaction().unwrap();
             let mut stale = Appender::new(&tx).unwrap();
             append(&tx, "2026-12-03T12:00:00Z", "test", Ids::default(), json()).unwrap();
-            let forked = stale.append(&tx, "2026-12-03T12:00:01Z", "test", Ids::default(), json());
+            let forked = stale.append(&tx, "2026-12-03T12:00:01Z", "test", Ids::default(), &json());
             assert!(
                 forked.is_err(),
                 "a second event with the same id: {forked:?}"
@@ -302,7 +305,7 @@ mod tests {
         for second in 0..3 {
             let at = format!("2026-12-03T12:00:0{second}Z");
             fresh
-                .append(&tx, &at, "test", Ids::default(), json())
+                .append(&tx, &at, "test", Ids::default(), &json())
                 .unwrap();
         }
         append(&tx, "2026-12-03T12:00:09Z", "test", Ids::default(), json()).unwrap();
