@@ -475,3 +475,42 @@ fn the_header_cannot_change_a_posted_notice_nor_move_past_its_posting_day() {
     assert_eq!(before, after, "the posted notice stays byte for byte");
     common::assert_intact(&store);
 }
+
+/// The items are printed on the notice too: once it is out, an item's texts and the agenda's order
+/// stay as posted (refused, nothing recorded, the notice byte for byte).
+#[test]
+fn a_posted_notice_keeps_its_items_and_their_order() {
+    let (_dir, _path, mut store, m) = prepared();
+    store.close_vote(m, 1).unwrap();
+    store.close_vote(m, 2).unwrap();
+    let before =
+        export::export(&store, m, Format::Markdown, Variant::PublicNotice, Lang::Zh).unwrap();
+    let events = store.events(None).unwrap().len();
+    let item = store.item(m, 2).unwrap();
+    let plan = pavilion::domain::ItemPlan {
+        title: "划停车线（改过）".into(),
+        raised_by: item.raised_by.clone(),
+        raised_from: item.raised_from.clone(),
+        raised_on: item.raised_on,
+        statement: item.statement.clone(),
+        category: item.category.clone(),
+        proposal: item.proposal.clone(),
+        rule: item.rule.clone(),
+        scope: item.scope.clone(),
+        required_consent: item.consents.clone(),
+        cost: None,
+    };
+    let refused = store.edit_item(m, 2, &plan).unwrap_err().to_string();
+    assert!(refused.contains("2026-11-29"), "{refused}");
+    let refused = store.move_item(m, 2, pavilion::store::Move::Up);
+    assert!(refused.is_err(), "{refused:?}");
+    assert_eq!(
+        store.events(None).unwrap().len(),
+        events,
+        "nothing recorded"
+    );
+    let after =
+        export::export(&store, m, Format::Markdown, Variant::PublicNotice, Lang::Zh).unwrap();
+    assert_eq!(before, after, "the posted notice stays byte for byte");
+    common::assert_intact(&store);
+}

@@ -128,6 +128,14 @@ impl Store {
         Ok(())
     }
 
+    /// The items, their texts and order are printed on the public notice: once it is out they stay.
+    fn refuse_item_change_on_notice(&self, meeting: i64) -> Result<()> {
+        match self.notice_issued(meeting)? {
+            Some(posted) => Err(said!(X::ItemsOnNotice, posted = posted).into()),
+            None => Ok(()),
+        }
+    }
+
     /// Changes an item as it was taken in: its texts at any time; its rule, scope and required
     /// consents only before the first ballot on it.
     pub fn edit_item(&mut self, meeting: i64, number: i64, plan: &ItemPlan) -> Result<()> {
@@ -138,6 +146,24 @@ impl Store {
         let decides = plan.rule != item.rule
             || plan.scope != item.scope
             || plan.required_consent != item.consents;
+        let texts = (
+            item.title.as_str(),
+            item.raised_by.as_str(),
+            item.raised_from.as_ref(),
+            item.raised_on,
+            item.statement.as_str(),
+            item.category.as_deref(),
+        ) != (
+            plan.title.trim(),
+            plan.raised_by.trim(),
+            plan.raised_from.as_ref(),
+            plan.raised_on,
+            plan.statement.trim(),
+            plan.category.as_deref(),
+        );
+        if texts || decides {
+            self.refuse_item_change_on_notice(meeting)?;
+        }
         if decides {
             let ballots = self.item_ballots(item.id)?;
             if ballots > 0 || item.vote_closed {
@@ -193,6 +219,7 @@ impl Store {
         let Ok(neighbour) = self.item(meeting, other) else {
             return Err(said!(X::CannotMove, item = number).into());
         };
+        self.refuse_item_change_on_notice(meeting)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         // Numbers are unique per meeting: one of the two steps aside first.
