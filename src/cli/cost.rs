@@ -12,7 +12,7 @@ use crate::export::document::Table;
 use crate::i18n::CostText as C;
 use crate::intake::agenda::parse_cost_plan;
 use crate::lang::Lang;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Output {
@@ -27,15 +27,12 @@ pub fn cost(store: &Store, meeting: &str, number: i64, out: Output, lang: Lang) 
     let Some(cost) = ItemCost::gather(store, &item)? else {
         bail!("{}", C::NoPlan.fill(lang, &[("n", &number)]));
     };
-    let sharing = cost
-        .sharing
-        .clone()
-        .map_err(|why| anyhow::anyhow!("{why}"))?;
+    let sharing = cost.sharing.clone().map_err(StoreError::Said)?;
     match out {
         // The shape of the item's `cost` in `export --format json`.
         Output::Json => {
             let offset = store.meeting(meeting)?.offset;
-            let shape = CostJson::new(meeting, number, &cost, offset);
+            let shape = CostJson::new(meeting, number, &cost, offset, lang);
             println!("{}", serde_json::to_string(&shape)?);
         }
         Output::Csv => print!("{}", csv(&sharing, lang)?),

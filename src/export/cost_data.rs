@@ -23,7 +23,7 @@ pub struct CostJson<'a> {
     pub sharing: Option<&'a Sharing>,
     /// Why the plan cannot be shared (a flat whose floor nothing gives); absent when it can.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<&'a str>,
+    pub error: Option<String>,
     /// The current plan as recorded (coefficients by floor).
     pub plan: &'a CostPlan,
     /// Each change after the first plan, oldest first.
@@ -40,12 +40,18 @@ pub struct ChangeJson<'a> {
 }
 
 impl<'a> CostJson<'a> {
-    pub fn new(meeting: i64, item: i64, cost: &'a ItemCost, offset: Offset) -> CostJson<'a> {
+    pub fn new(
+        meeting: i64,
+        item: i64,
+        cost: &'a ItemCost,
+        offset: Offset,
+        lang: Lang,
+    ) -> CostJson<'a> {
         CostJson {
             meeting,
             item,
             sharing: cost.sharing.as_ref().ok(),
-            error: cost.sharing.as_ref().err().map(String::as_str),
+            error: cost.sharing.as_ref().err().map(|why| why.render(lang)),
             plan: &cost.plan,
             changes: cost
                 .changes
@@ -73,7 +79,8 @@ pub fn csv_section(
     let s = match &cost.sharing {
         Ok(s) => s,
         Err(why) => {
-            let line = C::CsvCannotShare.fill(lang, &[("n", &number), ("why", why)]);
+            let why = why.render(lang);
+            let line = C::CsvCannotShare.fill(lang, &[("n", &number), ("why", &why)]);
             comment(&mut out, &line);
             return Ok(out);
         }
@@ -113,9 +120,9 @@ pub fn csv_section(
     w.into_inner().map_err(|e| e.into_error().into())
 }
 
-/// A blank line, then `line` as a `#` comment in one cell.
+/// A blank line, then `line` as a `#` comment in one cell (a comma in a quoted reason becomes `;`).
 fn comment(out: &mut Vec<u8>, line: &str) {
-    let line = line.replace([',', '\r', '\n'], " ");
+    let line = line.replace(',', ";").replace(['\r', '\n'], " ");
     out.extend_from_slice(b"\r\n# ");
     out.extend_from_slice(line.as_bytes());
     out.extend_from_slice(b"\r\n");

@@ -273,7 +273,7 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
         cost: it
             .cost
             .as_ref()
-            .map(|c| super::cost_data::CostJson::new(s.meeting.id, i.number, c, o)),
+            .map(|c| super::cost_data::CostJson::new(s.meeting.id, i.number, c, o, lang)),
         rule: RuleJson {
             name: &i.rule.name,
             basis: labels::rule_basis(&i.rule, lang),

@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use crate::domain::Scope;
 use crate::domain::cost::{CostError, CostFlat, CostPlan, Sharing};
 use crate::i18n::terms::counted;
 use crate::i18n::{CostText as C, cost_error, said};
@@ -142,6 +143,24 @@ impl Store {
         let id = insert_plan(&tx, &now, meeting, item.id, plan, reason)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Refuses `scope` for an item whose cost plan could not be shared among that scope's flats (a
+    /// floor without a coefficient, a flat without a floor), saying what to add to the plan first.
+    pub(crate) fn check_cost_scope(&self, item: &ItemRecord, scope: &Scope) -> Result<()> {
+        let Some(record) = self.cost_plan(item.id)? else {
+            return Ok(());
+        };
+        let moved = ItemRecord {
+            scope: scope.clone(),
+            ..item.clone()
+        };
+        match self.sharing_of(&moved, &record.plan) {
+            Err(StoreError::Said(why)) => Err(said!(C::ScopeBreaksPlan, n = item.number)
+                .with("why", &why)
+                .into()),
+            other => other.map(|_| ()),
+        }
     }
 
     /// Each flat's share of an item's current plan; `None` when the item has no plan.

@@ -110,6 +110,7 @@ impl Store {
                 return Err(said!(X::RuleLocked, item = number, n = ballots).into());
             }
             self.check_scope(plan)?;
+            self.check_cost_scope(&item, &plan.scope)?;
         }
         let now = self.now();
         let tx = self.conn.transaction()?;

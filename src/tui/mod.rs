@@ -5,6 +5,7 @@ pub mod app;
 pub mod display;
 pub mod find;
 pub mod form;
+mod form_draw;
 pub mod keys;
 pub mod model;
 pub mod screens;
