@@ -58,10 +58,10 @@ impl Replay {
             return Ok(());
         }
         match (e.kind.as_str(), e.meeting_id, e.item_id, e.owner_id) {
-            ("ballot" | "ballot.withdraw", Some(meeting), Some(item), Some(owner)) => {
-                if self.by_those_present(conn, item)? && !self.here_at(meeting, owner, at) {
-                    out.event(e.id, said!(X::BallotNotHere, item = item, at = at));
-                }
+            ("ballot" | "ballot.withdraw", Some(meeting), Some(item), Some(owner))
+                if self.by_those_present(conn, item)? && !self.here_at(meeting, owner, at) =>
+            {
+                out.event(e.id, said!(X::BallotNotHere, item = item, at = at));
             }
             ("attend", Some(meeting), _, _) => {
                 for (&item, x) in &self.items {
