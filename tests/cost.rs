@@ -414,8 +414,13 @@ fn a_floor_the_plan_does_not_cover_is_said_in_the_minutes_not_a_failed_export() 
     let roster = std::fs::read_to_string(root().join("agendas/roster-hongqi.csv")).unwrap();
     let file = dir.path().join("roster.csv");
     std::fs::write(&file, format!("{roster}3,2,701,70.00,新业主,O09999,\r\n")).unwrap();
-    ok(&db, &["roster", "import", file.to_str().unwrap()]);
     let why = "flat 3-2-701 is on floor 7, which has no coefficient";
+    let said = ok(&db, &["roster", "import", file.to_str().unwrap()]);
+    assert!(
+        said.contains("warning: with the roster as it now stands, the cost of item 1 of meeting 1 cannot be shared")
+            && said.contains(why),
+        "the import says so: {said}"
+    );
     assert!(refused(pavilion(&db, &["cost", "1", "1"])).contains(why));
     let minutes = ok(&db, &["export", "1", "--format", "md"]);
     assert!(

@@ -61,6 +61,7 @@ catalogue! {
         ChangeDuringVote => "议题 {n} 的表决已投 {ballots}：业主正在就现行方案表决，不能修改；请结束表决后再修改并说明原因", "the vote on item {n} has {ballots}: owners are voting on the current plan, so it cannot change now; change it after the vote closes, with a reason";
         ChangeNeedsReason => "修改议题 {n} 已有的费用分摊方案须说明原因（--reason）", "changing the cost plan of item {n} needs a reason (--reason)";
         Unchanged => "议题 {n} 的新方案与现行方案相同：未作修改", "the new plan of item {n} is the same as the current one: nothing changed";
+        ImportBreaksPlan => "注意：按现在的名册，议事会 {meeting} 议题 {n} 的费用无法分摊：{why}；请修改费用方案（cost --set，或在议题页按 m）", "warning: with the roster as it now stands, the cost of item {n} of meeting {meeting} cannot be shared: {why}; change the plan (cost --set, or m on the item screen)";
         ScopeBreaksPlan => "议题 {n} 的范围不能这样改，否则费用无法分摊：{why}", "the scope of item {n} cannot change so, or its cost could not be shared: {why}";
         PlanSet => "议题 {n} 的费用分摊方案现为第 {version} 版：业主分摊 {to_raise} 元", "the cost plan of item {n} is now version {version}: ¥{to_raise} shared by the owners";
     }

@@ -5,7 +5,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use crate::domain::Scope;
 use crate::domain::cost::{CostError, CostFlat, CostPlan, Sharing};
 use crate::i18n::terms::counted;
-use crate::i18n::{CostText as C, cost_error, said};
+use crate::i18n::{CostText as C, Said, cost_error, said};
 use crate::lang::Lang;
 
 use super::{Ids, ItemRecord, Result, Store, StoreError, events};
@@ -161,6 +161,28 @@ impl Store {
                 .into()),
             other => other.map(|_| ()),
         }
+    }
+
+    /// The open items whose current cost plan cannot be shared among their flats as the roster now
+    /// stands (an import brought in a floor the plan has no coefficient for), each said with why.
+    pub fn unshareable_plans(&self) -> Result<Vec<Said>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT i.meeting_id, i.number FROM cost_plans c JOIN items i ON i.id = c.item_id
+             WHERE c.current = 1 AND i.vote = 'open' ORDER BY i.meeting_id, i.number",
+        )?;
+        let items = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::new();
+        for (meeting, number) in items {
+            let item = self.item(meeting, number)?;
+            if let Err(StoreError::Said(why)) = self.cost_sharing(&item) {
+                out.push(
+                    said!(C::ImportBreaksPlan, meeting = meeting, n = number).with("why", &why),
+                );
+            }
+        }
+        Ok(out)
     }
 
     /// Each flat's share of an item's current plan; `None` when the item has no plan.

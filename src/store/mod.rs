@@ -14,6 +14,7 @@ mod display;
 mod events;
 mod floors;
 mod identity;
+mod live;
 pub mod lock;
 mod meeting_info;
 mod meetings;
