@@ -22,6 +22,7 @@ mod csv;
 pub mod document;
 pub(crate) mod docx;
 mod docx_pack;
+mod docx_table;
 pub mod file;
 pub(crate) mod html;
 mod json;
