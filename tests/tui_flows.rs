@@ -739,34 +739,34 @@ fn a_backlog_concern_is_read_and_scheduled_and_an_item_with_a_vote_is_set_up_on_
     assert_eq!(items[3].raised_by, "赵大爷");
     assert!(h.store.concerns(true).unwrap().is_empty());
 
-    // A new item with a vote: the rule by number, the unit as scope, a required consent.
+    // A new item with a vote: the rule from the list, the unit as scope, a required consent; a
+    // day raised that is no date is refused with the field named, and nothing is written.
     h.keys("i");
-    h.type_text("3号楼1单元加装电梯");
-    h.press(KeyCode::Tab);
-    h.type_text("李建国");
-    h.press(KeyCode::Tab);
-    h.type_text("3-1-601");
-    h.press(KeyCode::Tab);
-    h.type_text("六楼老人多，希望加装电梯");
-    h.press(KeyCode::Tab);
-    h.ctrl('u');
-    h.type_text("9");
-    h.press(KeyCode::Tab);
-    h.ctrl('u');
-    h.type_text("3-1");
-    h.press(KeyCode::Tab);
-    h.type_text("3-1-101");
+    h.fill(&[
+        "3号楼1单元加装电梯",
+        "李建国",
+        "3-1-601",
+        "2026-09-31",
+        "加装电梯",
+        "六楼老人多，希望加装电梯",
+        "1",
+        "3-1",
+        "3-1-101",
+    ]);
     h.press(KeyCode::F(2));
     assert_eq!(
         h.store.items(h.meeting).unwrap().len(),
         4,
-        "a bad rule writes nothing"
+        "a bad day writes nothing"
     );
     let screen = h.render(80, 24);
-    assert!(screen.contains("表决规则请填 1–4"), "{screen}");
-    // The cursor is on the rule: put it right.
+    assert!(
+        screen.contains("提出日期“2026-09-31”不是有效日期"),
+        "{screen}"
+    );
+    // The cursor is on the day: put it right.
     h.ctrl('u');
-    h.type_text("1");
+    h.type_text("2026-09-30");
     h.press(KeyCode::F(2));
     let items = h.store.items(h.meeting).unwrap();
     let new = &items[4];
@@ -775,6 +775,7 @@ fn a_backlog_concern_is_read_and_scheduled_and_an_item_with_a_vote_is_set_up_on_
     assert_eq!(new.scope.to_string(), "3-1");
     assert_eq!(new.consents[0].to_string(), "3-1-101");
     assert_eq!(new.raised_from.as_ref().unwrap().to_string(), "3-1-601");
+    assert_eq!(new.raised_on, Some(jiff::civil::date(2026, 9, 30)));
 }
 
 #[test]

@@ -14,13 +14,7 @@ use ratatui::crossterm::event::KeyCode;
 
 /// Fills the open form field by field (each emptied first with Ctrl-U, never Backspace) and saves.
 fn fill(h: &mut Harness, fields: &[&str]) {
-    for (i, text) in fields.iter().enumerate() {
-        if i > 0 {
-            h.press(KeyCode::Tab);
-        }
-        h.ctrl('u');
-        h.type_text(text);
-    }
+    h.fill(fields);
     h.press(KeyCode::F(2));
     assert!(h.app.modal.is_none(), "saved: {}", h.render(80, 24));
 }
@@ -88,26 +82,45 @@ fn a_whole_meeting_set_up_signed_in_voted_closed_and_acted_on_from_the_keys_alon
     );
     assert_eq!(h.store.meeting(h.meeting).unwrap().number, Some(12));
     assert!(h.render(80, 24).contains("3号楼议事会  第 12 次会议"));
+    // Item 1: the rule picked from the list with the arrow keys, its meaning shown as it moves.
+    h.keys("i");
+    h.fill(&[
+        "3号楼2单元加装电梯",
+        "王秀兰",
+        "3-2-501",
+        "2026-10-20",
+        "加装电梯",
+        "老人上下楼太难",
+    ]);
+    h.press(KeyCode::Tab);
+    assert!(h.render(80, 24).contains("只议不决：只讨论，不表决"));
+    h.press(KeyCode::Down);
+    assert!(h.render(80, 24).contains("重大事项（民法典第278条第6–8项"));
+    h.press(KeyCode::Tab);
+    fill(&mut h, &["3-2", "3-2-101"]);
     for item in [
-        [
-            "3号楼2单元加装电梯",
-            "王秀兰",
-            "3-2-501",
-            "老人上下楼太难",
-            "1",
-            "3-2",
-            "3-2-101",
-        ],
         [
             "维修资金用于屋面防水",
             "马长祥",
             "",
+            "",
+            "维修资金",
             "顶楼漏水",
             "2",
             "全小区",
             "",
         ],
-        ["划停车线", "李建国", "", "乱停车", "3", "全小区", ""],
+        [
+            "划停车线",
+            "李建国",
+            "",
+            "",
+            "",
+            "乱停车",
+            "3",
+            "全小区",
+            "",
+        ],
     ] {
         h.keys("i");
         fill(&mut h, &item);

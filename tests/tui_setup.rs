@@ -27,17 +27,16 @@ fn counted(h: &Harness, b: Option<&str>, u: Option<&str>) -> (usize, usize, Area
     (rows.len(), owners.len(), area)
 }
 
-/// Types one item into the open item form: title, who, from, statement, rule, scope, consents.
-fn item(h: &mut Harness, fields: [&str; 7]) {
-    for (i, text) in fields.iter().enumerate() {
-        if i >= 4 {
-            retype(h, text);
-        } else {
-            h.type_text(text);
-        }
-        if i < 6 {
-            h.press(KeyCode::Tab);
-        }
+/// Types one item into the open item form: title, who, from, day raised, category, statement,
+/// rule (its digit in the list), scope, consents.
+fn item(h: &mut Harness, fields: [&str; 9]) {
+    h.fill(&fields);
+}
+
+/// Tab from the first field to the rule.
+fn to_rule(h: &mut Harness) {
+    for _ in 0..6 {
+        h.press(KeyCode::Tab);
     }
 }
 
@@ -81,6 +80,8 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
             "3号楼2单元加装电梯",
             "王秀兰",
             "3-2-501",
+            "2026-10-20",
+            "加装电梯",
             "老人上下楼太难",
             "1",
             "3-2",
@@ -107,6 +108,8 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
             "维修资金用于屋面防水",
             "马长祥",
             "",
+            "",
+            "",
             "顶楼漏水",
             "2",
             "全小区",
@@ -124,7 +127,17 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
     h.keys("i");
     item(
         &mut h,
-        ["划停车线", "李建国", "", "乱停车", "3", "全小区", ""],
+        [
+            "划停车线",
+            "李建国",
+            "",
+            "",
+            "停车管理",
+            "乱停车",
+            "3",
+            "全小区",
+            "",
+        ],
     );
     h.press(KeyCode::F(2));
     let items = h.store.items(h.meeting).unwrap();
@@ -134,6 +147,12 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
         ["civil-code-major", "civil-code-ordinary", "show-of-hands"]
     );
     assert_eq!(items[0].consents, [FlatRef::parse("3-2-101").unwrap()]);
+    assert_eq!(items[0].raised_on, Some(jiff::civil::date(2026, 10, 20)));
+    assert_eq!(items[0].category.as_deref(), Some("加装电梯"));
+    assert_eq!(
+        (items[1].raised_on, items[1].category.as_deref()),
+        (None, None)
+    );
 
     // The show of hands moves up one place.
     h.press(KeyCode::Down);
@@ -155,9 +174,7 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
     // Before any ballot, the rule of item 1 can change; after the first, it cannot.
     h.press(KeyCode::Up);
     h.keys("E");
-    for _ in 0..4 {
-        h.press(KeyCode::Tab);
-    }
+    to_rule(&mut h);
     retype(&mut h, "2");
     h.press(KeyCode::F(2));
     assert_eq!(
@@ -165,9 +182,7 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
         "civil-code-ordinary"
     );
     h.keys("E");
-    for _ in 0..4 {
-        h.press(KeyCode::Tab);
-    }
+    to_rule(&mut h);
     retype(&mut h, "1");
     h.press(KeyCode::F(2));
     h.press(KeyCode::Enter);
@@ -184,9 +199,7 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
     h.press(KeyCode::Esc);
     h.keys("E");
     retype(&mut h, "3号楼2单元加装电梯（修订）");
-    for _ in 0..4 {
-        h.press(KeyCode::Tab);
-    }
+    to_rule(&mut h);
     retype(&mut h, "2");
     h.press(KeyCode::F(2));
     let screen = h.render(80, 24);
@@ -297,9 +310,7 @@ fn the_set_up_forms_in_both_languages_and_sizes() {
         snap(&mut h, "meeting_form");
         h.press(KeyCode::Esc);
         h.keys("E");
-        for _ in 0..4 {
-            h.press(KeyCode::Tab);
-        }
+        to_rule(&mut h);
         snap(&mut h, "item_form_rule");
         h.press(KeyCode::Tab);
         retype(&mut h, "3");

@@ -269,10 +269,14 @@ catalogue! {
         ConfirmSchedule => "把待议事项 {n} 列入本次议程？（先作为只议不决的议题，之后可改）", "Put concern {n} on this meeting's agenda? (as a discussion item for now)";
         NewItemTitle => "新增议题", "New item";
         ItemTitle => "议题名称", "Title";
-        RuleHint => "1 重大事项 / 2 一般事项 / 3 举手表决 / 4 只议不决", "1 major / 2 ordinary / 3 show of hands / 4 discussion only";
+        RuleHint => "↑↓ 选择，或按 1–4", "↑↓ to choose, or 1–4";
+        RaisedOnField => "提出日期", "Raised on";
+        RaisedOnHint => "2026-10-20，可空", "2026-10-20, may be empty";
+        CategoryField => "类别", "Category";
+        CategoryHint => "如 加装电梯、停车管理，可空", "e.g. lift, parking; may be empty";
         ScopeHint => "全小区 / 3 / 3-2 / 房号列表", "estate / 3 / 3-2 / a list of flats";
         ConsentsHint => "房号，可留空", "flats, may be empty";
-        BadRule => "表决规则请填 1–4 或规则名", "write the rule as 1–4 or its name";
+        BadRule => "请从列表中选一个表决规则", "pick a rule from the list";
         BadScope => "表决范围请写 全小区、楼号（3）、单元（3-2）或房号列表", "write the scope as estate, a building (3), a unit (3-2) or a list of flats";
         NotAFlatNamed => "“{text}”不是有效房号：请写成 3-2-501", "“{text}” is not a flat: write 3-2-501";
         // The speakers' queue
@@ -299,6 +303,17 @@ catalogue! {
         MeetingNumberField => "第几次会议", "Meeting no.";
         MeetingNumberHint => "如 12；空着则按日期计", "e.g. 12; empty: counted by date";
         MeetingNo => "第 {n} 次会议", "meeting no. {n}";
+        KeyNotice => "公示设置", "notice";
+        KeyThenNotice => "保存并设置公示", "save, then the notice";
+        KeyReissue => "改后重新公示", "save, issue again";
+        NoticeFormTitle => "公示设置", "Public notice";
+        NoticeIssuerField => "发布单位", "Issued by";
+        NoticeIssuerHint => "如 红旗小区业主委员会；空着则留待手填", "e.g. the owners' committee; empty: a blank to fill in";
+        NoticePostedField => "张贴日期", "Posted on";
+        NoticePostedHint => "2026-11-29，不早于会议日；可空", "2026-11-29, not before the meeting; may be empty";
+        NoticeDaysField => "公示期（天）", "Period (days)";
+        NoticeDaysHint => "1–365，含张贴当日；空则 7 天", "1–365, the posting day included; empty: 7";
+        NoticeOfficersField => "主持人、记录人", "Host, secretary";
         KeyNewMeeting => "新建议事会", "new meeting";
         KeyEditMeeting => "修改会议信息", "change meeting";
         KeyEditItem => "修改议题", "change item";

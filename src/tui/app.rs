@@ -100,6 +100,8 @@ pub enum FormFor {
     },
     /// Someone who sat in (列席): name and role.
     Guest,
+    /// How the meeting's public notice closes.
+    Notice,
     /// Someone asks to speak.
     Speaker,
     /// A ballot handed in by a proxy for an owner who is not here: the holder's name.
@@ -210,6 +212,8 @@ pub struct App {
     pub sent_form: Option<(Form, FormFor)>,
     /// The raise form was sent: cleared once stored, shown again with the reason if refused.
     pub raise_sent: bool,
+    /// The meeting's form was saved with F3: its notice settings open once it is stored.
+    pub then_notice: bool,
     pub quit: bool,
     /// What the room display shows (`pavilion show`), as the host chose it.
     pub display: super::display::DisplaySync,
@@ -248,6 +252,7 @@ impl App {
             status: None,
             sent_form: None,
             raise_sent: false,
+            then_notice: false,
             quit: false,
             display: Default::default(),
             lost: None,
@@ -316,9 +321,8 @@ impl App {
             Some(Modal::Form(mut form, purpose)) => match form.handle_key(ev, self.lang) {
                 FormKey::Editing => screens::setup::open(self, form, purpose),
                 FormKey::Cancel => {}
-                FormKey::Submit | FormKey::SubmitAlt => {
-                    screens::submit::submit_form(self, form, purpose)
-                }
+                FormKey::Submit => screens::submit::submit_form(self, form, purpose, false),
+                FormKey::SubmitAlt => screens::submit::submit_form(self, form, purpose, true),
             },
             Some(Modal::Confirm(c)) => {
                 use ratatui::crossterm::event::KeyCode;
@@ -421,6 +425,9 @@ impl App {
                 }
                 self.model = Some(*m);
                 self.selected_item = self.selected_item.min(items.saturating_sub(1));
+                if std::mem::take(&mut self.then_notice) {
+                    screens::notice_form::open(self);
+                }
                 // A reloaded model carries the tallies of record; keep the roll call's item in step.
                 if let (Some(roll), Some(model)) = (&mut self.roll, &self.model)
                     && let Some(item) = model.items.iter().find(|i| i.id == roll.item.id)
@@ -501,6 +508,7 @@ impl App {
             Reply::FileGone { path, owners } => screens::rescue::file_gone(self, path, &owners),
             Reply::Rescued { path, events } => screens::rescue::saved(self, &path, events),
             Reply::Failed(e) if self.sent_form.is_some() || self.raise_sent => {
+                self.then_notice = false;
                 let e = e.render(self.lang);
                 let error = format!("{}{}{e}", self.t(T::Error), colon(self.lang));
                 if let Some((mut form, purpose)) = self.sent_form.take() {

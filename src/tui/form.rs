@@ -1,18 +1,11 @@
 //! Forms for text entry: one or more fields (single- or multi-line), Chinese input methods and
 //! bracketed paste included. Tab moves between fields, F2 or Ctrl-S saves, Esc cancels.
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use ratatui_textarea::TextArea;
 
 use crate::i18n::T;
 use crate::lang::Lang;
-
-use super::theme::Theme;
 
 pub struct Field {
     pub label: T,
@@ -20,6 +13,35 @@ pub struct Field {
     pub required: bool,
     pub multiline: bool,
     pub input: TextArea<'static>,
+    /// A field picked from a list instead of typed (e.g. the rule).
+    pub choices: Option<Choices>,
+}
+
+/// The options of a field picked from a list: ↑/↓ (or ←/→) move, a digit picks that option.
+pub struct Choices {
+    /// Each option's value (what the form gives) and label (what the host reads).
+    pub options: Vec<(String, String)>,
+    pub at: usize,
+}
+
+impl Choices {
+    fn key(&mut self, code: KeyCode) {
+        let n = self.options.len();
+        match code {
+            KeyCode::Up | KeyCode::Left => self.at = (self.at + n - 1) % n,
+            KeyCode::Down | KeyCode::Right | KeyCode::Char(' ') => self.at = (self.at + 1) % n,
+            KeyCode::Char(c) => {
+                if let Some(i) = c
+                    .to_digit(10)
+                    .map(|d| d as usize)
+                    .filter(|&d| d >= 1 && d <= n)
+                {
+                    self.at = i - 1;
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 impl Field {
@@ -30,6 +52,15 @@ impl Field {
             required: true,
             multiline: false,
             input: TextArea::default(),
+            choices: None,
+        }
+    }
+
+    /// A field picked from `options` (value, label), the first chosen.
+    pub fn choice(label: T, options: Vec<(String, String)>) -> Field {
+        Field {
+            choices: Some(Choices { options, at: 0 }),
+            ..Field::line(label)
         }
     }
 
@@ -51,6 +82,14 @@ impl Field {
     }
 
     pub fn with(mut self, value: &str) -> Field {
+        if let Some(c) = &mut self.choices {
+            c.at = c
+                .options
+                .iter()
+                .position(|(v, _)| v == value)
+                .unwrap_or(c.at);
+            return self;
+        }
         self.input = TextArea::new(value.lines().map(str::to_string).collect());
         self.input.move_cursor(ratatui_textarea::CursorMove::Bottom);
         self.input.move_cursor(ratatui_textarea::CursorMove::End);
@@ -58,6 +97,9 @@ impl Field {
     }
 
     pub fn value(&self) -> String {
+        if let Some(c) = &self.choices {
+            return c.options[c.at].0.clone();
+        }
         self.input.lines().join("\n").trim().to_string()
     }
 }
@@ -163,6 +205,13 @@ impl Form {
                     submit(self, FormKey::Submit)
                 }
             }
+            _ if self.fields[self.focus].choices.is_some() => {
+                self.error = None;
+                if let Some(c) = &mut self.fields[self.focus].choices {
+                    c.key(ev.code);
+                }
+                FormKey::Editing
+            }
             _ => {
                 self.error = None;
                 self.fields[self.focus].input.input(ev);
@@ -174,6 +223,9 @@ impl Form {
     /// Pasted text goes into the focused field; a single-line field keeps it on one line.
     pub fn paste(&mut self, text: &str) {
         let field = &mut self.fields[self.focus];
+        if field.choices.is_some() {
+            return;
+        }
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         if field.multiline {
             field.input.insert_str(&text);
@@ -186,101 +238,5 @@ impl Form {
             );
         }
         self.error = None;
-    }
-
-    /// Draws the form as a centred box over whatever is behind it.
-    pub fn render(&mut self, area: Rect, buf: &mut Buffer, theme: &Theme, lang: Lang) {
-        let w = area.width.saturating_sub(4).min(96);
-        let info = self.info.as_deref().map_or(Vec::new(), |i| {
-            super::screens::wrap::wrap(vec![Line::raw(i.to_string())], w.saturating_sub(2))
-        });
-        // The error, when there is one, takes the place of the explanation (one row saved).
-        let info_h = (info.len().min(3) as u16).max(1);
-        let wanted: u16 = self
-            .fields
-            .iter()
-            .map(|f| if f.multiline { 8 } else { 3 })
-            .sum::<u16>()
-            + 3
-            + info_h;
-        // A long form on a small terminal: each field under a rule instead of in a box, so every
-        // field and the error line still show.
-        let compact = wanted > area.height.saturating_sub(2);
-        let (line_h, text_h) = if compact { (2, 3) } else { (3, 5) };
-        let heights: Vec<Constraint> = self
-            .fields
-            .iter()
-            .map(|f| {
-                if f.multiline {
-                    Constraint::Min(text_h)
-                } else {
-                    Constraint::Length(line_h)
-                }
-            })
-            .chain([Constraint::Length(info_h), Constraint::Length(1)])
-            .collect();
-        let h = if compact {
-            area.height
-        } else {
-            wanted.min(area.height.saturating_sub(2))
-        };
-        let rect = super::screens::centred(area, w, h);
-        Clear.render(rect, buf);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(Span::styled(self.title.get(lang), theme.title));
-        let inner = block.inner(rect);
-        block.render(rect, buf);
-        let rows = Layout::vertical(heights).split(inner);
-        for (i, field) in self.fields.iter_mut().enumerate() {
-            let focused = i == self.focus;
-            let mut title = field.label.get(lang).to_string();
-            if let Some(h) = field.hint {
-                title = format!("{title} ({})", h.get(lang));
-            }
-            let border = if focused { theme.accent } else { theme.dim };
-            let borders = if compact { Borders::TOP } else { Borders::ALL };
-            field.input.set_block(
-                Block::default()
-                    .borders(borders)
-                    .border_style(border)
-                    .title(title),
-            );
-            field.input.set_cursor_line_style(Style::default());
-            // Long text wraps inside its box (CJK by character, Latin by word).
-            if field.multiline {
-                field
-                    .input
-                    .set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-            }
-            field.input.set_cursor_style(if focused {
-                theme.selected
-            } else {
-                Style::default()
-            });
-            field.input.render(rows[i], buf);
-        }
-        let n = self.fields.len();
-        match &self.error {
-            Some(e) => Paragraph::new(super::screens::wrap::wrap(
-                vec![Line::styled(e.clone(), theme.bad)],
-                rows[n].width,
-            ))
-            .render(rows[n], buf),
-            None => Paragraph::new(info)
-                .style(theme.accent)
-                .render(rows[n], buf),
-        }
-        let keys: Vec<Span> = self
-            .keys
-            .iter()
-            .flat_map(|(k, t)| {
-                [
-                    Span::styled(format!(" {k} "), theme.key),
-                    Span::raw(format!(" {}  ", t.get(lang))),
-                ]
-            })
-            .collect();
-        Paragraph::new(Line::from(keys)).render(rows[n + 1], buf);
     }
 }

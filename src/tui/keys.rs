@@ -62,6 +62,8 @@ pub enum Action {
     NewMeeting,
     EditMeeting,
     EditItem,
+    /// How the meeting's public notice closes.
+    Notice,
     MoveUp,
     MoveDown,
     /// The speakers' queue: someone asks to speak, the next takes the floor, the speaker is done.
@@ -175,6 +177,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[K::Char(']')], Action::MoveDown, On::Overview, T::KeyMoveDown),
     b(&[K::Char('m')], Action::EditMeeting, On::Overview, T::KeyEditMeeting),
     b(&[K::Char('M')], Action::NewMeeting, On::Overview, T::KeyNewMeeting),
+    b(&[K::Char('N')], Action::Notice, On::Overview, T::KeyNotice),
     b(&[K::Enter], Action::Present, On::SignIn, T::KeyPresent),
     b(&[K::Ctrl('p'), K::F(3)], Action::Proxy, On::SignIn, T::KeyProxy),
     b(&[K::Ctrl('l'), K::F(4)], Action::Leave, On::SignIn, T::KeyLeave),

@@ -5,6 +5,7 @@ pub mod app;
 pub mod display;
 pub mod find;
 pub mod form;
+mod form_draw;
 pub mod keys;
 pub mod model;
 pub mod screens;
@@ -30,6 +31,18 @@ use app::App;
 use model::Model;
 use theme::Theme;
 use worker::{Reply, Request, execute};
+
+/// Switches the terminal over to the screens; refused in the reader's language when there is none
+/// (the output redirected, or no controlling terminal), before anything is drawn.
+pub(crate) fn open_terminal() -> std::result::Result<ratatui::DefaultTerminal, crate::i18n::Said> {
+    use crate::i18n::{CliText, IoText, io_reason, said};
+    use std::io::IsTerminal;
+    let refused = |why: crate::i18n::Said| said!(CliText::NoTerminal).with("error", &why);
+    if !stdout().is_terminal() {
+        return Err(refused(said!(IoText::OutputNotTerminal)));
+    }
+    ratatui::try_init().map_err(|e| refused(io_reason(&e)))
+}
 
 /// Opens the screens on a meeting of the database at `path`.
 /// Without a meeting (none set up yet), the screens open on the form for a new one.
@@ -80,8 +93,7 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<()> {
         }
     });
 
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| crate::i18n::said!(crate::i18n::CliText::NoTerminal, error = e))?;
+    let mut terminal = open_terminal()?;
     let _ = execute!(stdout(), EnableBracketedPaste);
     // ratatui's hook restores the screen on a panic (then logs it); paste mode goes back too. A
     // panic in another thread first waits for a frame being drawn, and no frame follows it, so

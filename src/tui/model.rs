@@ -28,6 +28,10 @@ pub struct Model {
     /// meeting is offered.
     pub series: u32,
     pub next_number: u32,
+    /// How the public notice closes, and the day it was posted once it is out (then a change
+    /// needs a re-issue).
+    pub notice: crate::domain::NoticeSettings,
+    pub notice_issued: Option<jiff::civil::Date>,
     /// When this meeting's record began: actions older than that are carried over.
     pub created_at: jiff::Timestamp,
     pub items: Vec<ItemRecord>,
@@ -101,6 +105,8 @@ impl Model {
         Ok(Model {
             estate: store.estate()?.unwrap_or_default(),
             series: store.series_number(meeting.id)?,
+            notice: store.notice_settings(meeting.id)?,
+            notice_issued: store.notice_issued(meeting.id)?,
             next_number: store.next_meeting_number()?,
             attendance: store.attendance(meeting.id)?,
             actions: store.actions()?,

@@ -79,6 +79,11 @@ pub enum Request {
         item: i64,
         seconds: u32,
     },
+    /// How the public notice closes (`meeting set`); `reissue` changes a notice already out.
+    SetNotice {
+        settings: Box<crate::domain::NoticeSettings>,
+        reissue: bool,
+    },
     /// Someone who sat in (列席).
     AddGuest {
         name: String,
@@ -354,6 +359,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
         }
         Request::TurnLength { item, seconds } => {
             store.set_turn_length(meeting, item, seconds)?;
+            vec![reload(store, meeting)?]
+        }
+        Request::SetNotice { settings, reissue } => {
+            store.set_notice(meeting, &settings, reissue)?;
             vec![reload(store, meeting)?]
         }
         Request::AddGuest { name, role } => {

@@ -99,6 +99,18 @@ impl Harness {
         self.pump();
     }
 
+    /// Fills the open form field by field from the focused one: each emptied with Ctrl-U (never
+    /// Backspace) and typed, Tab to the next; a field picked from a list takes its option's digit.
+    pub fn fill(&mut self, fields: &[&str]) {
+        for (i, text) in fields.iter().enumerate() {
+            if i > 0 {
+                self.press(KeyCode::Tab);
+            }
+            self.ctrl('u');
+            self.type_text(text);
+        }
+    }
+
     pub fn keys(&mut self, keys: &str) {
         for c in keys.chars() {
             self.press(KeyCode::Char(c));

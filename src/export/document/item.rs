@@ -40,7 +40,10 @@ impl Builder<'_> {
                     rows: it
                         .notes
                         .iter()
-                        .map(|n| vec![self.when(n.at), n.speaker.clone(), n.point.clone()])
+                        .map(|n| {
+                            let at = self.when_entered(n.at, n.entered);
+                            vec![at, n.speaker.clone(), n.point.clone()]
+                        })
                         .collect(),
                     class: "notes",
                 }));

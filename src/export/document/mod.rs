@@ -139,6 +139,15 @@ impl Builder<'_> {
         lb::moment(at, m.offset, m.local_start().date(), self.lang)
     }
 
+    /// A time, marked in the minutes if it was entered later from paper.
+    fn when_entered(
+        &self,
+        at: Option<jiff::Timestamp>,
+        entered: Option<jiff::Timestamp>,
+    ) -> String {
+        super::entered::mark(self.s, self.when(at), entered, self.lang)
+    }
+
     fn header(&self) -> Section {
         let m = &self.s.meeting;
         let lang = self.lang;
@@ -163,6 +172,7 @@ impl Builder<'_> {
         if self.public {
             blocks.push(Block::Para(self.t(L::NoticeIntro)));
         }
+        blocks.extend(super::entered::explained(self.s, lang));
         Section {
             class: "header",
             blocks,

@@ -67,7 +67,10 @@ impl Builder<'_> {
                 .closed_at
                 .as_deref()
                 .and_then(|c| c.parse().ok())
-                .map(|c| lb::closed_at(&self.when(Some(c)), lang))
+                .map(|c| {
+                    let when = self.when(Some(c));
+                    crate::export::entered::closed(self.s, when, it.closed_entered, lang)
+                })
                 .unwrap_or_default();
             let result = self.t(if t.passed { L::Passed } else { L::NotPassed });
             let tone = if t.passed { Tone::Good } else { Tone::Bad };
@@ -127,7 +130,7 @@ impl Builder<'_> {
                             r.area.to_string(),
                             lb::choice(r.choice, lang).into(),
                             lb::method_with_proxy(r.method, r.proxy.as_deref(), lang),
-                            self.when(r.at),
+                            self.when_entered(r.at, r.entered),
                         ]
                     })
                     .collect(),
@@ -147,7 +150,7 @@ impl Builder<'_> {
                     .iter()
                     .map(|c| {
                         vec![
-                            self.when(c.at),
+                            self.when_entered(c.at, c.entered),
                             c.flat.to_string(),
                             c.owner.clone(),
                             lb::choice_or_withdrawn(c.before, lang).into(),

@@ -10,6 +10,7 @@ pub mod guest_form;
 pub mod help;
 pub mod item;
 pub mod new_item;
+pub mod notice_form;
 pub mod overview;
 pub mod raise;
 pub mod rescue;

@@ -45,6 +45,7 @@ pub fn on_action(app: &mut App, action: Action) {
             super::setup::open(app, form, FormFor::EditMeeting);
         }
         Action::EditItem => super::setup::edit_item(app),
+        Action::Notice => super::notice_form::open(app),
         Action::MoveUp => super::setup::move_item(app, crate::store::Move::Up),
         Action::MoveDown => super::setup::move_item(app, crate::store::Move::Down),
         _ => {}

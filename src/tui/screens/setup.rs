@@ -8,6 +8,8 @@ use jiff::civil::DateTime;
 
 use crate::domain::meeting::{ItemPlan, MeetingPlan};
 use crate::domain::rule::{CIVIL_CODE_MAJOR, CIVIL_CODE_ORDINARY, NONE, SHOW_OF_HANDS};
+
+use super::new_item as ni;
 use crate::domain::{Area, MeetingKind, Rule, Scope};
 use crate::i18n::{SetupText as X, T};
 use crate::lang::Lang;
@@ -47,7 +49,7 @@ pub fn meeting_form(app: &App, new: bool) -> Form {
         (Some(m), false) => m.number.map(|n| n.to_string()).unwrap_or_default(),
         _ => app.model.as_ref().map_or(1, |m| m.next_number).to_string(),
     };
-    Form::new(
+    let mut form = Form::new(
         if new {
             T::NewMeetingTitle
         } else {
@@ -69,7 +71,15 @@ pub fn meeting_form(app: &App, new: bool) -> Form {
                 .optional()
                 .with(&number),
         ],
-    )
+    );
+    // F3: saved, then how its public notice closes (a second page).
+    form.keys = vec![
+        ("Tab", T::KeyNextField),
+        ("F2", T::KeySave),
+        ("F3", T::KeyThenNotice),
+        ("Esc", T::KeyCancel),
+    ];
+    form
 }
 
 /// The meeting's header from the form, or the field that does not read and why.
@@ -126,15 +136,30 @@ pub fn meeting_plan(
     })
 }
 
-/// The item form filled with an item as it stands.
+/// Whether the header typed is the one stored.
+fn unchanged(m: &MeetingRecord, plan: &MeetingPlan) -> bool {
+    (
+        m.title.as_str(),
+        m.kind,
+        m.starts,
+        m.place.as_str(),
+        m.host.as_str(),
+        m.secretary.as_str(),
+        m.number,
+    ) == (
+        plan.title.trim(),
+        plan.kind,
+        plan.starts,
+        plan.place.trim(),
+        plan.host.trim(),
+        plan.secretary.trim(),
+        plan.number,
+    )
+}
+
+/// The item form filled with an item as it stands; a custom rule (from an agenda file) is offered
+/// beside the built-in ones.
 pub fn item_form(app: &App, item: &ItemRecord) -> Form {
-    let rule = match item.rule.name.as_str() {
-        CIVIL_CODE_MAJOR => "1",
-        CIVIL_CODE_ORDINARY => "2",
-        SHOW_OF_HANDS => "3",
-        NONE => "4",
-        custom => custom,
-    };
     let scope = match &item.scope {
         Scope::Estate => T::ScopeEstate.get(app.lang).to_string(),
         other => other.to_string(),
@@ -142,52 +167,60 @@ pub fn item_form(app: &App, item: &ItemRecord) -> Form {
     let consents: Vec<String> = item.consents.iter().map(ToString::to_string).collect();
     let from = item.raised_from.as_ref().map(ToString::to_string);
     let mut form = super::new_item::form(app.lang);
-    form.title = T::EditItemTitle;
+    if Rule::builtin(&item.rule.name).is_none()
+        && let Some(c) = &mut form.fields[ni::RULE].choices
+    {
+        let label = X::ChoiceCustom.fill(app.lang, &[("name", &item.rule.name)]);
+        c.options.push((item.rule.name.clone(), label));
+    }
     let values = [
         item.title.clone(),
         item.raised_by.clone(),
         from.unwrap_or_default(),
+        item.raised_on.map(|d| d.to_string()).unwrap_or_default(),
+        item.category.clone().unwrap_or_default(),
         item.statement.clone(),
-        rule.to_string(),
+        item.rule.name.clone(),
         scope,
         consents.join("、"),
     ];
     let fields = std::mem::take(&mut form.fields);
-    form = Form::new(
+    Form::new(
         T::EditItemTitle,
         fields
             .into_iter()
             .zip(values)
             .map(|(f, v)| f.with(&v))
             .collect(),
-    );
-    form
+    )
 }
 
-/// The item from the edit form: a custom rule left as it was stays; what was not on the form
-/// (day raised, category, proposal, cost plan) stays as it is.
+/// The item from the edit form: a custom rule left as it was stays; what is not on the form
+/// (proposal, cost plan) stays as it is.
 pub fn edited_item(
     values: &[String],
+    meeting: Option<jiff::civil::Date>,
     lang: Lang,
     item: &ItemRecord,
 ) -> Result<ItemPlan, (usize, String)> {
     let mut values = values.to_vec();
-    let custom = values[4].trim() == item.rule.name && Rule::builtin(&item.rule.name).is_none();
+    let custom = values[ni::RULE] == item.rule.name && Rule::builtin(&item.rule.name).is_none();
     if custom {
-        values[4] = "4".into();
+        values[ni::RULE] = NONE.into();
     }
-    let mut plan = super::new_item::plan(&values, lang)?;
+    let mut plan = ni::plan(&values, meeting, lang)?;
     if custom {
         plan.rule = item.rule.clone();
     }
-    plan.raised_on = item.raised_on;
-    plan.category = item.category.clone();
     plan.proposal = item.proposal.clone();
     Ok(plan)
 }
 
 /// What the focused field means, under the form: the rule in plain words, or the scope's count.
 pub fn info(app: &App, form: &mut Form, purpose: &FormFor) {
+    if *purpose == FormFor::Notice {
+        return super::notice_form::info(app, form);
+    }
     if !matches!(purpose, FormFor::NewItem | FormFor::EditItem { .. }) {
         return;
     }
@@ -198,14 +231,14 @@ pub fn info(app: &App, form: &mut Form, purpose: &FormFor) {
         _ => None,
     };
     form.info = match form.focus {
-        4 => Some(match (super::new_item::rule(&text), custom) {
+        ni::RULE => Some(match (ni::rule(&text), custom) {
             (Some(r), _) => rule_explained(&r).get(lang).to_string(),
             (None, Some(i)) => super::wording::rule_text(app, &i.rule),
             (None, None) => X::RuleUnread.get(lang).to_string(),
         }),
-        5 | 6 => {
-            let scope_text = form.fields[5].value();
-            Some(match super::new_item::scope(&scope_text) {
+        ni::SCOPE | ni::CONSENTS => {
+            let scope_text = form.fields[ni::SCOPE].value();
+            Some(match ni::scope(&scope_text) {
                 Some(scope) => covers(app, &scope),
                 None => X::ScopeUnread.get(lang).to_string(),
             })
@@ -297,7 +330,8 @@ pub fn submit(app: &mut App, mut form: Form, purpose: FormFor) {
                 .and_then(|m| m.items.iter().find(|i| i.number == *item).cloned());
             match record {
                 Some(record) => {
-                    edited_item(&values, app.lang, &record).map(|plan| Request::EditItem {
+                    let day = current.as_ref().map(|m| m.local_start().date());
+                    edited_item(&values, day, app.lang, &record).map(|plan| Request::EditItem {
                         item: *item,
                         plan: Box::new(plan),
                     })
@@ -308,11 +342,21 @@ pub fn submit(app: &mut App, mut form: Form, purpose: FormFor) {
         _ => return,
     };
     match request {
+        // The header as it was: nothing to record (F3 goes on to the notice all the same).
+        Ok(Request::EditMeeting { plan })
+            if current.as_ref().is_some_and(|m| unchanged(m, &plan)) =>
+        {
+            app.say(X::MeetingUnchanged.get(app.lang));
+            if std::mem::take(&mut app.then_notice) {
+                super::notice_form::open(app);
+            }
+        }
         Ok(r) => {
             app.send(r);
             app.sent_form = Some((form, purpose));
         }
         Err((field, error)) => {
+            app.then_notice = false;
             form.error = Some(error);
             form.focus = field;
             open(app, form, purpose);

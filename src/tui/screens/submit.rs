@@ -10,7 +10,8 @@ use super::super::worker::Request;
 use super::roll_call;
 
 /// A form was saved: turn its values into a request.
-pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
+/// `alt` is the form's second way of saving (F3).
+pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor, alt: bool) {
     let v = form.values();
     let kept = purpose.clone();
     let request = match purpose {
@@ -40,7 +41,11 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
             let reason = Some(v[0].clone());
             return roll_call::send_ballot(app, owner, flat, choice, method, proxy, reason);
         }
-        FormFor::NewItem => match super::new_item::plan(&v, app.lang) {
+        FormFor::NewItem => match super::new_item::plan(
+            &v,
+            app.model.as_ref().map(|m| m.meeting.local_start().date()),
+            app.lang,
+        ) {
             Ok(plan) => Request::AddItem {
                 plan: Box::new(plan),
             },
@@ -55,8 +60,11 @@ pub fn submit_form(app: &mut App, mut form: Form, purpose: FormFor) {
             Err((field, error)) => return show_again(app, form, kept, field, error),
         },
         FormFor::NewMeeting | FormFor::EditMeeting | FormFor::EditItem { .. } => {
+            // F3 on the meeting's form: its notice settings next, once it is stored.
+            app.then_notice = alt && matches!(purpose, FormFor::NewMeeting | FormFor::EditMeeting);
             return super::setup::submit(app, form, purpose);
         }
+        FormFor::Notice => return super::notice_form::submit(app, form, alt),
         FormFor::Guest => super::guest_form::request(&v),
         FormFor::Speaker => {
             app.speakers.waiting.push_back(v[0].clone());
