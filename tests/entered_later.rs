@@ -286,6 +286,26 @@ fn a_show_of_hands_closed_at_a_stated_time_counts_those_present_then() {
     // After the close it is the record of someone who came late.
     at(&["attend", "1", "3-2-301"], "19:50");
     assert_verifies(&db);
+
+    // Behind the program's back (events re-hashed): that late sign-in moved before the close, and
+    // the first ballot moved before its owner signed in.
+    let late = format!(
+        "UPDATE events SET data = json_set(data, '$.stated_at', '2026-11-28T11:35:00Z')
+             WHERE kind = 'attend' AND owner_id = {o};
+         UPDATE attendance SET at = '2026-11-28T11:35:00Z' WHERE owner_id = {o};",
+        o = owner("3-2-301")
+    );
+    let stderr = tampered(&db, &late, true);
+    let expected = "item 2 is decided by those present and its vote closed at 2026-11-28T11:40:00Z: \
+                    a sign-in or leaving at 2026-11-28T11:35:00Z entered after that";
+    assert!(stderr.contains(expected), "{stderr}");
+    let early = "UPDATE events SET data = json_set(data, '$.stated_at', '2026-11-28T11:05:00Z')
+             WHERE id = (SELECT MIN(id) FROM events WHERE kind = 'ballot');
+         UPDATE ballots SET at = '2026-11-28T11:05:00Z' WHERE id = 1;";
+    let stderr = tampered(&db, early, true);
+    let expected = "item 2 is decided by those present, but the owner of this ballot entered \
+                    later was not signed in at 2026-11-28T11:05:00Z";
+    assert!(stderr.contains(expected), "{stderr}");
 }
 
 const DROP_TRIGGERS: &str = "DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;";

@@ -151,42 +151,6 @@ pub fn sort_by_flat<T>(items: &mut [T], flat: impl Fn(&T) -> &FlatRef) {
     }
 }
 
-/// Splits an address into its parts: `3-2-501` → [3, 2, 501]; `3栋2单元` → [3, 2]; `3` → [3].
-/// Used for flats and for scopes (a building or a unit).
-pub fn split_address(text: &str) -> Vec<&str> {
-    let t = text.trim();
-    let t = t.strip_suffix('室').unwrap_or(t);
-    let mut parts = Vec::new();
-    for piece in t.split(|c: char| c == '-' || c == '/' || c == '－' || c.is_whitespace()) {
-        if piece.is_empty() {
-            continue;
-        }
-        split_chinese(piece, &mut parts);
-    }
-    parts
-}
-
-/// Splits `3栋2单元501` / `3号楼2单元501` into parts at the Chinese markers.
-fn split_chinese<'a>(piece: &'a str, out: &mut Vec<&'a str>) {
-    const MARKERS: [&str; 5] = ["号楼", "栋", "幢", "单元", "楼"];
-    let mut rest = piece;
-    'outer: while !rest.is_empty() {
-        for (i, _) in rest.char_indices() {
-            for m in MARKERS {
-                if rest[i..].starts_with(m) {
-                    if i > 0 {
-                        out.push(&rest[..i]);
-                    }
-                    rest = &rest[i + m.len()..];
-                    continue 'outer;
-                }
-            }
-        }
-        out.push(rest);
-        break;
-    }
-}
-
 /// Compares text with embedded numbers as numbers ("2" < "10"), then as text.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     match (a.parse::<u64>(), b.parse::<u64>()) {

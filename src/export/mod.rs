@@ -23,6 +23,7 @@ mod csv;
 pub mod document;
 pub(crate) mod docx;
 mod docx_pack;
+mod docx_table;
 mod entered;
 pub mod file;
 pub(crate) mod html;

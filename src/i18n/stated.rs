@@ -21,6 +21,8 @@ catalogue! {
         Mark => "{at}（补录，{entered} 录入）", "{at} (entered later, {entered})";
         ClosedMark => "（表决于 {at} 结束；{entered} 补录）", " (vote closed {at}; entered later, {entered})";
         Explained => "注：标有“补录”的记录是会后根据纸质记录录入的，时间为纸质记录所载时间，括号内为录入时间。", "Entries marked 'entered later' were entered afterwards from paper records: their time is the one the paper states, and the time in brackets is when they were entered.";
+        BallotNotHere => "议题 {item} 由到会者表决，但补录的这张票在 {at} 时其业主未签到", "item {item} is decided by those present, but the owner of this ballot entered later was not signed in at {at}";
+        SignInAfterClose => "议题 {item} 由到会者表决，已于 {closed} 结束：此后补录的 {at} 签到或离场改变了当时的到会者", "item {item} is decided by those present and its vote closed at {closed}: a sign-in or leaving at {at} entered after that changes who was there";
         ClosedBeforeBallot => "议题 {item} 的表决结束于 {closed}，早于它的一张表决票（{ballot}）", "the vote on item {item} closed at {closed}, before one of its ballots ({ballot})";
     }
 }

@@ -14,6 +14,7 @@ use crate::i18n::terms::{self, step};
 use crate::i18n::{StoreText as S, said};
 use crate::lang::Lang;
 
+use super::ballot_rows::record_ballot;
 use super::stated::When;
 use super::{
     BallotRecord, Ids, ItemRecord, Method, Result, Store, StoreError, as_of, events, live,
@@ -328,7 +329,7 @@ impl Store {
             Electorate::Present if !when.stated => Some(self.attendance(item.meeting_id)?),
             _ => None,
         };
-        check_voter(item, &entry, here.as_ref())?;
+        check_voter(item, &entry.flat, entry.owner_id, here.as_ref())?;
         self.check_stated_ballot(item, entry.owner_id, flat, when)?;
         Ok(entry)
     }
@@ -372,10 +373,11 @@ pub(super) fn check_open(item: &ItemRecord) -> Result<()> {
 /// meeting's attendance, given for such items).
 pub(super) fn check_voter(
     item: &ItemRecord,
-    entry: &super::RosterEntry,
+    flat: &FlatRef,
+    owner_id: i64,
     here: Option<&HashMap<i64, super::AttendanceRecord>>,
 ) -> Result<()> {
-    let (n, flat) = (item.number, &entry.flat);
+    let n = item.number;
     if !item.scope.contains(flat) {
         return Err(said!(S::OutsideScope, item = n, flat = flat)
             .both(
@@ -386,88 +388,11 @@ pub(super) fn check_voter(
             .into());
     }
     if let Some(here) = here
-        && !here
-            .get(&entry.owner_id)
-            .is_some_and(|a| a.presence.is_here())
+        && !here.get(&owner_id).is_some_and(|a| a.presence.is_here())
     {
         return Err(said!(S::SignInFirst, item = n, flat = flat).into());
     }
     Ok(())
-}
-
-/// Writes one ballot inside the caller's transaction; returns its id. The same ballot given again
-/// changes nothing and records nothing.
-pub(super) fn record_ballot(
-    tx: &rusqlite::Transaction,
-    events: &mut events::Appender,
-    when: &When,
-    item: &ItemRecord,
-    entry: &super::RosterEntry,
-    input: &BallotInput,
-) -> Result<i64> {
-    // Cached statements: a ballot import runs these once per ballot (compiling them each time
-    // was a quarter of its time).
-    let previous: Option<(i64, Option<String>, String)> = tx
-        .prepare_cached(
-            "SELECT id, choice, method FROM ballots WHERE item_id = ?1 AND owner_id = ?2 AND current = 1",
-        )?
-        .query_row(params![item.id, entry.owner_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?;
-    if let Some((id, Some(choice), method)) = &previous
-        && choice == input.choice.as_str()
-        && method == input.method.as_str()
-    {
-        return Ok(*id);
-    }
-    insert_ballot(tx, events, when, item, entry, input, previous.map(|p| p.0))
-}
-
-/// Records a ballot that replaces `previous` (the owner's current ballot, if any): the row, and its
-/// event. For callers that already know the current ballots (a file of written ballots).
-pub(super) fn insert_ballot(
-    tx: &rusqlite::Transaction,
-    events: &mut events::Appender,
-    when: &When,
-    item: &ItemRecord,
-    entry: &super::RosterEntry,
-    input: &BallotInput,
-    previous: Option<i64>,
-) -> Result<i64> {
-    if let Some(id) = previous {
-        tx.prepare_cached("UPDATE ballots SET current = 0 WHERE id = ?1")?
-            .execute([id])?;
-    }
-    let proxy = input.proxy.map(str::trim).filter(|p| !p.is_empty());
-    let reason = input.reason.map(str::trim).filter(|r| !r.is_empty());
-    tx.prepare_cached(
-        "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, proxy_name, reason, at, current)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
-    )?
-    .execute(params![item.id, entry.owner_id, entry.flat_id, input.choice.as_str(), input.method.as_str(), proxy, reason, when.row])?;
-    let id = tx.last_insert_rowid();
-    let ids = Ids {
-        meeting: Some(item.meeting_id),
-        item: Some(item.id),
-        owner: Some(entry.owner_id),
-    };
-    events.append(
-        tx,
-        &when.event,
-        "ballot",
-        ids,
-        when.mark(serde_json::json!({
-            "ballot": id,
-            "flat": input.flat.to_string(),
-            "choice": input.choice.as_str(),
-            "method": input.method.as_str(),
-            "proxy": proxy,
-            "reason": reason,
-            "replaces": previous,
-        })),
-    )?;
-    Ok(id)
 }
 
 /// The owners of a scope with their area in it, as the roster stood after `as_of` (or now).

@@ -51,7 +51,7 @@ pub(crate) fn append(
     ids: Ids,
     data: serde_json::Value,
 ) -> Result<i64> {
-    Appender::new(tx)?.append(tx, at, kind, ids, data)
+    Appender::new(tx)?.append(tx, at, kind, ids, &data)
 }
 
 /// Appends events one after another inside one transaction, keeping the last event's id and hash
@@ -75,14 +75,15 @@ impl Appender {
         Ok(Appender { prev_id, prev_hash })
     }
 
-    /// Appends one event after the last one appended (or found); returns its id.
+    /// Appends one event after the last one appended (or found); returns its id. `data` is written
+    /// as compact JSON (a `serde_json::Value`, or a struct whose fields serialise the same way).
     pub(crate) fn append(
         &mut self,
         tx: &Transaction,
         at: &str,
         kind: &str,
         ids: Ids,
-        data: serde_json::Value,
+        data: &impl serde::Serialize,
     ) -> Result<i64> {
         let mut event = Event {
             id: self.prev_id + 1,
@@ -91,7 +92,9 @@ impl Appender {
             meeting_id: ids.meeting,
             item_id: ids.item,
             owner_id: ids.owner,
-            data: data.to_string(),
+            // Plain values and string-keyed maps cannot fail to serialise (as `Value::to_string`,
+            // which this replaces, panicked if they did).
+            data: serde_json::to_string(data).expect("event data is JSON"),
             prev_hash: self.prev_hash.clone(),
             hash: String::new(),
         };
@@ -311,6 +314,52 @@ mod tests {
                     && s.contains("INDEX events_kind (meeting_id=? AND kind=?")),
                 "{sql}: {steps:?}"
             );
+        }
+    }
+
+    /// An appender whose head went stale (another append in its transaction) cannot fork the
+    /// chain: its next insert takes an id already used and fails, and the rolled-back transaction
+    /// leaves the file as it was. After commit, a fresh appender continues the chain unbroken.
+    #[test]
+    fn a_stale_appender_fails_instead_of_forking_the_chain() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("chain.db")).unwrap();
+        let before = store.events(None).unwrap();
+        let json = || serde_json::json!({ "note": "test" });
+        {
+            let tx = store.conn.transaction().unwrap();
+            let mut stale = Appender::new(&tx).unwrap();
+            append(&tx, "2026-12-03T12:00:00Z", "test", Ids::default(), json()).unwrap();
+            let forked = stale.append(&tx, "2026-12-03T12:00:01Z", "test", Ids::default(), &json());
+            assert!(
+                forked.is_err(),
+                "a second event with the same id: {forked:?}"
+            );
+            // Dropped without commit: rolled back.
+        }
+        assert_eq!(store.events(None).unwrap(), before, "nothing written");
+        let tx = store.conn.transaction().unwrap();
+        let mut fresh = Appender::new(&tx).unwrap();
+        for second in 0..3 {
+            let at = format!("2026-12-03T12:00:0{second}Z");
+            fresh
+                .append(&tx, &at, "test", Ids::default(), &json())
+                .unwrap();
+        }
+        append(&tx, "2026-12-03T12:00:09Z", "test", Ids::default(), json()).unwrap();
+        tx.commit().unwrap();
+        let events = store.events(None).unwrap();
+        assert_eq!(events.len(), before.len() + 4);
+        let mut prev = before
+            .last()
+            .map_or(GENESIS.to_string(), |e| e.hash.clone());
+        for (i, e) in events.iter().enumerate() {
+            assert_eq!(e.id, i as i64 + 1, "ids without gaps");
+            if i >= before.len() {
+                assert_eq!(e.prev_hash, prev, "event {} links to the one before", e.id);
+            }
+            assert_eq!(e.hash, event_hash(e));
+            prev = e.hash.clone();
         }
     }
 

@@ -7,6 +7,7 @@ mod as_of;
 mod attendance;
 mod backlog;
 pub mod backup;
+mod ballot_rows;
 mod ballots;
 mod closing;
 mod cost;

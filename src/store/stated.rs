@@ -111,15 +111,9 @@ impl Store {
         }
         let meeting = self.meeting(meeting)?;
         let o = meeting.offset;
-        let later: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT at FROM attendance WHERE meeting_id = ?1 AND owner_id = ?2 AND at > ?3",
-                params![meeting.id, owner, when.row],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(later) = later {
+        const SIGN_IN: &str =
+            "SELECT at FROM attendance WHERE meeting_id = ?1 AND owner_id = ?2 AND at > ?3";
+        if let Some(later) = self.later_record(SIGN_IN, meeting.id, owner, when)? {
             let s = said!(X::SignInLater, flat = flat);
             return Err(local_text(s, "later", &later, o).into());
         }
@@ -150,15 +144,9 @@ impl Store {
             return Ok(());
         }
         let o = self.meeting(item.meeting_id)?.offset;
-        let later: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT at FROM ballots WHERE item_id = ?1 AND owner_id = ?2 AND current = 1 AND at > ?3",
-                params![item.id, owner, when.row],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(later) = later {
+        const BALLOT: &str = "SELECT at FROM ballots
+             WHERE item_id = ?1 AND owner_id = ?2 AND current = 1 AND at > ?3";
+        if let Some(later) = self.later_record(BALLOT, item.id, owner, when)? {
             let s = said!(X::BallotLater, flat = flat, item = item.number);
             return Err(local_text(s, "later", &later, o).into());
         }
@@ -172,6 +160,15 @@ impl Store {
             return Err(local_text(s, "at", &when.row, o).into());
         }
         Ok(())
+    }
+
+    /// The time of an owner's record (`sql`: of a meeting or an item, an owner, later than a
+    /// time) later than the stated time, if any: a stated record never goes back before it.
+    fn later_record(&self, sql: &str, of: i64, owner: i64, when: &When) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(sql, params![of, owner, when.row], |r| r.get(0))
+            .optional()?)
     }
 
     /// A vote closed at a stated time: no ballot of the item may be later.
@@ -271,13 +268,15 @@ impl EnteredLater {
             _ => None,
         };
         // Only stated records need their data read.
-        let stated = e.data.contains("\"stated_at\"");
-        if !stated && e.kind != "attend" {
-            return;
-        }
-        let data: Value = serde_json::from_str(&e.data).unwrap_or(Value::Null);
-        let recorded = e.at.parse::<Timestamp>().ok();
-        let later = recorded.filter(|_| stated_at(&data).is_some());
+        let later = e.data.contains("\"stated_at\"").then(|| {
+            let data: Value = serde_json::from_str(&e.data).unwrap_or(Value::Null);
+            let recorded = e.at.parse::<Timestamp>().ok();
+            (recorded.filter(|_| stated_at(&data).is_some()), data)
+        });
+        let (later, data) = match later {
+            Some((Some(t), data)) => (Some(t), data),
+            _ => (None, Value::Null),
+        };
         let id = |key: &str| data.get(key).and_then(Value::as_i64);
         match (e.kind.as_str(), later) {
             // The sign-in row is the owner's last: a later one entered live clears the mark.

@@ -12,7 +12,8 @@ use crate::export::labels::choice as word;
 use crate::i18n::{BallotText, Said, StoreText as S, said};
 use crate::lang::Lang;
 
-use super::ballots::{check_open, check_voter, insert_ballot};
+use super::ballot_rows::{Voter, insert_ballot};
+use super::ballots::{check_open, check_voter};
 use super::{BallotInput, Method, Result, Store, StoreError};
 
 /// One row of a ballots file.
@@ -49,10 +50,10 @@ pub enum WrittenRefusal {
 /// An owner's current ballot: its id, its choice (none: withdrawn) and how it was given.
 type Current = (i64, Option<Choice>, Method);
 
-/// An owner's ballot as the file gives it.
+/// An owner's ballot as the file gives it: the row (its index) and whose ballot it is.
 struct OwnerBallot {
     index: usize,
-    entry: super::RosterEntry,
+    voter: Voter,
 }
 
 impl Store {
@@ -74,30 +75,29 @@ impl Store {
         };
         let mut outcome = WrittenOutcome::default();
         let mut problems = Vec::new();
-        let mut owners: HashMap<i64, OwnerBallot> = HashMap::new();
-        let mut order = Vec::new();
-        // The roster read once: one query, not one per row.
-        let mut roster: HashMap<FlatRef, super::RosterEntry> =
-            (super::as_of::flats(&self.conn, None, None)?.into_iter())
-                .map(|s| (s.flat.clone(), s.into()))
-                .collect();
+        // Each owner's first row, in the file's order; the index of an owner's entry in it.
+        let mut chosen: Vec<OwnerBallot> = Vec::new();
+        let mut owners: HashMap<i64, usize> = HashMap::with_capacity(ballots.len());
+        // The roster read once (one query, not one per row), keyed by the flats it holds.
+        let listed = self.listed_flats()?;
+        let roster: HashMap<&FlatRef, Voter> = listed.iter().map(|(f, v)| (f, *v)).collect();
         for (i, b) in ballots.iter().enumerate() {
-            let entry = match roster.get(&b.flat) {
-                Some(e) => e.clone(),
+            let voter = match roster.get(&b.flat) {
+                Some(v) => *v,
                 None => {
                     let e = said!(S::FlatNotInRoster, flat = b.flat);
                     problems.push((b.row, e));
                     continue;
                 }
             };
-            if let Err(e) = check_voter(&item, &entry, here.as_ref()) {
+            if let Err(e) = check_voter(&item, &b.flat, voter.owner_id, here.as_ref()) {
                 problems.push((b.row, said_of(e)));
                 continue;
             }
-            match owners.get(&entry.owner_id) {
-                Some(first) if ballots[first.index].choice == b.choice => outcome.extra_rows += 1,
+            match owners.get(&voter.owner_id).map(|&o| chosen[o].index) {
+                Some(first) if ballots[first].choice == b.choice => outcome.extra_rows += 1,
                 Some(first) => {
-                    let f = &ballots[first.index];
+                    let f = &ballots[first];
                     let said = Said::new(
                         BallotText::OwnerTwoChoices,
                         &[("flat", &b.flat), ("other", &f.flat), ("row", &f.row)],
@@ -111,21 +111,19 @@ impl Store {
                     problems.push((b.row, said));
                 }
                 None => {
-                    order.push(entry.owner_id);
-                    owners.insert(entry.owner_id, OwnerBallot { index: i, entry });
+                    owners.insert(voter.owner_id, chosen.len());
+                    chosen.push(OwnerBallot { index: i, voter });
                 }
             }
         }
-        roster.clear();
         if !problems.is_empty() {
             return Ok(Err(WrittenRefusal::Rows(problems)));
         }
         let current = self.current_ballots(&item)?;
-        let mut to_record = Vec::with_capacity(order.len());
-        for owner in &order {
-            let o = &owners[owner];
+        let mut to_record = Vec::with_capacity(chosen.len());
+        for o in &chosen {
             let b = &ballots[o.index];
-            match current.get(owner) {
+            match current.get(&o.voter.owner_id) {
                 Some((_, Some(choice), _)) if *choice == b.choice => outcome.unchanged += 1,
                 Some((_, Some(choice), method)) if *method != Method::Written => {
                     outcome.replaced.push((b.flat.clone(), *choice, b.choice));
@@ -144,7 +142,7 @@ impl Store {
         let mut events = super::events::Appender::new(&tx)?;
         for o in &to_record {
             let b = &ballots[o.index];
-            let previous = current.get(&o.entry.owner_id);
+            let previous = current.get(&o.voter.owner_id);
             let replaces_in_person =
                 previous.is_some_and(|(_, c, m)| c.is_some() && *m != Method::Written);
             let input = BallotInput {
@@ -159,7 +157,7 @@ impl Store {
                 &mut events,
                 &when,
                 &item,
-                &o.entry,
+                o.voter,
                 &input,
                 previous.map(|p| p.0),
             )?;
@@ -167,6 +165,27 @@ impl Store {
         tx.commit()?;
         outcome.recorded = to_record.len();
         Ok(Ok(outcome))
+    }
+
+    /// The flats of the roster now, each with its id and owner: all a file's rows are checked
+    /// against (names, keys and phones are not read: 200,000 flats cost a moment, not seconds).
+    fn listed_flats(&self) -> Result<Vec<(FlatRef, Voter)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, building, unit, room, owner_id FROM flats WHERE active = 1",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let flat = FlatRef::new(
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            );
+            let voter = Voter {
+                flat_id: r.get(0)?,
+                owner_id: r.get(4)?,
+            };
+            Ok((flat, voter))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Each owner's current ballot on an item: its id, its choice (none: withdrawn) and how it was

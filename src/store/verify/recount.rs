@@ -70,6 +70,11 @@ impl Replay {
         Ok(taken(conn, item)?.map(|t| t.rule.votes))
     }
 
+    /// Whether an item is decided by those present (false when the item cannot be read).
+    pub(super) fn by_those_present(&self, conn: &Connection, item: i64) -> Result<bool> {
+        Ok(taken(conn, item)?.is_some_and(|t| t.rule.electorate == Electorate::Present))
+    }
+
     /// Counts a vote again at the event that closed it, and compares with what that event recorded.
     /// `stated`: the time a vote closed at a stated time stands for (a show of hands then counts
     /// those present at that time, not those present when it was entered).

@@ -58,6 +58,7 @@ impl Replay {
             _ => {}
         }
         let at = self.time_of(e, &data, out);
+        self.check_stated_record(conn, e, &data, &at, out)?;
         self.apply(e, &data, &at, out);
         if e.kind == "vote.close" {
             self.check_stated_close(e, &data, &at, out);

@@ -3,11 +3,13 @@
 //! comes after every ballot it counted and counts those present then.
 
 use jiff::Timestamp;
+use rusqlite::Connection;
 use serde_json::Value;
 
 use super::expected::Replay;
 use super::findings::Findings;
 use crate::i18n::{StatedText as X, said};
+use crate::store::Result;
 use crate::store::events::Event;
 use crate::store::stated::stated_at;
 
@@ -39,6 +41,45 @@ impl Replay {
             .get(&(meeting, owner))
             .and_then(|list| list.iter().rev().find(|(t, _)| t.as_str() <= at))
             .is_some_and(|(_, here)| *here)
+    }
+
+    /// A record entered at a stated time fits what was recorded before it: a ballot on a vote
+    /// decided by those present comes from an owner present then, and a sign-in or leaving is not
+    /// at or before the close of such a vote (it would change who was there).
+    pub(super) fn check_stated_record(
+        &self,
+        conn: &Connection,
+        e: &Event,
+        data: &Value,
+        at: &str,
+        out: &mut Findings,
+    ) -> Result<()> {
+        if stated_at(data).is_none() {
+            return Ok(());
+        }
+        match (e.kind.as_str(), e.meeting_id, e.item_id, e.owner_id) {
+            ("ballot" | "ballot.withdraw", Some(meeting), Some(item), Some(owner))
+                if self.by_those_present(conn, item)? && !self.here_at(meeting, owner, at) =>
+            {
+                out.event(e.id, said!(X::BallotNotHere, item = item, at = at));
+            }
+            ("attend", Some(meeting), _, _) => {
+                for (&item, x) in &self.items {
+                    if let Some(closed) = x.closed_at.value.as_deref()
+                        && x.meeting.value == Some(meeting)
+                        && x.vote.value == "closed"
+                        && closed >= at
+                        && self.by_those_present(conn, item)?
+                    {
+                        let s = said!(X::SignInAfterClose, item = item, closed = closed, at = at);
+                        out.event(e.id, s);
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// A vote closed at a stated time: no ballot of the item may stand for a later time.
