@@ -11,6 +11,9 @@ use super::roster_changes::{self, ImportMode, ImportOutcome};
 use super::{Ids, ImportSummary, Result, RosterEntry, Store, StoreError, events};
 use crate::i18n::{StoreText as S, said};
 
+/// The roster as the screens list it: (flat, area, owner) in roll-call order, and owners' names.
+pub type RosterListing = (Vec<(FlatRef, Area, i64)>, HashMap<i64, String>);
+
 /// A flat already in the database: (id, area in hundredths of m², owner id, active).
 type StoredFlat = (i64, i64, i64, bool);
 
@@ -202,7 +205,7 @@ impl Store {
     /// The active roster now as the screens list it: each flat with its area and owner, in
     /// roll-call order, and each owner's name once — no keys or phone numbers, no row per flat
     /// with its owner's texts (at 100,000 flats that is megabytes and many reads fewer).
-    pub fn roster_listing(&self) -> Result<(Vec<(FlatRef, Area, i64)>, HashMap<i64, String>)> {
+    pub fn roster_listing(&self) -> Result<RosterListing> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT building, unit, room, area_centi, owner_id FROM flats WHERE active = 1",
         )?;
