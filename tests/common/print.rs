@@ -297,3 +297,26 @@ pub fn grey_page(pdf: &Path, page: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
     assert_eq!(pixels.len(), w * h);
     (w, h, pixels)
 }
+
+/// The pages of a PDF that `is_roll` takes for pages of the roll call each carry the header row's
+/// `heading` (the header repeated on every page); returns how many such pages there are.
+pub fn roll_pages_with_header(
+    what: &str,
+    pdf: &Path,
+    pages: usize,
+    heading: &str,
+    is_roll: impl Fn(&str) -> bool,
+) -> usize {
+    let mut roll_pages = 0;
+    for page in 1..=pages {
+        let t = pdftotext_page(pdf, page);
+        if is_roll(&t) {
+            roll_pages += 1;
+            assert!(
+                t.contains(heading),
+                "{what}: page {page} has no header row:\n{t}"
+            );
+        }
+    }
+    roll_pages
+}
