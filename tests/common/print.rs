@@ -145,10 +145,11 @@ pub fn pdfinfo(pdf: &Path) -> (usize, String) {
     (pages, size)
 }
 
-/// The text of a PDF, laid out as printed.
-pub fn pdftotext(pdf: &Path) -> String {
+/// What `pdftotext` writes for a PDF with these options, as text.
+fn pdftotext_with(pdf: &Path, options: &[&str]) -> String {
     let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
+        .args(options)
+        .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
@@ -156,16 +157,15 @@ pub fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The text of a PDF, laid out as printed.
+pub fn pdftotext(pdf: &Path) -> String {
+    pdftotext_with(pdf, &["-layout"])
+}
+
 /// The text of one page (from 1).
 pub fn pdftotext_page(pdf: &Path, page: usize) -> String {
     let p = page.to_string();
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
+    pdftotext_with(pdf, &["-layout", "-f", &p, "-l", &p])
 }
 
 /// Prints HTML files to PDF with headless Chromium, as "Print → Save as PDF" does (no header or
@@ -219,13 +219,7 @@ pub struct Word {
 
 /// The page size (width, height in points) and every word with its box (`pdftotext -bbox`).
 pub fn words(pdf: &Path) -> ((f64, f64), Vec<Word>) {
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let xml = String::from_utf8(out.stdout).unwrap();
+    let xml = pdftotext_with(pdf, &["-bbox"]);
     let attr = |line: &str, name: &str| -> f64 {
         let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
         let end = start + line[start..].find('"').unwrap();
@@ -257,14 +251,8 @@ pub fn words(pdf: &Path) -> ((f64, f64), Vec<Word>) {
 pub fn pdftotext_area(pdf: &Path, page: usize, (x, y, w, h): (u32, u32, u32, u32)) -> String {
     let p = page.to_string();
     let [x, y, w, h] = [x, y, w, h].map(|v| v.to_string());
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p])
-        .args(["-x", &x, "-y", &y, "-W", &w, "-H", &h])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
+    let crop = ["-x", &x, "-y", &y, "-W", &w, "-H", &h];
+    pdftotext_with(pdf, &[&["-layout", "-f", &p, "-l", &p], &crop[..]].concat())
 }
 
 /// One page rendered in shades of grey as a black-and-white printer would (`pdftoppm -gray`):
