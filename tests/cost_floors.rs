@@ -258,7 +258,8 @@ fn a_file_from_before_the_floors_history_takes_it_from_its_events() {
         .execute_batch(
             "DROP TABLE floor_history; DROP TABLE floor_sets;
              ALTER TABLE meetings DROP COLUMN number;
-             DROP INDEX ballots_live; DROP INDEX flats_live; PRAGMA user_version = 6;",
+             DROP INDEX ballots_live; DROP INDEX flats_live; DROP INDEX events_kind;
+             PRAGMA user_version = 6;",
         )
         .unwrap();
     common::cli::assert_verifies(&db);

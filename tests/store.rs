@@ -432,10 +432,39 @@ fn a_reader_counts_a_file_without_the_live_indexes_as_before() {
     let now: Vec<_> = (1..=4).map(|n| store.tally(m, n).unwrap().tally).collect();
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("DROP INDEX ballots_live; DROP INDEX flats_live; PRAGMA user_version = 8;")
+    conn.execute_batch("DROP INDEX ballots_live; DROP INDEX flats_live; DROP INDEX events_kind;\n         PRAGMA user_version = 8;")
         .unwrap();
     drop(conn);
     let reader = Store::open_read_only(&path).unwrap();
     let then: Vec<_> = (1..=4).map(|n| reader.tally(m, n).unwrap().tally).collect();
     assert_eq!(now, then);
+}
+
+#[test]
+fn the_electorate_a_roll_call_gives_is_the_items_electorate_open_and_closed() {
+    let (_dir, _path, mut store, m) = four_scopes();
+    // The show of hands of the first meeting: only those here.
+    store
+        .attend(1, &flat("3-2-101"), &Presence::Present)
+        .unwrap();
+    store
+        .attend(1, &flat("4-1-101"), &Presence::Present)
+        .unwrap_err();
+    let hands = store.item(1, 2).unwrap();
+    let mut items: Vec<_> = (1..=4).map(|n| store.item(m, n).unwrap()).collect();
+    items.push(hands);
+    for closing in [false, true] {
+        for item in &items {
+            let item = store.item(item.meeting_id, item.number).unwrap();
+            let called = Store::electorate_of(&item, &store.roll_call(&item).unwrap());
+            assert_eq!(called, store.electorate(&item).unwrap(), "{}", item.title);
+            assert!(!called.is_empty(), "{}", item.title);
+            if closing {
+                continue;
+            }
+            store.close_vote(item.meeting_id, item.number).unwrap();
+        }
+        // After the closes a later import changes nothing of their rosters.
+        store.import_roster(&twelve_flat_unit(), "later").unwrap();
+    }
 }

@@ -252,13 +252,13 @@ impl MeetingSnapshot {
         }
         let actions = gather_ledger(store, &record, all_actions)?;
         let number = store.series_number(record.id)? as usize;
-        let digest = match events.last() {
-            Some(e) => Digest {
-                event: e.id,
-                events: events.len(),
-                hash: e.hash.clone(),
+        let digest = match store.meeting_digest(meeting)? {
+            (events, Some((event, hash))) => Digest {
+                event,
+                events,
+                hash,
             },
-            None => Digest {
+            (_, None) => Digest {
                 event: 0,
                 events: 0,
                 hash: GENESIS.to_string(),

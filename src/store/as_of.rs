@@ -186,12 +186,14 @@ pub(crate) fn owner_of(
         .optional()?)
 }
 
+/// The event that closed the vote on item ?2 of meeting ?1.
+pub(crate) const CLOSE_EVENT: &str =
+    "SELECT MAX(id) FROM events WHERE meeting_id = ?1 AND item_id = ?2 AND kind = 'vote.close'";
+
 /// The event that closed an item's vote, if it is closed.
 pub(crate) fn close_event(conn: &Connection, meeting: i64, item: i64) -> Result<Option<i64>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT MAX(id) FROM events WHERE meeting_id = ?1 AND item_id = ?2 AND kind = 'vote.close'",
-        )?
+        .prepare_cached(CLOSE_EVENT)?
         .query_row([meeting, item], |r| r.get(0))?)
 }
 

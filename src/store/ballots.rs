@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::domain::rule::Electorate;
 use crate::domain::tally::{Member, RequiredConsent, members_of, tally};
-use crate::domain::{Area, Choice, FlatRef, Scope, Step, Tally};
+use crate::domain::{Choice, FlatRef, Scope, Step, Tally};
 
 use crate::i18n::terms::{self, step};
 use crate::i18n::{StoreText as S, said};
@@ -17,7 +17,7 @@ use crate::lang::Lang;
 use super::ballot_rows::record_ballot;
 use super::stated::When;
 use super::{
-    BallotRecord, Ids, ItemRecord, Method, Presence, Result, Store, StoreError, as_of, events, live,
+    BallotRecord, Ids, ItemRecord, Method, Result, Store, StoreError, as_of, events, live,
 };
 
 /// A ballot to record.
@@ -44,17 +44,6 @@ impl<'a> BallotInput<'a> {
     }
 }
 
-/// One owner of the roll call, in building/unit/floor order of their first flat.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RollCallEntry {
-    pub owner_id: i64,
-    pub owner_name: String,
-    pub flats: Vec<FlatRef>,
-    pub area: Area,
-    pub presence: Option<Presence>,
-    pub ballot: Option<BallotRecord>,
-}
-
 /// An item with its tally: live while the vote is open, as recorded once closed.
 #[derive(Clone, Debug)]
 pub struct ItemTally {
@@ -62,11 +51,11 @@ pub struct ItemTally {
     pub tally: Tally,
 }
 
-const BALLOT_COLUMNS: &str =
+pub(super) const BALLOT_COLUMNS: &str =
     "b.id, b.item_id, b.owner_id, f.building, f.unit, f.room, b.choice, b.method,
      b.proxy_name, b.reason, b.at, b.current";
 
-fn ballot_from_row(r: &rusqlite::Row) -> rusqlite::Result<BallotRecord> {
+pub(super) fn ballot_from_row(r: &rusqlite::Row) -> rusqlite::Result<BallotRecord> {
     let choice: Option<String> = r.get(6)?;
     let method: String = r.get(7)?;
     Ok(BallotRecord {
@@ -94,18 +83,6 @@ impl Store {
             return Ok(None);
         }
         as_of::close_event(&self.conn, item.meeting_id, item.id)
-    }
-
-    /// The flats of an item's scope with their owners: (owner id, owner name, flat, area), in roll-call order.
-    fn scope_flats(&self, item: &ItemRecord) -> Result<Vec<(i64, String, FlatRef, Area)>> {
-        let as_of = self.roster_epoch(item)?;
-        let mut out: Vec<(i64, String, FlatRef, Area)> =
-            as_of::flats(&self.conn, as_of, Some(&item.scope))?
-                .into_iter()
-                .map(|s| (s.owner_id, s.owner_name, s.flat, s.area))
-                .collect();
-        out.sort_by(|a, b| a.2.cmp(&b.2));
-        Ok(out)
     }
 
     /// The electorate of an item: owners in scope (only those signed in, for a show of hands).
@@ -372,40 +349,6 @@ impl Store {
         ))?;
         let rows = stmt.query_map([item_id], ballot_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The owners to call, with their flats, area, presence and current ballot.
-    pub fn roll_call(&self, item: &ItemRecord) -> Result<Vec<RollCallEntry>> {
-        let flats = self.scope_flats(item)?;
-        let here = self.attendance(item.meeting_id)?;
-        let mut current: HashMap<i64, BallotRecord> = HashMap::new();
-        for b in self.ballot_history(item.id)? {
-            if b.current && b.choice.is_some() {
-                current.insert(b.owner_id, b);
-            }
-        }
-        let mut index: HashMap<i64, usize> = HashMap::new();
-        let mut out: Vec<RollCallEntry> = Vec::new();
-        for (owner, name, flat, area) in flats {
-            match index.get(&owner) {
-                Some(&i) => {
-                    out[i].flats.push(flat);
-                    out[i].area += area;
-                }
-                None => {
-                    index.insert(owner, out.len());
-                    out.push(RollCallEntry {
-                        owner_id: owner,
-                        owner_name: name,
-                        flats: vec![flat],
-                        area,
-                        presence: here.get(&owner).map(|a| a.presence.clone()),
-                        ballot: current.remove(&owner),
-                    });
-                }
-            }
-        }
-        Ok(out)
     }
 }
 

@@ -254,6 +254,25 @@ impl Store {
         read_events(&self.conn, meeting)
     }
 
+    /// How many events a meeting has, and its last one's id and hash: read through the index,
+    /// no event kept in memory (an export's digest of a meeting of 80,000 ballots).
+    pub fn meeting_digest(&self, meeting: i64) -> Result<(usize, Option<(i64, String)>)> {
+        let (count, last): (i64, Option<i64>) = self
+            .conn
+            .prepare_cached("SELECT COUNT(*), MAX(id) FROM events WHERE meeting_id = ?1")?
+            .query_row([meeting], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let last = match last {
+            Some(id) => Some((
+                id,
+                self.conn
+                    .prepare_cached("SELECT hash FROM events WHERE id = ?1")?
+                    .query_row([id], |r| r.get(0))?,
+            )),
+            None => None,
+        };
+        Ok((count as usize, last))
+    }
+
     /// The first event whose hash or link does not fit, if any.
     pub fn broken_link(&self) -> Result<Option<(i64, String)>> {
         Ok(first_broken_link(&self.events(None)?))
@@ -265,18 +284,37 @@ impl Store {
     }
 }
 
+/// A query's plan, one line per step (every parameter bound to 1), for tests that a read goes
+/// through the index meant for it.
+#[cfg(test)]
+pub(crate) fn plan(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let ones = vec![1; stmt.parameter_count()];
+    stmt.query_map(rusqlite::params_from_iter(ones), |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The query plan's details, one line per step.
-    fn plan(conn: &Connection, sql: &str) -> Vec<String> {
-        conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap()
-            .query_map([1], |r| r.get::<_, String>(3))
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap()
+    #[test]
+    fn a_meetings_events_of_one_kind_are_found_without_walking_the_meeting() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("plan.db")).unwrap();
+        for sql in [
+            super::super::turns::LATEST_TURN,
+            super::super::as_of::CLOSE_EVENT,
+        ] {
+            let steps = plan(store.connection(), sql);
+            assert!(
+                steps.iter().any(|s| s.starts_with("SEARCH events USING")
+                    && s.contains("INDEX events_kind (meeting_id=? AND kind=?")),
+                "{sql}: {steps:?}"
+            );
+        }
     }
 
     /// An appender whose head went stale (another append in its transaction) cannot fork the

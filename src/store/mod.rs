@@ -23,6 +23,7 @@ mod numbering;
 mod open;
 mod paper;
 mod records;
+mod roll_call;
 mod roster;
 mod roster_changes;
 mod salt;
@@ -41,7 +42,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::i18n::{StoreText as S, said};
 
 pub use actions::NewAction;
-pub use ballots::{BallotInput, ItemTally, RollCallEntry};
+pub use ballots::{BallotInput, ItemTally};
 pub use cost::CostPlanRecord;
 pub use display::{DisplayMode, DisplayState};
 pub use events::{Event, GENESIS, event_hash};
@@ -49,6 +50,7 @@ pub use identity::FileId;
 pub use meetings::ItemText;
 pub use paper::Guest;
 pub use records::*;
+pub use roll_call::RollCallEntry;
 pub use roster_changes::{
     Confirmation, FlatChange, FlatState, ImportMode, ImportOutcome, OpenVoteTouch, RosterPlan,
     Touch,
@@ -157,7 +159,7 @@ impl Store {
             });
         }
         let upgraded = if found > 0 && found < schema::VERSION {
-            let copy = backup::auto_backup_of(&conn, path, backup::Reason::Upgrade)?;
+            let copy = backup::auto_backup_of(&conn, path, backup::Reason::Upgrade, None)?;
             tracing::info!(from = found, to = schema::VERSION, backup = %copy.path.display(), "upgrading the database");
             Some(Upgrade {
                 from: found,

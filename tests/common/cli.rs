@@ -241,6 +241,7 @@ pub fn make_previous_version(db: &Path) {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.execute_batch(
         "DROP INDEX ballots_item; DROP INDEX ballots_live; DROP INDEX flats_live;
+         DROP INDEX events_kind;
          DROP TABLE cost_plans; DROP TABLE display;
          DROP TABLE flat_history; DROP TABLE guests; DROP TABLE notice_settings;
          DROP TABLE flat_floors; DROP TABLE floor_history; DROP TABLE floor_sets;
