@@ -189,7 +189,11 @@ fn main() {
                     c.arg("--public");
                 }
                 let done = c.output().unwrap();
-                assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+                assert!(
+                    done.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&done.stderr)
+                );
             });
             let (best, median, bytes) = time(RUNS, || {
                 export::export(&store, meeting, format, variant, Lang::Zh).unwrap()
