@@ -489,15 +489,7 @@ fn ballots_for_absent_owners_say_how_they_came_and_the_minutes_show_it() {
             .iter()
             .any(|b| b.reason.as_deref() == Some("撤销误录"))
     );
-    let minutes = pavilion::export::export(
-        &h.store,
-        h.meeting,
-        pavilion::export::Format::Markdown,
-        pavilion::export::Variant::Minutes,
-        Lang::Zh,
-    )
-    .unwrap();
-    let minutes = String::from_utf8(minutes).unwrap();
+    let minutes = h.minutes(Lang::Zh);
     for expected in ["业主本人到场改票", "撤销误录", "书面", "张三"] {
         assert!(minutes.contains(expected), "{expected} missing:\n{minutes}");
     }

@@ -250,27 +250,19 @@ fn a_whole_meeting_set_up_signed_in_voted_closed_and_acted_on_from_the_keys_alon
 
     // What the record holds: how each ballot came, the reasons, the actions; `verify` passes.
     let ballots = h.store.ballot_history(items[0].id).unwrap();
+    // The latest ballot of each flat (a correction comes after the first).
     let of = |flat: &str| {
         ballots
             .iter()
             .rfind(|b| b.flat.to_string() == flat)
             .unwrap()
-            .clone()
     };
     assert_eq!(of("3-2-602").method, Method::Written);
     assert_eq!(of("3-2-101").method, Method::InPerson);
     assert_eq!(of("3-2-201").reason.as_deref(), Some("业主本人改投反对"));
     assert_eq!(h.store.actions().unwrap().len(), 2);
     common::assert_intact(&h.store);
-    let minutes = pavilion::export::export(
-        &h.store,
-        h.meeting,
-        pavilion::export::Format::Markdown,
-        pavilion::export::Variant::Minutes,
-        Lang::Zh,
-    )
-    .unwrap();
-    let minutes = String::from_utf8(minutes).unwrap();
+    let minutes = h.minutes(Lang::Zh);
     for expected in [
         "本小区第 12 次会议",
         "业主本人改投反对",

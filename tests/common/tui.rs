@@ -117,6 +117,19 @@ impl Harness {
         }
     }
 
+    /// The meeting's minutes as Markdown, as `export` writes them.
+    pub fn minutes(&self, lang: Lang) -> String {
+        let bytes = pavilion::export::export(
+            &self.store,
+            self.meeting,
+            pavilion::export::Format::Markdown,
+            pavilion::export::Variant::Minutes,
+            lang,
+        )
+        .unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
+
     pub fn render(&mut self, width: u16, height: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|f| self.app.draw(f)).unwrap();
