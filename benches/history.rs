@@ -11,6 +11,8 @@ use pavilion::domain::RosterRow;
 use pavilion::export::{self, Format, Lang, Variant};
 use pavilion::store::Store;
 use pavilion::store::backup::{Reason, backups_dir, catalog};
+use pavilion::tui::idle_backup::Pace;
+use pavilion::tui::worker::Request;
 
 const FLATS: usize = 5_000;
 const MEETINGS: usize = 30;
@@ -93,6 +95,43 @@ fn main() {
         "quit backup after one change (incl. the change)",
         &after_change,
     );
+    // Quitting the screens as the host does it: the store thread of a session (`tui::serve`), one
+    // change on screen, then `q` some seconds later; the wait is the store thread finishing (the
+    // exit backup made while idle, or what is left of it, or one made now) plus the exit backup
+    // the screens make after it (which then finds nothing changed).
+    drop(store);
+    for after in [0u64, 4, 8] {
+        let mut waits = Vec::new();
+        for i in 0..3 {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let (reply_tx, mut replies) = tokio::sync::mpsc::unbounded_channel();
+            let opened = Store::open_existing(&path).unwrap();
+            let thread = std::thread::spawn(move || {
+                pavilion::tui::serve(opened, last, &rx, &reply_tx, Pace::SCREENS)
+            });
+            tx.send(Request::Raise {
+                text: format!("楼道灯不亮 {after}-{i}"),
+                by: "业主".into(),
+                from: None,
+                to_agenda: false,
+            })
+            .unwrap();
+            replies.blocking_recv().unwrap();
+            std::thread::sleep(std::time::Duration::from_secs(after));
+            let t = std::time::Instant::now();
+            drop(tx);
+            thread.join().unwrap();
+            let again = Store::open_existing(&path).unwrap();
+            let made = again.auto_backup(Reason::Exit).unwrap().made;
+            waits.push(t.elapsed());
+            assert!(!made, "the store thread left the exit backup made");
+        }
+        show(
+            &format!("quit {after} s after a change on screen (until the prompt)"),
+            &common::stats(waits),
+        );
+    }
+    let store = Store::open_existing(&path).unwrap();
     let unchanged = measure(5, |_| {
         assert!(!store.auto_backup(Reason::Exit).unwrap().made);
     });

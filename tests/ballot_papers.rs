@@ -111,13 +111,16 @@ fn printed_ballot_papers_are_two_to_an_a4_sheet_with_every_owner_whole() {
     let store = Store::open(&db).unwrap();
     let papers = BallotPapers::gather(&store, 1, 1, Lang::Zh, None).unwrap();
     let sheet = export::sign_in_sheet(&store, 1, Format::Docx, Lang::Zh).unwrap();
+    let sheet_en = export::sign_in_sheet(&store, 1, Format::Docx, Lang::En).unwrap();
     let estate = store.roster().unwrap();
     drop(store);
     let ballots = dir.path().join("ballots.docx");
     let sign_in = dir.path().join("sign-in.docx");
+    let sign_in_en = dir.path().join("sign-in-en.docx");
     std::fs::write(&ballots, ballot_paper::render_docx(&papers)).unwrap();
     std::fs::write(&sign_in, sheet).unwrap();
-    let pdfs = soffice_to_pdf(&[ballots, sign_in], dir.path());
+    std::fs::write(&sign_in_en, sheet_en).unwrap();
+    let pdfs = soffice_to_pdf(&[ballots, sign_in, sign_in_en], dir.path());
 
     let (pages, size) = pdfinfo(&pdfs[0]);
     assert!(size.contains("595") && size.contains("841"), "A4: {size}");
@@ -138,10 +141,18 @@ fn printed_ballot_papers_are_two_to_an_a4_sheet_with_every_owner_whole() {
         }
     }
 
-    let (_, size) = pdfinfo(&pdfs[1]);
-    assert!(size.contains("595") && size.contains("841"), "A4: {size}");
-    let text: String = pdftotext(&pdfs[1]).split_whitespace().collect();
-    for e in &estate {
-        assert!(text.contains(&e.flat.to_string()), "{} missing", e.flat);
+    for pdf in &pdfs[1..] {
+        let (_, size) = pdfinfo(pdf);
+        assert!(size.contains("595") && size.contains("841"), "A4: {size}");
+        // Each flat whole on its line (never 1-1-/502).
+        let text = pdftotext(pdf);
+        for e in &estate {
+            let flat = e.flat.to_string();
+            assert!(
+                text.contains(&flat),
+                "{}: {flat} missing or broken",
+                pdf.display()
+            );
+        }
     }
 }

@@ -117,6 +117,19 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         (s(&["attend", "1", "3-2-201", "--proxy", "王建国"]), true),
         (s(&["attend", "1", "9-9-999"]), false),
         (s(&["attend", "1", "不是房号"]), false),
+        (
+            s(&["attend", "1", "3-2-202", "--at", "2026-11-28 19:20"]),
+            true,
+        ),
+        (
+            s(&["attend", "1", "3-2-301", "--at", "2099-01-01 10:00"]),
+            false,
+        ),
+        (s(&["attend", "1", "3-2-301", "--at", "昨晚"]), false),
+        (
+            s(&["ballot", "1", "1", "3-2-202", "yes", "--at", "19:40"]),
+            true,
+        ),
         (s(&["ballot", "1", "1", "3-2-101", "yes"]), true),
         (s(&["ballot", "1", "1", "3-2-102", "no", "--written"]), true),
         (s(&["ballot-import", "1", "1", &b]), true),
@@ -165,6 +178,7 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
             true,
         ),
         (s(&["actions", "list", "--all"]), true),
+        (s(&["close", "1", "1", "--at", "19:30"]), false),
         (s(&["close", "1", "1"]), true),
         (s(&["step", "1", "2", "deferred"]), true),
         (s(&["export", "1"]), false),
@@ -176,6 +190,9 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         (s(&["roster", "list"]), true),
         (s(&["cost", "1", "1"]), true),
         (s(&["export", "1", "--format", "md", "-o", &minutes]), true),
+        // The screens need a terminal; here the output is a pipe.
+        (s(&["run", "1"]), false),
+        (s(&["demo"]), false),
     ]
 }
 

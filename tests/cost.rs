@@ -3,11 +3,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::cli::{ok, pavilion, root, sample_db};
-use pavilion::domain::cost::{Coefficient, CostPlan, Fen};
+use pavilion::domain::cost::CostPlan;
 
 fn json(db: &std::path::Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(db, args)).unwrap()
@@ -51,24 +50,9 @@ fn the_sample_elevator_plan_adds_up_to_the_fen() {
     common::cli::assert_verifies(&db);
 }
 
+/// The six-storey plan, weighted by area, with `subsidy_yuan` deducted.
 fn plan(subsidy_yuan: &str) -> CostPlan {
-    let floors: BTreeMap<u32, Coefficient> = [
-        (1, "0"),
-        (2, "0.3"),
-        (3, "0.6"),
-        (4, "0.9"),
-        (5, "1.2"),
-        (6, "1.5"),
-    ]
-    .iter()
-    .map(|(f, c)| (*f, Coefficient::parse(c).unwrap()))
-    .collect();
-    CostPlan {
-        amount_fen: Fen::parse_yuan("600000.01").unwrap(),
-        subsidy_fen: Fen::parse_yuan(subsidy_yuan).unwrap(),
-        floors,
-        by_area: true,
-    }
+    common::cost_example::six_storeys("600000.01", subsidy_yuan, true)
 }
 
 #[test]
@@ -344,6 +328,12 @@ fn the_plan_is_changed_on_screen_with_a_reason_and_refused_during_the_vote() {
         screen.contains("¥530000.00"),
         "the panel shows the new plan: {screen}"
     );
+    // Below the tables, the change: when, why, and the plan it replaced.
+    let screen = h.render(220, 80);
+    assert!(
+        screen.contains("Plan changed on 28 Nov 2026 19:05: 区级补贴增加. Earlier plan (kept in the record): total ¥780000.00"),
+        "the panel lists the change: {screen}"
+    );
 
     // Once an owner has voted, the store refuses a change and the form comes back with why.
     let flat = pavilion::domain::FlatRef::parse("3-2-101").unwrap();
@@ -362,4 +352,89 @@ fn the_plan_is_changed_on_screen_with_a_reason_and_refused_during_the_vote() {
     assert!(screen.contains("owners are voting"), "{screen}");
     assert_eq!(h.store.cost_plan_history(item.id).unwrap().len(), 2);
     common::assert_intact(&h.store);
+}
+
+#[test]
+fn a_scope_the_cost_plan_cannot_cover_is_refused_until_the_plan_covers_it() {
+    use pavilion::domain::{FlatRef, Rule, Scope};
+    use pavilion::lang::Lang;
+
+    let (_dir, _path, mut store, m) = common::estate();
+    // Item 1 first covers floors 1 to 5 only, with a plan for those floors.
+    let lower = (1..=5)
+        .flat_map(|f| (1..=2).map(move |d| FlatRef::parse(&format!("3-2-{f}0{d}")).unwrap()))
+        .collect();
+    let unit = Scope::parse("3-2").unwrap();
+    let rule = Rule::civil_code_major();
+    let mut item = common::item(
+        "3号楼2单元加装电梯",
+        rule,
+        Scope::Flats(lower),
+        &["3-2-101"],
+    );
+    store.edit_item(m, 1, &item).unwrap();
+    let six = common::cost_example::six_storeys("500000", "0", false);
+    let mut five = six.clone();
+    five.floors.remove(&6);
+    store.set_cost_plan(m, 1, &five, None).unwrap();
+
+    // The whole unit would bring in the sixth floor, which the plan gives no coefficient.
+    let narrow = store.item(m, 1).unwrap().scope;
+    item.scope = unit.clone();
+    let said = match store.edit_item(m, 1, &item).unwrap_err() {
+        pavilion::store::StoreError::Said(s) => s,
+        e => panic!("{e}"),
+    };
+    assert_eq!(said.key(), "ScopeBreaksPlan");
+    let en = said.render(Lang::En);
+    assert!(
+        en.contains("the scope of item 1 cannot change so")
+            && en.contains("flat 3-2-601 is on floor 6, which has no coefficient"),
+        "{en}"
+    );
+    assert!(said.render(Lang::Zh).contains("议题 1 的范围不能这样改"));
+    assert_eq!(store.item(m, 1).unwrap().scope, narrow, "nothing changed");
+
+    // Once the plan covers the sixth floor, the scope may grow.
+    store.set_cost_plan(m, 1, &six, Some("六楼也装")).unwrap();
+    store.edit_item(m, 1, &item).unwrap();
+    let record = store.item(m, 1).unwrap();
+    assert_eq!(record.scope, unit);
+    let sharing = store.cost_sharing(&record).unwrap().unwrap();
+    assert_eq!(sharing.shares.len(), 12);
+    common::assert_intact(&store);
+}
+
+/// A later roster import brings a floor the plan has no coefficient for into the open item's scope:
+/// `cost` refuses, saying what to add; the minutes and the data still export and say why the cost
+/// cannot be shared, in the reader's language.
+#[test]
+fn a_floor_the_plan_does_not_cover_is_said_in_the_minutes_not_a_failed_export() {
+    let (dir, db) = sample_db();
+    let roster = std::fs::read_to_string(root().join("agendas/roster-hongqi.csv")).unwrap();
+    let file = dir.path().join("roster.csv");
+    std::fs::write(&file, format!("{roster}3,2,701,70.00,新业主,O09999,\r\n")).unwrap();
+    let why = "flat 3-2-701 is on floor 7, which has no coefficient";
+    let said = ok(&db, &["roster", "import", file.to_str().unwrap()]);
+    assert!(
+        said.contains("warning: with the roster as it now stands, the cost of item 1 of meeting 1 cannot be shared")
+            && said.contains(why),
+        "the import says so: {said}"
+    );
+    assert!(refused(pavilion(&db, &["cost", "1", "1"])).contains(why));
+    let minutes = ok(&db, &["export", "1", "--format", "md"]);
+    assert!(
+        minutes.contains(&format!(
+            "The cost cannot be shared: the cost plan of item 1: {why}"
+        )),
+        "{minutes}"
+    );
+    let data = json(&db, &["export", "1", "--format", "json"]);
+    let error = data["items"][0]["cost"]["error"].as_str().unwrap();
+    assert!(error.contains(why), "{error}");
+    let csv = ok(&db, &["export", "1", "--format", "csv", "--public"]);
+    // One cell: its comma is a semicolon there.
+    let why = why.replace(',', ";");
+    let line = format!("# Item 1: the cost cannot be shared: the cost plan of item 1: {why}");
+    assert!(csv.contains(&line), "{csv}");
 }

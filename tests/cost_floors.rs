@@ -162,12 +162,18 @@ fn a_closed_vote() -> (tempfile::TempDir, std::path::PathBuf) {
 /// Everything that shows meeting 1's cost table.
 fn cost_tables(db: &Path) -> Vec<String> {
     [
-        &["export", "1", "--format", "md"][..],
-        &["export", "1", "--format", "md", "--public"],
-        &["cost", "1", "1", "--json"],
+        &["cost", "1", "1", "--json"][..],
+        &["cost", "1", "1", "--csv"],
     ]
-    .iter()
+    .into_iter()
     .map(|args| ok(db, args))
+    .chain(["md", "json", "csv"].into_iter().flat_map(|format| {
+        [false, true].map(|public| {
+            let mut args = vec!["export", "1", "--format", format];
+            args.extend(public.then_some("--public"));
+            ok(db, &args)
+        })
+    }))
     .collect()
 }
 
@@ -199,10 +205,16 @@ fn assert_unchanged(before: &[String], after: &[String]) {
 fn a_corrected_floor_column_leaves_a_closed_vote_s_cost_table_as_it_was() {
     let (dir, db) = a_closed_vote();
     let before = cost_tables(&db);
+    // cost --json, cost --csv, then md, json and csv exports, each minutes and notice.
     assert!(
-        before[0].contains("| 3-2-甲2 | 1 | 0 | 0.00 |"),
+        before[2].contains("| 3-2-甲2 | 1 | 0 | 0.00 |"),
         "{}",
-        before[0]
+        before[2]
+    );
+    assert!(
+        before[7].contains("\r\n1,3号楼2单元加装电梯,3-2-甲2,1,0,0.00\r\n"),
+        "{}",
+        before[7]
     );
 
     let today = correct_a_floor(dir.path(), &db);
@@ -245,7 +257,9 @@ fn a_file_from_before_the_floors_history_takes_it_from_its_events() {
         .unwrap()
         .execute_batch(
             "DROP TABLE floor_history; DROP TABLE floor_sets;
-             ALTER TABLE meetings DROP COLUMN number; PRAGMA user_version = 6;",
+             ALTER TABLE meetings DROP COLUMN number;
+             DROP INDEX ballots_live; DROP INDEX flats_live; DROP INDEX events_kind;
+             PRAGMA user_version = 6;",
         )
         .unwrap();
     common::cli::assert_verifies(&db);

@@ -79,13 +79,22 @@ enum Pace {
     OneByOne,
     /// All keys at once, killed a moment later.
     BurstThenPause(u64),
+    /// All keys at once, killed once the screen shows every ballot of the round (the program has
+    /// settled, however long that takes under load).
+    Settled,
 }
 
 /// Opens the screens at the roll call of item 1, and for each (flat, key) jumps to the flat with
 /// `/` and presses the key (a change to a recorded ballot is saved with its default reason);
 /// captures the screen, and kills the program with SIGKILL. Then checks the database against the
-/// screen.
-fn round(dir: &Path, db: &Path, n: usize, steps: &[(&str, &str)], pace: Pace) {
+/// screen; returns the ballots the screen showed.
+fn round(
+    dir: &Path,
+    db: &Path,
+    n: usize,
+    steps: &[(&str, &str)],
+    pace: Pace,
+) -> HashMap<String, Choice> {
     let before = stored_ballots(db);
     let tmux = Tmux::start(
         dir,
@@ -133,10 +142,19 @@ fn round(dir: &Path, db: &Path, n: usize, steps: &[(&str, &str)], pace: Pace) {
             });
         }
     }
-    if let Pace::BurstThenPause(ms) = pace {
-        std::thread::sleep(Duration::from_millis(ms));
-    }
-    let screen = tmux.capture();
+    let screen = match pace {
+        Pace::BurstThenPause(ms) => {
+            std::thread::sleep(Duration::from_millis(ms));
+            tmux.capture()
+        }
+        Pace::Settled => tmux.wait_until("every ballot of the round on screen", WAIT, |s| {
+            let shown = shown_ballots(s);
+            steps
+                .iter()
+                .all(|(flat, key)| shown.get(*flat) == Some(&key_choice(key)))
+        }),
+        Pace::Burst | Pace::OneByOne => tmux.capture(),
+    };
     let status = std::process::Command::new("kill")
         .args(["-9", &pid.to_string()])
         .status()
@@ -186,6 +204,7 @@ fn round(dir: &Path, db: &Path, n: usize, steps: &[(&str, &str)], pace: Pace) {
         serde_json::from_str(&ok(db, &["tally", "1", "1", "--json"])).unwrap();
     let yes = stored.values().filter(|b| b.0 == Some(Choice::Yes)).count();
     assert_eq!(tally["yes"]["owners"], yes as u64, "round {n}");
+    shown
 }
 
 #[test]
@@ -225,14 +244,18 @@ fn kill_9_during_a_roll_call_loses_no_ballot_the_screen_showed() {
         ("3-2-602", "n"),
     ];
     round(d, &db, 4, &steps, Pace::BurstThenPause(30));
-    // After the program settled.
+    // After the program settled: the screen shows every ballot sent, and then the store holds
+    // exactly what the screen shows.
     let steps = [("3-2-501", "y"), ("3-2-502", "y")];
-    round(d, &db, 5, &steps, Pace::BurstThenPause(500));
+    let shown = round(d, &db, 5, &steps, Pace::Settled);
     let stored = stored_ballots(&db);
-    assert!(
-        stored.values().filter(|b| b.0.is_some()).count() >= 8,
-        "the rounds voted: {stored:?}"
-    );
+    let current: HashMap<String, Choice> = stored
+        .iter()
+        .filter_map(|(flat, (c, _))| Some((flat.clone(), (*c)?)))
+        .collect();
+    assert_eq!(current, shown, "a settled screen and the store agree");
+    // Not vacuous: at least the ballots each waited for on screen (rounds 2 and 5) were compared.
+    assert!(shown.len() >= 4, "the rounds voted: {shown:?}");
 }
 
 /// Closing a vote on screen, then quitting: a backup after each, the screen's result in both.
@@ -292,4 +315,141 @@ fn closing_a_vote_leaves_a_checked_backup_and_quitting_unchanged_adds_none() {
         assert_verifies(&copy);
         assert_eq!(ok(&copy, &["tally", "1", "1", "--json"]), stored);
     }
+}
+
+/// The store thread of a screens session on `db` (meeting 1), as `run` starts it.
+struct Session {
+    requests: Option<std::sync::mpsc::Sender<pavilion::tui::worker::Request>>,
+    replies: tokio::sync::mpsc::UnboundedReceiver<pavilion::tui::worker::Reply>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Session {
+    fn start(db: &Path, pace: pavilion::tui::idle_backup::Pace) -> Session {
+        let store = Store::open_existing(db).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (reply_tx, replies) = tokio::sync::mpsc::unbounded_channel();
+        let thread = std::thread::spawn(move || {
+            pavilion::tui::serve(store, 1, &rx, &reply_tx, pace);
+        });
+        Session {
+            requests: Some(tx),
+            replies,
+            thread,
+        }
+    }
+
+    /// A concern raised on screen: one write, waited for.
+    fn raise(&mut self, text: &str) {
+        let req = pavilion::tui::worker::Request::Raise {
+            text: text.into(),
+            by: "业主".into(),
+            from: None,
+            to_agenda: false,
+        };
+        self.requests.as_ref().unwrap().send(req).unwrap();
+        let reply = self.replies.blocking_recv().unwrap();
+        assert!(
+            matches!(reply, pavilion::tui::worker::Reply::Model(_)),
+            "{reply:?}"
+        );
+    }
+
+    /// The screens close: the requests end and the store thread finishes.
+    fn close(mut self) {
+        self.requests.take();
+        self.thread.join().unwrap();
+    }
+}
+
+/// The exit backups in `db`'s backups folder.
+fn exit_backups(db: &Path) -> Vec<String> {
+    let dir = pavilion::store::backup::backups_dir(db);
+    let all = common::cli::backups_in(&dir);
+    all.into_iter()
+        .filter(|n| n.contains("-exit") && n.ends_with(".db"))
+        .collect()
+}
+
+/// Once the screens are closed, no half copy is left.
+fn assert_no_part(db: &Path) {
+    let all = common::cli::backups_in(&pavilion::store::backup::backups_dir(db));
+    assert!(!all.iter().any(|n| n.contains(".part")), "{all:?}");
+}
+
+/// Waits until the exit backups are `want` (a copy is made in the background).
+fn wait_for_exits(db: &Path, want: impl Fn(&[String]) -> bool) -> Vec<String> {
+    let start = std::time::Instant::now();
+    loop {
+        let now = exit_backups(db);
+        if want(&now) || start.elapsed() > Duration::from_secs(60) {
+            return now;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The last event of a database file (id, hash), read as the backups catalogue reads it.
+fn head_of(db: &Path) -> (i64, Option<String>) {
+    let c = pavilion::store::backup::catalog::contents(db).unwrap();
+    (c.events, c.head)
+}
+
+#[test]
+fn the_exit_backup_is_made_while_the_host_is_idle_each_replacing_the_sessions_last() {
+    let (_dir, db) = sample_db();
+    ok(&db, &["raise", "楼道灯不亮", "--by", "业主"]);
+    let earlier = Store::open(&db)
+        .unwrap()
+        .auto_backup(pavilion::store::backup::Reason::Exit);
+    assert!(earlier.unwrap().made);
+    let before = exit_backups(&db);
+    let quick = pavilion::tui::idle_backup::Pace {
+        quiet: Duration::from_millis(100),
+        spacing: Duration::ZERO,
+    };
+    let mut session = Session::start(&db, quick);
+    session.raise("车棚漏雨");
+    // Idle after the change: the exit backup is made while the screens are still open.
+    let first = wait_for_exits(&db, |now| now.len() == 2);
+    assert_eq!(first.len(), 2, "{first:?}");
+    session.raise("电梯异响");
+    // Idle again: a new one replaces this session's first; the earlier session's stays.
+    let second = wait_for_exits(&db, |now| now.len() == 2 && now != first.as_slice());
+    session.close();
+    assert_no_part(&db);
+    let after = exit_backups(&db);
+    assert_eq!(after, second, "quitting after it adds none");
+    assert!(
+        after.contains(&before[0]),
+        "the earlier session's exit backup is kept"
+    );
+    let newest: Vec<&String> = after.iter().filter(|n| **n != before[0]).collect();
+    let copy = pavilion::store::backup::backups_dir(&db).join(newest[0]);
+    assert_eq!(head_of(&copy), head_of(&db), "it holds the last change");
+    assert_verifies(&copy);
+    // What the screens' exit backup then finds: nothing changed.
+    let exit = Store::open_existing(&db)
+        .unwrap()
+        .auto_backup(pavilion::store::backup::Reason::Exit);
+    assert!(!exit.unwrap().made);
+}
+
+#[test]
+fn quitting_right_after_a_change_waits_for_one_checked_exit_backup_of_it() {
+    let (_dir, db) = sample_db();
+    let slow = pavilion::tui::idle_backup::Pace {
+        quiet: Duration::from_secs(3600),
+        spacing: Duration::ZERO,
+    };
+    let mut session = Session::start(&db, slow);
+    session.raise("车棚漏雨");
+    assert!(exit_backups(&db).is_empty(), "not idle yet: no copy");
+    session.close();
+    assert_no_part(&db);
+    let after = exit_backups(&db);
+    assert_eq!(after.len(), 1, "{after:?}");
+    let copy = pavilion::store::backup::backups_dir(&db).join(&after[0]);
+    assert_eq!(head_of(&copy), head_of(&db));
+    assert_verifies(&copy);
 }

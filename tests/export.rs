@@ -427,9 +427,18 @@ fn the_html_file_references_nothing_outside_itself() {
         for variant in [Variant::Minutes, Variant::PublicNotice] {
             let html = text(&store, m, Format::Html, variant, lang).to_lowercase();
             for bad in [
-                "http", "src=", "href=", "@import", "url(", "<script", "<link", "<img", "<iframe",
+                "http", "src=", "href=", "@import", "<script", "<link", "<img", "<iframe",
             ] {
                 assert!(!html.contains(bad), "{variant:?} {lang:?} contains {bad}");
+            }
+            // url(…) only for the chart's own patterns, in the same file (url(#c1-no)).
+            for (at, _) in html.match_indices("url(") {
+                let id = &html[at + 4..at + 4 + html[at + 4..].find(')').unwrap()];
+                let pattern = format!("<pattern id=\"{}\"", id.trim_start_matches('#'));
+                assert!(
+                    id.starts_with('#') && html.contains(&pattern),
+                    "{variant:?} {lang:?} refers to {id}"
+                );
             }
             assert!(html.contains("<svg"), "inline tally charts");
             assert!(html.contains("@page") && html.contains("size: a4"));

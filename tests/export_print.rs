@@ -1,7 +1,8 @@
 //! The documents as the secretary prints them: the DOCX minutes and notice converted to PDF by
 //! LibreOffice (`soffice --headless`) and read back with poppler (`pdfinfo`, `pdftotext`): A4,
-//! page numbers, the roll call's names and figures, flats never broken across lines, and the notice
-//! of a 225-ballot whole-estate vote within six pages. One `soffice` run converts every file.
+//! page numbers, the roll call's names and figures, its header row on every page, flats never
+//! broken across lines, and the notice of a 225-ballot whole-estate vote within six pages. One
+//! `soffice` run converts every file.
 //!
 //! Under CI (`CI` set) a missing tool fails; elsewhere the test says it was skipped and how to
 //! install the tools.
@@ -65,6 +66,27 @@ fn docx_minutes_and_notice_print_on_a4_with_page_numbers_and_whole_flats() {
             let flat = line.flat.to_string();
             assert!(text.contains(&flat), "{what}: {flat} broken or missing");
         }
+        // The roll call spans pages: each of its pages repeats the header row.
+        let choice_head = if what == "minutes en" {
+            "Choice"
+        } else {
+            "表决意见"
+        };
+        let mut roll_pages = 0;
+        for page in 1..=pages {
+            let t = print::pdftotext_page(pdf, page);
+            if roll.iter().any(|l| t.contains(&l.flat.to_string())) {
+                roll_pages += 1;
+                assert!(
+                    t.contains(choice_head),
+                    "{what}: page {page} has no header row:\n{t}"
+                );
+            }
+        }
+        assert!(
+            roll_pages >= 2,
+            "{what}: the roll call on {roll_pages} page(s)"
+        );
         if what == "notice zh" {
             assert!(pages <= 6, "the 225-ballot notice takes {pages} pages");
             assert!(

@@ -1,8 +1,8 @@
 //! The HTML minutes, notice and ballot papers as the secretary prints them from a browser: headless
 //! Chromium "prints to PDF" and poppler (`pdfinfo`, `pdftotext`) reads the result back — A4, the
 //! footer "第N页共M页" on every page, no word outside the printable width, every flat whole, the
-//! verdict on the page of its chart, the 225-ballot notice within six pages, and ballot papers two
-//! to a sheet, each whole on its own half.
+//! verdict on the page of its chart, its bars told apart in grey, the 225-ballot notice within six
+//! pages, and ballot papers two to a sheet, each whole on its own half.
 //!
 //! Under CI (`CI` set) a missing tool fails; elsewhere the test says it was skipped and how to
 //! install the tools.
@@ -18,7 +18,7 @@ use std::collections::HashMap;
 fn tools_available(test: &str) -> bool {
     print::tools_available(
         test,
-        &["chromium", "pdfinfo", "pdftotext"],
+        &["chromium", "pdfinfo", "pdftotext", "pdftoppm"],
         "chromium poppler-utils fonts-noto-cjk",
     )
 }
@@ -77,6 +77,73 @@ fn never_broken(what: &str, wanted: &HashMap<String, usize>, pdf_text: &str) {
             printed >= *n,
             "{what}: «{t}» whole {printed} times, wanted {n}"
         );
+    }
+}
+
+/// The mean and spread of the grey of a rectangle of pixels.
+fn grey(
+    px: &(usize, usize, Vec<u8>),
+    (x0, x1): (usize, usize),
+    (y0, y1): (usize, usize),
+) -> (f64, f64) {
+    let values: Vec<f64> = (y0..y1)
+        .flat_map(|y| (x0..x1).map(move |x| f64::from(px.2[y * px.0 + x])))
+        .collect();
+    let mean = values.iter().sum::<f64>() / values.len() as f64;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / values.len() as f64;
+    (mean, var.sqrt())
+}
+
+/// The bar of 同意·面积 printed in grey: its 同意, 反对 and 弃权 parts differ from each other in
+/// shade or texture (not two greys of the same darkness).
+fn bars_differ_in_grey(
+    pdf: &std::path::Path,
+    page: usize,
+    words: &[Word],
+    (width, height): (f64, f64),
+    tally: &pavilion::domain::Tally,
+) {
+    use pavilion::domain::tally::Measure;
+    let label = words
+        .iter()
+        .find(|w| w.page == page && w.text == "同意·面积")
+        .expect("the chart's label");
+    let c = tally
+        .conditions
+        .iter()
+        .find(|c| c.measure == Measure::ApprovalArea)
+        .unwrap();
+    // The chart's geometry (src/export/svg.rs): 700 units across the text width, the bar from
+    // unit 150, 360 units long; each part's length in proportion, rounded down.
+    let dpi = 144;
+    let px = print::grey_page(pdf, page, dpi);
+    let per_unit = (width - 2.0 * 15.0 * 72.0 / 25.4) / 700.0;
+    let to_px = |pt: f64| (pt * f64::from(dpi) / 72.0).round() as usize;
+    assert_eq!(px.0, to_px(width), "page width in pixels");
+    assert!(px.1 >= to_px(height) - 1);
+    let y = to_px((label.y_min + label.y_max) / 2.0);
+    let mut x = 150;
+    let mut parts = Vec::new();
+    for (name, part) in [
+        ("同意", tally.yes.area.0),
+        ("反对", tally.no.area.0),
+        ("弃权", tally.abstain.area.0),
+    ] {
+        let w = i64::try_from(i128::from(part) * 360 / i128::from(c.whole)).unwrap();
+        assert!(w >= 40, "{name}: too short a part to look at ({w})");
+        // The middle of the part, clear of its edges.
+        let from = label.x_min + per_unit * (x + w / 5) as f64;
+        let to = label.x_min + per_unit * (x + w - w / 5) as f64;
+        parts.push((name, grey(&px, (to_px(from), to_px(to)), (y - 4, y + 4))));
+        x += w;
+    }
+    for (i, (a, (mean_a, spread_a))) in parts.iter().enumerate() {
+        for (b, (mean_b, spread_b)) in &parts[i + 1..] {
+            assert!(
+                (mean_a - mean_b).abs() > 30.0 || (spread_a - spread_b).abs() > 20.0,
+                "{a} ({mean_a:.0} ± {spread_a:.0}) and {b} ({mean_b:.0} ± {spread_b:.0}) print alike in grey"
+            );
+        }
     }
 }
 
@@ -143,6 +210,10 @@ fn html_minutes_notice_and_ballot_papers_print_from_chromium_on_a4() {
             after.contains(bar) && after.contains('■'),
             "{what}: the chart is not on page {page} with the verdict"
         );
+        if what == "minutes zh" {
+            let tally = snapshot.items[0].tally.as_ref().unwrap();
+            bars_differ_in_grey(pdf, page, &words, page_size, tally);
+        }
 
         // Whole on one line: what the HTML keeps from wrapping, and the roll call's flats (names
         // of up to four characters and each piece of the time in the minutes).

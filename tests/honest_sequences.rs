@@ -1,6 +1,7 @@
 //! Honest sequences always verify (issue 8, point 3): random sequences of what a host and a
 //! secretary may do — sign-ins, ballots, withdrawals, steps, closes, roster imports, actions,
-//! concerns — each accepted or refused by the store, and `verify` finds nothing after every one.
+//! concerns, and paper records entered afterwards at a stated time (`--at`) — each accepted or
+//! refused by the store, and `verify` finds nothing after every one.
 
 mod common;
 
@@ -9,35 +10,45 @@ use pavilion::domain::{Area, Choice, FlatRef, Responsible, RosterRow, Rule, Scop
 use pavilion::store::{BallotInput, NewAction, Presence, Store, StoreError};
 use proptest::prelude::*;
 
+/// Entered as it happens (None), or afterwards at the meeting's start plus so many minutes (the
+/// clock stands at start + 5).
+type Stated = Option<u8>;
+
 #[derive(Clone, Debug)]
 enum Op {
-    Attend(usize, u8),
-    Ballot(i64, usize, u8),
-    Withdraw(i64, usize),
+    Attend(usize, u8, Stated),
+    Ballot(i64, usize, u8, Stated),
+    Withdraw(i64, usize, Stated),
     Step(i64, usize),
-    Close(i64),
+    Close(i64, Stated),
     /// A new roster: flat `0` gets another owner, flat `1` another area, flat `2` is left out.
     Roster(usize, usize, Option<usize>),
     Action(i64),
     Progress,
     Concern(bool),
-    Note(i64),
+    Note(i64, Stated),
+}
+
+/// The stated time: the meeting starts at 11:00 UTC, the fixed clock is 11:05.
+fn stated(minutes: &Stated) -> Option<jiff::Timestamp> {
+    minutes.map(|m| format!("2026-11-28T11:0{m}:00Z").parse().expect("a time"))
 }
 
 fn op() -> impl Strategy<Value = Op> {
     let item = 1i64..=3;
+    let at = || proptest::option::of(0u8..=5);
     prop_oneof![
-        (0usize..14, 0u8..3).prop_map(|(f, p)| Op::Attend(f, p)),
-        (item.clone(), 0usize..14, 0u8..3).prop_map(|(i, f, c)| Op::Ballot(i, f, c)),
-        (item.clone(), 0usize..14).prop_map(|(i, f)| Op::Withdraw(i, f)),
+        (0usize..14, 0u8..3, at()).prop_map(|(f, p, t)| Op::Attend(f, p, t)),
+        (item.clone(), 0usize..14, 0u8..3, at()).prop_map(|(i, f, c, t)| Op::Ballot(i, f, c, t)),
+        (item.clone(), 0usize..14, at()).prop_map(|(i, f, t)| Op::Withdraw(i, f, t)),
         (item.clone(), 0usize..7).prop_map(|(i, s)| Op::Step(i, s)),
-        item.clone().prop_map(Op::Close),
+        (item.clone(), at()).prop_map(|(i, t)| Op::Close(i, t)),
         (0usize..14, 0usize..14, proptest::option::of(0usize..14))
             .prop_map(|(a, b, c)| Op::Roster(a, b, c)),
         item.clone().prop_map(Op::Action),
         Just(Op::Progress),
         any::<bool>().prop_map(Op::Concern),
-        item.prop_map(Op::Note),
+        (item, at()).prop_map(|(i, t)| Op::Note(i, t)),
     ]
 }
 
@@ -61,23 +72,26 @@ fn roster_with(owner: usize, area: usize, left_out: Option<usize>, n: usize) -> 
 fn apply(store: &mut Store, op: &Op, flats: &[FlatRef], n: usize) -> Result<(), StoreError> {
     let m = 1;
     match op {
-        Op::Attend(f, p) => {
+        Op::Attend(f, p, t) => {
             let presence = match p {
                 0 => Presence::Present,
                 1 => Presence::Proxy("代理人".into()),
                 _ => Presence::Left,
             };
-            store.attend(m, &flats[*f], &presence).map(drop)
-        }
-        Op::Ballot(i, f, c) => {
-            let choice = [Choice::Yes, Choice::No, Choice::Abstain][*c as usize];
             store
-                .cast_ballot(m, *i, &BallotInput::in_person(&flats[*f], choice))
+                .attend_at(m, &flats[*f], &presence, stated(t))
                 .map(drop)
         }
-        Op::Withdraw(i, f) => store.withdraw_ballot(m, *i, &flats[*f], Some("口误")),
+        Op::Ballot(i, f, c, t) => {
+            let choice = [Choice::Yes, Choice::No, Choice::Abstain][*c as usize];
+            let input = BallotInput::in_person(&flats[*f], choice);
+            store.cast_ballot_at(m, *i, &input, stated(t)).map(drop)
+        }
+        Op::Withdraw(i, f, t) => {
+            store.withdraw_ballot_at(m, *i, &flats[*f], Some("口误"), stated(t))
+        }
         Op::Step(i, s) => store.set_step(m, *i, Step::ALL[*s]).map(drop),
-        Op::Close(i) => store.close_vote(m, *i).map(drop),
+        Op::Close(i, t) => store.close_vote_at(m, *i, stated(t)).map(drop),
         Op::Roster(a, b, c) => store
             .import_roster(&roster_with(*a, *b, *c, n), "again")
             .map(drop),
@@ -106,7 +120,9 @@ fn apply(store: &mut Store, op: &Op, flats: &[FlatRef], n: usize) -> Result<(), 
                 store.raise_concern("垃圾分类", "钱七", None).map(drop)
             }
         }
-        Op::Note(i) => store.add_note(m, *i, "郭建敏", "意见").map(drop),
+        Op::Note(i, t) => store
+            .add_note_at(m, *i, "郭建敏", "意见", stated(t))
+            .map(drop),
     }
 }
 

@@ -95,6 +95,20 @@ fn settings_and_guests_are_events_that_verify_replays() {
         found[2].starts_with("guests id 4: no event records this row"),
         "{found:#?}"
     );
+    // The same findings in Chinese.
+    let zh: Vec<String> = v.findings.iter().map(|f| f.render(Lang::Zh)).collect();
+    assert_eq!(
+        zh[..2],
+        [
+            "notice_settings 议事会 1：此行记录与其事件所记载的不同（事件 6）",
+            "guests 编号 1：此行记录与其事件所记载的不同（事件 7）"
+        ],
+        "{zh:#?}"
+    );
+    assert_eq!(
+        zh[2],
+        "guests 编号 4：没有事件记载此行记录：它是绕过本程序添加的"
+    );
 }
 
 #[test]
@@ -406,4 +420,97 @@ fn the_agenda_sets_the_notice_and_reports_bad_values_where_they_are() {
     assert!(!s.show_officers);
     drop(store);
     assert_verifies(&db);
+}
+
+/// The meeting's header (its number, 第 N 次会议, its date, title …) is printed on the notice: once
+/// the notice is out, a header change on screen is refused like any other change to it, and the
+/// posted notice stays byte for byte. Before that, the meeting cannot move to a day after the
+/// notice's posting day (a notice posted before its meeting is what `set_notice` refuses).
+#[test]
+fn the_header_cannot_change_a_posted_notice_nor_move_past_its_posting_day() {
+    let (_dir, _path, mut store, m) = prepared();
+    let header = |store: &Store| {
+        let r = store.meeting(m).unwrap();
+        common::meeting_plan(&r.title, &r.starts.to_string(), vec![])
+    };
+    // Votes still open: posted 2026-11-29, so the meeting cannot move to 2026-12-05.
+    let mut later = header(&store);
+    later.starts = "2026-12-05T11:00:00Z".parse().unwrap();
+    let events = store.events(None).unwrap().len();
+    let refused = store.edit_meeting(m, &later).unwrap_err().to_string();
+    assert!(refused.contains("2026-11-29"), "{refused}");
+    assert_eq!(
+        store.events(None).unwrap().len(),
+        events,
+        "nothing recorded"
+    );
+    // A number while it is not out yet is fine.
+    let mut numbered = header(&store);
+    numbered.number = Some(12);
+    store.edit_meeting(m, &numbered).unwrap();
+
+    store.close_vote(m, 1).unwrap();
+    store.close_vote(m, 2).unwrap();
+    let before =
+        export::export(&store, m, Format::Markdown, Variant::PublicNotice, Lang::Zh).unwrap();
+    let events = store.events(None).unwrap().len();
+    for change in [
+        |p: &mut pavilion::domain::MeetingPlan| p.number = Some(13),
+        |p: &mut pavilion::domain::MeetingPlan| p.title = "红旗小区 第二次议事会".into(),
+        |p: &mut pavilion::domain::MeetingPlan| p.place = "社区活动室".into(),
+    ] {
+        let mut plan = header(&store);
+        plan.number = Some(12);
+        change(&mut plan);
+        let refused = store.edit_meeting(m, &plan).unwrap_err().to_string();
+        assert!(refused.contains("2026-11-29"), "{refused}");
+    }
+    assert_eq!(
+        store.events(None).unwrap().len(),
+        events,
+        "nothing recorded"
+    );
+    let after =
+        export::export(&store, m, Format::Markdown, Variant::PublicNotice, Lang::Zh).unwrap();
+    assert_eq!(before, after, "the posted notice stays byte for byte");
+    common::assert_intact(&store);
+}
+
+/// The items are printed on the notice too: once it is out, an item's texts and the agenda's order
+/// stay as posted (refused, nothing recorded, the notice byte for byte).
+#[test]
+fn a_posted_notice_keeps_its_items_and_their_order() {
+    let (_dir, _path, mut store, m) = prepared();
+    store.close_vote(m, 1).unwrap();
+    store.close_vote(m, 2).unwrap();
+    let before =
+        export::export(&store, m, Format::Markdown, Variant::PublicNotice, Lang::Zh).unwrap();
+    let events = store.events(None).unwrap().len();
+    let item = store.item(m, 2).unwrap();
+    let plan = pavilion::domain::ItemPlan {
+        title: "划停车线（改过）".into(),
+        raised_by: item.raised_by.clone(),
+        raised_from: item.raised_from.clone(),
+        raised_on: item.raised_on,
+        statement: item.statement.clone(),
+        category: item.category.clone(),
+        proposal: item.proposal.clone(),
+        rule: item.rule.clone(),
+        scope: item.scope.clone(),
+        required_consent: item.consents.clone(),
+        cost: None,
+    };
+    let refused = store.edit_item(m, 2, &plan).unwrap_err().to_string();
+    assert!(refused.contains("2026-11-29"), "{refused}");
+    let refused = store.move_item(m, 2, pavilion::store::Move::Up);
+    assert!(refused.is_err(), "{refused:?}");
+    assert_eq!(
+        store.events(None).unwrap().len(),
+        events,
+        "nothing recorded"
+    );
+    let after =
+        export::export(&store, m, Format::Markdown, Variant::PublicNotice, Lang::Zh).unwrap();
+    assert_eq!(before, after, "the posted notice stays byte for byte");
+    common::assert_intact(&store);
 }

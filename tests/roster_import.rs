@@ -320,7 +320,7 @@ fn several_problems_at_once() {
         [
             format!("{file}: row 6, column D (建筑面积(㎡)): '49.2O' is not a number — {AREA_HINT}"),
             format!("{file}: row 7, column C (房号): flat 1-1-101 already appears in row 2 — list each flat once; co-owners go in one row, names joined by 、 (e.g. 刘斌艳、莫刚超)"),
-            format!("{file}: row 8, column C (房号): '301-1' cannot be used as a room: '-', '/', spaces and 栋/单元 separate building, unit and room in a flat like 3-2-501 — write the room as one word, without them"),
+            format!("{file}: row 8, column C (房号): '301-1' cannot be used as a room: '-', '/', spaces and markers such as 栋, 座, 单元 or # separate building, unit and room in a flat like 3-2-501 — write the room as one word, without them"),
             format!("{file}: row 8, column E (业主姓名): the owner name is empty — {needs}"),
             format!("{file}: row 9, column D (建筑面积(㎡)): '0.005' has more than two decimals — {AREA_HINT}"),
             format!("{file}: row 10, column F (业主编号): owner id O00002 belongs to 郭强珍 in row 3, but this row names 周磊 — rows with the same owner id are one owner: write the same name, or give this owner their own id"),
@@ -337,7 +337,8 @@ fn unreadable_file_gives_the_os_error() {
     assert_eq!(
         read_roster(&path).unwrap_err().to_string(),
         format!(
-            "{}: the file cannot be read: {os_error} — check the file name and folder",
+            "{}: the file cannot be read: there is no such file or directory; the system said: \
+             `{os_error}` — check the file name and folder",
             path.display()
         )
     );

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use pavilion::domain::{ActionStatus, Choice, FlatRef, Outlook, Responsible, Step};
+use pavilion::domain::{ActionStatus, Choice, FlatRef, Outlook, Responsible, Scope, Step};
 use pavilion::store::{
     BallotInput, Method, NewAction, Presence, SCHEMA_VERSION, Store, StoreError,
 };
@@ -355,4 +355,116 @@ fn a_concern_is_dated_in_the_estates_time_not_utc() {
         Some(jiff::civil::date(2026, 11, 22))
     );
     common::assert_intact(&store);
+}
+
+/// Four open votes over the estate, a building, a unit and a list of flats, with corrections, a
+/// withdrawal, a ballot from a flat since sold and one since retired.
+fn four_scopes() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
+    let (dir, path, mut store, _) = estate();
+    let list = ["3-2-101", "3-2-102", "3-1-101"].map(flat).to_vec();
+    let scopes = [
+        Scope::Estate,
+        Scope::parse("3").unwrap(),
+        Scope::parse("3-2").unwrap(),
+        Scope::Flats(list),
+    ];
+    let items = scopes
+        .iter()
+        .map(|s| {
+            item(
+                &s.to_string(),
+                pavilion::domain::Rule::civil_code_major(),
+                s.clone(),
+                &[],
+            )
+        })
+        .collect();
+    let plan = meeting_plan("四种范围", "2026-12-05T11:00:00Z", items);
+    let m = store.intake(&plan, "test").unwrap();
+    let rooms = [
+        "3-2-101", "3-2-102", "3-2-201", "3-2-301", "3-1-101", "4-1-101",
+    ];
+    for (number, scope) in (1..).zip(scopes) {
+        let mut cast = |room: &str, choice: Choice| {
+            let f = flat(room);
+            if scope.contains(&f) {
+                let input = BallotInput::in_person(&f, choice);
+                store.cast_ballot(m, number, &input).unwrap();
+            }
+        };
+        for (i, room) in rooms.iter().enumerate() {
+            cast(room, Choice::ALL[(i + number as usize) % 3]);
+        }
+        cast("3-2-101", Choice::Yes);
+        store
+            .withdraw_ballot(m, number, &flat("3-2-102"), Some("误点"))
+            .unwrap();
+    }
+    // 3-2-201 changes hands and grows, 4-1-101 leaves the roster, 3-2-301 joins its neighbour's owner.
+    let mut rows = twelve_flat_unit();
+    rows.retain(|r| r.flat.to_string() != "4-1-101");
+    for r in rows.iter_mut() {
+        match r.flat.to_string().as_str() {
+            "3-2-201" => *r = row("3-2-201", "95.50", Some("N1"), "新业主"),
+            "3-2-301" => r.owner = row("3-2-302", "80.00", Some("O32"), "业主32").owner,
+            _ => {}
+        }
+    }
+    store.import_roster(&rows, "update").unwrap();
+    (dir, path, store, m)
+}
+
+#[test]
+fn the_live_count_through_its_indexes_is_the_count_a_closing_records() {
+    let (_dir, _path, mut store, m) = four_scopes();
+    for number in 1..=4 {
+        let live = store.tally(m, number).unwrap().tally;
+        let closed = store.close_vote(m, number).unwrap().tally;
+        assert_eq!(live, closed, "item {number}");
+        assert!(live.total.owners > 0 && live.participating.owners > 0);
+    }
+    common::assert_intact(&store);
+}
+
+#[test]
+fn a_reader_counts_a_file_without_the_live_indexes_as_before() {
+    let (_dir, path, store, m) = four_scopes();
+    let now: Vec<_> = (1..=4).map(|n| store.tally(m, n).unwrap().tally).collect();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch("DROP INDEX ballots_live; DROP INDEX flats_live; DROP INDEX events_kind;\n         PRAGMA user_version = 8;")
+        .unwrap();
+    drop(conn);
+    let reader = Store::open_read_only(&path).unwrap();
+    let then: Vec<_> = (1..=4).map(|n| reader.tally(m, n).unwrap().tally).collect();
+    assert_eq!(now, then);
+}
+
+#[test]
+fn the_electorate_a_roll_call_gives_is_the_items_electorate_open_and_closed() {
+    let (_dir, _path, mut store, m) = four_scopes();
+    // The show of hands of the first meeting: only those here.
+    store
+        .attend(1, &flat("3-2-101"), &Presence::Present)
+        .unwrap();
+    store
+        .attend(1, &flat("4-1-101"), &Presence::Present)
+        .unwrap_err();
+    let hands = store.item(1, 2).unwrap();
+    let mut items: Vec<_> = (1..=4).map(|n| store.item(m, n).unwrap()).collect();
+    items.push(hands);
+    for closing in [false, true] {
+        for item in &items {
+            let item = store.item(item.meeting_id, item.number).unwrap();
+            let called = Store::electorate_of(&item, &store.roll_call(&item).unwrap());
+            assert_eq!(called, store.electorate(&item).unwrap(), "{}", item.title);
+            assert!(!called.is_empty(), "{}", item.title);
+            if closing {
+                continue;
+            }
+            store.close_vote(item.meeting_id, item.number).unwrap();
+        }
+        // After the closes a later import changes nothing of their rosters.
+        store.import_roster(&twelve_flat_unit(), "later").unwrap();
+    }
 }

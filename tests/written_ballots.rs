@@ -163,3 +163,64 @@ fn a_written_ballot_after_a_withdrawal_is_recorded() {
     drop(conn);
     assert_verifies(&db);
 }
+
+/// A file of written ballots keeps the chain's head in memory instead of reading it back for each
+/// ballot: the events it appends are exactly those that recording the same ballots one at a time
+/// appends (same ids, data, links and hashes), and the chain verifies.
+#[test]
+fn a_file_of_ballots_appends_the_events_single_ballots_append() {
+    use pavilion::domain::{Choice, FlatRef};
+    use pavilion::store::{BallotInput, Method, Store, WrittenBallot};
+
+    let (dir, db) = sample_db();
+    // An earlier written ballot, which both paths replace.
+    ok(&db, &["ballot", "1", "1", "3-2-101", "yes", "--written"]);
+    let single = dir.path().join("single.db");
+    std::fs::copy(&db, &single).unwrap();
+    assert!(!dir.path().join("pavilion.db-wal").exists(), "copied whole");
+    let ballots: Vec<(&str, Choice)> = vec![
+        ("3-2-101", Choice::No),
+        ("3-2-102", Choice::Yes),
+        ("3-2-201", Choice::Abstain),
+        ("3-2-202", Choice::No),
+        ("3-2-501", Choice::Yes),
+    ];
+    let clock = || "2026-11-28T12:00:00Z".parse().unwrap();
+
+    let mut batch = Store::open(&db).unwrap().with_clock(clock);
+    let rows: Vec<WrittenBallot> = ballots
+        .iter()
+        .enumerate()
+        .map(|(i, (flat, choice))| WrittenBallot {
+            row: i + 2,
+            flat: FlatRef::parse(flat).unwrap(),
+            choice: *choice,
+        })
+        .collect();
+    let outcome = batch
+        .import_written_ballots(1, 1, &rows, None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(outcome.recorded, 5);
+
+    let mut one = Store::open(&single).unwrap().with_clock(clock);
+    for (flat, choice) in &ballots {
+        let flat = FlatRef::parse(flat).unwrap();
+        let input = BallotInput {
+            flat: &flat,
+            choice: *choice,
+            method: Method::Written,
+            proxy: None,
+            reason: None,
+        };
+        one.cast_ballot(1, 1, &input).unwrap();
+    }
+
+    let (a, b) = (batch.events(None).unwrap(), one.events(None).unwrap());
+    assert_eq!(a.len(), b.len());
+    assert_eq!(a.iter().filter(|e| e.kind == "ballot").count(), 6);
+    assert_eq!(a, b);
+    drop((batch, one));
+    assert_verifies(&db);
+    assert_verifies(&single);
+}

@@ -121,6 +121,15 @@ pub fn print_load() {
     );
 }
 
+/// The CPU time this thread has used so far (Linux: `/proc/thread-self/schedstat`), or none
+/// elsewhere. On a machine shared with busy neighbours it moves far less than the wall clock, so
+/// figures are read with it.
+pub fn cpu_time() -> Option<Duration> {
+    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
 /// One sample of a one-off operation, printed.
 pub fn once<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let t = Instant::now();

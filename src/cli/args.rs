@@ -87,6 +87,9 @@ pub enum Command {
         /// Mark the owners as having left
         #[arg(long)]
         leave: bool,
+        /// A paper record entered afterwards: the time it states (2026-11-28 19:20, or 19:20 on the meeting's day; the meeting's local time unless an offset is given)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Record one ballot: the flat's owner votes yes, no or abstain (or withdraw the ballot)
     Ballot {
@@ -104,6 +107,9 @@ pub enum Command {
         /// Why an earlier ballot is corrected
         #[arg(long)]
         reason: Option<String>,
+        /// A paper record entered afterwards: the time it states (2026-11-28 19:20, or 19:20 on the meeting's day; the meeting's local time unless an offset is given)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Record written ballots from a CSV file (room,choice; one row per flat): all or nothing
     BallotImport {
@@ -115,7 +121,13 @@ pub enum Command {
         replace: Option<String>,
     },
     /// Close the vote on an item and record the result
-    Close { meeting: String, item: i64 },
+    Close {
+        meeting: String,
+        item: i64,
+        /// A paper record entered afterwards: the time it states (2026-11-28 19:20, or 19:20 on the meeting's day; the meeting's local time unless an offset is given)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
+    },
     /// Show the double tally of an item
     Tally {
         meeting: String,
@@ -147,6 +159,9 @@ pub enum Command {
         #[arg(long)]
         speaker: String,
         point: String,
+        /// A paper record entered afterwards: the time it states (2026-11-28 19:20, or 19:20 on the meeting's day; the meeting's local time unless an offset is given)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Set the proposal of an item, or with --resolution the resolution recorded after the vote
     Proposal {

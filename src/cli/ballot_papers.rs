@@ -79,14 +79,19 @@ impl Output {
             return out
                 .write_all(bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| said!(K::CannotWrite, path = "stdout", error = e).into());
+                .map_err(|e| {
+                    said!(K::CannotWrite, path = "stdout")
+                        .with("error", &crate::i18n::io_reason(&e))
+                        .into()
+                });
         };
         let path = match path.is_dir() {
             true => path.join(default_name),
             false => path,
         };
-        let written = export::file::write_new(&path, bytes, self.force)
-            .map_err(|e| said!(K::CannotWrite, path = path.display(), error = e))?;
+        let written = export::file::write_new(&path, bytes, self.force).map_err(|e| {
+            said!(K::CannotWrite, path = path.display()).with("error", &crate::i18n::io_reason(&e))
+        })?;
         let line = match written == path {
             true => K::Wrote.fill(lang, &[("path", &path.display())]),
             false => ExportText::Kept.fill(

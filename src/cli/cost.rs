@@ -1,26 +1,18 @@
 //! `cost MEETING ITEM [--json|--csv]`: each flat's share of an item's cost, exact to the fen.
+//! `--json` is the shape of an item's `cost` in `export --format json`.
 
 use std::path::Path;
 
 use anyhow::{Result, bail};
 
 use crate::domain::cost::Sharing;
-use crate::export::cost::{flat_table, floor_table, summary};
+use crate::export::cost::{ItemCost, flat_table, floor_table, summary};
+use crate::export::cost_data::CostJson;
 use crate::export::document::Table;
 use crate::i18n::CostText as C;
 use crate::intake::agenda::parse_cost_plan;
 use crate::lang::Lang;
-use crate::store::Store;
-
-/// The `--json` shape: the meeting and item, then the sharing (money in integer fen, coefficients as
-/// exact decimal strings, areas as strings with two decimals).
-#[derive(serde::Serialize)]
-struct CostJson<'a> {
-    meeting: i64,
-    item: i64,
-    #[serde(flatten)]
-    sharing: &'a Sharing,
-}
+use crate::store::{Store, StoreError};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Output {
@@ -32,16 +24,15 @@ pub enum Output {
 pub fn cost(store: &Store, meeting: &str, number: i64, out: Output, lang: Lang) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     let item = store.item(meeting, number)?;
-    let Some(sharing) = store.cost_sharing(&item)? else {
+    let Some(cost) = ItemCost::gather(store, &item)? else {
         bail!("{}", C::NoPlan.fill(lang, &[("n", &number)]));
     };
+    let sharing = cost.sharing.clone().map_err(StoreError::Said)?;
     match out {
+        // The shape of the item's `cost` in `export --format json`.
         Output::Json => {
-            let shape = CostJson {
-                meeting,
-                item: number,
-                sharing: &sharing,
-            };
+            let offset = store.meeting(meeting)?.offset;
+            let shape = CostJson::new(meeting, number, &cost, offset, lang);
             println!("{}", serde_json::to_string(&shape)?);
         }
         Output::Csv => print!("{}", csv(&sharing, lang)?),

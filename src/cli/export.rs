@@ -7,6 +7,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::export::{self, Format, Options, Variant};
+use crate::i18n::terms::counted;
 use crate::i18n::{CliText, CmdText as K, ExportText, said};
 use crate::lang::Lang;
 use crate::store::Store;
@@ -128,10 +129,27 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             ExportText::Masked.fill(
                 lang,
                 &[
-                    ("names", &m.names),
-                    ("phones", &m.phones),
-                    ("ids", &m.ids),
-                    ("emails", &m.emails)
+                    (
+                        "names",
+                        &counted(lang, m.names, ExportText::Name, ExportText::Names)
+                    ),
+                    (
+                        "phones",
+                        &counted(
+                            lang,
+                            m.phones,
+                            ExportText::PhoneNumber,
+                            ExportText::PhoneNumbers
+                        )
+                    ),
+                    (
+                        "ids",
+                        &counted(lang, m.ids, ExportText::IdNumber, ExportText::IdNumbers)
+                    ),
+                    (
+                        "emails",
+                        &counted(lang, m.emails, ExportText::Email, ExportText::Emails)
+                    ),
                 ]
             )
         );
@@ -145,7 +163,10 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             let mut out = std::io::stdout().lock();
             out.write_all(&bytes)
                 .and_then(|()| out.flush())
-                .map_err(|e| said!(K::CannotWrite, path = "stdout", error = e))?;
+                .map_err(|e| {
+                    said!(K::CannotWrite, path = "stdout")
+                        .with("error", &crate::i18n::io_reason(&e))
+                })?;
         }
         Some(path) => {
             let path = if path.is_dir() {
@@ -158,8 +179,10 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             } else {
                 path
             };
-            let written = export::file::write_new(&path, &bytes, a.force)
-                .map_err(|e| said!(K::CannotWrite, path = path.display(), error = e))?;
+            let written = export::file::write_new(&path, &bytes, a.force).map_err(|e| {
+                said!(K::CannotWrite, path = path.display())
+                    .with("error", &crate::i18n::io_reason(&e))
+            })?;
             if written == path {
                 println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
             } else {
@@ -183,12 +206,12 @@ fn check(notice: &export::MeetingSnapshot, lang: Lang) -> Result<()> {
         println!("{}", ExportText::CheckClean.get(lang));
         return Ok(());
     }
-    println!(
-        "{}",
-        ExportText::CheckFound.fill(lang, &[("n", &found.len())])
-    );
+    let n = |lang| counted(lang, found.len(), ExportText::Passage, ExportText::Passages);
+    println!("{}", ExportText::CheckFound.fill(lang, &[("n", &n(lang))]));
     for f in &found {
         println!("  {f}");
     }
-    Err(said!(ExportText::CheckFailed, n = found.len()).into())
+    Err(said!(ExportText::CheckFailed)
+        .both("n", n(Lang::Zh), n(Lang::En))
+        .into())
 }

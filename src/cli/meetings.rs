@@ -169,11 +169,20 @@ pub fn list(store: &Store, json: bool) -> Result<()> {
     Ok(())
 }
 
-pub fn note(store: &mut Store, meeting: &str, item: i64, speaker: &str, point: &str) -> Result<()> {
+pub fn note(
+    store: &mut Store,
+    (meeting, item): (&str, i64),
+    speaker: &str,
+    point: &str,
+    at: Option<&str>,
+) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
-    store.add_note(meeting, item, speaker, point)?;
+    let stated = super::stated::stated(store, meeting, at)?;
+    store
+        .add_note_at(meeting, item, speaker, point, stated)
+        .map_err(|e| super::stated::named(e, at))?;
     say(K::Noted, &[("item", &item)]);
-    Ok(())
+    super::stated::say_back(store, meeting, stated)
 }
 
 pub fn proposal(

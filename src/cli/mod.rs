@@ -14,6 +14,7 @@ pub mod paper;
 mod roster;
 mod roster_plan;
 mod say;
+mod stated;
 mod template;
 mod votes;
 mod written;
@@ -51,8 +52,11 @@ pub fn data_dir() -> Result<PathBuf> {
 }
 
 fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| said!(C::CannotCreate, path = dir.display(), error = e).into())
+    std::fs::create_dir_all(dir).map_err(|e| {
+        said!(C::CannotCreate, path = dir.display())
+            .with("error", &crate::i18n::io_reason(&e))
+            .into()
+    })
 }
 
 /// Opens the database to write, creating it (for `init`) or requiring that it exists and is ours
@@ -155,7 +159,14 @@ pub fn run(cli: Cli) -> Result<()> {
             rooms,
             proxy,
             leave,
-        } => votes::attend(&mut open(&path, false)?, &meeting, &rooms, proxy, leave),
+            at,
+        } => votes::attend(
+            &mut open(&path, false)?,
+            &meeting,
+            &rooms,
+            (proxy, leave),
+            at.as_deref(),
+        ),
         Command::Ballot {
             meeting,
             item,
@@ -164,6 +175,7 @@ pub fn run(cli: Cli) -> Result<()> {
             proxy,
             written,
             reason,
+            at,
         } => votes::ballot(
             &mut open(&path, false)?,
             votes::BallotArgs {
@@ -174,6 +186,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 proxy,
                 written,
                 reason,
+                at: at.as_deref(),
             },
         ),
         Command::BallotImport {
@@ -188,9 +201,9 @@ pub fn run(cli: Cli) -> Result<()> {
             replace.as_deref(),
             lang,
         ),
-        Command::Close { meeting, item } => {
+        Command::Close { meeting, item, at } => {
             let mut store = open(&path, false)?;
-            votes::close(&mut store, &meeting, item, lang)?;
+            votes::close(&mut store, (&meeting, item), at.as_deref(), lang)?;
             integrity::auto_backup(&store, Reason::Close);
             Ok(())
         }
@@ -232,7 +245,14 @@ pub fn run(cli: Cli) -> Result<()> {
             item,
             speaker,
             point,
-        } => meetings::note(&mut open(&path, false)?, &meeting, item, &speaker, &point),
+            at,
+        } => meetings::note(
+            &mut open(&path, false)?,
+            (&meeting, item),
+            &speaker,
+            &point,
+            at.as_deref(),
+        ),
         Command::Proposal {
             meeting,
             item,

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use crate::i18n::{PaperText as P, said};
 use crate::store::Store;
 
-use super::say::{lang, say};
+use super::say::{count, lang, say};
 
 #[derive(Subcommand, Debug)]
 pub enum MeetingCommand {
@@ -129,7 +129,7 @@ pub fn meeting(store: &mut Store, cmd: MeetingCommand) -> Result<()> {
                 "posted",
                 &s.posted_on.map_or(unset.to_string(), |d| d.to_string()),
             ),
-            ("days", &s.days()),
+            ("days", &count(s.days(), P::Day, P::Days)),
             ("officers", &officers.get(lang())),
         ],
     );

@@ -47,6 +47,10 @@ pub fn run(path: &Path, cmd: RosterCommand, lang: Lang) -> Result<()> {
                     ],
                 )
             );
+            // An open item's cost plan the new roster no longer fits is said, not left to be found.
+            for warning in store.unshareable_plans()? {
+                println!("{}", warning.render(lang));
+            }
             Ok(())
         }
         RosterCommand::List { json } => {

@@ -38,11 +38,17 @@ pub fn run(store: &Store, a: TemplateArgs, lang: Lang) -> Result<()> {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
-                .map_err(|e| said!(K::CannotWrite, path = "stdout", error = e))?;
+                .map_err(|e| {
+                    said!(K::CannotWrite, path = "stdout")
+                        .with("error", &crate::i18n::io_reason(&e))
+                })?;
         }
         Some(path) => {
-            let written = crate::export::file::write_new(&path, text.as_bytes(), a.force)
-                .map_err(|e| said!(K::CannotWrite, path = path.display(), error = e))?;
+            let written =
+                crate::export::file::write_new(&path, text.as_bytes(), a.force).map_err(|e| {
+                    said!(K::CannotWrite, path = path.display())
+                        .with("error", &crate::i18n::io_reason(&e))
+                })?;
             if written == path {
                 println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
             } else {

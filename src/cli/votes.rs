@@ -9,15 +9,15 @@ use crate::i18n::{CmdText as K, T, said};
 use crate::store::{BallotInput, ItemRecord, Method, Presence, Store};
 use crate::textwidth::{pad, pad_left};
 
-use super::parse_flat;
 use super::say::{lang, say, text};
+use super::{parse_flat, stated};
 
 pub fn attend(
     store: &mut Store,
     meeting: &str,
     rooms: &[String],
-    proxy: Option<String>,
-    leave: bool,
+    (proxy, leave): (Option<String>, bool),
+    at: Option<&str>,
 ) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     let presence = match (proxy, leave) {
@@ -30,11 +30,14 @@ pub fn attend(
         .iter()
         .map(|r| parse_flat(r))
         .collect::<Result<Vec<_>>>()?;
+    let stated = stated::stated(store, meeting, at)?;
+    store
+        .check_sign_ins(meeting, &flats, &presence, stated)
+        .map_err(|e| stated::named(e, at))?;
     for flat in &flats {
-        store.find_flat(flat)?;
-    }
-    for flat in &flats {
-        let entry = store.attend(meeting, flat, &presence)?;
+        let entry = store
+            .attend_at(meeting, flat, &presence, stated)
+            .map_err(|e| stated::named(e, at))?;
         let presence = match presence {
             Presence::Present => T::InPerson,
             Presence::Proxy(_) => T::ByProxy,
@@ -49,7 +52,7 @@ pub fn attend(
             ],
         );
     }
-    Ok(())
+    stated::say_back(store, meeting, stated)
 }
 
 pub struct BallotArgs<'a> {
@@ -60,15 +63,19 @@ pub struct BallotArgs<'a> {
     pub proxy: Option<String>,
     pub written: bool,
     pub reason: Option<String>,
+    pub at: Option<&'a str>,
 }
 
 pub fn ballot(store: &mut Store, a: BallotArgs) -> Result<()> {
     let meeting = store.resolve_meeting(a.meeting)?;
     let flat = parse_flat(a.room)?;
+    let stated = stated::stated(store, meeting, a.at)?;
     if a.choice == "withdraw" {
-        store.withdraw_ballot(meeting, a.item, &flat, a.reason.as_deref())?;
+        store
+            .withdraw_ballot_at(meeting, a.item, &flat, a.reason.as_deref(), stated)
+            .map_err(|e| stated::named(e, a.at))?;
         say(K::BallotWithdrawn, &[("item", &a.item), ("flat", &flat)]);
-        return Ok(());
+        return stated::say_back(store, meeting, stated);
     }
     let choice = Choice::parse(a.choice).ok_or_else(|| said!(K::BadChoice))?;
     let method = match (&a.proxy, a.written) {
@@ -83,7 +90,9 @@ pub fn ballot(store: &mut Store, a: BallotArgs) -> Result<()> {
         proxy: a.proxy.as_deref(),
         reason: a.reason.as_deref(),
     };
-    let b = store.cast_ballot(meeting, a.item, &input)?;
+    let b = store
+        .cast_ballot_at(meeting, a.item, &input, stated)
+        .map_err(|e| stated::named(e, a.at))?;
     say(
         K::BallotRecorded,
         &[
@@ -93,12 +102,20 @@ pub fn ballot(store: &mut Store, a: BallotArgs) -> Result<()> {
             ("method", &lb::method(b.method, lang())),
         ],
     );
-    Ok(())
+    stated::say_back(store, meeting, stated)
 }
 
-pub fn close(store: &mut Store, meeting: &str, item: i64, lang: crate::lang::Lang) -> Result<()> {
+pub fn close(
+    store: &mut Store,
+    (meeting, item): (&str, i64),
+    at: Option<&str>,
+    lang: crate::lang::Lang,
+) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
-    let t = store.close_vote(meeting, item)?;
+    let stated = stated::stated(store, meeting, at)?;
+    let t = store
+        .close_vote_at(meeting, item, stated)
+        .map_err(|e| stated::named(e, at))?;
     if t.item.rule.votes {
         let result = if t.tally.passed {
             T::ResultPassed
@@ -113,7 +130,7 @@ pub fn close(store: &mut Store, meeting: &str, item: i64, lang: crate::lang::Lan
     } else {
         say(K::ClosedNoVote, &[("item", &item)]);
     }
-    Ok(())
+    stated::say_back(store, meeting, stated)
 }
 
 pub fn tally(

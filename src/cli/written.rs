@@ -5,8 +5,9 @@ use std::path::Path;
 use anyhow::{Result, bail};
 
 use crate::export::labels::choice as word;
+use crate::i18n::terms::list_separator;
 use crate::i18n::{BallotText, CmdText, Said};
-use crate::intake::ballots::read_ballots;
+use crate::intake::ballots::{BallotRow, read_ballots};
 use crate::intake::{Location, Problem, Problems};
 use crate::lang::Lang;
 use crate::store::{Store, WrittenBallot, WrittenRefusal};
@@ -21,14 +22,7 @@ pub fn ballot_import(
     lang: Lang,
 ) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
-    let ballots: Vec<WrittenBallot> = read_ballots(file)?
-        .into_iter()
-        .map(|r| WrittenBallot {
-            row: r.row,
-            flat: r.flat,
-            choice: r.choice,
-        })
-        .collect();
+    let ballots: Vec<WrittenBallot> = read_ballots(file)?.into_iter().map(Into::into).collect();
     let outcome = match store.import_written_ballots(meeting, item, &ballots, replace)? {
         Ok(outcome) => outcome,
         Err(WrittenRefusal::Rows(rows)) => {
@@ -50,11 +44,18 @@ pub fn ballot_import(
             let list: Vec<String> = list
                 .iter()
                 .map(|(flat, old, new)| {
-                    format!("{flat} ({} → {})", word(*old, lang), word(*new, lang))
+                    BallotText::Change.fill(
+                        lang,
+                        &[
+                            ("flat", flat),
+                            ("old", &word(*old, lang)),
+                            ("new", &word(*new, lang)),
+                        ],
+                    )
                 })
                 .collect();
-            let sep = if lang == Lang::Zh { "、" } else { ", " };
-            bail!(BallotText::WouldReplace.fill(lang, &[("list", &list.join(sep))]));
+            let list = list.join(list_separator(lang));
+            bail!(BallotText::WouldReplace.fill(lang, &[("list", &list)]));
         }
     };
     let ballots = count(
@@ -94,4 +95,15 @@ pub fn ballot_import(
         );
     }
     Ok(())
+}
+
+/// A row of a ballots file is what the store records: the same row, flat and choice.
+impl From<BallotRow> for WrittenBallot {
+    fn from(r: BallotRow) -> WrittenBallot {
+        WrittenBallot {
+            row: r.row,
+            flat: r.flat,
+            choice: r.choice,
+        }
+    }
 }

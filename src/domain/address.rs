@@ -91,6 +91,27 @@ fn chinese_number(t: &str) -> Option<u32> {
 /// `3/2/501`, `3栋2单元501室`, `3#楼2单元501`, `三号楼一单元501`, `３-２-５０１`. A lone building or
 /// unit (a scope) gives fewer parts.
 pub fn split_parts(text: &str) -> Vec<String> {
+    let kinds = [Part::Building, Part::Unit, Part::Room];
+    pieces(text)
+        .iter()
+        .enumerate()
+        .map(|(i, p)| normalise_part(p, kinds[i.min(2)]))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether a part in its kept form reads back as itself once the flat is written building-unit-room
+/// and parsed again ([`split_parts`]): no separator or marker inside it, nothing left to normalise.
+pub fn reads_back(part: &str, kind: Part) -> bool {
+    match pieces(part).as_slice() {
+        [one] => normalise_part(one, kind) == part,
+        _ => false,
+    }
+}
+
+/// The text cut at separators (`-`, `/`, spaces) and at the markers that end a building or a unit,
+/// folded and upper-cased but not yet normalised.
+fn pieces(text: &str) -> Vec<String> {
     let folded = fold_width(text).to_uppercase();
     let mut raw: Vec<String> = Vec::new();
     for piece in folded.split(|c: char| c == '-' || c == '/' || c == '－' || c.is_whitespace()) {
@@ -98,12 +119,7 @@ pub fn split_parts(text: &str) -> Vec<String> {
             split_at_markers(piece, &mut raw);
         }
     }
-    let kinds = [Part::Building, Part::Unit, Part::Room];
-    raw.iter()
-        .enumerate()
-        .map(|(i, p)| normalise_part(p, kinds[i.min(2)]))
-        .filter(|p| !p.is_empty())
-        .collect()
+    raw
 }
 
 /// Splits `3栋2单元501室` at the markers that end a building or a unit.
@@ -194,5 +210,22 @@ mod tests {
             assert_eq!(split_parts(text), want, "{text}");
         }
         assert_eq!(split_parts("3栋2单元"), ["3", "2"]);
+    }
+
+    #[test]
+    fn a_kept_part_reads_back_only_without_separators_or_markers() {
+        assert!(reads_back("501", Part::Room));
+        assert!(reads_back("A1", Part::Room));
+        assert!(reads_back("东区", Part::Building));
+        for (part, kind) in [
+            ("A-1", Part::Room),
+            ("5 01", Part::Room),
+            ("B座", Part::Room),
+            ("3#", Part::Room),
+            ("1号楼", Part::Room),
+            ("a1", Part::Room),
+        ] {
+            assert!(!reads_back(part, kind), "{part}");
+        }
     }
 }

@@ -264,7 +264,7 @@ impl CostPlan {
             return Err(CostError::NoFlats);
         }
         let mut flats: Vec<&CostFlat> = flats.iter().collect();
-        flats.sort_by(|a, b| a.flat.cmp(&b.flat));
+        super::flat::sort_by_flat(&mut flats, |f| &f.flat);
         let weights = flats
             .iter()
             .map(|f| self.weight(f))

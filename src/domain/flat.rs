@@ -54,7 +54,12 @@ impl FlatRef {
 
 impl fmt::Display for FlatRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&format!("{}-{}-{}", self.building, self.unit, self.room))
+        // Padded only when a width or precision asks for it: most uses just want the text.
+        if f.width().is_none() && f.precision().is_none() {
+            write!(f, "{}-{}-{}", self.building, self.unit, self.room)
+        } else {
+            f.pad(&format!("{}-{}-{}", self.building, self.unit, self.room))
+        }
     }
 }
 
@@ -79,47 +84,59 @@ impl PartialOrd for FlatRef {
 
 impl Ord for FlatRef {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.natural_cmp(other)
-            .then_with(|| self.building.cmp(&other.building))
-            .then_with(|| self.unit.cmp(&other.unit))
-            .then_with(|| self.room.cmp(&other.room))
+        self.key().cmp(&other.key())
     }
 }
 
-/// Splits an address into its parts: `3-2-501` → [3, 2, 501]; `3栋2单元` → [3, 2]; `3` → [3].
-/// Used for flats and for scopes (a building or a unit).
-pub fn split_address(text: &str) -> Vec<&str> {
-    let t = text.trim();
-    let t = t.strip_suffix('室').unwrap_or(t);
-    let mut parts = Vec::new();
-    for piece in t.split(|c: char| c == '-' || c == '/' || c == '－' || c.is_whitespace()) {
-        if piece.is_empty() {
-            continue;
-        }
-        split_chinese(piece, &mut parts);
-    }
-    parts
+/// A flat's place in roll-call order (see [`FlatRef::natural_cmp`]), then its texts: the order of
+/// `FlatRef` itself. Worked out once per flat, sorting compares numbers instead of parsing the
+/// same texts again at each of the 1.7 million comparisons 100,000 flats take.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FlatKey<'a> {
+    building: Natural<'a>,
+    unit: Natural<'a>,
+    floor: Option<u32>,
+    room: Natural<'a>,
+    text: (&'a str, &'a str, &'a str),
 }
 
-/// Splits `3栋2单元501` / `3号楼2单元501` into parts at the Chinese markers.
-fn split_chinese<'a>(piece: &'a str, out: &mut Vec<&'a str>) {
-    const MARKERS: [&str; 5] = ["号楼", "栋", "幢", "单元", "楼"];
-    let mut rest = piece;
-    'outer: while !rest.is_empty() {
-        for (i, _) in rest.char_indices() {
-            for m in MARKERS {
-                if rest[i..].starts_with(m) {
-                    if i > 0 {
-                        out.push(&rest[..i]);
-                    }
-                    rest = &rest[i + m.len()..];
-                    continue 'outer;
-                }
-            }
-        }
-        out.push(rest);
-        break;
+/// A part compared as [`natural_cmp`] does: numbers first, by value; then other text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Natural<'a> {
+    Number(u64),
+    Text(&'a str),
+}
+
+impl<'a> Natural<'a> {
+    fn of(text: &'a str) -> Self {
+        text.parse().map_or(Natural::Text(text), Natural::Number)
     }
+}
+
+impl FlatRef {
+    pub fn key(&self) -> FlatKey<'_> {
+        FlatKey {
+            building: Natural::of(&self.building),
+            unit: Natural::of(&self.unit),
+            floor: self.floor(),
+            room: Natural::of(&self.room),
+            text: (&self.building, &self.unit, &self.room),
+        }
+    }
+}
+
+/// Sorts `items` by their flat, as `sort_by` with `FlatRef`'s order would (equal flats keep their
+/// order), each flat's key worked out once.
+pub fn sort_by_flat<T>(items: &mut Vec<T>, flat: impl Fn(&T) -> &FlatRef) {
+    let mut order: Vec<(FlatKey<'_>, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (flat(t).key(), i))
+        .collect();
+    order.sort_unstable();
+    let order: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
 }
 
 /// Compares text with embedded numbers as numbers ("2" < "10"), then as text.
@@ -152,6 +169,29 @@ mod tests {
         assert!(FlatRef::parse("3-2").is_err());
         assert!(FlatRef::parse("").is_err());
         assert!(FlatRef::parse("3-2-501-1").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sorting_by_keys_is_sorting_by_flats(
+            parts in proptest::collection::vec(
+                (0usize..6, 0usize..6, 0usize..8, 0u8..4),
+                0..60,
+            )
+        ) {
+            const TEXTS: [&str; 8] = ["1", "01", "2", "10", "A", "", "1203", "99999999999999999999"];
+            let mut items: Vec<(FlatRef, u8)> = parts
+                .iter()
+                .map(|&(b, u, r, tag)| (FlatRef::new(TEXTS[b], TEXTS[u], TEXTS[r]), tag))
+                .collect();
+            let mut want = items.clone();
+            want.sort_by(|a, b| a.0.natural_cmp(&b.0)
+                .then_with(|| a.0.building.cmp(&b.0.building))
+                .then_with(|| a.0.unit.cmp(&b.0.unit))
+                .then_with(|| a.0.room.cmp(&b.0.room)));
+            sort_by_flat(&mut items, |i| &i.0);
+            proptest::prop_assert_eq!(items, want);
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The double tally: headcount and floor area, participation and approval, consents, and the outlook.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 use super::area::Area;
 use super::flat::FlatRef;
@@ -25,6 +26,16 @@ impl Choice {
             Choice::Yes => "yes",
             Choice::No => "no",
             Choice::Abstain => "abstain",
+        }
+    }
+
+    /// The stored form (`yes`, `no`, `abstain`) as the database's bytes: no text check per ballot.
+    pub fn from_stored(bytes: &[u8]) -> Option<Choice> {
+        match bytes {
+            b"yes" => Some(Choice::Yes),
+            b"no" => Some(Choice::No),
+            b"abstain" => Some(Choice::Abstain),
+            _ => None,
         }
     }
 
@@ -200,7 +211,10 @@ pub struct Figures {
 
 impl Figures {
     /// Counts each member once, with their area, under their current choice.
-    pub fn count(members: &[Member], ballots: &HashMap<OwnerId, Choice>) -> Figures {
+    pub fn count<S: BuildHasher>(
+        members: &[Member],
+        ballots: &HashMap<OwnerId, Choice, S>,
+    ) -> Figures {
         let mut f = Figures::default();
         for m in members {
             f.total.add(m.area);
@@ -237,10 +251,10 @@ impl Figures {
 
 /// Counts a vote. `members` is the electorate (each owner once, with their area in scope); `ballots`
 /// holds each owner's current choice. Exact integer arithmetic throughout.
-pub fn tally(
+pub fn tally<S: BuildHasher>(
     rule: &Rule,
     members: &[Member],
-    ballots: &HashMap<OwnerId, Choice>,
+    ballots: &HashMap<OwnerId, Choice, S>,
     consents: &[RequiredConsent],
 ) -> Tally {
     let figures = Figures::count(members, ballots);
@@ -258,11 +272,11 @@ pub fn tally(
 
 /// Applies a rule to counted figures: conditions, consents, the result and the outlook.
 /// `in_electorate` says whether an owner belongs to the electorate (for required consents).
-pub fn judge(
+pub fn judge<S: BuildHasher>(
     rule: &Rule,
     figures: Figures,
     consents: &[RequiredConsent],
-    ballots: &HashMap<OwnerId, Choice>,
+    ballots: &HashMap<OwnerId, Choice, S>,
     in_electorate: &dyn Fn(OwnerId) -> bool,
     ignored_ballots: usize,
 ) -> Tally {

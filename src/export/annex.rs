@@ -28,7 +28,12 @@ pub fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Section {
                 lb::list_sep(lang).join_display(&line.flats),
                 line.owner.clone(),
                 how,
-                lb::moment(line.at, m.offset, day, lang),
+                super::entered::mark(
+                    s,
+                    lb::moment(line.at, m.offset, day, lang),
+                    line.entered,
+                    lang,
+                ),
             ]
         })
         .collect();

@@ -2,7 +2,7 @@
 //! never names — and the same rows for the `cost` command.
 
 use crate::domain::cost::{CostPlan, Sharing};
-use crate::i18n::CostText as C;
+use crate::i18n::{CostText as C, Said};
 use crate::lang::Lang;
 use crate::store::{ItemRecord, Store, StoreError};
 
@@ -13,8 +13,9 @@ use super::document::{Align, Block, Table};
 pub struct ItemCost {
     /// The current plan, as recorded.
     pub plan: CostPlan,
-    /// The sharing of the current plan, or why it cannot be shared (said in the document, not hidden).
-    pub sharing: Result<Sharing, String>,
+    /// The sharing of the current plan, or why it cannot be shared (said in the document, not hidden:
+    /// a later roster import may bring a floor the plan has no coefficient for into an open item's scope).
+    pub sharing: Result<Sharing, Said>,
     /// Each change after the first plan, oldest first.
     pub changes: Vec<PlanChange>,
 }
@@ -37,7 +38,8 @@ impl ItemCost {
         let sharing = match store.cost_sharing(item) {
             Ok(Some(s)) => Ok(s),
             Ok(None) => return Ok(None),
-            Err(StoreError::Refused(why)) => Err(why),
+            Err(StoreError::Said(why)) => Err(why),
+            Err(StoreError::Refused(why)) => Err(why.into()),
             Err(e) => return Err(e),
         };
         let plan = history[history.len() - 1].plan.clone();
@@ -172,7 +174,9 @@ pub fn floor_table(s: &Sharing, lang: Lang) -> Table {
 pub fn blocks(cost: &ItemCost, lang: Lang, when: &dyn Fn(&str) -> String) -> Vec<Block> {
     let mut b = vec![Block::Heading(4, C::Heading.get(lang).into())];
     match &cost.sharing {
-        Err(why) => b.push(Block::Para(C::CannotShare.fill(lang, &[("why", why)]))),
+        Err(why) => b.push(Block::Para(
+            C::CannotShare.fill(lang, &[("why", &why.render(lang))]),
+        )),
         Ok(s) => {
             for (label, value) in summary(s, lang) {
                 b.push(Block::Labelled(label, value));

@@ -1,6 +1,7 @@
 //! The roll call as CSV for Excel and WPS: UTF-8 with a byte-order mark (so Excel on a Chinese
 //! Windows machine does not read it as GBK), a first `#` comment line with the record digest (so it
-//! joins no sort or filter of the data), then one row per current ballot. Every cell that a
+//! joins no sort or filter of the data), then one row per current ballot; then, for each item with a
+//! cost plan, a blank line and its cost section ([`super::cost_data::csv_section`]). Every cell that a
 //! spreadsheet would take for a formula is neutralised (OWASP "CSV injection").
 
 use std::borrow::Cow;
@@ -81,7 +82,13 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> 
             )?;
         }
     }
-    w.into_inner().map_err(|e| e.into_error().into())
+    let mut out = w.into_inner().map_err(|e| e.into_error())?;
+    for it in &s.items {
+        if let Some(cost) = &it.cost {
+            out = super::cost_data::csv_section(out, it.item.number, &it.item.title, cost, lang)?;
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

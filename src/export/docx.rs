@@ -5,35 +5,29 @@
 //! sign, "第 N 页 共 M 页" in the footer and the record digest as the last line. The same
 //! [`Document`] as Markdown and HTML, so the three never disagree.
 
+use std::borrow::Cow;
+
 use docx_rs::{
-    AlignmentType, BorderType, Docx, Footer, HeightRule, LineSpacing, NumPages, PageMargin,
-    PageNum, Paragraph, Run, RunFonts, Shading, Style, StyleType, Table as DocxTable, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
+    Run, RunFonts, Style, StyleType, TableBorder, TableBorderPosition, TableBorders,
 };
-use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::ExportText;
 use crate::lang::Lang;
 
-use super::document::{Align, Block, Document, Table, Tone};
+use super::document::{Block, Document, Table, Tone};
+use super::docx_table::{self, TABLE_HEAD, TABLE_TEXT};
 use super::labels::colon;
 
 /// A4 in twentieths of a point, and the margins (25 mm top and bottom, 28/26 mm left/right).
 const PAGE: (u32, u32) = (11906, 16838);
 const MARGIN: (i32, i32, i32, i32) = (1418, 1588, 1418, 1474);
-/// The width of the text between the margins.
-const TEXT_WIDTH: usize = (PAGE.0 as usize) - 1588 - 1474;
-/// Rows of the signature table: 15 mm, room for a signature.
-const SIGN_ROW: f32 = 850.0;
 /// Font sizes in half-points: 五号 (10.5 pt) body, 小五 (9 pt) tables and the digest.
 const BODY: usize = 21;
 const SMALL: usize = 18;
-/// Column widths are shares of the text width, in display columns, bounded.
-const MIN_COLUMN: usize = 4;
-/// The paragraph styles of table cells.
-const TABLE_TEXT: &str = "TableText";
-const TABLE_HEAD: &str = "TableHeading";
-const MAX_COLUMN: usize = 40;
+/// Stands for a table in the paragraphs docx-rs writes; the table itself is written directly
+/// (see [`docx_table`]) in its place.
+const TABLE_MARK: char = '\u{E000}';
 
 pub(super) fn body_fonts() -> RunFonts {
     RunFonts::new()
@@ -77,14 +71,30 @@ pub fn render(doc: &Document) -> Vec<u8> {
         .default_size(BODY)
         .footer(Footer::new().add_paragraph(page_numbers(doc.lang)))
         .add_paragraph(heading(1, &doc.title));
+    let mut tables: Vec<Cow<Table>> = Vec::new();
+    let mut after_table = false;
     for block in doc.sections.iter().flat_map(|s| &s.blocks) {
-        d = match block {
-            Block::Table(t) => d.add_table(table(t)),
-            Block::Chart(tally) => match super::bars::table(tally, doc.lang) {
-                Some(t) => d.add_table(table(&t)),
-                None => d,
-            },
-            other => d.add_paragraph(paragraph(other, doc.lang)),
+        let table = match block {
+            Block::Table(t) => Some(Cow::Borrowed(t)),
+            Block::Chart(tally) => super::bars::table(tally, doc.lang).map(Cow::Owned),
+            other => {
+                d = d.add_paragraph(paragraph(other, doc.lang));
+                None
+            }
+        };
+        after_table = match table {
+            Some(t) => {
+                if after_table {
+                    // Word and LibreOffice join two tables with nothing between them into one
+                    // (the second's header row becomes a row of the first).
+                    d = d.add_paragraph(spacer());
+                }
+                let mark = format!("{TABLE_MARK}{}{TABLE_MARK}", tables.len());
+                d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_text(mark)));
+                tables.push(t);
+                true
+            }
+            None => false,
         };
     }
     d = d.add_paragraph(
@@ -93,11 +103,18 @@ pub fn render(doc: &Document) -> Vec<u8> {
             .line_spacing(LineSpacing::new().before(240)),
     );
     let mut xml = d.build();
-    xml.document = repeat_header_rows(&xml.document);
+    xml.document = with_tables(&xml.document, &tables);
     xml.styles = language_tag(&xml.styles, doc.lang);
     let mut out = std::io::Cursor::new(Vec::with_capacity(64 * 1024));
     xml.pack(&mut out).expect("writing into memory");
     super::docx_pack::deflate(&out.into_inner()).expect("re-reading what was just written")
+}
+
+/// A small empty paragraph that keeps two tables apart.
+fn spacer() -> Paragraph {
+    Paragraph::new()
+        .size(SMALL)
+        .line_spacing(LineSpacing::new().before(0).after(0))
 }
 
 /// "第 N 页 共 M 页" with the page fields, centred.
@@ -199,14 +216,6 @@ fn paragraph(block: &Block, lang: Lang) -> Paragraph {
     }
 }
 
-fn grid() -> TableBorders {
-    use TableBorderPosition::*;
-    borders(
-        BorderType::Single,
-        &[Top, Left, Bottom, Right, InsideH, InsideV],
-    )
-}
-
 /// Thin black borders of one kind at these positions.
 pub(super) fn borders(kind: BorderType, at: &[TableBorderPosition]) -> TableBorders {
     at.iter().fold(TableBorders::new(), |b, pos| {
@@ -219,133 +228,22 @@ pub(super) fn borders(kind: BorderType, at: &[TableBorderPosition]) -> TableBord
     })
 }
 
-/// Display width of the widest line of a cell.
-fn width(text: &str) -> usize {
-    text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
-}
-
-/// Display width of the longest piece of a cell that must not break (a flat, a time, a name).
-fn unbreakable(text: &str) -> usize {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | '；' | ','))
-        .map(UnicodeWidthStr::width)
-        .max()
-        .unwrap_or(0)
-}
-
-/// Twips per display column at the table font size (9 pt: a Chinese character is two columns),
-/// and the cell's own left and right margins.
-const TWIPS_PER_COLUMN: usize = 92;
-const CELL_MARGINS: usize = 240;
-
-/// Column widths in twips: each column first gets room for its longest unbreakable piece (a
-/// flat, a time, a name, a short heading), then what is left of the text width is shared by what
-/// each column would like beyond that.
-pub fn column_widths(t: &Table) -> Vec<usize> {
-    let columns = t.head.len();
-    let mut want = vec![MIN_COLUMN; columns];
-    let mut floor = vec![MIN_COLUMN; columns];
-    for row in std::iter::once(&t.head).chain(&t.rows) {
-        for (i, cell) in row.iter().enumerate().take(columns) {
-            want[i] = want[i].max(width(cell).min(MAX_COLUMN));
-            floor[i] = floor[i].max(unbreakable(cell).min(MAX_COLUMN / 2));
-        }
+/// The document part with each table mark's paragraph replaced by its table.
+fn with_tables(document: &[u8], tables: &[Cow<Table>]) -> Vec<u8> {
+    let xml = std::str::from_utf8(document).expect("docx-rs writes UTF-8");
+    let rows: usize = tables.iter().map(|t| t.rows.len() + 1).sum();
+    let mut out = String::with_capacity(xml.len() + rows * 160 * 8);
+    let mut rest = xml;
+    for t in tables {
+        let mark = rest.find(TABLE_MARK).expect("a mark for every table");
+        let start = rest[..mark].rfind("<w:p ").expect("the mark's paragraph");
+        let end = mark + rest[mark..].find("</w:p>").expect("the paragraph's end") + 6;
+        out.push_str(&rest[..start]);
+        docx_table::write(&mut out, t);
+        rest = &rest[end..];
     }
-    if t.class == "signatures" {
-        // Room to sign: the signature column gets the most.
-        want[2] = want[2].max(MAX_COLUMN);
-    }
-    let twips = |c: usize| c * TWIPS_PER_COLUMN + CELL_MARGINS;
-    let floors: Vec<usize> = floor.iter().map(|f| twips(*f)).collect();
-    let floor_sum: usize = floors.iter().sum();
-    let mut widths: Vec<usize> = if floor_sum >= TEXT_WIDTH {
-        floors.iter().map(|f| f * TEXT_WIDTH / floor_sum).collect()
-    } else {
-        let spare = TEXT_WIDTH - floor_sum;
-        let extra: Vec<usize> = want.iter().zip(&floor).map(|(w, f)| w - f).collect();
-        let extra_sum: usize = extra.iter().sum();
-        floors
-            .iter()
-            .zip(&extra)
-            .map(|(f, e)| match extra_sum {
-                0 => f + spare / columns,
-                _ => f + spare * e / extra_sum,
-            })
-            .collect()
-    };
-    let used: usize = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += TEXT_WIDTH.saturating_sub(used);
-    }
-    widths
-}
-
-fn cell(text: &str, width: usize, align: Align, head: bool) -> TableCell {
-    // The size, weight and fonts come from the cell styles: one run property set per document,
-    // not one per cell.
-    let style = if head { TABLE_HEAD } else { TABLE_TEXT };
-    let mut p = Paragraph::new()
-        .add_run(lines(Run::new(), text))
-        .style(style);
-    if align == Align::Right {
-        p = p.align(AlignmentType::Right);
-    }
-    let mut c = TableCell::new()
-        .add_paragraph(p)
-        .width(width, WidthType::Dxa);
-    if head {
-        c = c.shading(Shading::new().fill("E7E6E6"));
-    }
-    c
-}
-
-/// Marks a header row: docx-rs writes no `w:tblHeader`, so the row carries a marker
-/// ([`repeat_header_rows`] turns it into one).
-const HEADER_MARK: u32 = 0;
-
-fn table(t: &Table) -> DocxTable {
-    let widths = column_widths(t);
-    let align = |i: usize| t.align.get(i).copied().unwrap_or(Align::Left);
-    let head = TableRow::new(
-        t.head
-            .iter()
-            .enumerate()
-            .map(|(i, h)| cell(h, widths[i], align(i), true))
-            .collect(),
-    )
-    .cant_split()
-    .grid_before(HEADER_MARK);
-    let mut rows = vec![head];
-    for r in &t.rows {
-        let mut row = TableRow::new(
-            (0..t.head.len())
-                .map(|i| {
-                    cell(
-                        r.get(i).map_or("", String::as_str),
-                        widths[i],
-                        align(i),
-                        false,
-                    )
-                })
-                .collect(),
-        )
-        .cant_split();
-        if t.class == "signatures" {
-            row = row.row_height(SIGN_ROW).height_rule(HeightRule::AtLeast);
-        }
-        rows.push(row);
-    }
-    DocxTable::new(rows)
-        .set_grid(widths)
-        .width(TEXT_WIDTH, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .set_borders(grid())
-}
-
-/// Turns the header-row markers into `w:tblHeader` (repeated at the top of every page).
-fn repeat_header_rows(document: &[u8]) -> Vec<u8> {
-    let xml = String::from_utf8_lossy(document);
-    let mark = format!(r#"<w:gridBefore w:val="{HEADER_MARK}" />"#);
-    xml.replace(&mark, "<w:tblHeader />").into_bytes()
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 /// Adds the language of the text to the document defaults: Chinese for East-Asian text in both

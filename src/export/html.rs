@@ -37,10 +37,9 @@ svg.chart, table.bars { break-before: avoid; page-break-before: avoid; break-ins
 svg.chart { display: block; max-width: 100%; height: auto; margin: 2mm 0 4mm; font-size: 12px; }
 svg.chart text { fill: #000; }
 svg.chart .track { fill: #f0f0f0; stroke: #999; stroke-width: 0.5; }
-svg.chart .took-part { fill: #4a6fa5; }
+svg.chart .took-part { fill: #7393c9; }
 svg.chart .yes { fill: #2e7d32; }
-svg.chart .no { fill: #c62828; }
-svg.chart .abstain { fill: #9e9e9e; }
+svg.chart .yes, svg.chart .no, svg.chart .abstain { stroke: #000; stroke-width: 0.5; }
 svg.chart .threshold { stroke: #000; stroke-width: 2; stroke-dasharray: 3 2; }
 svg.chart .value.not-met { fill: #b71c1c; }
 footer.digest { margin-top: 8mm; border-top: 1px solid #000; padding-top: 2mm; font-size: 8pt; overflow-wrap: anywhere; }
@@ -68,12 +67,13 @@ pub fn render(doc: &Document) -> Vec<u8> {
     out.push_str("</style>\n</head>\n<body>\n<main>\n<h1>");
     out.push_str(&escape(&doc.title));
     out.push_str("</h1>\n");
+    let mut charts = 0;
     for section in &doc.sections {
         out.push_str("<section class=\"");
         out.push_str(section.class);
         out.push_str("\">\n");
         for block in &section.blocks {
-            write_block(&mut out, block, doc);
+            write_block(&mut out, block, doc, &mut charts);
         }
         out.push_str("</section>\n");
     }
@@ -109,7 +109,8 @@ fn nowrap(text: &str, head: bool) -> bool {
     w > 0 && w <= most && !text.contains('\n')
 }
 
-fn write_block(out: &mut String, block: &Block, doc: &Document) {
+/// Writes one block; `charts` counts the charts written so far (each names its own patterns).
+fn write_block(out: &mut String, block: &Block, doc: &Document, charts: &mut usize) {
     match block {
         Block::Heading(level, text) => {
             out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
@@ -149,7 +150,8 @@ fn write_block(out: &mut String, block: &Block, doc: &Document) {
         }
         Block::Table(t) => write_table(out, t),
         Block::Chart(tally) => {
-            let chart = svg::tally_chart(tally, doc.lang);
+            *charts += 1;
+            let chart = svg::tally_chart(tally, doc.lang, *charts);
             if !chart.is_empty() {
                 out.push_str(&chart);
                 out.push('\n');

@@ -73,11 +73,16 @@ struct ItemJson<'a> {
     statement: &'a str,
     discussion: Vec<NoteJson<'a>>,
     proposal: Option<&'a str>,
+    /// How the cost is shared by floor, when the item has a plan.
+    cost: Option<super::cost_data::CostJson<'a>>,
     rule: RuleJson<'a>,
     scope: String,
     /// "open", "closed", or "none" for items without a vote.
     vote: &'static str,
     closed_at: Option<String>,
+    /// When the closing was entered, if later from paper (minutes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    closed_entered_at: Option<String>,
     tally: Option<TallyJson>,
     roll_call: Vec<BallotJson<'a>>,
     corrections: Vec<CorrectionJson<'a>>,
@@ -90,6 +95,9 @@ struct NoteJson<'a> {
     speaker: &'a str,
     point: &'a str,
     at: Option<String>,
+    /// When it was entered, if later from paper (minutes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entered_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -109,6 +117,9 @@ struct BallotJson<'a> {
     method: &'static str,
     proxy: Option<&'a str>,
     at: Option<String>,
+    /// When it was entered, if later from paper (minutes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entered_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -121,6 +132,9 @@ struct CorrectionJson<'a> {
     after: Option<&'static str>,
     reason: Option<&'a str>,
     at: Option<String>,
+    /// When it was entered, if later from paper (minutes only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entered_at: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -252,9 +266,14 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
                 speaker: &n.speaker,
                 point: &n.point,
                 at: at(n.at),
+                entered_at: super::entered::machine(s, n.entered),
             })
             .collect(),
         proposal: i.proposal.as_deref(),
+        cost: it
+            .cost
+            .as_ref()
+            .map(|c| super::cost_data::CostJson::new(s.meeting.id, i.number, c, o, lang)),
         rule: RuleJson {
             name: &i.rule.name,
             basis: labels::rule_basis(&i.rule, lang),
@@ -270,6 +289,7 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
             .closed_at
             .as_deref()
             .and_then(|c| at(c.parse::<Timestamp>().ok())),
+        closed_entered_at: super::entered::machine(s, it.closed_entered),
         tally: it
             .tally
             .as_ref()
@@ -286,6 +306,7 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
                 method: r.method.as_str(),
                 proxy: r.proxy.as_deref(),
                 at: at(r.at),
+                entered_at: super::entered::machine(s, r.entered),
             })
             .collect(),
         corrections: it
@@ -298,6 +319,7 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
                 after: c.after.map(|c| c.as_str()),
                 reason: c.reason.as_deref(),
                 at: at(c.at),
+                entered_at: super::entered::machine(s, c.entered),
             })
             .collect(),
         resolution: i.resolution.as_deref(),

@@ -166,7 +166,8 @@ labels! {
     StepDeferred => "暂缓", "deferred";
     StepWithdrawn => "已撤回", "withdrawn";
     ItemStatus => "议题状态", "Item status";
-    IgnoredBallots => "张选票来自不在表决范围内的人员（如已离场），未计入", "ballot(s) from people outside the electorate (e.g. who left) were not counted";
+    IgnoredBallot => "张选票来自不在表决范围内的人员（如已离场），未计入", "ballot from someone outside the electorate (e.g. who left) was not counted";
+    IgnoredBallots => "张选票来自不在表决范围内的人员（如已离场），未计入", "ballots from people outside the electorate (e.g. who left) were not counted";
     CsvItem => "议题编号", "Item";
     CsvItemTitle => "议题", "Item title";
     CsvFlats => "该业主在范围内的全部房号", "Owner's flats in scope";
@@ -448,6 +449,7 @@ pub fn digest_comment(hash: &str, event: i64, events: usize, lang: Lang) -> Stri
 pub fn ignored_ballots(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("另有 {n} {}。", L::IgnoredBallots.get(lang)),
+        Lang::En if n == 1 => format!("{n} {}.", L::IgnoredBallot.get(lang)),
         Lang::En => format!("{n} {}.", L::IgnoredBallots.get(lang)),
     }
 }

@@ -42,16 +42,17 @@ pub(crate) fn guests(s: &MeetingSnapshot, lang: Lang) -> Vec<Block> {
 /// The notice period in words: "自2026年11月29日起至2026年12月5日止，共 7 天", or from the posting
 /// day when that is not known yet.
 pub fn period(n: &NoticeSettings, lang: Lang) -> String {
+    let days = crate::i18n::terms::counted(lang, n.days(), P::Day, P::Days);
     match n.period() {
         Some((from, until)) => P::PeriodFromTo.fill(
             lang,
             &[
                 ("from", &lb::date(from, lang)),
                 ("until", &lb::date(until, lang)),
-                ("days", &n.days()),
+                ("days", &days),
             ],
         ),
-        None => P::PeriodFromPosting.fill(lang, &[("days", &n.days())]),
+        None => P::PeriodFromPosting.fill(lang, &[("days", &days)]),
     }
 }
 

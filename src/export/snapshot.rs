@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use crate::domain::{ActionStatus, Area, Choice, Counts, FlatRef, Responsible, Step, Tally};
 use crate::store::{
-    ActionRecord, BallotRecord, GENESIS, ItemRecord, MeetingRecord, Method, Presence,
+    ActionRecord, BallotRecord, EnteredLater, GENESIS, ItemRecord, MeetingRecord, Method, Presence,
     ProgressRecord, RosterEntry, Store, StoreError,
 };
 
@@ -41,6 +41,8 @@ pub struct MeetingSnapshot {
     pub guests: Vec<super::paper::GuestLine>,
     /// The meeting's last recorded event, so a printed copy can be matched to the database.
     pub digest: Digest,
+    /// Some records were entered later from paper, at the time the paper states (补录).
+    pub entered_later: bool,
     /// Set only by [`MeetingSnapshot::public`], which masks the names.
     pub(crate) variant: Variant,
     /// Roster names and phone numbers, to find and mask them in free text for the public notice.
@@ -74,6 +76,8 @@ pub struct SignIn {
     pub presence: Presence,
     /// When the owner signed in (or left, for one who left).
     pub at: Option<Timestamp>,
+    /// When it was entered, if later from paper.
+    pub entered: Option<Timestamp>,
 }
 
 impl Attendance {
@@ -107,6 +111,8 @@ pub struct ItemSnapshot {
     pub corrections: Vec<Correction>,
     /// Actions agreed on this item at this meeting (step 3).
     pub actions: Vec<i64>,
+    /// When the closing of the vote was entered, if later from paper.
+    pub closed_entered: Option<Timestamp>,
     /// How the cost is shared by floor, if the item has a plan.
     pub cost: Option<super::cost::ItemCost>,
 }
@@ -116,6 +122,8 @@ pub struct Note {
     pub speaker: String,
     pub point: String,
     pub at: Option<Timestamp>,
+    /// When it was entered, if later from paper.
+    pub entered: Option<Timestamp>,
 }
 
 /// One owner's current ballot.
@@ -131,6 +139,8 @@ pub struct RollLine {
     pub method: Method,
     pub proxy: Option<String>,
     pub at: Option<Timestamp>,
+    /// When it was entered, if later from paper.
+    pub entered: Option<Timestamp>,
 }
 
 /// A ballot that was replaced by a later one, or withdrawn.
@@ -144,6 +154,8 @@ pub struct Correction {
     pub after: Option<Choice>,
     pub reason: Option<String>,
     pub at: Option<Timestamp>,
+    /// When it was entered, if later from paper.
+    pub entered: Option<Timestamp>,
 }
 
 /// The action ledger as it stood for this meeting.
@@ -224,28 +236,29 @@ impl MeetingSnapshot {
         people.phones.sort();
         people.phones.dedup();
 
-        let attendance = gather_attendance(store, &record, &owner_area, &owner_flats)?;
+        let events = store.events(Some(meeting))?;
+        let later = EnteredLater::of(&events);
+        let attendance = gather_attendance(store, &record, &owner_area, &owner_flats, &later)?;
         let all_actions = store.actions()?;
         let mut items = Vec::new();
         for item in store.items(meeting)? {
             items.push(gather_item(
                 store,
                 item,
-                &roster,
-                &owner_flats,
+                (&roster, &owner_flats),
                 &all_actions,
+                &later,
             )?);
         }
         let actions = gather_ledger(store, &record, all_actions)?;
         let number = store.series_number(record.id)? as usize;
-        let events = store.events(Some(meeting))?;
-        let digest = match events.last() {
-            Some(e) => Digest {
-                event: e.id,
-                events: events.len(),
-                hash: e.hash.clone(),
+        let digest = match store.meeting_digest(meeting)? {
+            (events, Some((event, hash))) => Digest {
+                event,
+                events,
+                hash,
             },
-            None => Digest {
+            (_, None) => Digest {
                 event: 0,
                 events: 0,
                 hash: GENESIS.to_string(),
@@ -277,6 +290,7 @@ impl MeetingSnapshot {
             items,
             actions,
             digest,
+            entered_later: !later.is_empty(),
             variant: Variant::Minutes,
             people,
             masked: Masked::default(),
@@ -313,6 +327,7 @@ fn gather_attendance(
     meeting: &MeetingRecord,
     owner_area: &HashMap<i64, Area>,
     owner_flats: &HashMap<i64, (String, Vec<FlatRef>)>,
+    later: &EnteredLater,
 ) -> Result<Attendance, StoreError> {
     let mut a = Attendance {
         others: meeting.others.clone(),
@@ -329,6 +344,7 @@ fn gather_attendance(
             owner: name,
             presence: record.presence.clone(),
             at: instant(&record.at),
+            entered: later.sign_ins.get(&owner).copied(),
         });
         match &record.presence {
             Presence::Present => add(&mut a.in_person, area),
@@ -362,19 +378,23 @@ fn add(c: &mut Counts, area: Area) {
 fn gather_item(
     store: &Store,
     item: ItemRecord,
-    roster: &[RosterEntry],
-    names: &HashMap<i64, (String, Vec<FlatRef>)>,
+    (roster, names): (&[RosterEntry], &Names),
     actions: &[ActionRecord],
+    later: &EnteredLater,
 ) -> Result<ItemSnapshot, StoreError> {
-    let notes = store
+    let mut notes: Vec<Note> = store
         .notes(item.id)?
         .into_iter()
-        .map(|n| Note {
+        .enumerate()
+        .map(|(k, n)| Note {
             speaker: n.speaker,
             point: n.point,
             at: instant(&n.at),
+            entered: later.notes.get(&(item.id, k)).copied(),
         })
         .collect();
+    // In the order the points were made: one entered later from paper takes its place.
+    notes.sort_by_key(|n| n.at);
     let counted = item.rule.votes
         && (item.vote_closed || !matches!(item.step, Step::Withdrawn | Step::Deferred));
     let tally = if counted {
@@ -430,9 +450,10 @@ fn gather_item(
                 method: b.method,
                 proxy: b.proxy_name.clone(),
                 at: instant(&b.at),
+                entered: later.ballots.get(&b.id).copied(),
             });
         }
-        corrections = changes(store, &history, names)?;
+        corrections = changes(store, &history, names, later)?;
     }
     let mut own_actions: Vec<i64> = actions
         .iter()
@@ -442,6 +463,7 @@ fn gather_item(
     own_actions.sort_unstable();
     let cost = super::cost::ItemCost::gather(store, &item)?;
     Ok(ItemSnapshot {
+        closed_entered: later.closes.get(&item.id).copied(),
         cost,
         item,
         notes,
@@ -451,6 +473,9 @@ fn gather_item(
         actions: own_actions,
     })
 }
+
+/// Each owner's name and flats, by owner id.
+type Names = HashMap<i64, (String, Vec<FlatRef>)>;
 
 /// Each owner's name and flats in a roster.
 fn owner_names(roster: &[RosterEntry]) -> HashMap<i64, (String, Vec<FlatRef>)> {
@@ -469,6 +494,7 @@ fn changes(
     store: &Store,
     history: &[BallotRecord],
     names: &HashMap<i64, (String, Vec<FlatRef>)>,
+    later: &EnteredLater,
 ) -> Result<Vec<Correction>, StoreError> {
     let mut last: HashMap<i64, &BallotRecord> = HashMap::new();
     let mut out = Vec::new();
@@ -489,6 +515,7 @@ fn changes(
                 after: b.choice,
                 reason: b.reason.clone(),
                 at: instant(&b.at),
+                entered: later.ballots.get(&b.id).copied(),
             });
         }
     }

@@ -1,5 +1,6 @@
 //! Tally bar charts as inline SVG for the HTML export: one bar per condition of the rule, the
 //! threshold marked, widths in whole pixels from exact integer arithmetic (the figures are in the tables).
+//! Printed in black and white the parts still differ: 同意 solid, 反对 hatched, 弃权 dotted.
 
 use std::fmt::Write;
 
@@ -25,8 +26,31 @@ fn scale(part: i64, whole: i64, span: i64) -> i64 {
     (w as i64).min(span)
 }
 
-/// A chart of the tally's conditions; empty when the rule has none.
-pub fn tally_chart(t: &Tally, lang: Lang) -> String {
+/// The fills of 反对 (diagonal hatching) and 弃权 (dots on light grey), named after the chart so
+/// that several charts in one page, or one copied alone, each carry their own.
+fn patterns(s: &mut String, chart: usize) {
+    let _ = write!(
+        s,
+        concat!(
+            r#"<defs><pattern id="c{n}-no" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">"#,
+            r##"<rect width="6" height="6" fill="#c62828"/><rect width="2.5" height="6" fill="#fff"/></pattern>"##,
+            r#"<pattern id="c{n}-abstain" width="4" height="4" patternUnits="userSpaceOnUse">"#,
+            r##"<rect width="4" height="4" fill="#e0e0e0"/><circle cx="2" cy="2" r="1" fill="#424242"/></pattern></defs>"##,
+        ),
+        n = chart
+    );
+}
+
+/// The fill attribute of a part drawn with a pattern.
+fn fill(class: &str, chart: usize) -> String {
+    match class {
+        "no" | "abstain" => format!(r#" fill="url(#c{chart}-{class})""#),
+        _ => String::new(),
+    }
+}
+
+/// A chart of the tally's conditions, the `chart`-th of its page; empty when the rule has none.
+pub fn tally_chart(t: &Tally, lang: Lang, chart: usize) -> String {
     if t.conditions.is_empty() {
         return String::new();
     }
@@ -40,11 +64,12 @@ pub fn tally_chart(t: &Tally, lang: Lang) -> String {
         escape(title),
         escape(title)
     );
+    patterns(&mut s, chart);
     for (i, c) in t.conditions.iter().enumerate() {
         let y = i as i64 * ROW;
-        bar_row(&mut s, t, c, y, lang);
+        bar_row(&mut s, t, c, y, lang, chart);
     }
-    legend(&mut s, rows * ROW + 8, lang);
+    legend(&mut s, rows * ROW + 8, lang, chart);
     s.push_str("</svg>");
     s
 }
@@ -58,7 +83,7 @@ pub(super) fn short_label(m: Measure) -> L {
     }
 }
 
-fn bar_row(s: &mut String, t: &Tally, c: &Condition, y: i64, lang: Lang) {
+fn bar_row(s: &mut String, t: &Tally, c: &Condition, y: i64, lang: Lang, chart: usize) {
     let x0 = LABEL;
     let by = y + (ROW - BAR_HEIGHT) / 2;
     let _ = write!(
@@ -94,7 +119,8 @@ fn bar_row(s: &mut String, t: &Tally, c: &Condition, y: i64, lang: Lang) {
                 if w > 0 {
                     let _ = write!(
                         s,
-                        r#"<rect x="{x}" y="{by}" width="{w}" height="{BAR_HEIGHT}" class="{class}"/>"#
+                        r#"<rect x="{x}" y="{by}" width="{w}" height="{BAR_HEIGHT}" class="{class}"{}/>"#,
+                        fill(class, chart)
                     );
                 }
                 x += w;
@@ -124,7 +150,7 @@ fn bar_row(s: &mut String, t: &Tally, c: &Condition, y: i64, lang: Lang) {
     );
 }
 
-fn legend(s: &mut String, y: i64, lang: Lang) {
+fn legend(s: &mut String, y: i64, lang: Lang, chart: usize) {
     let mut x = LABEL;
     for (class, label) in [
         ("took-part", L::Participating),
@@ -135,7 +161,8 @@ fn legend(s: &mut String, y: i64, lang: Lang) {
         let text = label.get(lang);
         let _ = write!(
             s,
-            r#"<rect x="{x}" y="{y}" width="12" height="12" class="{class}"/><text x="{}" y="{}" class="legend">{}</text>"#,
+            r#"<rect x="{x}" y="{y}" width="12" height="12" class="{class}"{}/><text x="{}" y="{}" class="legend">{}</text>"#,
+            fill(class, chart),
             x + 16,
             y + 11,
             escape(text)
@@ -164,5 +191,15 @@ mod tests {
         assert_eq!(scale(1, 3, 300), 100);
         assert_eq!(scale(5, 0, 300), 0);
         assert_eq!(scale(7, 5, 300), 300);
+    }
+
+    #[test]
+    fn each_chart_carries_its_own_patterns() {
+        let mut s = String::new();
+        patterns(&mut s, 3);
+        assert!(s.contains(r#"<pattern id="c3-no""#) && s.contains(r#"<pattern id="c3-abstain""#));
+        assert_eq!(fill("no", 3), r#" fill="url(#c3-no)""#);
+        assert_eq!(fill("abstain", 3), r#" fill="url(#c3-abstain)""#);
+        assert_eq!(fill("yes", 3), "");
     }
 }

@@ -13,6 +13,7 @@ catalogue! {
             "in-person ballot replaced: {flat} ({old} → {new}), reason: {reason}";
         WouldReplace => "以下书面票会替换现场或委托表决：{list}；未记录任何票。核实后加 --replace 理由 再导入",
             "these written ballots would replace ballots cast in person or by proxy: {list}; nothing was recorded. Check them, then import again with --replace REASON";
+        Change => "{flat}（{old} → {new}）", "{flat} ({old} → {new})";
         RowUnreadable => "第 {row} 行：{error}", "row {row}: {error}";
         CheckQuoting => "请检查引号", "check the quoting";
         NotChoiceColumn => "「{text}」不是表决意见列", "'{text}' is not the choice column";

@@ -24,7 +24,7 @@ catalogue! {
         Upgraded => "已将 {path} 的数据结构从第 {from} 版升级到第 {to} 版；升级前的数据库保存在 {backup}", "upgraded {path} from schema {from} to {to}; the database as it was is kept in {backup}";
         EstateCreated => "已在 {path} 中建立小区“{estate}”", "created estate '{estate}' in {path}";
         Warning => "注意", "warning";
-        NoTerminal => "无法打开终端，界面须在终端窗口中运行（{error}）", "cannot open the terminal: the screens run in a terminal window ({error})";
+        NoTerminal => "无法打开终端：{error}。界面须在终端窗口中运行", "cannot open the terminal: {error}. The screens run in a terminal window";
         Note => "提示", "note";
         AutoBackupFailed => "自动备份失败：{error}", "the automatic backup failed: {error}";
         // verify

@@ -27,6 +27,8 @@ catalogue! {
         Total => "合计", "Total";
         Changed => "{at} 修改分摊方案，原因：{reason}。原方案（保留在记录中）：{earlier}", "Plan changed on {at}: {reason}. Earlier plan (kept in the record): {earlier}";
         PlanLine => "总费用 {amount} 元，补贴 {subsidy} 元，{method}，楼层系数 {floors}", "total ¥{amount}, subsidy ¥{subsidy}, {method}, floor coefficients {floors}";
+        CsvHeading => "第 {n} 项费用分摊：总费用 {amount} 元；补贴 {subsidy} 元；业主分摊 {to_raise} 元；{method}", "Item {n} cost sharing: total ¥{amount}; subsidy ¥{subsidy}; shared by the owners ¥{to_raise}; {method}";
+        CsvCannotShare => "第 {n} 项费用无法分摊：{why}", "Item {n}: the cost cannot be shared: {why}";
         CannotShare => "无法分摊费用：{why}", "The cost cannot be shared: {why}";
         NoPlan => "议题 {n} 没有费用分摊方案", "item {n} has no cost plan";
         WriteUnderHeader => "请把方案写在 [items.cost] 标题下，如 {example}", "write the plan below an [items.cost] header, e.g. {example}";
@@ -54,9 +56,13 @@ catalogue! {
         NobodyPays => "范围内各户系数都是 0，{to_raise} 元无人分摊", "every flat in scope has coefficient 0, so nobody pays the ¥{to_raise} to raise";
         FloorUnknown => "{flats} 的楼层无法从房号读出，名册中也没有写明，费用无法按楼层分摊", "the floor of {flats} cannot be read from the room number and the roster does not give it, so the cost cannot be shared by floor";
         FloorUnknownHint => "费用按楼层分摊：房号须为楼层加门牌（501 在 5 层），或在名册中加“楼层”列后重新导入", "cost is shared by floor: number rooms floor then door (501 is on floor 5), or add a 楼层/floor column to the roster and import it again";
-        ChangeDuringVote => "议题 {n} 的表决已投 {ballots} 票：业主正在就现行方案表决，不能修改；请结束表决后再修改并说明原因", "the vote on item {n} has {ballots} ballot(s): owners are voting on the current plan, so it cannot change now; change it after the vote closes, with a reason";
+        Ballot => "票", "ballot";
+        Ballots => "票", "ballots";
+        ChangeDuringVote => "议题 {n} 的表决已投 {ballots}：业主正在就现行方案表决，不能修改；请结束表决后再修改并说明原因", "the vote on item {n} has {ballots}: owners are voting on the current plan, so it cannot change now; change it after the vote closes, with a reason";
         ChangeNeedsReason => "修改议题 {n} 已有的费用分摊方案须说明原因（--reason）", "changing the cost plan of item {n} needs a reason (--reason)";
         Unchanged => "议题 {n} 的新方案与现行方案相同：未作修改", "the new plan of item {n} is the same as the current one: nothing changed";
+        ImportBreaksPlan => "注意：按现在的名册，议事会 {meeting} 议题 {n} 的费用无法分摊：{why}；请修改费用方案（cost --set，或在议题页按 m）", "warning: with the roster as it now stands, the cost of item {n} of meeting {meeting} cannot be shared: {why}; change the plan (cost --set, or m on the item screen)";
+        ScopeBreaksPlan => "议题 {n} 的范围不能这样改，否则费用无法分摊：{why}", "the scope of item {n} cannot change so, or its cost could not be shared: {why}";
         PlanSet => "议题 {n} 的费用分摊方案现为第 {version} 版：业主分摊 {to_raise} 元", "the cost plan of item {n} is now version {version}: ¥{to_raise} shared by the owners";
     }
 }

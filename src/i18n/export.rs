@@ -3,14 +3,24 @@ use super::catalogue;
 catalogue! {
     /// Texts of the export command and the exported documents added for filing and posting.
     ExportText {
-        Masked => "公示已隐去：姓名 {names} 处，电话号码 {phones} 处，身份证号 {ids} 处，电子邮箱 {emails} 处。",
-            "masked on the notice: {names} names, {phones} phone numbers, {ids} ID numbers, {emails} e-mail addresses.";
+        Masked => "公示已隐去：姓名 {names}，电话号码 {phones}，身份证号 {ids}，电子邮箱 {emails}。",
+            "masked on the notice: {names}, {phones}, {ids}, {emails}.";
+        Name => "处", "name";
+        Names => "处", "names";
+        PhoneNumber => "处", "phone number";
+        PhoneNumbers => "处", "phone numbers";
+        IdNumber => "处", "ID number";
+        IdNumbers => "处", "ID numbers";
+        Email => "处", "e-mail address";
+        Emails => "处", "e-mail addresses";
+        Passage => "处", "passage";
+        Passages => "处", "passages";
         CheckClean => "未发现疑似姓名。张贴前仍请通读一遍。",
             "nothing on the notice looks like a name; still read it through before posting.";
-        CheckFound => "张贴前请核对以下 {n} 处疑似姓名（未自动隐去，可在原记录中改写）：",
-            "review these {n} passages that may name a person (not masked; reword them in the record) before posting:";
-        CheckFailed => "公示中有 {n} 处疑似姓名待核对，未写入文件",
-            "{n} passages of the notice may name a person: nothing was written";
+        CheckFound => "张贴前请核对以下 {n}疑似姓名（未自动隐去，可在原记录中改写）：",
+            "before posting, review {n} that may name a person (not masked; reword the record where needed):";
+        CheckFailed => "公示中有 {n}疑似姓名待核对，未写入文件",
+            "{n} of the notice may name a person: nothing was written";
         PageOf => "第 {page} 页 共 {pages} 页", "Page {page} of {pages}";
         UnsoldFlats => "开发商未售房屋 {n} 套", "developer's unsold flats ({n})";
         MeetingNumber => "会议届次", "Meeting";

@@ -21,7 +21,7 @@ catalogue! {
         Item => "议题", "item";
         Note => "发言记录", "note";
         Meeting => "议事会", "meeting";
-        Action => "办事事项", "action";
+        Action => "办理事项", "action";
         Progress => "进展记录", "progress";
         Concern => "诉求", "concern";
         Added => "没有事件记载此{what}：它是绕过本程序添加的", "no event records this {what}: it was added behind the program's back";
@@ -61,5 +61,24 @@ catalogue! {
         ChainGap => "此处应为第 {expected} 个事件：有事件被删除或调换了顺序", "expected event {expected} here: an event was removed or reordered";
         ChainLink => "它与前一个事件的链接不符", "its link to the previous event does not match";
         ChainHash => "其内容与其哈希不符：它被修改过", "its content does not match its hash: it was edited";
+        Empty => "空", "empty";
+        RowMeeting => "议事会 {meeting}", "meeting {meeting}";
+        Row => "行记录", "row";
+        Differs => "此{what}与其事件所记载的不同", "the {what} differs from what its events recorded";
+        MissingRecorded => "此事件记载的{what}在表中没有：它被删除了", "a {what} recorded by this event is missing from the table: it was deleted";
+        Lacks => "“{kind}”事件缺少{what}", "the '{kind}' event lacks {what}";
+        LacksMeeting => "其议事会", "its meeting";
+        LacksMeetingBefore => "在它之前收入的议事会", "a meeting taken in before it";
+        LacksItem => "其议题", "its item";
+        LacksItemBefore => "在它之前添加的议题", "an item added before it";
+        LacksTurn => "在它之前添加的议题和 1 至 1800 秒的时长", "an item added before it and a length of 1 to 1800 seconds";
+        LacksItemAndOwner => "其议题和业主", "its item and owner";
+        LacksMeetingAndOwner => "其议事会和业主", "its meeting and owner";
+        LacksActionId => "其办理事项编号", "its action id";
+        LacksActionBefore => "在它之前添加的办理事项", "an action added before it";
+        LacksConcernId => "其诉求编号", "its concern id";
+        LacksBallotId => "其选票编号", "its ballot id";
+        LacksMeetingOrGuest => "其议事会或列席人", "its meeting or guest";
+        GuestNeverAdded => "它移除列席人 {id}，但此人从未被添加", "it removes guest {id}, never added";
     }
 }

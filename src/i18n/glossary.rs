@@ -25,6 +25,7 @@ mod tests {
         out.extend(texts(crate::i18n::IntakeText::ALL));
         out.extend(texts(crate::i18n::BallotText::ALL));
         out.extend(texts(crate::i18n::StoreText::ALL));
+        out.extend(texts(crate::i18n::StatedText::ALL));
         out.extend(texts(crate::i18n::AgendaText::ALL));
         out.extend(texts(crate::i18n::AgendaKeyText::ALL));
         out.extend(texts(crate::i18n::ShowText::ALL));

@@ -62,8 +62,8 @@ catalogue! {
         NotAFlat => "「{text}」不是一套房屋", "'{text}' is not a flat";
         WriteFlat => "请写明楼栋、单元和房号，如 3-2-501 或 3栋2单元501室",
             "write building, unit and room, e.g. 3-2-501 or 3栋2单元501室";
-        BadPart => "「{text}」不能作{field}：在 3-2-501 这样的写法中，“-”、“/”、空格和栋、单元用来分隔楼栋、单元和房号",
-            "'{text}' cannot be used as a {field}: '-', '/', spaces and 栋/单元 separate building, unit and room in a flat like 3-2-501";
+        BadPart => "「{text}」不能作{field}：在 3-2-501 这样的写法中，“-”、“/”、空格和栋、座、单元、#等用来分隔楼栋、单元和房号",
+            "'{text}' cannot be used as a {field}: '-', '/', spaces and markers such as 栋, 座, 单元 or # separate building, unit and room in a flat like 3-2-501";
         OneWord => "{field}请写成一个词，不要带这些字符", "write the {field} as one word, without them";
         AreaEmpty => "面积是空的", "the area is empty";
         AreaNotANumber => "「{text}」不是数字", "'{text}' is not a number";

@@ -37,6 +37,8 @@ catalogue! {
         OfficersShown => "写明全名", "named in full";
         BadNoticeDays => "公示期天数“{days}”不可用：请写 1 到 {max} 之间的整数（含张贴当日），空着则为 7 天", "a notice period of “{days}” days cannot be used: give a whole number from 1 to {max} (the posting day included), or leave it empty for 7";
         NoticeOut => "公示已于 {posted} 张贴，表决均已结束：此修改会改变已张贴的公示。确要重新公示，请按 F3", "the notice was posted on {posted} and the votes are closed: this change alters the posted notice. To issue it again, press F3";
+        HeaderOnNotice => "公示已于 {posted} 张贴，表决均已结束：会议的名称、编号、时间、地点和主持人、记录人都印在已张贴的公示上，不能直接修改。确要更正，请先在公示设置（N）中清空张贴日期并按 F3 重新公示，改好后再填回张贴日期", "the notice was posted on {posted} and the votes are closed: the meeting's title, number, time, place, host and secretary are printed on the posted notice and cannot change just like that. To correct them, first clear the posting day in the notice settings (N) and press F3 to issue it again, then change the header and give the posting day again";
+        ItemsOnNotice => "公示已于 {posted} 张贴，表决均已结束：议题的内容和顺序都印在已张贴的公示上，不能直接修改。确要更正，请先在公示设置（N）中清空张贴日期并按 F3 重新公示，改好后再填回张贴日期", "the notice was posted on {posted} and the votes are closed: the items, their texts and their order are printed on the posted notice and cannot change just like that. To correct them, first clear the posting day in the notice settings (N) and press F3 to issue it again, then change the items and give the posting day again";
         MeetingUnchanged => "议事会信息没有改变", "the meeting's header is unchanged";
         BadNumber => "会议编号请填正整数，如 12（也可留空）", "meeting number: a whole number such as 12 (or leave it empty)";
         NumberTaken => "编号 {n} 已是议事会 {id}（{title}）的编号：请换一个，或留空", "number {n} is already meeting {id}'s ({title}): give another or leave it empty";

@@ -40,5 +40,6 @@ catalogue! {
         SignInFirst => "议题 {item} 由到会者表决：请先为 {flat} 的业主签到（`pavilion attend`）", "item {item} is decided by those present: sign the owner of {flat} in first (`pavilion attend`)";
         AlreadyClosed => "议题 {item} 的表决已经结束", "the vote on item {item} is already closed";
         NoVoteToClose => "议题 {item} 现为“{step}”：没有可结束的表决", "item {item} is {step}: there is no vote to close";
+        UnknownBallot => "议题 {item} 有一张已存选票的表决意见或表决方式无法识别：数据库可能被改动过，请运行 `pavilion verify`", "a stored ballot of item {item} has an unknown choice or method: the database may have been edited; run `pavilion verify`";
     }
 }

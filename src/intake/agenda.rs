@@ -68,17 +68,7 @@ pub fn parse_agenda_with_floors(
     };
     let items = read_items(&mut report, &ctx, document.get("items"));
 
-    let plan = items.and_then(|items| header?.into_plan(items));
-    match plan {
-        Some(plan) if report.is_clean() => Ok(plan),
-        _ => {
-            if report.is_clean() {
-                // Every path that drops a value reports why; this only guards against a gap in that.
-                report.at(0, said!(A::Unreadable), "");
-            }
-            Err(report.into_problems())
-        }
-    }
+    report.finish(items.and_then(|items| header?.into_plan(items)))
 }
 
 /// An editor's byte order mark is invisible; dropping it keeps columns on line 1 as the user sees them.

@@ -29,7 +29,7 @@ pub fn read_input(path: &Path, limit: u64, what: IntakeText) -> Result<Vec<u8>, 
         Problem::said(
             &name,
             Location::File,
-            said!(IntakeText::Unreadable, error = e),
+            said!(IntakeText::Unreadable).with("error", &crate::i18n::io_reason(&e)),
             said!(IntakeText::CheckPath),
         )
     };

@@ -36,8 +36,7 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang, theme: ThemeName) -> R
         view: View::Blank,
         timer_ends: None,
     };
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| crate::i18n::said!(crate::i18n::CliText::NoTerminal, error = e))?;
+    let mut terminal = crate::tui::open_terminal()?;
     let result = (|| -> Result<()> {
         let mut dirty = true;
         let mut last_second = 0;

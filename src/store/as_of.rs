@@ -43,7 +43,7 @@ pub(crate) fn history_kept(conn: &Connection) -> Result<bool> {
 }
 
 /// SQL condition and parameters selecting the flats of a scope (lists are filtered after).
-fn scope_condition(scope: Option<&Scope>) -> (&'static str, Vec<String>) {
+pub(super) fn scope_condition(scope: Option<&Scope>) -> (&'static str, Vec<String>) {
     match scope {
         None | Some(Scope::Estate | Scope::Flats(_)) => ("", vec![]),
         Some(Scope::Building(b)) => (" AND f.building = ?2", vec![b.clone()]),
@@ -89,7 +89,17 @@ pub(crate) fn shares(
              WHERE f.active = 1 AND ?1 IS NULL{cond} ORDER BY f.id"
         ),
     };
-    let mut stmt = conn.prepare_cached(&sql)?;
+    owners_and_areas(conn, &sql, as_of, args)
+}
+
+/// Runs a query of (owner, area) rows with the epoch as ?1 and the scope's words after it.
+pub(super) fn owners_and_areas(
+    conn: &Connection,
+    sql: &str,
+    as_of: Option<i64>,
+    args: Vec<String>,
+) -> Result<Vec<(i64, Area)>> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let mut values: Vec<rusqlite::types::Value> = vec![as_of.into()];
     values.extend(args.into_iter().map(Into::into));
     let mut rows = stmt.query(rusqlite::params_from_iter(values))?;
@@ -176,12 +186,14 @@ pub(crate) fn owner_of(
         .optional()?)
 }
 
+/// The event that closed the vote on item ?2 of meeting ?1.
+pub(crate) const CLOSE_EVENT: &str =
+    "SELECT MAX(id) FROM events WHERE meeting_id = ?1 AND item_id = ?2 AND kind = 'vote.close'";
+
 /// The event that closed an item's vote, if it is closed.
 pub(crate) fn close_event(conn: &Connection, meeting: i64, item: i64) -> Result<Option<i64>> {
     Ok(conn
-        .prepare_cached(
-            "SELECT MAX(id) FROM events WHERE meeting_id = ?1 AND item_id = ?2 AND kind = 'vote.close'",
-        )?
+        .prepare_cached(CLOSE_EVENT)?
         .query_row([meeting, item], |r| r.get(0))?)
 }
 

@@ -2,10 +2,12 @@
 
 use std::collections::HashMap;
 
+use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::FlatRef;
 
+use super::stated::When;
 use super::{AttendanceRecord, Ids, Presence, Result, RosterEntry, Store, events};
 use crate::i18n::{StoreText as S, said};
 
@@ -17,20 +19,67 @@ impl Store {
         flat: &FlatRef,
         presence: &Presence,
     ) -> Result<RosterEntry> {
-        self.meeting(meeting)?;
-        let entry = self.find_flat(flat)?;
+        self.attend_at(meeting, flat, presence, None)
+    }
+
+    /// [`Store::attend`], at the time a paper record states (entered later), if given.
+    pub fn attend_at(
+        &mut self,
+        meeting: i64,
+        flat: &FlatRef,
+        presence: &Presence,
+        stated: Option<Timestamp>,
+    ) -> Result<RosterEntry> {
+        let (entry, when) = self.check_attend(meeting, flat, presence, stated)?;
         let proxy = match presence {
-            Presence::Proxy(name) if name.trim().is_empty() => {
-                return Err(said!(S::ProxyNeedsName).into());
-            }
             Presence::Proxy(name) => Some(name.trim().to_string()),
             _ => None,
         };
-        let now = self.now();
         let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO attendance (meeting_id, owner_id, status, proxy_name, at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (meeting_id, owner_id) DO UPDATE SET status = ?3, proxy_name = ?4, at = ?5",
+            params![meeting, entry.owner_id, presence.as_str(), proxy, when.row],
+        )?;
+        events::append(
+            &tx,
+            &when.event,
+            "attend",
+            Ids {
+                meeting: Some(meeting),
+                item: None,
+                owner: Some(entry.owner_id),
+            },
+            when.mark(serde_json::json!({
+                "flat": flat.to_string(),
+                "status": presence.as_str(),
+                "proxy": proxy,
+            })),
+        )?;
+        tx.commit()?;
+        Ok(entry)
+    }
+
+    /// Checks a sign-in without recording it (so that a list of flats is checked before any is
+    /// signed in): the flat's owner, and the times it would be recorded with.
+    pub(crate) fn check_attend(
+        &self,
+        meeting: i64,
+        flat: &FlatRef,
+        presence: &Presence,
+        stated: Option<Timestamp>,
+    ) -> Result<(RosterEntry, When)> {
+        self.meeting(meeting)?;
+        let entry = self.find_flat(flat)?;
+        if let Presence::Proxy(name) = presence
+            && name.trim().is_empty()
+        {
+            return Err(said!(S::ProxyNeedsName).into());
+        }
         if *presence == Presence::Left {
             // Only someone here can leave: the minutes would count a stranger as having left.
-            let status: Option<String> = tx
+            let status: Option<String> = self
+                .conn
                 .query_row(
                     "SELECT status FROM attendance WHERE meeting_id = ?1 AND owner_id = ?2",
                     params![meeting, entry.owner_id],
@@ -41,28 +90,23 @@ impl Store {
                 return Err(said!(S::NotSignedIn, flat = flat).into());
             }
         }
-        tx.execute(
-            "INSERT INTO attendance (meeting_id, owner_id, status, proxy_name, at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (meeting_id, owner_id) DO UPDATE SET status = ?3, proxy_name = ?4, at = ?5",
-            params![meeting, entry.owner_id, presence.as_str(), proxy, now],
-        )?;
-        events::append(
-            &tx,
-            &now,
-            "attend",
-            Ids {
-                meeting: Some(meeting),
-                item: None,
-                owner: Some(entry.owner_id),
-            },
-            serde_json::json!({
-                "flat": flat.to_string(),
-                "status": presence.as_str(),
-                "proxy": proxy,
-            }),
-        )?;
-        tx.commit()?;
-        Ok(entry)
+        let when = self.when(meeting, stated)?;
+        self.check_stated_sign_in(meeting, entry.owner_id, flat, &when)?;
+        Ok((entry, when))
+    }
+
+    /// Checks that every flat could be signed in as asked, recording nothing.
+    pub fn check_sign_ins(
+        &self,
+        meeting: i64,
+        flats: &[FlatRef],
+        presence: &Presence,
+        stated: Option<Timestamp>,
+    ) -> Result<()> {
+        for flat in flats {
+            self.check_attend(meeting, flat, presence, stated)?;
+        }
+        Ok(())
     }
 
     /// Everyone who signed in (including those who left), by owner id.

@@ -254,8 +254,15 @@ fn fresh_name(dir: &Path, stem: &str, label: &str) -> PathBuf {
 }
 
 /// Backs up the database behind `conn` (at `db`) into its backups folder — unless a routine backup
-/// finds the newest routine one already holding the same record — then applies the budget.
-pub(crate) fn auto_backup_of(conn: &Connection, db: &Path, reason: Reason) -> Result<BackupInfo> {
+/// finds the newest routine one already holding the same record — then applies the budget. A new
+/// copy replaces `supersedes` (an earlier copy of this same session, whose record the new one holds
+/// and more), which is removed before the budget counts.
+pub(crate) fn auto_backup_of(
+    conn: &Connection,
+    db: &Path,
+    reason: Reason,
+    supersedes: Option<&Path>,
+) -> Result<BackupInfo> {
     let dir = backups_dir(db);
     let stem = stem(db);
     let kind = reason.kind();
@@ -285,6 +292,11 @@ pub(crate) fn auto_backup_of(conn: &Connection, db: &Path, reason: Reason) -> Re
     if let Err(e) = super::anchor::write_sidecar(&info.path, info.events, &info.head) {
         tracing::warn!(path = %info.path.display(), "cannot write the chain head beside the backup: {e}");
     }
+    if let Some(earlier) = supersedes.filter(|p| *p != info.path)
+        && std::fs::remove_file(earlier).is_ok()
+    {
+        let _ = std::fs::remove_file(super::anchor::sidecar_path(earlier));
+    }
     if kind.routine() {
         for gone in catalog::prune(&dir, &stem)? {
             let _ = std::fs::remove_file(super::anchor::sidecar_path(&gone));
@@ -308,6 +320,6 @@ impl Store {
     /// An automatic backup into `backups/` next to the database (skipped when the newest routine
     /// one holds the same record); then what the budget does not keep is removed ([`catalog::prune`]).
     pub fn auto_backup(&self, reason: Reason) -> Result<BackupInfo> {
-        auto_backup_of(&self.conn, &self.path, reason)
+        auto_backup_of(&self.conn, &self.path, reason, None)
     }
 }

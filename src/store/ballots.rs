@@ -1,19 +1,23 @@
 //! Ballots (with their history), the roll call, the live tally, and closing a vote.
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
+use jiff::Timestamp;
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::rule::Electorate;
 use crate::domain::tally::{Member, RequiredConsent, members_of, tally};
-use crate::domain::{Area, Choice, FlatRef, Scope, Step, Tally};
+use crate::domain::{Choice, FlatRef, Scope, Step, Tally};
 
 use crate::i18n::terms::{self, step};
 use crate::i18n::{StoreText as S, said};
 use crate::lang::Lang;
 
+use super::ballot_rows::record_ballot;
+use super::stated::When;
 use super::{
-    BallotRecord, Ids, ItemRecord, Method, Presence, Result, Store, StoreError, as_of, events,
+    BallotRecord, Ids, ItemRecord, Method, Result, Store, StoreError, as_of, events, live,
 };
 
 /// A ballot to record.
@@ -40,17 +44,6 @@ impl<'a> BallotInput<'a> {
     }
 }
 
-/// One owner of the roll call, in building/unit/floor order of their first flat.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RollCallEntry {
-    pub owner_id: i64,
-    pub owner_name: String,
-    pub flats: Vec<FlatRef>,
-    pub area: Area,
-    pub presence: Option<Presence>,
-    pub ballot: Option<BallotRecord>,
-}
-
 /// An item with its tally: live while the vote is open, as recorded once closed.
 #[derive(Clone, Debug)]
 pub struct ItemTally {
@@ -58,11 +51,11 @@ pub struct ItemTally {
     pub tally: Tally,
 }
 
-const BALLOT_COLUMNS: &str =
+pub(super) const BALLOT_COLUMNS: &str =
     "b.id, b.item_id, b.owner_id, f.building, f.unit, f.room, b.choice, b.method,
      b.proxy_name, b.reason, b.at, b.current";
 
-fn ballot_from_row(r: &rusqlite::Row) -> rusqlite::Result<BallotRecord> {
+pub(super) fn ballot_from_row(r: &rusqlite::Row) -> rusqlite::Result<BallotRecord> {
     let choice: Option<String> = r.get(6)?;
     let method: String = r.get(7)?;
     Ok(BallotRecord {
@@ -92,22 +85,20 @@ impl Store {
         as_of::close_event(&self.conn, item.meeting_id, item.id)
     }
 
-    /// The flats of an item's scope with their owners: (owner id, owner name, flat, area), in roll-call order.
-    fn scope_flats(&self, item: &ItemRecord) -> Result<Vec<(i64, String, FlatRef, Area)>> {
-        let as_of = self.roster_epoch(item)?;
-        let mut out: Vec<(i64, String, FlatRef, Area)> =
-            as_of::flats(&self.conn, as_of, Some(&item.scope))?
-                .into_iter()
-                .map(|s| (s.owner_id, s.owner_name, s.flat, s.area))
-                .collect();
-        out.sort_by(|a, b| a.2.cmp(&b.2));
-        Ok(out)
-    }
-
     /// The electorate of an item: owners in scope (only those signed in, for a show of hands).
     pub fn electorate(&self, item: &ItemRecord) -> Result<Vec<Member>> {
+        self.electorate_read(item, true)
+    }
+
+    /// The electorate; `live` reads an open vote's from `flats_live` (a closing reads the
+    /// table: the count it records must not depend on an index).
+    fn electorate_read(&self, item: &ItemRecord, live: bool) -> Result<Vec<Member>> {
         let as_of = self.roster_epoch(item)?;
-        let members = members_in_scope(&self.conn, &item.scope, as_of)?;
+        let members = if live && as_of.is_none() {
+            members_of(live::shares(&self.conn, &item.scope)?)
+        } else {
+            members_in_scope(&self.conn, &item.scope, as_of)?
+        };
         if item.rule.electorate == Electorate::Present {
             let here = self.attendance(item.meeting_id)?;
             return Ok(members
@@ -135,14 +126,31 @@ impl Store {
         if let (true, Some(result)) = (item.vote_closed, &item.result) {
             return Ok(result.clone());
         }
-        self.count(item, false)
+        self.count(item, false, None)
     }
 
     /// Counts an item from its ballots; `thorough` reads them without any index (the count a
     /// closing records must not depend on an index whose definition could be changed under it).
-    fn count(&self, item: &ItemRecord, thorough: bool) -> Result<Tally> {
-        let members = self.electorate(item)?;
-        let choices = current_choices(&self.conn, item.id, thorough)?;
+    /// `at`: a stated time of closing, at which those present are the electorate of a show of hands.
+    pub(super) fn count(
+        &self,
+        item: &ItemRecord,
+        thorough: bool,
+        at: Option<&str>,
+    ) -> Result<Tally> {
+        let members = match at {
+            Some(at) if item.rule.electorate == Electorate::Present => {
+                let here = self.present_at(item.meeting_id, at)?;
+                members_in_scope(&self.conn, &item.scope, self.roster_epoch(item)?)?
+                    .into_iter()
+                    .filter(|m| here.get(&m.owner).copied().unwrap_or(false))
+                    .collect()
+            }
+            _ => self.electorate_read(item, !thorough)?,
+        };
+        // Owner ids are ours, not an attacker's: a fast hasher (a third of SipHash's work).
+        let choices: HashMap<i64, Choice, foldhash::fast::FixedState> =
+            current_choices(&self.conn, item.id, thorough)?;
         let consents = self.required_consents(item)?;
         Ok(tally(&item.rule, &members, &choices, &consents))
     }
@@ -160,11 +168,23 @@ impl Store {
         number: i64,
         input: &BallotInput,
     ) -> Result<BallotRecord> {
+        self.cast_ballot_at(meeting, number, input, None)
+    }
+
+    /// [`Store::cast_ballot`], at the time a paper record states (entered later), if given.
+    pub fn cast_ballot_at(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        input: &BallotInput,
+        stated: Option<Timestamp>,
+    ) -> Result<BallotRecord> {
         let item = self.item(meeting, number)?;
-        let entry = self.check_ballot(&item, input)?;
-        let now = self.now();
+        let when = self.when(meeting, stated)?;
+        let entry = self.check_ballot(&item, input, &when)?;
         let tx = self.conn.transaction()?;
-        let id = record_ballot(&tx, &now, &item, &entry, input)?;
+        let mut events = events::Appender::new(&tx)?;
+        let id = record_ballot(&tx, &mut events, &when, &item, &entry, input)?;
         tx.commit()?;
         self.ballot(id)
     }
@@ -181,8 +201,9 @@ impl Store {
         let mut entries = Vec::with_capacity(inputs.len());
         let mut problems = Vec::new();
         let mut seen: HashMap<i64, usize> = HashMap::new();
+        let when = When::now(self.now());
         for (i, input) in inputs.iter().enumerate() {
-            match self.check_ballot(&item, input) {
+            match self.check_ballot(&item, input, &when) {
                 Ok(entry) => {
                     if let Some(&first) = seen.get(&entry.owner_id) {
                         problems.push((
@@ -204,17 +225,22 @@ impl Store {
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        let now = self.now();
         let tx = self.conn.transaction()?;
+        let mut events = events::Appender::new(&tx)?;
         for (entry, input) in entries.iter().zip(inputs) {
-            record_ballot(&tx, &now, &item, entry, input)?;
+            record_ballot(&tx, &mut events, &when, &item, entry, input)?;
         }
         tx.commit()?;
         Ok(Ok(inputs.len()))
     }
 
-    fn check_ballot(&self, item: &ItemRecord, input: &BallotInput) -> Result<super::RosterEntry> {
-        let entry = self.check_can_vote(item, input.flat)?;
+    fn check_ballot(
+        &self,
+        item: &ItemRecord,
+        input: &BallotInput,
+        when: &When,
+    ) -> Result<super::RosterEntry> {
+        let entry = self.check_can_vote(item, input.flat, when)?;
         if input.method == Method::Proxy && input.proxy.is_none_or(|p| p.trim().is_empty()) {
             return Err(said!(S::ProxyBallotNeedsName).into());
         }
@@ -229,9 +255,21 @@ impl Store {
         flat: &FlatRef,
         reason: Option<&str>,
     ) -> Result<()> {
+        self.withdraw_ballot_at(meeting, number, flat, reason, None)
+    }
+
+    /// [`Store::withdraw_ballot`], at the time a paper record states (entered later), if given.
+    pub fn withdraw_ballot_at(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        flat: &FlatRef,
+        reason: Option<&str>,
+        stated: Option<Timestamp>,
+    ) -> Result<()> {
         let item = self.item(meeting, number)?;
-        let entry = self.check_can_vote(&item, flat)?;
-        let now = self.now();
+        let when = self.when(meeting, stated)?;
+        let entry = self.check_can_vote(&item, flat, &when)?;
         let tx = self.conn.transaction()?;
         let previous: Option<(i64, String)> = tx
             .query_row(
@@ -247,38 +285,52 @@ impl Store {
         tx.execute(
             "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, reason, at, current)
              VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 1)",
-            params![item.id, entry.owner_id, entry.flat_id, method, reason, now],
+            params![
+                item.id,
+                entry.owner_id,
+                entry.flat_id,
+                method,
+                reason,
+                when.row
+            ],
         )?;
         let withdrawal = tx.last_insert_rowid();
         events::append(
             &tx,
-            &now,
+            &when.event,
             "ballot.withdraw",
             Ids {
                 meeting: Some(meeting),
                 item: Some(item.id),
                 owner: Some(entry.owner_id),
             },
-            serde_json::json!({
+            when.mark(serde_json::json!({
                 "flat": flat.to_string(),
                 "replaces": previous,
                 "reason": reason,
                 "ballot": withdrawal,
-            }),
+            })),
         )?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Checks that the owner of `flat` may vote on `item` now.
-    fn check_can_vote(&self, item: &ItemRecord, flat: &FlatRef) -> Result<super::RosterEntry> {
+    /// Checks that the owner of `flat` may vote on `item` now (or at the stated time: present
+    /// then, when those present decide, and not before a ballot of theirs recorded already).
+    fn check_can_vote(
+        &self,
+        item: &ItemRecord,
+        flat: &FlatRef,
+        when: &When,
+    ) -> Result<super::RosterEntry> {
         check_open(item)?;
         let entry = self.find_flat(flat)?;
         let here = match item.rule.electorate {
-            Electorate::Present => Some(self.attendance(item.meeting_id)?),
+            Electorate::Present if !when.stated => Some(self.attendance(item.meeting_id)?),
             _ => None,
         };
-        check_voter(item, &entry, here.as_ref())?;
+        check_voter(item, &entry.flat, entry.owner_id, here.as_ref())?;
+        self.check_stated_ballot(item, entry.owner_id, flat, when)?;
         Ok(entry)
     }
 
@@ -297,100 +349,6 @@ impl Store {
         ))?;
         let rows = stmt.query_map([item_id], ballot_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The owners to call, with their flats, area, presence and current ballot.
-    pub fn roll_call(&self, item: &ItemRecord) -> Result<Vec<RollCallEntry>> {
-        let flats = self.scope_flats(item)?;
-        let here = self.attendance(item.meeting_id)?;
-        let mut current: HashMap<i64, BallotRecord> = HashMap::new();
-        for b in self.ballot_history(item.id)? {
-            if b.current && b.choice.is_some() {
-                current.insert(b.owner_id, b);
-            }
-        }
-        let mut index: HashMap<i64, usize> = HashMap::new();
-        let mut out: Vec<RollCallEntry> = Vec::new();
-        for (owner, name, flat, area) in flats {
-            match index.get(&owner) {
-                Some(&i) => {
-                    out[i].flats.push(flat);
-                    out[i].area += area;
-                }
-                None => {
-                    index.insert(owner, out.len());
-                    out.push(RollCallEntry {
-                        owner_id: owner,
-                        owner_name: name,
-                        flats: vec![flat],
-                        area,
-                        presence: here.get(&owner).map(|a| a.presence.clone()),
-                        ballot: current.remove(&owner),
-                    });
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    /// Closes the vote: records the figures and the result; the item becomes decided.
-    /// An item without a vote (rule none) is simply recorded as decided.
-    pub fn close_vote(&mut self, meeting: i64, number: i64) -> Result<ItemTally> {
-        let item = self.item(meeting, number)?;
-        if item.vote_closed {
-            return Err(said!(S::AlreadyClosed, item = number).into());
-        }
-        if matches!(item.step, Step::Withdrawn | Step::Deferred | Step::Closed) {
-            return Err(said!(S::NoVoteToClose, item = number)
-                .word("step", step(item.step))
-                .into());
-        }
-        let tally = self.count(&item, true)?;
-        let now = self.now();
-        let tx = self.conn.transaction()?;
-        super::meetings::advance_to_discussed(&tx, &now, &item)?;
-        let result = item
-            .rule
-            .votes
-            .then(|| serde_json::to_string(&tally).unwrap_or_default());
-        tx.execute(
-            "UPDATE items SET vote = 'closed', result = ?2, closed_at = ?3 WHERE id = ?1",
-            params![item.id, result, now],
-        )?;
-        events::append(
-            &tx,
-            &now,
-            "vote.close",
-            Ids {
-                meeting: Some(meeting),
-                item: Some(item.id),
-                owner: None,
-            },
-            serde_json::json!({
-                "rule": item.rule.name,
-                "votes": item.rule.votes,
-                "passed": tally.passed,
-                "participating_owners": tally.participating.owners,
-                "participating_area": tally.participating.area.to_string(),
-                "yes_owners": tally.yes.owners,
-                "yes_area": tally.yes.area.to_string(),
-                "no_owners": tally.no.owners,
-                "abstain_owners": tally.abstain.owners,
-                "result": result,
-            }),
-        )?;
-        let ids = Ids {
-            meeting: Some(meeting),
-            item: Some(item.id),
-            owner: None,
-        };
-        // Only a discussed item becomes decided here: a discussion-only item may have moved on.
-        if matches!(item.step, Step::Raised | Step::Discussed) {
-            super::meetings::move_step(&tx, &now, ids, item.id, Step::Discussed, Step::Decided)?;
-        }
-        tx.commit()?;
-        let item = self.item(meeting, number)?;
-        Ok(ItemTally { item, tally })
     }
 }
 
@@ -415,10 +373,11 @@ pub(super) fn check_open(item: &ItemRecord) -> Result<()> {
 /// meeting's attendance, given for such items).
 pub(super) fn check_voter(
     item: &ItemRecord,
-    entry: &super::RosterEntry,
+    flat: &FlatRef,
+    owner_id: i64,
     here: Option<&HashMap<i64, super::AttendanceRecord>>,
 ) -> Result<()> {
-    let (n, flat) = (item.number, &entry.flat);
+    let n = item.number;
     if !item.scope.contains(flat) {
         return Err(said!(S::OutsideScope, item = n, flat = flat)
             .both(
@@ -429,86 +388,11 @@ pub(super) fn check_voter(
             .into());
     }
     if let Some(here) = here
-        && !here
-            .get(&entry.owner_id)
-            .is_some_and(|a| a.presence.is_here())
+        && !here.get(&owner_id).is_some_and(|a| a.presence.is_here())
     {
         return Err(said!(S::SignInFirst, item = n, flat = flat).into());
     }
     Ok(())
-}
-
-/// Writes one ballot inside the caller's transaction; returns its id. The same ballot given again
-/// changes nothing and records nothing.
-pub(super) fn record_ballot(
-    tx: &rusqlite::Transaction,
-    now: &str,
-    item: &ItemRecord,
-    entry: &super::RosterEntry,
-    input: &BallotInput,
-) -> Result<i64> {
-    // Cached statements: a ballot import runs these once per ballot (compiling them each time
-    // was a quarter of its time).
-    let previous: Option<(i64, Option<String>, String)> = tx
-        .prepare_cached(
-            "SELECT id, choice, method FROM ballots WHERE item_id = ?1 AND owner_id = ?2 AND current = 1",
-        )?
-        .query_row(params![item.id, entry.owner_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })
-        .optional()?;
-    if let Some((id, Some(choice), method)) = &previous
-        && choice == input.choice.as_str()
-        && method == input.method.as_str()
-    {
-        return Ok(*id);
-    }
-    insert_ballot(tx, now, item, entry, input, previous.map(|p| p.0))
-}
-
-/// Records a ballot that replaces `previous` (the owner's current ballot, if any): the row, and its
-/// event. For callers that already know the current ballots (a file of written ballots).
-pub(super) fn insert_ballot(
-    tx: &rusqlite::Transaction,
-    now: &str,
-    item: &ItemRecord,
-    entry: &super::RosterEntry,
-    input: &BallotInput,
-    previous: Option<i64>,
-) -> Result<i64> {
-    if let Some(id) = previous {
-        tx.prepare_cached("UPDATE ballots SET current = 0 WHERE id = ?1")?
-            .execute([id])?;
-    }
-    let proxy = input.proxy.map(str::trim).filter(|p| !p.is_empty());
-    let reason = input.reason.map(str::trim).filter(|r| !r.is_empty());
-    tx.prepare_cached(
-        "INSERT INTO ballots (item_id, owner_id, flat_id, choice, method, proxy_name, reason, at, current)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)",
-    )?
-    .execute(params![item.id, entry.owner_id, entry.flat_id, input.choice.as_str(), input.method.as_str(), proxy, reason, now])?;
-    let id = tx.last_insert_rowid();
-    let ids = Ids {
-        meeting: Some(item.meeting_id),
-        item: Some(item.id),
-        owner: Some(entry.owner_id),
-    };
-    events::append(
-        tx,
-        now,
-        "ballot",
-        ids,
-        serde_json::json!({
-            "ballot": id,
-            "flat": input.flat.to_string(),
-            "choice": input.choice.as_str(),
-            "method": input.method.as_str(),
-            "proxy": proxy,
-            "reason": reason,
-            "replaces": previous,
-        }),
-    )?;
-    Ok(id)
 }
 
 /// The owners of a scope with their area in it, as the roster stood after `as_of` (or now).
@@ -544,14 +428,18 @@ pub(crate) fn consents_of(
 }
 
 /// Each owner's current choice on an item; `thorough` reads the table itself, through no index.
-fn current_choices(
+/// The live count reads `ballots_live` where the file has it: its entries hold the choice, so
+/// no ballot row is visited.
+fn current_choices<S: BuildHasher + Default>(
     conn: &rusqlite::Connection,
     item_id: i64,
     thorough: bool,
-) -> Result<HashMap<i64, Choice>> {
+) -> Result<HashMap<i64, Choice, S>> {
     let sql = if thorough {
         "SELECT owner_id, choice FROM ballots NOT INDEXED
          WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL"
+    } else if live::indexes(conn)? {
+        live::BALLOTS
     } else {
         "SELECT owner_id, choice FROM ballots INDEXED BY ballots_current
          WHERE item_id = ?1 AND current = 1 AND choice IS NOT NULL"
@@ -561,12 +449,12 @@ fn current_choices(
     let mut read = Vec::new();
     // Read the choice in place: no string allocated per ballot.
     while let Some(r) = rows.next()? {
-        if let Some(c) = Choice::parse(r.get_ref(1)?.as_str().unwrap_or("")) {
+        if let Some(c) = Choice::from_stored(r.get_ref(1)?.as_bytes().unwrap_or(b"")) {
             read.push((r.get::<_, i64>(0)?, c));
         }
     }
     // Sized once: growing the map ballot by ballot rehashes it a dozen times.
-    let mut out = HashMap::with_capacity(read.len());
+    let mut out = HashMap::with_capacity_and_hasher(read.len(), S::default());
     out.extend(read);
     Ok(out)
 }

@@ -2,8 +2,11 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use crate::domain::Scope;
 use crate::domain::cost::{CostError, CostFlat, CostPlan, Sharing};
-use crate::i18n::{CostText as C, cost_error, said};
+use crate::i18n::terms::counted;
+use crate::i18n::{CostText as C, Said, cost_error, said};
+use crate::lang::Lang;
 
 use super::{Ids, ItemRecord, Result, Store, StoreError, events};
 
@@ -121,7 +124,10 @@ impl Store {
         self.sharing_of(&item, plan)?;
         let ballots = self.ballot_history(item.id)?.len();
         if !item.vote_closed && ballots > 0 {
-            return Err(said!(C::ChangeDuringVote, n = number, ballots = ballots).into());
+            let count = |lang| counted(lang, ballots, C::Ballot, C::Ballots);
+            return Err(said!(C::ChangeDuringVote, n = number)
+                .both("ballots", count(Lang::Zh), count(Lang::En))
+                .into());
         }
         let reason = reason.map(str::trim).filter(|r| !r.is_empty());
         if let Some(current) = self.cost_plan(item.id)? {
@@ -137,6 +143,46 @@ impl Store {
         let id = insert_plan(&tx, &now, meeting, item.id, plan, reason)?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// Refuses `scope` for an item whose cost plan could not be shared among that scope's flats (a
+    /// floor without a coefficient, a flat without a floor), saying what to add to the plan first.
+    pub(crate) fn check_cost_scope(&self, item: &ItemRecord, scope: &Scope) -> Result<()> {
+        let Some(record) = self.cost_plan(item.id)? else {
+            return Ok(());
+        };
+        let moved = ItemRecord {
+            scope: scope.clone(),
+            ..item.clone()
+        };
+        match self.sharing_of(&moved, &record.plan) {
+            Err(StoreError::Said(why)) => Err(said!(C::ScopeBreaksPlan, n = item.number)
+                .with("why", &why)
+                .into()),
+            other => other.map(|_| ()),
+        }
+    }
+
+    /// The open items whose current cost plan cannot be shared among their flats as the roster now
+    /// stands (an import brought in a floor the plan has no coefficient for), each said with why.
+    pub fn unshareable_plans(&self) -> Result<Vec<Said>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT i.meeting_id, i.number FROM cost_plans c JOIN items i ON i.id = c.item_id
+             WHERE c.current = 1 AND i.vote = 'open' ORDER BY i.meeting_id, i.number",
+        )?;
+        let items = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = Vec::new();
+        for (meeting, number) in items {
+            let item = self.item(meeting, number)?;
+            if let Err(StoreError::Said(why)) = self.cost_sharing(&item) {
+                out.push(
+                    said!(C::ImportBreaksPlan, meeting = meeting, n = number).with("why", &why),
+                );
+            }
+        }
+        Ok(out)
     }
 
     /// Each flat's share of an item's current plan; `None` when the item has no plan.

@@ -129,11 +129,10 @@ impl Store {
         let info = self.backup_to(dest)?;
         let sidecar = super::anchor::sidecar_path(&info.path);
         super::anchor::write_sidecar(&info.path, info.events, &info.head).map_err(|e| {
-            StoreError::from(crate::i18n::said!(
-                crate::i18n::CmdText::CannotWrite,
-                path = sidecar.display(),
-                error = e
-            ))
+            StoreError::from(
+                crate::i18n::said!(crate::i18n::CmdText::CannotWrite, path = sidecar.display())
+                    .with("error", &crate::i18n::io_reason(&e)),
+            )
         })?;
         Ok(info)
     }

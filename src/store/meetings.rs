@@ -333,16 +333,29 @@ impl Store {
         speaker: &str,
         point: &str,
     ) -> Result<NoteRecord> {
+        self.add_note_at(meeting, number, speaker, point, None)
+    }
+
+    /// [`Store::add_note`], at the time a paper record states (entered later), if given.
+    pub fn add_note_at(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        speaker: &str,
+        point: &str,
+        stated: Option<jiff::Timestamp>,
+    ) -> Result<NoteRecord> {
         let item = self.item(meeting, number)?;
         if point.trim().is_empty() {
             return Err(said!(S::NoteNeedsPoint).into());
         }
-        let now = self.now();
+        let when = self.when(meeting, stated)?;
+        let now = when.event.clone();
         let tx = self.conn.transaction()?;
         advance_to_discussed(&tx, &now, &item)?;
         tx.execute(
             "INSERT INTO notes (item_id, speaker, point, at) VALUES (?1, ?2, ?3, ?4)",
-            params![item.id, speaker.trim(), point.trim(), now],
+            params![item.id, speaker.trim(), point.trim(), when.row],
         )?;
         let id = tx.last_insert_rowid();
         events::append(
@@ -354,10 +367,10 @@ impl Store {
                 item: Some(item.id),
                 owner: None,
             },
-            serde_json::json!({
+            when.mark(serde_json::json!({
                 "speaker": speaker.trim(),
                 "point": point.trim(),
-            }),
+            })),
         )?;
         tx.commit()?;
         Ok(NoteRecord {
@@ -365,7 +378,7 @@ impl Store {
             item_id: item.id,
             speaker: speaker.trim().into(),
             point: point.trim().into(),
-            at: now,
+            at: when.row,
         })
     }
 

@@ -7,12 +7,15 @@ mod as_of;
 mod attendance;
 mod backlog;
 pub mod backup;
+mod ballot_rows;
 mod ballots;
+mod closing;
 mod cost;
 mod display;
 mod events;
 mod floors;
 mod identity;
+mod live;
 pub mod lock;
 mod meeting_info;
 mod meetings;
@@ -20,11 +23,13 @@ mod numbering;
 mod open;
 mod paper;
 mod records;
+mod roll_call;
 mod roster;
 mod roster_changes;
 mod salt;
 mod schema;
 mod setup;
+mod stated;
 mod turns;
 pub mod verify;
 mod written;
@@ -37,7 +42,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::i18n::{StoreText as S, said};
 
 pub use actions::NewAction;
-pub use ballots::{BallotInput, ItemTally, RollCallEntry};
+pub use ballots::{BallotInput, ItemTally};
 pub use cost::CostPlanRecord;
 pub use display::{DisplayMode, DisplayState};
 pub use events::{Event, GENESIS, event_hash};
@@ -45,12 +50,14 @@ pub use identity::FileId;
 pub use meetings::ItemText;
 pub use paper::Guest;
 pub use records::*;
+pub use roll_call::RollCallEntry;
 pub use roster_changes::{
     Confirmation, FlatChange, FlatState, ImportMode, ImportOutcome, OpenVoteTouch, RosterPlan,
     Touch,
 };
 pub use schema::VERSION as SCHEMA_VERSION;
 pub use setup::Move;
+pub use stated::EnteredLater;
 pub use turns::MAX_TURN_SECONDS;
 pub use verify::{Finding, Verification};
 pub use written::{WrittenBallot, WrittenOutcome, WrittenRefusal};
@@ -152,7 +159,7 @@ impl Store {
             });
         }
         let upgraded = if found > 0 && found < schema::VERSION {
-            let copy = backup::auto_backup_of(&conn, path, backup::Reason::Upgrade)?;
+            let copy = backup::auto_backup_of(&conn, path, backup::Reason::Upgrade, None)?;
             tracing::info!(from = found, to = schema::VERSION, backup = %copy.path.display(), "upgrading the database");
             Some(Upgrade {
                 from: found,

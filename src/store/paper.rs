@@ -105,7 +105,7 @@ impl Store {
         })
     }
 
-    fn refuse_if_issued(&self, meeting: i64, reissue: bool) -> Result<()> {
+    pub(super) fn refuse_if_issued(&self, meeting: i64, reissue: bool) -> Result<()> {
         match self.notice_issued(meeting)? {
             Some(posted) if !reissue => {
                 Err(said!(P::NoticeIssued, meeting = meeting, posted = posted).into())

@@ -205,7 +205,7 @@ impl Store {
             .into_iter()
             .map(RosterEntry::from)
             .collect();
-        out.sort_by(|a, b| a.flat.cmp(&b.flat));
+        crate::domain::flat::sort_by_flat(&mut out, |e| &e.flat);
         Ok(out)
     }
 

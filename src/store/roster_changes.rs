@@ -160,7 +160,7 @@ pub(crate) fn plan(
         })
     })?;
     let mut changes: Vec<FlatChange> = rows.collect::<rusqlite::Result<_>>()?;
-    changes.sort_by(|a, b| a.flat.cmp(&b.flat));
+    crate::domain::flat::sort_by_flat(&mut changes, |c| &c.flat);
     let touches = touches(conn, &changes)?;
     Ok(RosterPlan {
         summary,

@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use crate::domain::{ItemPlan, MeetingPlan};
-use crate::i18n::{SetupText as X, said};
+use crate::i18n::{PaperText as P, SetupText as X, said};
 
 use super::meetings::to_json;
 use super::verify::{ITEM_DIGEST_SQL, MEETING_DIGEST_SQL, digest_rows};
@@ -46,6 +46,7 @@ impl Store {
             return Err(said!(X::SameMeeting, id = id).into());
         }
         super::numbering::check_number(&self.conn, plan, Some(meeting))?;
+        self.check_header_on_notice(&old, plan)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -94,6 +95,47 @@ impl Store {
         Ok(())
     }
 
+    /// The header is printed on the public notice: once the notice is out it stays as posted, and
+    /// the meeting cannot move to a day after the notice's posting day.
+    fn check_header_on_notice(&self, old: &super::MeetingRecord, plan: &MeetingPlan) -> Result<()> {
+        let notice = self.notice_settings(old.id)?;
+        let day = plan.offset.to_datetime(plan.starts).date();
+        if let Some(posted) = notice.posted_on.filter(|p| *p < day) {
+            return Err(said!(P::PostedBefore, posted = posted, meeting = day).into());
+        }
+        let changed = (
+            old.title.as_str(),
+            old.kind,
+            old.starts,
+            old.offset,
+            old.place.as_str(),
+            old.host.as_str(),
+            old.secretary.as_str(),
+            old.number,
+        ) != (
+            plan.title.trim(),
+            plan.kind,
+            plan.starts,
+            plan.offset,
+            plan.place.trim(),
+            plan.host.trim(),
+            plan.secretary.trim(),
+            plan.number,
+        );
+        if let Some(posted) = self.notice_issued(old.id)?.filter(|_| changed) {
+            return Err(said!(X::HeaderOnNotice, posted = posted).into());
+        }
+        Ok(())
+    }
+
+    /// The items, their texts and order are printed on the public notice: once it is out they stay.
+    fn refuse_item_change_on_notice(&self, meeting: i64) -> Result<()> {
+        match self.notice_issued(meeting)? {
+            Some(posted) => Err(said!(X::ItemsOnNotice, posted = posted).into()),
+            None => Ok(()),
+        }
+    }
+
     /// Changes an item as it was taken in: its texts at any time; its rule, scope and required
     /// consents only before the first ballot on it.
     pub fn edit_item(&mut self, meeting: i64, number: i64, plan: &ItemPlan) -> Result<()> {
@@ -104,12 +146,31 @@ impl Store {
         let decides = plan.rule != item.rule
             || plan.scope != item.scope
             || plan.required_consent != item.consents;
+        let texts = (
+            item.title.as_str(),
+            item.raised_by.as_str(),
+            item.raised_from.as_ref(),
+            item.raised_on,
+            item.statement.as_str(),
+            item.category.as_deref(),
+        ) != (
+            plan.title.trim(),
+            plan.raised_by.trim(),
+            plan.raised_from.as_ref(),
+            plan.raised_on,
+            plan.statement.trim(),
+            plan.category.as_deref(),
+        );
+        if texts || decides {
+            self.refuse_item_change_on_notice(meeting)?;
+        }
         if decides {
             let ballots = self.item_ballots(item.id)?;
             if ballots > 0 || item.vote_closed {
                 return Err(said!(X::RuleLocked, item = number, n = ballots).into());
             }
             self.check_scope(plan)?;
+            self.check_cost_scope(&item, &plan.scope)?;
         }
         let now = self.now();
         let tx = self.conn.transaction()?;
@@ -158,6 +219,7 @@ impl Store {
         let Ok(neighbour) = self.item(meeting, other) else {
             return Err(said!(X::CannotMove, item = number).into());
         };
+        self.refuse_item_change_on_notice(meeting)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         // Numbers are unique per meeting: one of the two steps aside first.

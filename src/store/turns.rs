@@ -9,6 +9,11 @@ use super::{Ids, Result, Store, events};
 /// The longest turn the screens offer (30 minutes).
 pub const MAX_TURN_SECONDS: u32 = 30 * 60;
 
+/// The latest speaking-turn event of meeting ?1, item ?2's own first.
+pub(crate) const LATEST_TURN: &str =
+    "SELECT data FROM events WHERE meeting_id = ?1 AND kind = 'speaking.turn'
+     ORDER BY item_id = ?2 DESC, id DESC LIMIT 1";
+
 impl Store {
     /// Sets an item's speaking turn (seconds, 1 to 30 minutes).
     pub fn set_turn_length(&mut self, meeting: i64, number: i64, seconds: u32) -> Result<()> {
@@ -39,10 +44,7 @@ impl Store {
     pub fn turn_length(&self, meeting: i64, item_id: i64) -> Result<Option<u32>> {
         let data: Option<String> = self
             .conn
-            .prepare_cached(
-                "SELECT data FROM events WHERE meeting_id = ?1 AND kind = 'speaking.turn'
-                 ORDER BY item_id = ?2 DESC, id DESC LIMIT 1",
-            )?
+            .prepare_cached(LATEST_TURN)?
             .query_row([meeting, item_id], |r| r.get(0))
             .optional()?;
         Ok(data

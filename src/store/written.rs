@@ -12,7 +12,8 @@ use crate::export::labels::choice as word;
 use crate::i18n::{BallotText, Said, StoreText as S, said};
 use crate::lang::Lang;
 
-use super::ballots::{check_open, check_voter, insert_ballot};
+use super::ballot_rows::{Voter, insert_ballot};
+use super::ballots::{check_open, check_voter};
 use super::{BallotInput, Method, Result, Store, StoreError};
 
 /// One row of a ballots file.
@@ -49,10 +50,10 @@ pub enum WrittenRefusal {
 /// An owner's current ballot: its id, its choice (none: withdrawn) and how it was given.
 type Current = (i64, Option<Choice>, Method);
 
-/// An owner's ballot as the file gives it.
+/// An owner's ballot as the file gives it: the row (its index) and whose ballot it is.
 struct OwnerBallot {
     index: usize,
-    entry: super::RosterEntry,
+    voter: Voter,
 }
 
 impl Store {
@@ -74,30 +75,29 @@ impl Store {
         };
         let mut outcome = WrittenOutcome::default();
         let mut problems = Vec::new();
-        let mut owners: HashMap<i64, OwnerBallot> = HashMap::new();
-        let mut order = Vec::new();
-        // The roster read once: one query, not one per row.
-        let mut roster: HashMap<FlatRef, super::RosterEntry> =
-            (super::as_of::flats(&self.conn, None, None)?.into_iter())
-                .map(|s| (s.flat.clone(), s.into()))
-                .collect();
+        // Each owner's first row, in the file's order; the index of an owner's entry in it.
+        let mut chosen: Vec<OwnerBallot> = Vec::new();
+        let mut owners: HashMap<i64, usize> = HashMap::with_capacity(ballots.len());
+        // The roster read once (one query, not one per row), keyed by the flats it holds.
+        let listed = self.listed_flats()?;
+        let roster: HashMap<&FlatRef, Voter> = listed.iter().map(|(f, v)| (f, *v)).collect();
         for (i, b) in ballots.iter().enumerate() {
-            let entry = match roster.get(&b.flat) {
-                Some(e) => e.clone(),
+            let voter = match roster.get(&b.flat) {
+                Some(v) => *v,
                 None => {
                     let e = said!(S::FlatNotInRoster, flat = b.flat);
                     problems.push((b.row, e));
                     continue;
                 }
             };
-            if let Err(e) = check_voter(&item, &entry, here.as_ref()) {
+            if let Err(e) = check_voter(&item, &b.flat, voter.owner_id, here.as_ref()) {
                 problems.push((b.row, said_of(e)));
                 continue;
             }
-            match owners.get(&entry.owner_id) {
-                Some(first) if ballots[first.index].choice == b.choice => outcome.extra_rows += 1,
+            match owners.get(&voter.owner_id).map(|&o| chosen[o].index) {
+                Some(first) if ballots[first].choice == b.choice => outcome.extra_rows += 1,
                 Some(first) => {
-                    let f = &ballots[first.index];
+                    let f = &ballots[first];
                     let said = Said::new(
                         BallotText::OwnerTwoChoices,
                         &[("flat", &b.flat), ("other", &f.flat), ("row", &f.row)],
@@ -111,21 +111,19 @@ impl Store {
                     problems.push((b.row, said));
                 }
                 None => {
-                    order.push(entry.owner_id);
-                    owners.insert(entry.owner_id, OwnerBallot { index: i, entry });
+                    owners.insert(voter.owner_id, chosen.len());
+                    chosen.push(OwnerBallot { index: i, voter });
                 }
             }
         }
-        roster.clear();
         if !problems.is_empty() {
             return Ok(Err(WrittenRefusal::Rows(problems)));
         }
-        let current = self.current_ballots(item.id)?;
-        let mut to_record = Vec::with_capacity(order.len());
-        for owner in &order {
-            let o = &owners[owner];
+        let current = self.current_ballots(&item)?;
+        let mut to_record = Vec::with_capacity(chosen.len());
+        for o in &chosen {
             let b = &ballots[o.index];
-            match current.get(owner) {
+            match current.get(&o.voter.owner_id) {
                 Some((_, Some(choice), _)) if *choice == b.choice => outcome.unchanged += 1,
                 Some((_, Some(choice), method)) if *method != Method::Written => {
                     outcome.replaced.push((b.flat.clone(), *choice, b.choice));
@@ -138,11 +136,13 @@ impl Store {
         if !outcome.replaced.is_empty() && reason.is_none() {
             return Ok(Err(WrittenRefusal::WouldReplace(outcome.replaced)));
         }
-        let now = self.now();
+        let when = super::stated::When::now(self.now());
         let tx = self.conn.transaction()?;
+        // The chain's head kept in memory: one read for the file, not one per ballot.
+        let mut events = super::events::Appender::new(&tx)?;
         for o in &to_record {
             let b = &ballots[o.index];
-            let previous = current.get(&o.entry.owner_id);
+            let previous = current.get(&o.voter.owner_id);
             let replaces_in_person =
                 previous.is_some_and(|(_, c, m)| c.is_some() && *m != Method::Written);
             let input = BallotInput {
@@ -152,20 +152,49 @@ impl Store {
                 proxy: None,
                 reason: if replaces_in_person { reason } else { None },
             };
-            insert_ballot(&tx, &now, &item, &o.entry, &input, previous.map(|p| p.0))?;
+            insert_ballot(
+                &tx,
+                &mut events,
+                &when,
+                &item,
+                o.voter,
+                &input,
+                previous.map(|p| p.0),
+            )?;
         }
         tx.commit()?;
         outcome.recorded = to_record.len();
         Ok(Ok(outcome))
     }
 
+    /// The flats of the roster now, each with its id and owner: all a file's rows are checked
+    /// against (names, keys and phones are not read: 200,000 flats cost a moment, not seconds).
+    fn listed_flats(&self) -> Result<Vec<(FlatRef, Voter)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, building, unit, room, owner_id FROM flats WHERE active = 1",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let flat = FlatRef::new(
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            );
+            let voter = Voter {
+                flat_id: r.get(0)?,
+                owner_id: r.get(4)?,
+            };
+            Ok((flat, voter))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Each owner's current ballot on an item: its id, its choice (none: withdrawn) and how it was
     /// given.
-    fn current_ballots(&self, item_id: i64) -> Result<HashMap<i64, Current>> {
+    fn current_ballots(&self, item: &super::ItemRecord) -> Result<HashMap<i64, Current>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT owner_id, id, choice, method FROM ballots WHERE item_id = ?1 AND current = 1",
         )?;
-        let mut rows = stmt.query(params![item_id])?;
+        let mut rows = stmt.query(params![item.id])?;
         let mut out = HashMap::new();
         while let Some(r) = rows.next()? {
             let choice: Option<String> = r.get(2)?;
@@ -173,21 +202,17 @@ impl Store {
             let choice = match choice.as_deref().map(Choice::parse) {
                 None => None,
                 Some(Some(c)) => Some(c),
-                Some(None) => return Err(unknown(item_id)),
+                Some(None) => {
+                    return Err(said!(S::UnknownBallot, item = item.number).into());
+                }
             };
             let Some(method) = Method::parse(&method) else {
-                return Err(unknown(item_id));
+                return Err(said!(S::UnknownBallot, item = item.number).into());
             };
             out.insert(r.get(0)?, (r.get(1)?, choice, method));
         }
         Ok(out)
     }
-}
-
-fn unknown(item_id: i64) -> StoreError {
-    StoreError::Refused(format!(
-        "a stored ballot of item {item_id} has an unknown choice or method"
-    ))
 }
 
 /// A refusal as a message value (most already are).

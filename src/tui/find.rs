@@ -1,20 +1,12 @@
 //! Finding an owner by what the host types: a flat in any written form (`3-2-501`, `3 2 501`,
 //! `3栋2单元501`, full-width digits), the start of one (`3-2`, `3栋2单元5`), or a name.
 
-use crate::domain::flat::split_address;
+use crate::domain::address::{fold_width, split_parts};
 
 /// The query with full-width digits, letters, dashes and spaces made plain (Chinese input methods
 /// often type them).
 pub fn normalise(query: &str) -> String {
-    query
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+    fold_width(query.trim())
 }
 
 /// Whether an owner (name and flats written `3-2-501`) matches a normalised query: every part
@@ -27,7 +19,8 @@ pub fn owner_matches(query: &str, name: &str, flats: &[String]) -> bool {
     if name.contains(query) {
         return true;
     }
-    let q = split_address(query);
+    // Each part in the roster's kept form (三号楼 → 3, 0501 → 501, a → A).
+    let q = split_parts(query);
     if q.is_empty() || q.len() > 3 {
         return false;
     }
@@ -42,7 +35,7 @@ pub fn owner_matches(query: &str, name: &str, flats: &[String]) -> bool {
                 if i + 1 == q.len() && !complete {
                     parts[i].starts_with(p)
                 } else {
-                    parts[i] == *p
+                    parts[i] == p
                 }
             })
     })
@@ -50,7 +43,7 @@ pub fn owner_matches(query: &str, name: &str, flats: &[String]) -> bool {
 
 /// Whether the query names one whole flat exactly (`3-2-501`), which then wins over prefixes.
 pub fn exact_flat(query: &str, flats: &[String]) -> bool {
-    let q = split_address(query);
+    let q = split_parts(query);
     q.len() == 3 && flats.iter().any(|f| *f == q.join("-"))
 }
 

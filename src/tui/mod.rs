@@ -6,6 +6,7 @@ pub mod display;
 pub mod find;
 pub mod form;
 mod form_draw;
+pub mod idle_backup;
 pub mod keys;
 pub mod model;
 pub mod screens;
@@ -31,6 +32,18 @@ use app::App;
 use model::Model;
 use theme::Theme;
 use worker::{Reply, Request, execute};
+
+/// Switches the terminal over to the screens; refused in the reader's language when there is none
+/// (the output redirected, or no controlling terminal), before anything is drawn.
+pub(crate) fn open_terminal() -> std::result::Result<ratatui::DefaultTerminal, crate::i18n::Said> {
+    use crate::i18n::{CliText, IoText, io_reason, said};
+    use std::io::IsTerminal;
+    let refused = |why: crate::i18n::Said| said!(CliText::NoTerminal).with("error", &why);
+    if !stdout().is_terminal() {
+        return Err(refused(said!(IoText::OutputNotTerminal)));
+    }
+    ratatui::try_init().map_err(|e| refused(io_reason(&e)))
+}
 
 /// Opens the screens on a meeting of the database at `path`.
 /// Without a meeting (none set up yet), the screens open on the form for a new one.
@@ -61,28 +74,16 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<()> {
     }
     // The store thread: every request in order; on quit it finishes what was sent before exiting.
     let worker = std::thread::spawn(move || {
-        let mut store = store;
-        // A meeting set up on screen replaces the one open (0: none yet).
-        let mut meeting = meeting.unwrap_or(0);
-        for req in req_rx {
-            // (The display row written at start is not what the test drives: it panics on an action.)
-            if panic_test() == Some(PanicTest::Worker) && !matches!(req, Request::Display(_)) {
-                panic!("PAVILION_PANIC_TEST=worker: a panic in the store thread");
-            }
-            for reply in execute(&mut store, meeting, req) {
-                if let Reply::Failed(e) = &reply {
-                    tracing::warn!("store refused: {e}");
-                }
-                if let Reply::Model(m) = &reply {
-                    meeting = m.meeting.id;
-                }
-                let _ = rep_tx.send(reply);
-            }
-        }
+        serve(
+            store,
+            meeting.unwrap_or(0),
+            &req_rx,
+            &rep_tx,
+            idle_backup::Pace::SCREENS,
+        )
     });
 
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| crate::i18n::said!(crate::i18n::CliText::NoTerminal, error = e))?;
+    let mut terminal = open_terminal()?;
     let _ = execute!(stdout(), EnableBracketedPaste);
     // ratatui's hook restores the screen on a panic (then logs it); paste mode goes back too. A
     // panic in another thread first waits for a frame being drawn, and no frame follows it, so
@@ -114,6 +115,68 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<()> {
     let _ = worker.join();
     tracing::info!("screens closed");
     result
+}
+
+/// The store thread: runs each request in order and sends its replies; while the host is idle after
+/// a change, starts the exit backup (see [`idle_backup`]); when the screens close (the requests end),
+/// finishes it. A meeting set up on screen replaces `meeting` (0: none yet).
+pub fn serve(
+    mut store: Store,
+    mut meeting: i64,
+    requests: &std::sync::mpsc::Receiver<Request>,
+    replies: &tokio::sync::mpsc::UnboundedSender<Reply>,
+    pace: idle_backup::Pace,
+) {
+    use std::sync::mpsc::RecvTimeoutError;
+    use std::time::Instant;
+    let mut idle = idle_backup::IdleBackup::new(pace);
+    loop {
+        let next = match idle.due() {
+            // A backup still being made when one falls due is looked at again shortly.
+            Some(due) => requests.recv_timeout(due.saturating_duration_since(Instant::now())),
+            None => requests.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        let req = match next {
+            Ok(req) => req,
+            Err(RecvTimeoutError::Timeout) => {
+                if !idle.tick(&mut store, Instant::now())
+                    && let Ok(req) = requests.recv_timeout(Duration::from_millis(250))
+                {
+                    handle(&mut store, &mut meeting, &mut idle, req, replies);
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        handle(&mut store, &mut meeting, &mut idle, req, replies);
+    }
+    idle.finish(&mut store);
+}
+
+fn handle(
+    store: &mut Store,
+    meeting: &mut i64,
+    idle: &mut idle_backup::IdleBackup,
+    req: Request,
+    replies: &tokio::sync::mpsc::UnboundedSender<Reply>,
+) {
+    // (The display row written at start is not what the test drives: it panics on an action.)
+    if panic_test() == Some(PanicTest::Worker) && !matches!(req, Request::Display(_)) {
+        panic!("PAVILION_PANIC_TEST=worker: a panic in the store thread");
+    }
+    // What the room display shows is not part of the record: no backup for it.
+    if req.writes() && !matches!(req, Request::Display(_)) {
+        idle.wrote(std::time::Instant::now());
+    }
+    for reply in execute(store, *meeting, req) {
+        if let Reply::Failed(e) = &reply {
+            tracing::warn!("store refused: {e}");
+        }
+        if let Reply::Model(m) = &reply {
+            *meeting = m.meeting.id;
+        }
+        let _ = replies.send(reply);
+    }
 }
 
 /// Held while a frame is drawn; a panic in another thread takes it before the screen is restored.

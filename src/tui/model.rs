@@ -166,10 +166,14 @@ impl RollCall {
     pub fn load(store: &Store, meeting: i64, number: i64) -> crate::store::Result<RollCall> {
         let item = store.item(meeting, number)?;
         let entries = store.roll_call(&item)?;
-        let members = store.electorate(&item)?;
+        let members = Store::electorate_of(&item, &entries);
         let consents = store.required_consents(&item)?;
         let choices = store.current_choices(item.id)?;
-        let tally = store.tally_item(&item)?;
+        // Counted from what was just read (an open vote), or as recorded at its close.
+        let tally = match item.result.clone().filter(|_| item.vote_closed) {
+            Some(recorded) => recorded,
+            None => crate::domain::tally::tally(&item.rule, &members, &choices, &consents),
+        };
         let index = entries
             .iter()
             .enumerate()

@@ -139,7 +139,7 @@ pub enum Request {
 
 impl Request {
     /// Whether the request writes to the database (reads, exports and copies do not).
-    fn writes(&self) -> bool {
+    pub fn writes(&self) -> bool {
         !matches!(
             self,
             Request::Reload

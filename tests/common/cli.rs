@@ -240,7 +240,9 @@ pub fn assert_refused_by_host(out: &Output, pid: impl std::fmt::Display) {
 pub fn make_previous_version(db: &Path) {
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.execute_batch(
-        "DROP INDEX ballots_item; DROP TABLE cost_plans; DROP TABLE display;
+        "DROP INDEX ballots_item; DROP INDEX ballots_live; DROP INDEX flats_live;
+         DROP INDEX events_kind;
+         DROP TABLE cost_plans; DROP TABLE display;
          DROP TABLE flat_history; DROP TABLE guests; DROP TABLE notice_settings;
          DROP TABLE flat_floors; DROP TABLE floor_history; DROP TABLE floor_sets;
          ALTER TABLE meetings DROP COLUMN number;

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod cost_example;
 pub mod docx;
 pub mod print;
 pub mod tui;
@@ -11,6 +12,7 @@ pub mod xlsx;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
+use pavilion::domain::cost::{Coefficient, CostPlan, Fen};
 use pavilion::domain::roster::owner_key;
 use pavilion::domain::{
     Area, FlatRef, ItemPlan, MeetingKind, MeetingPlan, Owner, RosterRow, Rule, Scope,

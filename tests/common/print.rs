@@ -266,3 +266,34 @@ pub fn pdftotext_area(pdf: &Path, page: usize, (x, y, w, h): (u32, u32, u32, u32
         .unwrap();
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// One page rendered in shades of grey as a black-and-white printer would (`pdftoppm -gray`):
+/// width, height and a byte per pixel (0 black … 255 white), `dpi` pixels per inch.
+pub fn grey_page(pdf: &Path, page: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
+    let p = page.to_string();
+    let out = Command::new("pdftoppm")
+        .args(["-gray", "-r", &dpi.to_string(), "-f", &p, "-l", &p])
+        .arg(pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "pdftoppm failed");
+    // A binary PGM: "P5", width, height, maximum value, one byte per pixel.
+    let data = out.stdout;
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !data[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&data[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P5");
+    let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = data[at + 1..].to_vec();
+    assert_eq!(pixels.len(), w * h);
+    (w, h, pixels)
+}

@@ -4,6 +4,10 @@ use proptest::prelude::*;
 
 use super::*;
 
+#[path = "../../../tests/common/cost_example.rs"]
+mod example;
+use example::six_storeys as plan;
+
 fn coefficients(pairs: &[(u32, &str)]) -> BTreeMap<u32, Coefficient> {
     pairs
         .iter()
@@ -24,22 +28,6 @@ fn six_storey_unit() -> Vec<CostFlat> {
         }
     }
     flats
-}
-
-fn plan(amount: &str, subsidy: &str, by_area: bool) -> CostPlan {
-    CostPlan {
-        amount_fen: Fen::parse_yuan(amount).unwrap(),
-        subsidy_fen: Fen::parse_yuan(subsidy).unwrap(),
-        floors: coefficients(&[
-            (1, "0"),
-            (2, "0.3"),
-            (3, "0.6"),
-            (4, "0.9"),
-            (5, "1.2"),
-            (6, "1.5"),
-        ]),
-        by_area,
-    }
 }
 
 fn fen_of(sharing: &Sharing, room: &str) -> i64 {

@@ -587,3 +587,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_stored_choice_is_read_from_its_bytes_and_nothing_else_is_taken_for_one() {
+    for c in Choice::ALL {
+        assert_eq!(Choice::from_stored(c.as_str().as_bytes()), Some(c));
+    }
+    for other in [&b"Yes"[..], b"y", b" yes", "同意".as_bytes(), b""] {
+        assert_eq!(Choice::from_stored(other), None, "{other:?}");
+    }
+}
+
+#[test]
+fn the_count_is_the_same_whatever_hasher_holds_the_ballots() {
+    let members = equal_members(9, 100);
+    let std_map = ballots(4, 3, 1);
+    let fast: HashMap<OwnerId, Choice, std::hash::BuildHasherDefault<std::hash::DefaultHasher>> =
+        std_map.iter().map(|(&o, &c)| (o, c)).collect();
+    let rule = Rule::civil_code_major();
+    assert_eq!(
+        tally(&rule, &members, &std_map, &[]),
+        tally(&rule, &members, &fast, &[])
+    );
+}

@@ -118,7 +118,12 @@ fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet {
                 Cell::text(lb::choice(r.choice, lang)),
                 Cell::text(lb::method(r.method, lang)),
                 r.proxy.as_deref().map_or(Cell::Empty, Cell::text),
-                Cell::text(lb::moment(r.at, o, day, lang)),
+                Cell::text(crate::export::entered::mark(
+                    s,
+                    lb::moment(r.at, o, day, lang),
+                    r.entered,
+                    lang,
+                )),
             ]);
         }
     }
@@ -158,7 +163,12 @@ fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Sheet {
                 Cell::text(&line.owner),
                 Cell::text(how),
                 holder,
-                Cell::text(lb::moment(line.at, o, day, lang)),
+                Cell::text(crate::export::entered::mark(
+                    s,
+                    lb::moment(line.at, o, day, lang),
+                    line.entered,
+                    lang,
+                )),
             ]
         })
         .collect();

@@ -271,13 +271,5 @@ pub fn parse_cost_plan(file: &str, text: &str, item: i64) -> Result<CostPlan, Pr
         number,
         &table,
     );
-    match plan {
-        Some(plan) if report.is_clean() => Ok(plan),
-        _ => {
-            if report.is_clean() {
-                report.at(0, said!(A::Unreadable), "");
-            }
-            Err(report.into_problems())
-        }
-    }
+    report.finish(plan)
 }

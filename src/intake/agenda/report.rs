@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::i18n::Said;
+use crate::i18n::{AgendaText as A, Said, said};
 use crate::intake::{Location, Problem, Problems};
 
 pub(super) struct Report<'t> {
@@ -53,13 +53,27 @@ impl<'t> Report<'t> {
         self.found.push((offset, problem));
     }
 
-    pub(super) fn is_clean(&self) -> bool {
+    fn is_clean(&self) -> bool {
         self.found.is_empty()
     }
 
     /// How many problems so far: a part of the file is valid if reading it added none.
     pub(super) fn count(&self) -> usize {
         self.found.len()
+    }
+
+    /// The value read when reading found no problem, else every problem. A value dropped with no
+    /// problem reported would be a gap in the reader: it is reported as unreadable, never lost.
+    pub(super) fn finish<T>(mut self, value: Option<T>) -> Result<T, Problems> {
+        match value {
+            Some(value) if self.is_clean() => Ok(value),
+            _ => {
+                if self.is_clean() {
+                    self.at(0, said!(A::Unreadable), "");
+                }
+                Err(self.into_problems())
+            }
+        }
     }
 
     /// All problems in the order they appear in the file (stable for problems at the same place).

@@ -8,9 +8,8 @@ use super::clean;
 mod floor;
 use super::headers::{Columns, Field};
 use super::table::{Cell, TableRow};
-use crate::domain::address::{Part, normalise_part, split_parts};
+use crate::domain::address::{Part, normalise_part, reads_back, split_parts};
 use crate::domain::area::AreaError;
-use crate::domain::flat::split_address;
 use crate::domain::{Area, FlatRef};
 use crate::i18n::{RosterProblem as R, Said, said};
 use crate::intake::{Location, Problem};
@@ -219,7 +218,7 @@ impl Checker {
         let text = self.value(sheet, row, field, true)?.ok_or(Reported)?;
         let part = normalise_part(&text, kind);
         // The part must survive being written as building-unit-room and read back.
-        if split_address(&part) != [part.as_str()] {
+        if !reads_back(&part, kind) {
             let column = sheet.columns.get(field).unwrap_or(0);
             self.report(
                 sheet,

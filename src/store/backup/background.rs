@@ -7,8 +7,12 @@
 //! ballots on the next item arrive while it is copied. Backups are made one at a time (each one's
 //! check starts from the one before it, and the budget is applied after it), and the last one is
 //! waited for before the store goes: the process never exits with a half copy.
+//!
+//! The screens also make their exit backup this way while the host is idle (see
+//! `tui::idle_backup`), so that quitting finds it made: each such copy replaces the one this
+//! session made before it, so a session still leaves one exit backup.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
 use rusqlite::{Connection, OpenFlags};
@@ -16,19 +20,24 @@ use rusqlite::{Connection, OpenFlags};
 use super::{Reason, auto_backup_of};
 use crate::store::{Result, Store};
 
-/// The backup being made, if any.
+/// The backup being made, if any, and the exit backup this session made in the background.
 #[derive(Debug, Default)]
 pub(crate) struct Background {
-    running: Option<JoinHandle<()>>,
+    /// Gives the path of the exit backup it made, if it made one.
+    running: Option<JoinHandle<Option<PathBuf>>>,
+    session_exit: Option<PathBuf>,
 }
 
 impl Background {
     /// Waits for the backup being made, if any.
     pub(crate) fn finish(&mut self) {
-        if let Some(handle) = self.running.take()
-            && handle.join().is_err()
-        {
-            tracing::warn!("automatic backup failed: its thread panicked");
+        let Some(handle) = self.running.take() else {
+            return;
+        };
+        match handle.join() {
+            Ok(Some(made)) => self.session_exit = Some(made),
+            Ok(None) => {}
+            Err(_) => tracing::warn!("automatic backup failed: its thread panicked"),
         }
     }
 }
@@ -68,17 +77,31 @@ impl Store {
             }
         };
         let db = self.path.clone();
+        // An exit backup replaces the one this session made before (its record is a part of the
+        // new one's); other backups are kept by the budget.
+        let supersedes = self
+            .background
+            .session_exit
+            .clone()
+            .filter(|_| reason == Reason::Exit);
         let spawned = std::thread::Builder::new()
             .name("backup".into())
-            .spawn(move || match auto_backup_of(&conn, &db, reason) {
-                Ok(info) if info.made => {
-                    tracing::info!(path = %info.path.display(), "automatic backup")
-                }
-                Ok(info) => {
-                    tracing::info!(path = %info.path.display(), "nothing changed since this backup")
-                }
-                Err(e) => tracing::warn!("automatic backup failed: {e}"),
-            });
+            .spawn(
+                move || match auto_backup_of(&conn, &db, reason, supersedes.as_deref()) {
+                    Ok(info) if info.made => {
+                        tracing::info!(path = %info.path.display(), "automatic backup");
+                        (reason == Reason::Exit).then_some(info.path)
+                    }
+                    Ok(info) => {
+                        tracing::info!(path = %info.path.display(), "nothing changed since this backup");
+                        None
+                    }
+                    Err(e) => {
+                        tracing::warn!("automatic backup failed: {e}");
+                        None
+                    }
+                },
+            );
         match spawned {
             Ok(handle) => self.background.running = Some(handle),
             Err(e) => tracing::warn!("automatic backup failed: no thread for it: {e}"),
@@ -88,5 +111,13 @@ impl Store {
     /// Waits for an automatic backup made in the background, if one is being made.
     pub fn finish_backups(&mut self) {
         self.background.finish();
+    }
+
+    /// Whether an automatic backup is being made in the background now.
+    pub fn backup_running(&self) -> bool {
+        self.background
+            .running
+            .as_ref()
+            .is_some_and(|h| !h.is_finished())
     }
 }

@@ -199,11 +199,9 @@ impl Replay {
                     if passed != *expected {
                         c.push(
                             x.result.event,
-                            said!(
-                                F::ResultPassedDiffers,
-                                recorded = passed.shown(),
-                                expected = expected.shown()
-                            ),
+                            said!(F::ResultPassedDiffers)
+                                .with("recorded", &passed.shown())
+                                .with("expected", &expected.shown()),
                         );
                     }
                 }

@@ -116,6 +116,9 @@ pub(super) struct Replay {
     /// History rows the imports recorded.
     pub(super) history_rows: usize,
     pub(super) attendance: BTreeMap<(i64, i64), ExpAttendance>,
+    /// Each owner's sign-ins and leavings in a meeting, in the order recorded: the time each
+    /// stands for, and whether it left them present (for a vote closed at a stated time).
+    pub(super) presence: HashMap<(i64, i64), Vec<(String, bool)>>,
     pub(super) items: BTreeMap<i64, ExpItem>,
     pub(super) notes: BTreeMap<i64, Vec<ExpNote>>,
     pub(super) meetings: BTreeMap<i64, ExpMeeting>,

@@ -109,49 +109,46 @@ impl Findings {
                 table,
                 row.clone(),
                 Some(expected.event),
-                said!(
-                    F::FieldDiffers,
-                    column = column,
-                    actual = actual.shown(),
-                    expected = expected.value.shown()
-                ),
+                said!(F::FieldDiffers, column = column)
+                    .with("actual", &actual.shown())
+                    .with("expected", &expected.value.shown()),
             );
         }
     }
 }
 
-/// How a value is quoted in a finding.
+/// How a value is quoted in a finding (a missing one is said in the reader's language).
 pub(super) trait Shown {
-    fn shown(&self) -> String;
+    fn shown(&self) -> Said;
 }
 
 impl Shown for String {
-    fn shown(&self) -> String {
+    fn shown(&self) -> Said {
         // Long texts (a statement, a proposal) are cut: the row and event say where to look.
         let line = self.lines().next().unwrap_or("");
-        if line.chars().count() > 40 || line.len() < self.len() {
+        Said::verbatim(if line.chars().count() > 40 || line.len() < self.len() {
             format!("'{}…'", line.chars().take(40).collect::<String>())
         } else {
             format!("'{self}'")
-        }
+        })
     }
 }
 
 impl Shown for i64 {
-    fn shown(&self) -> String {
-        self.to_string()
+    fn shown(&self) -> Said {
+        Said::verbatim(self.to_string())
     }
 }
 
 impl Shown for bool {
-    fn shown(&self) -> String {
-        self.to_string()
+    fn shown(&self) -> Said {
+        Said::verbatim(self.to_string())
     }
 }
 
 impl<T: Shown> Shown for Option<T> {
-    fn shown(&self) -> String {
-        self.as_ref().map_or_else(|| "empty".into(), Shown::shown)
+    fn shown(&self) -> Said {
+        self.as_ref().map_or_else(|| said!(F::Empty), Shown::shown)
     }
 }
 

@@ -17,6 +17,7 @@ mod paper;
 mod recount;
 mod replay;
 mod schema_check;
+mod stated;
 mod table;
 
 use rusqlite::Connection;

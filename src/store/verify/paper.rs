@@ -7,6 +7,8 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use super::findings::Findings;
+use super::replay::lacking;
+use crate::i18n::{FindingText as F, Said, said};
 use crate::store::Result;
 use crate::store::events::Event;
 
@@ -73,12 +75,9 @@ pub(super) fn check(
                     g.removed_at = Some(e.at.clone());
                     *event = e.id;
                 }
-                None => out.event(e.id, format!("it removes guest {id}, never added").into()),
+                None => out.event(e.id, said!(F::GuestNeverAdded, id = id)),
             },
-            _ => out.event(
-                e.id,
-                format!("the '{}' event lacks its meeting or guest", e.kind).into(),
-            ),
+            _ => out.event(e.id, lacking(e, F::LacksMeetingOrGuest)),
         }
     }
     let settings = compare(
@@ -133,17 +132,12 @@ fn compare<R: PartialEq>(
         seen += 1;
         let name = row_name(table, key);
         match expected.remove(&key) {
-            None => out.push(
-                table,
-                name,
-                None,
-                "no event records this row: it was added behind the program's back".into(),
-            ),
+            None => out.push(table, name, None, said!(F::Added).word("what", F::Row)),
             Some((want, event)) if want != actual => out.push(
                 table,
                 name,
                 Some(event),
-                "the row differs from what its events recorded".into(),
+                said!(F::Differs).word("what", F::Row),
             ),
             Some(_) => {}
         }
@@ -153,16 +147,16 @@ fn compare<R: PartialEq>(
             table,
             row_name(table, key),
             Some(event),
-            "a row recorded by this event is missing from the table: it was deleted".into(),
+            said!(F::MissingRecorded).word("what", F::Row),
         );
     }
     Ok(seen)
 }
 
 /// How a row is named in a finding: guests by id, notice settings by their meeting.
-fn row_name(table: &str, key: i64) -> String {
+fn row_name(table: &str, key: i64) -> Said {
     match table {
-        "guests" => format!("id {key}"),
-        _ => format!("meeting {key}"),
+        "guests" => said!(F::RowId, id = key),
+        _ => said!(F::RowMeeting, meeting = key),
     }
 }

@@ -70,11 +70,19 @@ impl Replay {
         Ok(taken(conn, item)?.map(|t| t.rule.votes))
     }
 
+    /// Whether an item is decided by those present (false when the item cannot be read).
+    pub(super) fn by_those_present(&self, conn: &Connection, item: i64) -> Result<bool> {
+        Ok(taken(conn, item)?.is_some_and(|t| t.rule.electorate == Electorate::Present))
+    }
+
     /// Counts a vote again at the event that closed it, and compares with what that event recorded.
+    /// `stated`: the time a vote closed at a stated time stands for (a show of hands then counts
+    /// those present at that time, not those present when it was entered).
     pub(super) fn recount(
         &mut self,
         conn: &Connection,
         e: &Event,
+        stated: Option<&str>,
         out: &mut Findings,
     ) -> Result<()> {
         let Some(item) = e.item_id else {
@@ -95,10 +103,12 @@ impl Replay {
         }
         let mut members = members_in_scope(conn, &t.scope, Some(e.id))?;
         if t.rule.electorate == Electorate::Present {
-            members.retain(|m| {
-                self.attendance
+            members.retain(|m| match stated {
+                Some(at) => self.here_at(t.meeting, m.owner, at),
+                None => self
+                    .attendance
                     .get(&(t.meeting, m.owner))
-                    .is_some_and(|a| a.status.value != "left")
+                    .is_some_and(|a| a.status.value != "left"),
             });
         }
         let choices: HashMap<i64, Choice> = self
@@ -143,12 +153,9 @@ impl Replay {
         if recorded_passed != Some(counted.passed) {
             out.event(
                 e.id,
-                said!(
-                    F::RecountPassed,
-                    item = item,
-                    recorded = recorded_passed.shown()
-                )
-                .with("counted", &figures(&counted)),
+                said!(F::RecountPassed, item = item)
+                    .with("recorded", &recorded_passed.shown())
+                    .with("counted", &figures(&counted)),
             );
         }
         Ok(())

@@ -17,6 +17,11 @@ fn text(data: &Value, key: &str) -> Option<String> {
     data.get(key).and_then(Value::as_str).map(str::to_string)
 }
 
+/// "the '{kind}' event lacks …" for an event whose data does not hold what its kind needs.
+pub(super) fn lacking(e: &Event, what: F) -> crate::i18n::Said {
+    said!(F::Lacks, kind = e.kind).word("what", what)
+}
+
 fn int(data: &Value, key: &str) -> Option<i64> {
     data.get(key).and_then(Value::as_i64)
 }
@@ -52,9 +57,13 @@ impl Replay {
             }
             _ => {}
         }
-        self.apply(e, &data, out);
+        let at = self.time_of(e, &data, out);
+        self.check_stated_record(conn, e, &data, &at, out)?;
+        self.apply(e, &data, &at, out);
         if e.kind == "vote.close" {
-            self.recount(conn, e, out)?;
+            self.check_stated_close(e, &data, &at, out);
+            let stated = crate::store::stated::stated_at(&data).map(|_| at.as_str());
+            self.recount(conn, e, stated, out)?;
             if let Some(item) = e.item_id {
                 self.compare_item_ballots(conn, item, out)?;
             }
@@ -62,16 +71,15 @@ impl Replay {
         Ok(())
     }
 
-    fn apply(&mut self, e: &Event, data: &Value, out: &mut Findings) {
+    fn apply(&mut self, e: &Event, data: &Value, at: &str, out: &mut Findings) {
         let id = e.id;
-        let mut lacks =
-            |what: &str| out.event(id, format!("the '{}' event lacks {what}", e.kind).into());
+        let mut lacks = |what: F| out.event(id, lacking(e, what));
         match e.kind.as_str() {
             "estate.init" => self.estate = Some((text(data, "name"), set(e.at.clone(), id))),
             "roster.import" => self.roster = Some((text(data, "digest"), id)),
             "meeting.intake" => {
                 let Some(m) = e.meeting_id else {
-                    return lacks("its meeting");
+                    return lacks(F::LacksMeeting);
                 };
                 self.meetings.insert(
                     m,
@@ -88,12 +96,12 @@ impl Replay {
                 if let Some(m) = e.meeting_id.and_then(|m| self.meetings.get_mut(&m)) {
                     m.others = set(text(data, "others").unwrap_or_default(), id);
                 } else {
-                    lacks("a meeting taken in before it");
+                    lacks(F::LacksMeetingBefore);
                 }
             }
             "item.add" => {
                 let Some(item) = e.item_id else {
-                    return lacks("its item");
+                    return lacks(F::LacksItem);
                 };
                 match data.get("concern") {
                     None => self.concern_links_known = false,
@@ -124,7 +132,7 @@ impl Replay {
             }
             "meeting.edit" => {
                 let Some(m) = e.meeting_id.and_then(|m| self.meetings.get_mut(&m)) else {
-                    return lacks("a meeting taken in before it");
+                    return lacks(F::LacksMeetingBefore);
                 };
                 m.title = set(text(data, "title"), id);
                 m.number = set(int(data, "number"), id);
@@ -132,7 +140,7 @@ impl Replay {
             }
             "item.edit" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
-                    return lacks("an item added before it");
+                    return lacks(F::LacksItemBefore);
                 };
                 item.title = set(text(data, "title"), id);
                 item.digest = text(data, "digest").map(|d| set(d, id));
@@ -141,7 +149,7 @@ impl Replay {
                 let moved = data.get("items").and_then(Value::as_array);
                 for m in moved.into_iter().flatten() {
                     let Some(item) = int(m, "item").and_then(|i| self.items.get_mut(&i)) else {
-                        return lacks("an item added before it");
+                        return lacks(F::LacksItemBefore);
                     };
                     item.number = set(int(m, "number"), id);
                     item.digest = text(m, "digest").map(|d| set(d, id));
@@ -149,7 +157,7 @@ impl Replay {
             }
             "item.step" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
-                    return lacks("an item added before it");
+                    return lacks(F::LacksItemBefore);
                 };
                 let from = text(data, "from");
                 if from.as_deref() != Some(item.step.value.as_str()) {
@@ -158,17 +166,17 @@ impl Replay {
                         said!(
                             F::StepFrom,
                             item = e.item_id.unwrap_or_default(),
-                            from = from.shown(),
-                            was = item.step.value.shown(),
                             at = item.step.event
-                        ),
+                        )
+                        .with("from", &from.shown())
+                        .with("was", &item.step.value.shown()),
                     );
                 }
                 item.step = set(text(data, "to").unwrap_or_default(), id);
             }
             "item.proposal" | "item.resolution" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
-                    return lacks("an item added before it");
+                    return lacks(F::LacksItemBefore);
                 };
                 let value = set(text(data, "text"), id);
                 if e.kind == "item.proposal" {
@@ -179,10 +187,10 @@ impl Replay {
             }
             "vote.close" => {
                 let Some(item) = e.item_id.and_then(|i| self.items.get_mut(&i)) else {
-                    return lacks("an item added before it");
+                    return lacks(F::LacksItemBefore);
                 };
                 item.vote = set("closed".into(), id);
-                item.closed_at = set(Some(e.at.clone()), id);
+                item.closed_at = set(Some(at.to_string()), id);
                 let result = match data.get("result") {
                     Some(v) => ExpResult::Exact(v.as_str().map(str::to_string)),
                     // An item without a vote records no figures.
@@ -199,37 +207,42 @@ impl Replay {
                 if e.item_id.is_none_or(|i| !self.items.contains_key(&i))
                     || !seconds.is_some_and(|s| (1..=30 * 60).contains(&s))
                 {
-                    lacks("an item added before it and a length of 1 to 1800 seconds");
+                    lacks(F::LacksTurn);
                 }
             }
             "note.add" => {
                 let Some(item) = e.item_id else {
-                    return lacks("its item");
+                    return lacks(F::LacksItem);
                 };
                 self.notes.entry(item).or_default().push(ExpNote {
                     speaker: text(data, "speaker").unwrap_or_default(),
                     point: text(data, "point").unwrap_or_default(),
-                    at: e.at.clone(),
+                    at: at.to_string(),
                     event: id,
                 });
             }
             "attend" => {
                 let (Some(meeting), Some(owner)) = (e.meeting_id, e.owner_id) else {
-                    return lacks("its meeting and owner");
+                    return lacks(F::LacksMeetingAndOwner);
                 };
+                let status = text(data, "status").unwrap_or_default();
+                self.presence
+                    .entry((meeting, owner))
+                    .or_default()
+                    .push((at.to_string(), status != "left"));
                 self.attendance.insert(
                     (meeting, owner),
                     ExpAttendance {
-                        status: set(text(data, "status").unwrap_or_default(), id),
+                        status: set(status, id),
                         proxy: set(text(data, "proxy"), id),
-                        at: set(e.at.clone(), id),
+                        at: set(at.to_string(), id),
                     },
                 );
             }
-            "ballot" | "ballot.withdraw" => self.ballot(e, data, out),
+            "ballot" | "ballot.withdraw" => self.ballot(e, data, at, out),
             "action.add" => {
                 let Some(action) = int(data, "action") else {
-                    return lacks("its action id");
+                    return lacks(F::LacksActionId);
                 };
                 self.actions.insert(
                     action,
@@ -250,7 +263,7 @@ impl Replay {
             "action.progress" => {
                 let Some(action) = int(data, "action").and_then(|a| self.actions.get_mut(&a))
                 else {
-                    return lacks("an action added before it");
+                    return lacks(F::LacksActionBefore);
                 };
                 action.status = set("in-progress".into(), id);
                 action.progress.push(ExpProgress {
@@ -263,7 +276,7 @@ impl Replay {
             "action.close" => {
                 let Some(action) = int(data, "action").and_then(|a| self.actions.get_mut(&a))
                 else {
-                    return lacks("an action added before it");
+                    return lacks(F::LacksActionBefore);
                 };
                 action.status = set("closed".into(), id);
                 action.closed_at = set(Some(e.at.clone()), id);
@@ -271,7 +284,7 @@ impl Replay {
             }
             "concern.raise" => {
                 let Some(concern) = int(data, "concern") else {
-                    return lacks("its concern id");
+                    return lacks(F::LacksConcernId);
                 };
                 self.concerns.insert(
                     concern,
@@ -290,20 +303,17 @@ impl Replay {
     }
 
     /// A ballot or a withdrawal: a new ballot row, and the one it replaces is no longer current.
-    fn ballot(&mut self, e: &Event, data: &Value, out: &mut Findings) {
+    fn ballot(&mut self, e: &Event, data: &Value, at: &str, out: &mut Findings) {
         let id = e.id;
         let (Some(item), Some(owner)) = (e.item_id, e.owner_id) else {
-            out.event(
-                id,
-                format!("the '{}' event lacks its item and owner", e.kind).into(),
-            );
+            out.event(id, lacking(e, F::LacksItemAndOwner));
             return;
         };
         let withdraw = e.kind == "ballot.withdraw";
         // Withdrawals from before the payload named their row took the next id.
         let ballot = int(data, "ballot").or_else(|| withdraw.then_some(self.max_ballot + 1));
         let Some(ballot) = ballot else {
-            out.event(id, "the 'ballot' event lacks its ballot id".into());
+            out.event(id, lacking(e, F::LacksBallotId));
             return;
         };
         if let Some(i) = self.items.get(&item)
@@ -319,11 +329,9 @@ impl Replay {
         if replaces != current {
             out.event(
                 id,
-                said!(
-                    F::ReplacesBallot,
-                    replaces = replaces.shown(),
-                    current = current.shown()
-                ),
+                said!(F::ReplacesBallot)
+                    .with("replaces", &replaces.shown())
+                    .with("current", &current.shown()),
             );
         }
         let mut method = text(data, "method");
@@ -349,7 +357,7 @@ impl Replay {
                 method: set(method.unwrap_or_default(), id),
                 proxy: set(if withdraw { None } else { text(data, "proxy") }, id),
                 reason: set(text(data, "reason"), id),
-                at: set(e.at.clone(), id),
+                at: set(at.to_string(), id),
                 current: set(true, id),
             },
         );
