@@ -72,17 +72,9 @@ fn docx_minutes_and_notice_print_on_a4_with_page_numbers_and_whole_flats() {
         } else {
             "表决意见"
         };
-        let mut roll_pages = 0;
-        for page in 1..=pages {
-            let t = print::pdftotext_page(pdf, page);
-            if roll.iter().any(|l| t.contains(&l.flat.to_string())) {
-                roll_pages += 1;
-                assert!(
-                    t.contains(choice_head),
-                    "{what}: page {page} has no header row:\n{t}"
-                );
-            }
-        }
+        let roll_pages = print::roll_pages_with_header(what, pdf, pages, choice_head, |t| {
+            roll.iter().any(|l| t.contains(&l.flat.to_string()))
+        });
         assert!(
             roll_pages >= 2,
             "{what}: the roll call on {roll_pages} page(s)"

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::print::{self, estate_vote, pdfinfo, pdftotext, pdftotext_page};
+use common::print::{self, estate_vote, pdfinfo, pdftotext};
 use pavilion::domain::Responsible;
 use pavilion::export::{self, Format, Lang, Variant};
 use pavilion::store::{NewAction, Presence};
@@ -86,17 +86,9 @@ fn xlsx_prints_on_a4_landscape_with_the_header_row_on_every_page() {
         }
         assert!(text.contains(&roll[0].area.to_string()), "{what}: areas");
         // The roll call spans pages: each of its pages repeats the header row.
-        let mut roll_pages = 0;
-        for page in 1..=pages {
-            let t = pdftotext_page(pdf, page);
-            if roll.iter().any(|l| t.contains(&l.flat.to_string())) && !t.contains("欧阳晓") {
-                roll_pages += 1;
-                assert!(
-                    t.contains(choice_head),
-                    "{what}: page {page} has no header row"
-                );
-            }
-        }
+        let roll_pages = print::roll_pages_with_header(what, pdf, pages, choice_head, |t| {
+            roll.iter().any(|l| t.contains(&l.flat.to_string())) && !t.contains("欧阳晓")
+        });
         assert!(
             roll_pages >= 3,
             "{what}: the roll call on {roll_pages} page(s)"

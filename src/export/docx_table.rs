@@ -205,25 +205,8 @@ pub fn text_run(out: &mut String, text: &str) {
     } else {
         "<w:t>"
     });
-    escape_into(out, text);
+    super::html::escape_into(out, text);
     out.push_str("</w:t>");
-}
-
-/// Text escaped for XML; characters XML 1.0 does not allow (control characters) dropped.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' => out.push(c),
-            c if c.is_control() && c < ' ' => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            _ => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -220,14 +220,10 @@ impl MeetingSnapshot {
         // The roster as it stood: minutes of a finished meeting never change with a later import.
         let roster = store.roster_as_of(store.meeting_epoch(meeting)?)?;
         let mut owner_area: HashMap<i64, Area> = HashMap::new();
-        let mut owner_flats: HashMap<i64, (String, Vec<FlatRef>)> = HashMap::new();
+        let owner_flats = owner_names(&roster);
         let mut people = People::default();
         for e in &roster {
             *owner_area.entry(e.owner_id).or_default() += e.area;
-            let entry = owner_flats
-                .entry(e.owner_id)
-                .or_insert_with(|| (e.owner_name.clone(), Vec::new()));
-            entry.1.push(e.flat.clone());
             people.phones.extend(e.phone.iter().cloned());
         }
         people.names = owner_flats.values().map(|(n, _)| n.clone()).collect();
@@ -236,8 +232,7 @@ impl MeetingSnapshot {
         people.phones.sort();
         people.phones.dedup();
 
-        let events = store.events(Some(meeting))?;
-        let later = EnteredLater::of(&events);
+        let later = EnteredLater::of_meeting(store, meeting)?;
         let attendance = gather_attendance(store, &record, &owner_area, &owner_flats, &later)?;
         let all_actions = store.actions()?;
         let mut items = Vec::new();
@@ -425,7 +420,7 @@ fn gather_item(
         for e in roster.iter().filter(|e| item.scope.contains(&e.flat)) {
             let entry = in_scope.entry(e.owner_id).or_insert_with(|| {
                 order.push(e.owner_id);
-                (e.owner_name.as_str(), Vec::new(), Area::ZERO)
+                (e.owner_name.as_str(), Vec::with_capacity(1), Area::ZERO)
             });
             entry.1.push(e.flat.clone());
             entry.2 += e.area;
@@ -481,8 +476,9 @@ type Names = HashMap<i64, (String, Vec<FlatRef>)>;
 fn owner_names(roster: &[RosterEntry]) -> HashMap<i64, (String, Vec<FlatRef>)> {
     let mut out: HashMap<i64, (String, Vec<FlatRef>)> = HashMap::new();
     for e in roster {
+        // Most owners have one flat: room for one (an empty Vec's first push makes room for four).
         out.entry(e.owner_id)
-            .or_insert_with(|| (e.owner_name.clone(), Vec::new()))
+            .or_insert_with(|| (e.owner_name.clone(), Vec::with_capacity(1)))
             .1
             .push(e.flat.clone());
     }

@@ -22,51 +22,47 @@ pub struct RollCallEntry {
 }
 
 impl Store {
-    /// The flats of an item's scope with their owners: (owner id, owner name, flat, area), in roll-call order.
-    fn scope_flats(&self, item: &ItemRecord) -> Result<Vec<(i64, String, FlatRef, Area)>> {
-        let as_of = self.roster_epoch(item)?;
-        let mut out: Vec<(i64, String, FlatRef, Area)> =
-            as_of::flats(&self.conn, as_of, Some(&item.scope))?
-                .into_iter()
-                .map(|s| (s.owner_id, s.owner_name, s.flat, s.area))
-                .collect();
-        crate::domain::flat::sort_by_flat(&mut out, |f| &f.2);
-        Ok(out)
-    }
-
     /// The owners to call, with their flats, area, presence and current ballot.
     pub fn roll_call(&self, item: &ItemRecord) -> Result<Vec<RollCallEntry>> {
-        let flats = self.scope_flats(item)?;
+        let as_of = self.roster_epoch(item)?;
+        let mut flats = as_of::flats(&self.conn, as_of, Some(&item.scope))?;
+        crate::domain::flat::sort_by_flat(&mut flats, |f| &f.flat);
         let here = self.attendance(item.meeting_id)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {BALLOT_COLUMNS} FROM ballots b JOIN flats f ON f.id = b.flat_id
              WHERE b.item_id = ?1 AND b.current = 1 AND b.choice IS NOT NULL"
         ))?;
-        let mut current: HashMap<i64, BallotRecord> = stmt
-            .query_map([item.id], ballot_from_row)?
-            .map(|b| b.map(|b| (b.owner_id, b)))
+        // Each ballot taken once, by its owner (a map of whole records would be half empty).
+        let mut ballots: Vec<Option<BallotRecord>> = stmt
+            .query_map([item.id], |r| ballot_from_row(r).map(Some))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut index: HashMap<i64, usize> = HashMap::new();
-        let mut out: Vec<RollCallEntry> = Vec::new();
-        for (owner, name, flat, area) in flats {
-            match index.get(&owner) {
+        let by_owner: HashMap<i64, usize> = ballots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| Some((b.as_ref()?.owner_id, i)))
+            .collect();
+        let mut index: HashMap<i64, usize> = HashMap::with_capacity(flats.len());
+        let mut out: Vec<RollCallEntry> = Vec::with_capacity(flats.len());
+        for f in flats {
+            match index.get(&f.owner_id) {
                 Some(&i) => {
-                    out[i].flats.push(flat);
-                    out[i].area += area;
+                    out[i].flats.push(f.flat);
+                    out[i].area += f.area;
                 }
                 None => {
-                    index.insert(owner, out.len());
+                    index.insert(f.owner_id, out.len());
                     out.push(RollCallEntry {
-                        owner_id: owner,
-                        owner_name: name,
-                        flats: vec![flat],
-                        area,
-                        presence: here.get(&owner).map(|a| a.presence.clone()),
-                        ballot: current.remove(&owner),
+                        owner_id: f.owner_id,
+                        owner_name: f.owner_name,
+                        flats: vec![f.flat],
+                        area: f.area,
+                        presence: here.get(&f.owner_id).map(|a| a.presence.clone()),
+                        ballot: by_owner.get(&f.owner_id).and_then(|&i| ballots[i].take()),
                     });
                 }
             }
         }
+        out.shrink_to_fit();
         Ok(out)
     }
 

@@ -6,7 +6,7 @@ use crate::domain::tally::{Figures, Member, RequiredConsent, judge};
 use crate::domain::{Area, Choice, Tally};
 use crate::store::{
     ActionRecord, AttendanceRecord, BallotRecord, ConcernRecord, ItemRecord, MeetingRecord,
-    NoteRecord, RollCallEntry, RosterEntry, Store,
+    NoteRecord, RollCallEntry, Store,
 };
 
 /// One owner as the sign-in screen lists them.
@@ -73,31 +73,24 @@ impl Model {
             }
             notes.insert(item.id, store.notes(item.id)?);
         }
+        let (flats, mut names) = store.roster_listing()?;
         let mut owners: Vec<OwnerRow> = Vec::new();
         let mut index: HashMap<i64, usize> = HashMap::new();
         let mut total_area = Area::ZERO;
-        let mut flats = Vec::new();
-        for RosterEntry {
-            owner_id,
-            owner_name,
-            flat,
-            area,
-            ..
-        } in store.roster()?
-        {
+        for (flat, area, owner_id) in &flats {
+            let (flat, area, owner_id) = (flat.to_string(), *area, *owner_id);
             total_area += area;
-            flats.push((flat.clone(), area, owner_id));
             match index.get(&owner_id) {
                 Some(&i) => {
-                    owners[i].flats.push(flat.to_string());
+                    owners[i].flats.push(flat);
                     owners[i].area += area;
                 }
                 None => {
                     index.insert(owner_id, owners.len());
                     owners.push(OwnerRow {
                         owner_id,
-                        name: owner_name,
-                        flats: vec![flat.to_string()],
+                        name: names.remove(&owner_id).unwrap_or_default(),
+                        flats: vec![flat],
                         area,
                     });
                 }

@@ -145,10 +145,11 @@ pub fn pdfinfo(pdf: &Path) -> (usize, String) {
     (pages, size)
 }
 
-/// The text of a PDF, laid out as printed.
-pub fn pdftotext(pdf: &Path) -> String {
+/// What `pdftotext` writes for a PDF with these options, as text.
+fn pdftotext_with(pdf: &Path, options: &[&str]) -> String {
     let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
+        .args(options)
+        .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
@@ -156,16 +157,15 @@ pub fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The text of a PDF, laid out as printed.
+pub fn pdftotext(pdf: &Path) -> String {
+    pdftotext_with(pdf, &["-layout"])
+}
+
 /// The text of one page (from 1).
 pub fn pdftotext_page(pdf: &Path, page: usize) -> String {
     let p = page.to_string();
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
+    pdftotext_with(pdf, &["-layout", "-f", &p, "-l", &p])
 }
 
 /// Prints HTML files to PDF with headless Chromium, as "Print → Save as PDF" does (no header or
@@ -219,13 +219,7 @@ pub struct Word {
 
 /// The page size (width, height in points) and every word with its box (`pdftotext -bbox`).
 pub fn words(pdf: &Path) -> ((f64, f64), Vec<Word>) {
-    let out = Command::new("pdftotext")
-        .args(["-bbox", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    let xml = String::from_utf8(out.stdout).unwrap();
+    let xml = pdftotext_with(pdf, &["-bbox"]);
     let attr = |line: &str, name: &str| -> f64 {
         let start = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
         let end = start + line[start..].find('"').unwrap();
@@ -257,14 +251,8 @@ pub fn words(pdf: &Path) -> ((f64, f64), Vec<Word>) {
 pub fn pdftotext_area(pdf: &Path, page: usize, (x, y, w, h): (u32, u32, u32, u32)) -> String {
     let p = page.to_string();
     let [x, y, w, h] = [x, y, w, h].map(|v| v.to_string());
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-f", &p, "-l", &p])
-        .args(["-x", &x, "-y", &y, "-W", &w, "-H", &h])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap()
+    let crop = ["-x", &x, "-y", &y, "-W", &w, "-H", &h];
+    pdftotext_with(pdf, &[&["-layout", "-f", &p, "-l", &p], &crop[..]].concat())
 }
 
 /// One page rendered in shades of grey as a black-and-white printer would (`pdftoppm -gray`):
@@ -296,4 +284,27 @@ pub fn grey_page(pdf: &Path, page: usize, dpi: u32) -> (usize, usize, Vec<u8>) {
     let pixels = data[at + 1..].to_vec();
     assert_eq!(pixels.len(), w * h);
     (w, h, pixels)
+}
+
+/// The pages of a PDF that `is_roll` takes for pages of the roll call each carry the header row's
+/// `heading` (the header repeated on every page); returns how many such pages there are.
+pub fn roll_pages_with_header(
+    what: &str,
+    pdf: &Path,
+    pages: usize,
+    heading: &str,
+    is_roll: impl Fn(&str) -> bool,
+) -> usize {
+    let mut roll_pages = 0;
+    for page in 1..=pages {
+        let t = pdftotext_page(pdf, page);
+        if is_roll(&t) {
+            roll_pages += 1;
+            assert!(
+                t.contains(heading),
+                "{what}: page {page} has no header row:\n{t}"
+            );
+        }
+    }
+    roll_pages
 }
