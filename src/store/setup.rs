@@ -26,6 +26,7 @@ impl Store {
 
     /// Changes the meeting's header. Its kind stays once a ballot has been cast in it.
     pub fn edit_meeting(&mut self, meeting: i64, plan: &MeetingPlan) -> Result<()> {
+        let tx = self.begin_write()?;
         let old = self.meeting(meeting)?;
         if plan.title.trim().is_empty() {
             return Err(said!(X::MeetingNeedsTitle).into());
@@ -48,7 +49,6 @@ impl Store {
         super::numbering::check_number(&self.conn, plan, Some(meeting))?;
         self.check_header_on_notice(&old, plan)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE meetings SET title = ?2, kind = ?3, starts = ?4, utc_offset = ?5, place = ?6,
                  host = ?7, secretary = ?8, objections_to = ?9, objections_until = ?10, number = ?11
@@ -121,6 +121,7 @@ impl Store {
     /// Changes an item as it was taken in: its texts at any time; its rule, scope and required
     /// consents only before the first ballot on it.
     pub fn edit_item(&mut self, meeting: i64, number: i64, plan: &ItemPlan) -> Result<()> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if plan.title.trim().is_empty() || plan.raised_by.trim().is_empty() {
             return Err(said!(X::ItemNeedsTitle).into());
@@ -155,7 +156,6 @@ impl Store {
             self.check_cost_scope(&item, &plan.scope)?;
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE items SET title = ?2, raised_by = ?3, raised_from = ?4, raised_on = ?5,
                  statement = ?6, category = ?7, rule = ?8, scope = ?9, consents = ?10
@@ -193,6 +193,7 @@ impl Store {
 
     /// Swaps an item with its neighbour on the agenda; returns its new number.
     pub fn move_item(&mut self, meeting: i64, number: i64, to: Move) -> Result<i64> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         let other = match to {
             Move::Up => number - 1,
@@ -203,7 +204,6 @@ impl Store {
         };
         self.refuse_on_notice(meeting, X::ItemsOnNotice)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         // Numbers are unique per meeting: one of the two steps aside first.
         tx.execute("UPDATE items SET number = -1 WHERE id = ?1", [item.id])?;
         tx.execute(
