@@ -467,3 +467,47 @@ fn a_new_meeting_is_offered_the_next_number_of_its_kind_picked_from_a_list() {
     let made = made.iter().find(|m| m.title == "楼道议事会").unwrap();
     assert_eq!((made.kind, made.number), (MeetingKind::Residents, Some(9)));
 }
+
+/// The meeting cannot move to a day before one of its items was raised: the store refuses it
+/// (the form keeps the text and says which item), and nothing is written. The same store check
+/// refuses a day raised after the meeting from any caller, in both languages.
+#[test]
+fn the_meeting_cannot_move_before_a_concern_on_it_was_raised() {
+    for (lang, said) in [
+        (
+            Lang::En,
+            "item 1 was raised on 2026-10-20: the meeting cannot move to 2026-10-01",
+        ),
+        (
+            Lang::Zh,
+            "议题 1 的提出日期是 2026-10-20，会议不能改到在此之前的 2026-10-01",
+        ),
+    ] {
+        let mut h = Harness::new(lang);
+        let before = h.store.meeting(h.meeting).unwrap();
+        let events = h.store.events(None).unwrap().len();
+        h.keys("m");
+        h.press(KeyCode::Tab);
+        h.press(KeyCode::Tab);
+        retype(&mut h, "2026-10-01 19:00");
+        h.press(KeyCode::F(2));
+        let screen = h.render(160, 48);
+        assert!(screen.contains(said), "{screen}");
+        assert_eq!(h.store.meeting(h.meeting).unwrap(), before);
+        assert_eq!(
+            h.store.events(None).unwrap().len(),
+            events,
+            "nothing recorded"
+        );
+        // The form stays open on the time; a day after the last concern is fine.
+        retype(&mut h, "2026-11-21 19:00");
+        h.press(KeyCode::F(2));
+        let day = h.store.meeting(h.meeting).unwrap().local_start().date();
+        assert_eq!(
+            day,
+            jiff::civil::date(2026, 11, 21),
+            "{}",
+            h.render(160, 48)
+        );
+    }
+}

@@ -35,6 +35,8 @@ catalogue! {
         ChoiceCustom => "自定规则“{name}”", "custom rule “{name}”";
         BadRaisedOn => "提出日期“{text}”不是有效日期：请写成 2026-10-20（年-月-日）", "the day raised “{text}” is not a date: write it like 2026-10-20 (year-month-day)";
         RaisedAfter => "提出日期 {day} 晚于会议日期 {meeting}：诉求应在会前提出，请检查年月", "the day raised ({day}) is after the meeting ({meeting}): a concern comes before the meeting that discusses it; check the year and month";
+        ItemRaisedAfter => "议题 {item}（“{title}”）的提出日期 {day} 晚于会议日期 {meeting}：诉求应在讨论它的会议之前提出，请检查年月", "item {item} ('{title}'): the day raised ({day}) is after the meeting ({meeting}) — a concern comes before the meeting that discusses it; check the year and month";
+        MeetingBeforeRaised => "议题 {item} 的提出日期是 {day}，会议不能改到在此之前的 {meeting}：请检查会议日期，或先更正该议题的提出日期", "item {item} was raised on {day}: the meeting cannot move to {meeting}, before that — check the meeting's date, or first correct the item's day raised";
         OfficersMasked => "隐去（郭*敏）", "masked (郭*敏)";
         OfficersShown => "写明全名", "named in full";
         BadNoticeDays => "公示期天数“{days}”不可用：请写 1 到 {max} 之间的整数（含张贴当日），空着则为 7 天", "a notice period of “{days}” days cannot be used: give a whole number from 1 to {max} (the posting day included), or leave it empty for 7";

@@ -75,7 +75,7 @@ impl Store {
     /// Returns its number.
     pub fn add_item(&mut self, meeting: i64, plan: &ItemPlan, concern: Option<i64>) -> Result<i64> {
         let tx = self.begin_write()?;
-        self.meeting(meeting)?;
+        let day = self.meeting(meeting)?.local_start().date();
         if let Some(c) = concern
             && self.concern(c)?.item_id.is_some()
         {
@@ -87,6 +87,10 @@ impl Store {
             [meeting],
             |r| r.get(0),
         )?;
+        // A concern from the backlog carries the day it was recorded; a day given is checked.
+        if concern.is_none() {
+            super::raised::check_item(number, plan, day)?;
+        }
         let item = insert_item(&tx, &now, meeting, number, plan, concern)?;
         if let Some(c) = concern {
             tx.execute(

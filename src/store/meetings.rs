@@ -184,6 +184,10 @@ impl Store {
         let now = self.now();
         let starts = plan.starts.to_string();
         refuse_taken(&tx, plan)?;
+        let day = plan.offset.to_datetime(plan.starts).date();
+        for (i, item) in plan.items.iter().enumerate() {
+            super::raised::check_item(i as i64 + 1, item, day)?;
+        }
         tx.execute(
             "INSERT INTO meetings (title, kind, starts, utc_offset, place, host, secretary, objections_to,
                  objections_until, source, created_at, number)

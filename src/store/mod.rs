@@ -22,6 +22,7 @@ mod meetings;
 mod numbering;
 mod open;
 mod paper;
+mod raised;
 mod records;
 mod roll_call;
 mod roster;

@@ -47,6 +47,10 @@ impl Store {
             return Err(said!(X::SameMeeting, id = id).into());
         }
         super::numbering::check_number(&self.conn, plan, Some(meeting))?;
+        let day = plan.offset.to_datetime(plan.starts).date();
+        if day != old.local_start().date() {
+            super::raised::check_meeting_day(&self.conn, meeting, day)?;
+        }
         self.check_header_on_notice(&old, plan)?;
         let now = self.now();
         tx.execute(
@@ -146,6 +150,10 @@ impl Store {
         );
         if texts || decides {
             self.refuse_on_notice(meeting, X::ItemsOnNotice)?;
+        }
+        if plan.raised_on != item.raised_on {
+            let day = self.meeting(meeting)?.local_start().date();
+            super::raised::check_item(number, plan, day)?;
         }
         if decides {
             let ballots = self.item_ballots(item.id)?;
