@@ -34,6 +34,9 @@ impl Store {
         if plan.kind != old.kind && self.meeting_ballots(meeting)? > 0 {
             return Err(said!(X::KindLocked).into());
         }
+        if !old.same_header(plan) {
+            self.refuse_header_after_close(&old)?;
+        }
         let starts = plan.starts.to_string();
         let clash: Option<i64> = self
             .conn
@@ -113,6 +116,30 @@ impl Store {
         Ok(())
     }
 
+    /// The header is printed in the minutes of every vote of the meeting: once one has closed, its
+    /// minutes stay as they were (the past never changes), so the header stays too. Refused naming
+    /// the first vote closed, with how a mistake is corrected.
+    fn refuse_header_after_close(&self, old: &super::MeetingRecord) -> Result<()> {
+        let closed: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT number, closed_at FROM items
+                 WHERE meeting_id = ?1 AND vote = 'closed' AND closed_at IS NOT NULL
+                 ORDER BY closed_at, number LIMIT 1",
+                [old.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match closed {
+            Some((item, at)) => {
+                let at = crate::localtime::local(&at, old.offset)
+                    .map_or(at, |t| t.strftime("%Y-%m-%d %H:%M").to_string());
+                Err(said!(X::HeaderAfterClose, item = item, closed = at).into())
+            }
+            None => Ok(()),
+        }
+    }
+
     /// What is printed on the public notice (the header; the items, their texts and order) stays
     /// as posted once it is out: refused with `why`, which says how to issue it again.
     fn refuse_on_notice(&self, meeting: i64, why: X) -> Result<()> {
@@ -148,6 +175,10 @@ impl Store {
             plan.statement.trim(),
             plan.category.as_deref(),
         );
+        // Its texts are in the minutes of its vote: once closed, they stay as they were.
+        if texts && item.vote_closed {
+            return Err(said!(X::ItemAfterClose, item = number).into());
+        }
         if texts || decides {
             self.refuse_on_notice(meeting, X::ItemsOnNotice)?;
         }
@@ -210,6 +241,10 @@ impl Store {
         let Ok(neighbour) = self.item(meeting, other) else {
             return Err(said!(X::CannotMove, item = number).into());
         };
+        // A closed vote's minutes name its item by its number: it keeps its place.
+        if let Some(closed) = [&item, &neighbour].into_iter().find(|i| i.vote_closed) {
+            return Err(said!(X::MoveAfterClose, item = closed.number).into());
+        }
         self.refuse_on_notice(meeting, X::ItemsOnNotice)?;
         let now = self.now();
         // Numbers are unique per meeting: one of the two steps aside first.
