@@ -173,35 +173,20 @@ fn a_closed_votes_minutes_stay_as_they_were_across_a_header_edit() {
     h.press(KeyCode::Tab);
     h.fill(&["莲心亭"]);
     h.press(KeyCode::F(2));
-    let screen = h.render(160, 48);
-    assert!(
-        screen.contains("the vote on item 1 closed at 2026-11-28 19:05"),
-        "{screen}"
-    );
-    assert!(
-        screen.contains("write the correction on the signed minutes"),
-        "{screen}"
-    );
+    h.assert_shows("the vote on item 1 closed at 2026-11-28 19:05");
+    h.assert_shows("write the correction on the signed minutes");
     h.press(KeyCode::Esc);
     h.press(KeyCode::Esc);
     // The closed item's title is in its minutes too.
     h.keys("E");
     h.fill(&["3号楼2单元加装电梯（更正）"]);
     h.press(KeyCode::F(2));
-    let screen = h.render(160, 48);
-    assert!(
-        screen.contains("the vote on item 1 is closed: its title"),
-        "{screen}"
-    );
+    h.assert_shows("the vote on item 1 is closed: its title");
     h.press(KeyCode::Esc);
     h.press(KeyCode::Esc);
     // Its minutes call it item 1: it keeps its place.
     h.keys("]");
-    let screen = h.render(160, 48);
-    assert!(
-        screen.contains("its place on the agenda can no longer change"),
-        "{screen}"
-    );
+    h.assert_shows("its place on the agenda can no longer change");
     assert_eq!(minutes(&h), before, "md, json and csv byte for byte");
     assert_eq!(
         h.store.events(None).unwrap().len(),
