@@ -73,14 +73,20 @@ pub fn auto_backup(store: &Store, reason: Reason) {
             tracing::info!(path = %info.path.display(), "nothing changed since this backup")
         }
         Err(e) => {
-            tracing::warn!("automatic backup failed: {e}");
-            eprintln!(
-                "pavilion: {}{}",
-                crate::i18n::terms::label(super::say::lang(), &text(C::Warning, &[])),
-                text(C::AutoBackupFailed, &[("error", &e)])
-            );
+            // Said here, and kept for the screens' next start and `pavilion backups`.
+            crate::store::backup::status::failed(store.path(), reason, &e.to_string());
+            say_backup_failed(&e);
         }
     }
+}
+
+/// Says on the terminal that an automatic backup failed.
+pub fn say_backup_failed(error: &dyn std::fmt::Display) {
+    eprintln!(
+        "pavilion: {}{}",
+        crate::i18n::terms::label(super::say::lang(), &text(C::Warning, &[])),
+        text(C::AutoBackupFailed, &[("error", error)])
+    );
 }
 
 fn short(hash: &str) -> &str {

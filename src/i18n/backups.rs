@@ -23,6 +23,10 @@ catalogue! {
         CurrentDamaged => "当前：{db}——已损坏（{why}）：恢复时将把它移到 backups/ 保留", "current: {db} — damaged ({why}): restoring moves it into backups/ and keeps it";
         CurrentMissing => "当前：{db}——不存在", "current: {db} — missing";
         SetAside => "已损坏的数据库移到了 {path}（保留，未删除）", "the damaged database was moved to {path} (kept, not deleted)";
+        FailedNow => "自动备份失败：{error}（已记录的内容不受影响；下一次自动备份会重做）", "automatic backup failed: {error} (what was recorded is unaffected; the next automatic backup makes it again)";
+        LastFailed => "上次自动备份（{kind}，{at}）失败：{error}；下一次自动备份会重做", "the last automatic backup ({kind}, {at}) failed: {error}; the next automatic backup makes it again";
+        Running => "另一个进程（{pid}）正在制作自动备份（{kind}，始于 {at}）", "an automatic backup ({kind}, since {at}) is being made by process {pid}";
+        Abandoned => "自动备份（{kind}，始于 {at}）没有做完（进程 {pid} 已不在）；下一次自动备份会重做", "the automatic backup ({kind}, started {at}) did not finish (process {pid} is gone); the next automatic backup makes it again";
         CannotCopy => "当前数据库无法复制（{why}），已整个移到 {path}（保留，未删除）", "the current database could not be copied ({why}); it was moved as it is to {path} (kept, not deleted)";
     }
 }

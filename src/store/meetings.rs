@@ -147,23 +147,47 @@ pub(crate) fn insert_item(
     Ok(id)
 }
 
+/// Refuses an agenda whose meeting the file already holds (same title and start), or whose
+/// number another meeting of its kind has: what `intake` refuses and `check` reports.
+fn refuse_taken(conn: &rusqlite::Connection, plan: &MeetingPlan) -> Result<()> {
+    let existing: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM meetings WHERE title = ?1 AND starts = ?2",
+            params![plan.title, plan.starts.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Err(said!(S::AlreadyTakenIn, id = id, title = plan.title).into());
+    }
+    super::numbering::check_number(conn, plan, None)
+}
+
 impl Store {
+    /// Whether `intake` would take this agenda in as it stands: the store's own refusals (the same
+    /// meeting again, a number taken), checked without writing.
+    pub fn check_intake(&self, plan: &MeetingPlan) -> Result<()> {
+        if self.schema_version()? < 8 {
+            // A file of an older schema, read as it is: no meeting has a number yet.
+            let unnumbered = MeetingPlan {
+                number: None,
+                ..plan.clone()
+            };
+            return refuse_taken(&self.conn, &unnumbered);
+        }
+        refuse_taken(&self.conn, plan)
+    }
+
     /// Creates a meeting and its items from a validated agenda. Refuses the same meeting twice.
     pub fn intake(&mut self, plan: &MeetingPlan, source: &str) -> Result<i64> {
+        let tx = self.begin_write()?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let starts = plan.starts.to_string();
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM meetings WHERE title = ?1 AND starts = ?2",
-                params![plan.title, starts],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = existing {
-            return Err(said!(S::AlreadyTakenIn, id = id, title = plan.title).into());
+        refuse_taken(&tx, plan)?;
+        let day = plan.offset.to_datetime(plan.starts).date();
+        for (i, item) in plan.items.iter().enumerate() {
+            super::raised::check_item(i as i64 + 1, item, day)?;
         }
-        super::numbering::check_number(&tx, plan, None)?;
         tx.execute(
             "INSERT INTO meetings (title, kind, starts, utc_offset, place, host, secretary, objections_to,
                  objections_until, source, created_at, number)
@@ -298,6 +322,7 @@ impl Store {
 
     /// Moves an item to another step, if the domain allows it.
     pub fn set_step(&mut self, meeting: i64, number: i64, to: Step) -> Result<ItemRecord> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         let vote = match (item.rule.votes, item.vote_closed) {
             (false, _) => Vote::None,
@@ -314,7 +339,6 @@ impl Store {
                 .into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let ids = Ids {
             meeting: Some(meeting),
             item: Some(item.id),
@@ -345,13 +369,13 @@ impl Store {
         point: &str,
         stated: Option<jiff::Timestamp>,
     ) -> Result<NoteRecord> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if point.trim().is_empty() {
             return Err(said!(S::NoteNeedsPoint).into());
         }
         let when = self.when(meeting, stated)?;
         let now = when.event.clone();
-        let tx = self.conn.transaction()?;
         advance_to_discussed(&tx, &now, &item)?;
         tx.execute(
             "INSERT INTO notes (item_id, speaker, point, at) VALUES (?1, ?2, ?3, ?4)",
@@ -406,12 +430,12 @@ impl Store {
         field: ItemText,
         text: &str,
     ) -> Result<()> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if field == ItemText::Proposal && item.vote_closed {
             return Err(said!(S::ProposalStays, item = number).into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let column = match field {
             ItemText::Proposal => "proposal",
             ItemText::Resolution => "resolution",
@@ -440,9 +464,9 @@ impl Store {
 
     /// Who else took part (community, property company, representatives), for the minutes.
     pub fn set_others(&mut self, meeting: i64, others: &str) -> Result<()> {
+        let tx = self.begin_write()?;
         self.meeting(meeting)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE meetings SET others = ?2 WHERE id = ?1",
             params![meeting, others.trim()],

@@ -57,6 +57,19 @@ impl MeetingRecord {
     pub fn local_start(&self) -> jiff::civil::DateTime {
         self.offset.to_datetime(self.starts)
     }
+
+    /// Whether `plan` gives this header as it is (texts compared trimmed, as they are stored):
+    /// title, kind, start and its offset, place, host, secretary and number.
+    pub fn same_header(&self, plan: &crate::domain::MeetingPlan) -> bool {
+        self.title == plan.title.trim()
+            && self.kind == plan.kind
+            && self.starts == plan.starts
+            && self.offset == plan.offset
+            && self.place == plan.place.trim()
+            && self.host == plan.host.trim()
+            && self.secretary == plan.secretary.trim()
+            && self.number == plan.number
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

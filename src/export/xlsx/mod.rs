@@ -13,6 +13,7 @@
 //!   estate, meeting and sheet, the footer carries the record digest and "第 N 页 共 M 页".
 //! - The same snapshot always gives the same bytes (the document's date is the meeting's).
 
+mod cost;
 mod sheets;
 
 use rust_xlsxwriter::{
@@ -110,17 +111,23 @@ fn write_sheet(
     for (c, col) in sheet.columns.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, &col.head, &st.head)?;
     }
+    let widths = widths(sheet, lang);
     for (r, row) in sheet.rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
+            let w = widths[c];
             let c = c as u16;
             match cell {
                 Cell::Text(t) if is_formula_like(t) => {
-                    ws.write_string_with_format(r, c, t, &st.quoted)?
+                    ws.write_string_with_format(r, c, fitted(t, w).as_ref(), &st.quoted)?
                 }
-                Cell::Text(t) => ws.write_string_with_format(r, c, t, &st.text)?,
+                Cell::Text(t) => {
+                    ws.write_string_with_format(r, c, fitted(t, w).as_ref(), &st.text)?
+                }
                 Cell::Int(n) => ws.write_number_with_format(r, c, *n as f64, &st.int)?,
-                Cell::Area(a) => ws.write_number_with_format(r, c, area_number(*a), &st.area)?,
+                Cell::Area(a) => ws.write_number_with_format(r, c, decimal(a), &st.area)?,
+                Cell::Yuan(f) => ws.write_number_with_format(r, c, decimal(f), &st.area)?,
+                Cell::Coefficient(k) => ws.write_number_with_format(r, c, decimal(k), &st.empty)?,
                 Cell::Date(d) => {
                     let d = ExcelDateTime::from_ymd(
                         u16::try_from(d.year()).unwrap_or(1900),
@@ -133,7 +140,6 @@ fn write_sheet(
             };
         }
     }
-    let widths = widths(sheet, lang);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, units(*w))?;
     }
@@ -165,10 +171,10 @@ fn write_sheet(
     Ok(())
 }
 
-/// The area as the number a spreadsheet stores for its two-decimal literal ("80.25" → 80.25):
-/// parsed from the exact decimal text, not computed.
-fn area_number(a: crate::domain::Area) -> f64 {
-    a.to_string().parse().unwrap_or_default()
+/// The number a spreadsheet stores for an exact decimal's literal (area "80.25", yuan "1234.56",
+/// coefficient "0.3"): parsed from the exact decimal text, not computed.
+fn decimal(d: &impl std::fmt::Display) -> f64 {
+    d.to_string().parse().unwrap_or_default()
 }
 
 /// Whether a text starts like a formula (see [`super::csv::neutralise`]).
@@ -204,7 +210,7 @@ fn lines(row: &[Cell], widths: &[usize], lang: Lang) -> usize {
         .map(|(cell, w)| {
             let room = w * 11 / 10 + 1;
             match cell {
-                Cell::Text(t) => t
+                Cell::Text(t) => fitted(t, *w)
                     .lines()
                     .map(|l| match l.width() {
                         n if n <= room => 1,
@@ -220,6 +226,13 @@ fn lines(row: &[Cell], widths: &[usize], lang: Lang) -> usize {
         .max(1)
 }
 
+/// A text as written in a column `w` display columns wide: a list of flats too long for one line
+/// broken after its separators, so that Excel, WPS and Calc never break inside a flat (6-2-/202).
+fn fitted(t: &str, w: usize) -> std::borrow::Cow<'_, str> {
+    let width = |t: &str| t.width();
+    super::wrap::pack(t, w * 11 / 10, width, super::wrap::Breaks::Separators)
+}
+
 /// A column's width in Excel's units (the width of a digit): a Han character is a little wider
 /// than two digits in 宋体, and 2 for the cell's padding.
 fn units(w: usize) -> f64 {
@@ -231,6 +244,8 @@ fn shown_width(cell: &Cell, lang: Lang) -> usize {
         Cell::Text(t) => t.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
         Cell::Int(n) => n.to_string().len(),
         Cell::Area(a) => a.to_string().len(),
+        Cell::Yuan(f) => f.to_string().len(),
+        Cell::Coefficient(k) => k.to_string().len(),
         Cell::Date(d) => lb::date(*d, lang).width(),
         Cell::Empty => 0,
     }
