@@ -34,7 +34,7 @@ impl Store {
         item: &ItemRecord,
     ) -> Result<(Vec<RollCallEntry>, HashMap<i64, Choice>)> {
         let as_of = self.roster_epoch(item)?;
-        let mut flats = as_of::flats(&self.conn, as_of, Some(&item.scope))?;
+        let mut flats = as_of::flats_without_contacts(&self.conn, as_of, Some(&item.scope))?;
         crate::domain::flat::sort_by_flat(&mut flats, |f| &f.flat);
         let here = self.attendance(item.meeting_id)?;
         let mut stmt = self.conn.prepare_cached(&format!(
