@@ -456,8 +456,11 @@ fn the_electorate_a_roll_call_gives_is_the_items_electorate_open_and_closed() {
     for closing in [false, true] {
         for item in &items {
             let item = store.item(item.meeting_id, item.number).unwrap();
-            let called = Store::electorate_of(&item, &store.roll_call(&item).unwrap());
+            let (rows, choices) = store.roll_call_and_choices(&item).unwrap();
+            let called = Store::electorate_of(&item, &rows);
             assert_eq!(called, store.electorate(&item).unwrap(), "{}", item.title);
+            // The choices it reads with its rows are the item's current choices.
+            assert_eq!(choices, store.current_choices(item.id).unwrap());
             assert!(!called.is_empty(), "{}", item.title);
             if closing {
                 continue;
