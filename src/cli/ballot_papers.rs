@@ -124,15 +124,7 @@ fn file_name(
 pub fn ballots(store: &Store, a: BallotsArgs, lang: Lang) -> Result<()> {
     let meeting = store.resolve_meeting(&a.meeting)?;
     let format = a.out.format()?;
-    let return_by = a
-        .return_by
-        .as_deref()
-        .map(|d| {
-            d.trim()
-                .parse::<jiff::civil::Date>()
-                .map_err(|_| said!(P::NotADay, text = d))
-        })
-        .transpose()?;
+    let return_by = a.return_by.as_deref().map(super::paper::day).transpose()?;
     let papers = BallotPapers::gather(store, meeting, a.item, lang, return_by)?;
     if papers.long() {
         let n = papers.matter.chars().count();

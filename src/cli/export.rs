@@ -84,6 +84,8 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
             .ok_or_else(|| said!(K::FormatFromName, path = out.display()))?,
+        // The check reads the notice's text, whatever format it would be written in.
+        (None, None) if a.check => Format::Markdown,
         (None, None) => return Err(said!(K::NoFormat).into()),
     };
     let objections_until = a

@@ -23,6 +23,19 @@ catalogue! {
         CurrentDamaged => "当前：{db}——已损坏（{why}）：恢复时将把它移到 backups/ 保留", "current: {db} — damaged ({why}): restoring moves it into backups/ and keeps it";
         CurrentMissing => "当前：{db}——不存在", "current: {db} — missing";
         SetAside => "已损坏的数据库移到了 {path}（保留，未删除）", "the damaged database was moved to {path} (kept, not deleted)";
+        CopyExists => "{path} 已经存在：请换一个新的文件名，或给出一个文件夹", "{path} already exists: give a new file name or a folder";
+        CannotNameCopy => "无法把副本命名为 {path}：{error}", "cannot name the copy {path}: {error}";
+        CannotCreateFolder => "无法建立文件夹 {path}：{error}", "cannot create the folder {path}: {error}";
+        CannotReadBackup => "无法读取 {path}：{error}", "cannot read {path}: {error}";
+        CopyDiffers => "{path} 中的副本与数据库不一致（第 {event} 个事件不同）：副本未保留", "the copy in {path} does not match the database (event {event} differs): the copy was not kept";
+        FileDamaged => "{path} 已损坏（SQLite 完整性检查：`{detail}`）", "{path} is damaged (SQLite integrity check: `{detail}`)";
+        ChainBroken => "{path}：第 {event} 个事件：{why}", "{path}: event {event}: {why}";
+        CannotMove => "无法把 {from} 移到 {to}：{error}", "cannot move {from} to {to}: {error}";
+        CannotRemove => "无法删除 {path}：{error}", "cannot remove {path}: {error}";
+        NoBackupFile => "{path} 处没有备份文件", "no backup file at {path}";
+        NotABackup => "{path} 不是议事亭数据库，也不是它的备份", "{path} is not a pavilion database (or a backup of one)";
+        FailsVerify => "{path} 未通过核查（{problems}；第一处：{first}）：未恢复", "{path} does not pass verify ({problems}; the first: {first}): it was not restored";
+        AlreadyRestored => "这个备份已经恢复过了", "the backup was already restored";
         CannotCopy => "当前数据库无法复制（{why}），已整个移到 {path}（保留，未删除）", "the current database could not be copied ({why}); it was moved as it is to {path} (kept, not deleted)";
     }
 }

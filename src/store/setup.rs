@@ -101,7 +101,10 @@ impl Store {
         let notice = self.notice_settings(old.id)?;
         let day = plan.offset.to_datetime(plan.starts).date();
         if let Some(posted) = notice.posted_on.filter(|p| *p < day) {
-            return Err(said!(P::PostedBefore, posted = posted, meeting = day).into());
+            return Err(said!(P::PostedBefore)
+                .date("posted", posted)
+                .date("meeting", day)
+                .into());
         }
         let changed = (
             old.title.as_str(),
@@ -123,7 +126,7 @@ impl Store {
             plan.number,
         );
         if let Some(posted) = self.notice_issued(old.id)?.filter(|_| changed) {
-            return Err(said!(X::HeaderOnNotice, posted = posted).into());
+            return Err(said!(X::HeaderOnNotice).date("posted", posted).into());
         }
         Ok(())
     }
@@ -131,7 +134,7 @@ impl Store {
     /// The items, their texts and order are printed on the public notice: once it is out they stay.
     fn refuse_item_change_on_notice(&self, meeting: i64) -> Result<()> {
         match self.notice_issued(meeting)? {
-            Some(posted) => Err(said!(X::ItemsOnNotice, posted = posted).into()),
+            Some(posted) => Err(said!(X::ItemsOnNotice).date("posted", posted).into()),
             None => Ok(()),
         }
     }

@@ -217,8 +217,5 @@ impl Store {
 
 /// A refusal as a message value (most already are).
 fn said_of(e: StoreError) -> Said {
-    match e {
-        StoreError::Said(s) => s,
-        e => Said::verbatim(e.to_string()),
-    }
+    crate::i18n::errors::said_of(&e)
 }
