@@ -716,3 +716,41 @@ fn ballot_file_errors_in_both_languages() {
         insta::assert_snapshot!(format!("ballot_import_errors_{lang}"), all);
     }
 }
+
+/// `pavilion … | head`: a reader that stops reading ends the command quietly, with status 0 (README
+/// "Exit status"), whether it prints line by line or writes a document to stdout.
+#[test]
+fn a_reader_that_stops_reading_ends_the_command_quietly() {
+    let (_dir, db) = sample_db();
+    for args in [
+        &["roster", "list"][..],
+        &["meetings"],
+        &["tally", "1", "1"],
+        &["cost", "1", "1"],
+        &["verify"],
+        &["export", "1", "--format", "md"],
+        &["export", "1", "--format", "csv"],
+        &["agenda-template", "1"],
+        &["ballots", "1", "1"],
+    ] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        // Closed before the command writes a byte: its first write finds no reader.
+        drop(reader);
+        let out = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .args(["--lang", "zh"])
+            .args(args)
+            .stdout(writer)
+            .env_remove("PAVILION_DB")
+            .current_dir(root())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

@@ -1,6 +1,5 @@
 //! `export MEETING --format md|html|json|csv|docx|xlsx [--public] [-o FILE]`: the minutes or the public notice.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -161,15 +160,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
     }
     let bytes = export::render(&snapshot, format, lang)?;
     match a.output {
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|()| out.flush())
-                .map_err(|e| {
-                    said!(K::CannotWrite, path = "stdout")
-                        .with("error", &crate::i18n::io_reason(&e))
-                })?;
-        }
+        None => super::reader_left::write_stdout(&bytes)?,
         Some(path) => {
             let path = if path.is_dir() {
                 path.join(export::default_file_name(

@@ -11,6 +11,7 @@ mod logging;
 mod meetings;
 pub mod outcome;
 pub mod paper;
+pub mod reader_left;
 mod roster;
 mod roster_plan;
 mod say;
