@@ -184,7 +184,11 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         (s(&["ballot", "1", "1", "9-9-999", "yes"]), false),
         (s(&["attend", "1", "3-2-102", "--leave"]), true),
         (s(&["ballot-import", "1", "1", &missing]), false),
-        (s(&["ballot-import", "1", "1", &b]), true),
+        (
+            s(&["ballot-import", "1", "1", &b, "--at", "2099-01-01 10:00"]),
+            false,
+        ),
+        (s(&["ballot-import", "1", "1", &b, "--at", "19:50"]), true),
         (s(&["tally", "1", "1"]), true),
         (s(&["tally", "1", "1", "--json"]), true),
         (s(&["tally", "1", "9"]), false),

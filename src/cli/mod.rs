@@ -195,11 +195,12 @@ pub fn run(cli: Cli) -> Result<()> {
             item,
             file,
             replace,
+            at,
         } => written::ballot_import(
             &mut open(&path, false)?,
             (&meeting, item),
             &file,
-            replace.as_deref(),
+            (replace.as_deref(), at.as_deref()),
             lang,
         ),
         Command::Close { meeting, item, at } => {
