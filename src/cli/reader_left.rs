@@ -19,7 +19,12 @@ pub struct ReaderLeft;
 pub fn end_quietly_when_the_reader_leaves() {
     let earlier = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if info.payload_as_str().is_some_and(is_reader_gone) {
+        let payload = info.payload();
+        let text = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied());
+        if text.is_some_and(is_reader_gone) {
             std::process::exit(Exit::Ok as i32);
         }
         earlier(info);
