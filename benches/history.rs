@@ -59,15 +59,28 @@ fn main() {
     once("first automatic backup (whole chain checked)", || {
         store.auto_backup(Reason::Exit).unwrap()
     });
-    // Headless `close` waits for its backup; the screens start it in the background and go on.
+    // Headless `close` (the real program, whole command) hands its backup to a process of its
+    // own; the screens start it in the background and go on.
+    drop(store);
     for item in 1..=3 {
-        once(&format!("close vote {item} (count and record)"), || {
-            store.close_vote(last, item).unwrap()
-        });
-        once("  its close backup (headless `close` waits)", || {
-            store.auto_backup(Reason::Close).unwrap()
-        });
+        once(
+            &format!("`pavilion close` vote {item}, whole command"),
+            || {
+                let out = std::process::Command::new(env!("CARGO_BIN_EXE_pavilion"))
+                    .arg("--db")
+                    .arg(&path)
+                    .args(["close", &last.to_string(), &item.to_string()])
+                    .output()
+                    .unwrap();
+                assert!(out.status.success(), "{out:?}");
+            },
+        );
+        once(
+            "  its close backup, in the process it was handed to",
+            || pavilion::store::backup::status::wait(&path),
+        );
     }
+    let mut store = Store::open_existing(&path).unwrap();
     for item in 4..=ITEMS as i64 {
         once(
             &format!("on screen: close vote {item}, backup started"),
@@ -96,12 +109,14 @@ fn main() {
         &after_change,
     );
     // Quitting the screens as the host does it: the store thread of a session (`tui::serve`), one
-    // change on screen, then `q` some seconds later; the wait is the store thread finishing (the
-    // exit backup made while idle, or what is left of it, or one made now) plus the exit backup
-    // the screens make after it (which then finds nothing changed).
+    // change on screen, then `q` some seconds later; the wait is the store thread finishing (a
+    // copy still being made called off) and the backup left to make handed to a process of its
+    // own (the real program), or, with none left, the exit backup the screens make after it
+    // (which then finds nothing changed).
     drop(store);
     for after in [0u64, 4, 8] {
         let mut waits = Vec::new();
+        let mut handed = Vec::new();
         for i in 0..3 {
             let (tx, rx) = std::sync::mpsc::channel();
             let (reply_tx, mut replies) = tokio::sync::mpsc::unbounded_channel();
@@ -120,16 +135,35 @@ fn main() {
             std::thread::sleep(std::time::Duration::from_secs(after));
             let t = std::time::Instant::now();
             drop(tx);
-            thread.join().unwrap();
-            let again = Store::open_existing(&path).unwrap();
-            let made = again.auto_backup(Reason::Exit).unwrap().made;
-            waits.push(t.elapsed());
-            assert!(!made, "the store thread left the exit backup made");
+            match thread.join().unwrap() {
+                Some(handoff) => {
+                    let exe = std::path::Path::new(env!("CARGO_BIN_EXE_pavilion"));
+                    pavilion::cli::handoff::hand_off_to(exe, &path, &handoff);
+                    waits.push(t.elapsed());
+                    pavilion::store::backup::status::wait(&path);
+                    handed.push(t.elapsed());
+                }
+                None => {
+                    let again = Store::open_existing(&path).unwrap();
+                    let made = again.auto_backup(Reason::Exit).unwrap().made;
+                    waits.push(t.elapsed());
+                    assert!(!made, "the store thread left the exit backup made");
+                }
+            }
         }
         show(
             &format!("quit {after} s after a change on screen (until the prompt)"),
             &common::stats(waits),
         );
+        if !handed.is_empty() {
+            show(
+                &format!(
+                    "  handed off {} of 3 times; until that copy is made",
+                    handed.len()
+                ),
+                &common::stats(handed),
+            );
+        }
     }
     let store = Store::open_existing(&path).unwrap();
     let unchanged = measure(5, |_| {

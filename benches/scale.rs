@@ -44,12 +44,39 @@ fn main() {
     }
     common::print_load();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("estate.db");
-    let meeting = once(
+    // `PAVILION_SCALE_DB=FILE` keeps the estate in FILE and uses it again next time (building it
+    // takes longer than the steps; handy when comparing two builds).
+    let kept = std::env::var_os("PAVILION_SCALE_DB").map(std::path::PathBuf::from);
+    let path = kept.clone().unwrap_or_else(|| dir.path().join("estate.db"));
+    let steps: Vec<String> = std::env::var("PAVILION_SCALE_STEPS")
+        .map(|s| s.split(',').map(str::to_string).collect())
+        .unwrap_or_else(|_| {
+            ["start", "roll", "md", "html", "json", "csv", "docx"]
+                .map(str::to_string)
+                .to_vec()
+        });
+    let meeting = if kept.is_some() && path.exists() {
+        1
+    } else {
+        build(&path)
+    };
+    for step in &steps {
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--measure", step, &path.display().to_string()])
+            .arg(meeting.to_string())
+            .status()
+            .unwrap();
+        assert!(status.success(), "{step}: {status}");
+    }
+}
+
+/// The estate: 100,000 flats, one estate-wide vote, 80% voted. Returns the meeting.
+fn build(path: &Path) -> i64 {
+    once(
         "build: 100,000 flats, one estate-wide vote, 80% voted",
         || {
             let rows: Vec<RosterRow> = estate_of(BUILDINGS);
-            let mut store = Store::open(&path).unwrap();
+            let mut store = Store::open(path).unwrap();
             store.init("基准小区").unwrap();
             store.import_roster(&rows, "bench").unwrap();
             let m = store
@@ -59,15 +86,7 @@ fn main() {
             store.cast_ballots(m, 1, &inputs).unwrap().unwrap();
             m
         },
-    );
-    for step in ["start", "roll", "md", "html", "json", "csv", "docx"] {
-        let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--measure", step, &path.display().to_string()])
-            .arg(meeting.to_string())
-            .status()
-            .unwrap();
-        assert!(status.success(), "{step}: {status}");
-    }
+    )
 }
 
 /// One step, timed `runs` times in this process; then the process's peak resident set.

@@ -332,7 +332,9 @@ fn backlog_and_actions_across_meetings() {
 
 #[test]
 fn the_sample_agendas_all_pass_check() {
-    let db = Db::sample();
+    let db = Db::new();
+    db.ok(&["init", "--estate", "红旗小区"]);
+    db.ok(&["roster", "import", "agendas/roster-hongqi.csv"]);
     let out = db.ok(&[
         "check",
         "agendas/hongqi-2026-11-28-elevator.toml",
@@ -437,4 +439,105 @@ fn agenda_template_round_trips_through_intake() {
         );
     }
     common::cli::assert_verifies(&target);
+}
+
+/// An agenda file like a sample one, with `number = N` in its header (or under another title).
+fn agenda_with(dir: &Path, sample: &str, title: Option<&str>, number: u32) -> String {
+    let text = std::fs::read_to_string(Path::new("agendas").join(sample)).unwrap();
+    let (head, rest) = text.split_once("\ntitle = ").unwrap();
+    let (old_title, rest) = rest.split_once('\n').unwrap();
+    let title = title.map_or(old_title.to_string(), |t| format!("\"{t}\""));
+    let text = format!("{head}\ntitle = {title}\nnumber = {number}\n{rest}");
+    let file = dir.join(format!("{number}-{sample}"));
+    std::fs::write(&file, text).unwrap();
+    file.display().to_string()
+}
+
+/// `check` says what `intake` would: a meeting already taken in, or a number its kind already
+/// has, is refused by both with the same words; a number of the other kind is fine; and the
+/// refusal offers the next number of that kind (owners' and residents' meetings are numbered each
+/// on their own). Without a database, `check` says it did not look at any meetings.
+#[test]
+fn check_refuses_what_intake_refuses_a_taken_number_or_meeting() {
+    let db = Db::sample();
+    let dir = tempfile::tempdir().unwrap();
+    // Owners' meeting 5 (the maintenance fund), then residents' meeting 1 (parking).
+    let fund = agenda_with(dir.path(), "hongqi-2026-12-maintenance-fund.toml", None, 5);
+    db.ok(&["intake", &fund]);
+    let parking = agenda_with(dir.path(), "hongqi-2026-12-parking.toml", None, 1);
+    db.ok(&["intake", &parking]);
+    let before = db.dump();
+    // Another owners' meeting numbered 5, and the elevator agenda again: check and intake agree.
+    let again = agenda_with(
+        dir.path(),
+        "hongqi-2026-11-28-elevator.toml",
+        Some("又一次业主大会"),
+        5,
+    );
+    let cases = [
+        (again.as_str(), "number 5 is already meeting 2's"),
+        (
+            "agendas/hongqi-2026-11-28-elevator.toml",
+            "this agenda was already taken in as meeting 1",
+        ),
+    ];
+    for (file, said) in cases {
+        let intake = db.fails(&["intake", file]);
+        let why = intake.trim_end().strip_prefix("pavilion: ").unwrap();
+        assert!(why.starts_with(said), "{intake}");
+        let check = db.fails(&["check", file]);
+        assert!(
+            check.contains(&format!("{file}: {why}")),
+            "{check}\nvs {intake}"
+        );
+        assert_eq!(db.dump(), before, "{file}: nothing written");
+    }
+    // The owners' series has meetings 1 (counted), 5 (given): the next is 6. Residents' has 1.
+    let check = db.fails(&["check", &again]);
+    assert!(
+        check.contains("the next number of this kind is 6"),
+        "{check}"
+    );
+    let parking2 = agenda_with(
+        dir.path(),
+        "hongqi-2026-12-parking.toml",
+        Some("第二次居民议事会"),
+        1,
+    );
+    let check = db.fails(&["check", &parking2]);
+    assert!(
+        check.contains("the next number of this kind is 2"),
+        "{check}"
+    );
+    // Number 5 of the residents' series is free although an owners' meeting has 5.
+    let residents5 = agenda_with(
+        dir.path(),
+        "hongqi-2026-12-parking.toml",
+        Some("第五次居民议事会"),
+        5,
+    );
+    assert!(db.ok(&["check", &residents5]).contains(": ok"));
+    assert_eq!(db.ok(&["intake", &residents5]).trim(), "4");
+
+    // A roster file and no database: the meetings were not looked at, and check says so.
+    let none = Db::new();
+    let out = none.ok(&["check", "--roster", "agendas/roster-hongqi.csv", &again]);
+    assert!(out.contains(": ok"), "{out}");
+    assert!(
+        out.contains("not compared with any database's meetings"),
+        "{out}"
+    );
+    let out = std::process::Command::new(common::cli::BIN)
+        .args(["--lang", "zh", "--db"])
+        .arg(&none.path)
+        .args(["check", "--roster", "agendas/roster-hongqi.csv", &again])
+        .current_dir(common::cli::root())
+        .output()
+        .unwrap();
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("未对照任何数据库中的议事会"), "{said}");
+    assert!(
+        !none.path.exists(),
+        "check writes nothing, not even a database"
+    );
 }

@@ -1,7 +1,8 @@
 //! The cost of an item in the data exports: a `cost` object per item in `export --format json`
 //! (the `cost --json` shape, the plan as recorded and its changes) and a cost section after the roll
 //! call in `--format csv`, in the minutes and the public notice (flats only, reasons redacted), in
-//! both languages; the same bytes on every export.
+//! both languages; and the workbook's cost sheets (each flat's share, every plan); the same bytes on
+//! every export.
 
 mod common;
 
@@ -86,10 +87,33 @@ fn the_json_and_csv_exports_carry_the_cost_in_both_languages() {
             assert_eq!(cost["plan"]["subsidy_fen"], 20_000_000);
             assert_eq!(cost["changes"][0]["earlier"]["subsidy_fen"], 0);
             assert_eq!(cost["changes"][0]["at"], "2026-11-28T19:05:00+08:00");
-            assert_eq!(csv.lines().count(), 2 + 12, "comment, header, twelve flats");
+            let (shares, plans) = csv.split_once("\r\n\r\n#").expect("a plans section");
+            assert_eq!(
+                shares.lines().count(),
+                2 + 12,
+                "comment, header, twelve flats"
+            );
+            for comment in [shares, plans] {
+                let first = comment.lines().next().unwrap();
+                assert!(!first.contains(','), "one cell: {first}");
+            }
+            // The plan replaced (with when and why) and the current one, to the fen.
+            let plans: Vec<&str> = plans.lines().skip(2).collect();
+            assert_eq!(plans.len(), 2, "{plans:?}");
+            let (earlier, current) = match lang {
+                Lang::Zh => ("修改前方案", "现行方案"),
+                Lang::En => ("plan before a change", "current plan"),
+            };
             assert!(
-                !csv.lines().next().unwrap().contains(','),
-                "one cell: {csv}"
+                plans[0].contains(&format!(",{earlier},600000.01,0.00,600000.01,"))
+                    && plans[0].contains(",2026-11-28 19:05,"),
+                "{}",
+                plans[0]
+            );
+            assert!(
+                plans[1].contains(&format!(",{current},600000.01,200000.00,400000.01,")),
+                "{}",
+                plans[1]
             );
             let public = variant == Variant::PublicNotice;
             let reason = cost["changes"][0]["reason"].as_str().unwrap();
@@ -108,9 +132,46 @@ fn the_json_and_csv_exports_carry_the_cost_in_both_languages() {
                 lang.code()
             );
             let csv = csv.replace("\r\n", "\n");
-            insta::assert_snapshot!(name, format!("{written}\n\n{csv}"));
+            let xlsx = cost_sheets(&store, m, variant, lang, public);
+            insta::assert_snapshot!(name, format!("{written}\n\n{csv}\n{xlsx}"));
         }
     }
+}
+
+/// The workbook's cost sheets as text (from the first of them), after checking that each flat's
+/// amount is its exact share in fen and the public workbook holds no secret of the reason.
+fn cost_sheets(store: &Store, m: i64, variant: Variant, lang: Lang, public: bool) -> String {
+    let bytes = export::export(store, m, Format::Xlsx, variant, lang).unwrap();
+    let text = common::workbook::xlsx_text(&bytes);
+    let sheet = match lang {
+        Lang::Zh => "## 费用分摊\n",
+        Lang::En => "## Cost sharing\n",
+    };
+    let at = text.find(sheet).expect("a cost sheet");
+    let sheets = &text[at..];
+    // Amount (yuan) is the last column of the shares sheet: numbers whose hundredths are the fen.
+    let fen: Vec<i64> = sheets
+        .lines()
+        .skip(2)
+        .take(12)
+        .map(|row| {
+            let yuan = row
+                .rsplit(" | ")
+                .next()
+                .unwrap()
+                .strip_prefix("n:")
+                .unwrap();
+            let (int, frac) = yuan.split_once('.').unwrap_or((yuan, "0"));
+            int.parse::<i64>().unwrap() * 100 + format!("{frac:0<2}").parse::<i64>().unwrap()
+        })
+        .collect();
+    assert_eq!(fen.iter().sum::<i64>(), 40_000_001, "{sheets}");
+    if public {
+        for secret in ["业主61", "13912345678"] {
+            assert!(!text.contains(secret), "{secret} in the public workbook");
+        }
+    }
+    sheets.to_string()
 }
 
 #[test]
@@ -119,7 +180,7 @@ fn the_cost_is_the_same_bytes_on_every_export() {
     let store = Store::open_read_only(&path).unwrap();
     for lang in [Lang::Zh, Lang::En] {
         for variant in [Variant::Minutes, Variant::PublicNotice] {
-            for format in [Format::Json, Format::Csv] {
+            for format in [Format::Json, Format::Csv, Format::Xlsx] {
                 let a = export::export(&store, m, format, variant, lang).unwrap();
                 let again = Store::open_read_only(&path).unwrap();
                 let b = export::export(&again, m, format, variant, lang).unwrap();

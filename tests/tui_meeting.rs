@@ -72,7 +72,8 @@ fn a_whole_meeting_set_up_signed_in_voted_closed_and_acted_on_from_the_keys_alon
         &mut h,
         &[
             "3号楼议事会",
-            "业主",
+            // The kind is picked from a list: 1 owners, 2 residents.
+            "1",
             "2026-11-28 19:00",
             "莲心亭",
             "郭建敏",

@@ -388,3 +388,82 @@ fn the_actions_page_and_long_lists_mark_more_above_and_below() {
         "all owners listed, more below: {screen}"
     );
 }
+
+/// The new-meeting form offers the next number of the kind picked, as the store counts them:
+/// owners' and residents' meetings are numbered each on their own (the uniqueness the store
+/// keeps). The kind is picked from a list (typing does nothing there), and the number offered
+/// follows it until the host types one.
+#[test]
+fn a_new_meeting_is_offered_the_next_number_of_its_kind_picked_from_a_list() {
+    use pavilion::domain::MeetingKind;
+    use pavilion::tui::app::Modal;
+    let mut h = Harness::new(Lang::En);
+    // The sample's owners' meeting has no number (counted 1); a residents' meeting has 4.
+    let mut plan = common::meeting_plan("居民议事会", "2026-12-12T11:30:00Z", vec![]);
+    plan.kind = MeetingKind::Residents;
+    plan.number = Some(4);
+    h.store.create_meeting(&plan).unwrap();
+    assert_eq!(h.store.next_meeting_number(MeetingKind::Owners).unwrap(), 2);
+    assert_eq!(
+        h.store.next_meeting_number(MeetingKind::Residents).unwrap(),
+        5
+    );
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
+    let values = |h: &Harness| match &h.app.modal {
+        Some(Modal::Form(form, _)) => form.values(),
+        _ => panic!("no form open"),
+    };
+    h.keys("M");
+    assert_eq!(values(&h)[1..3], ["owners", "2026-11-28 19:00"]);
+    assert_eq!(values(&h)[6], "2");
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("owners' meeting (joint decisions)"),
+        "{screen}"
+    );
+    // Typed text does not change a list; ↓ picks residents, and the number follows.
+    h.press(KeyCode::Tab);
+    h.type_text("residents");
+    assert_eq!(values(&h)[1], "owners");
+    h.press(KeyCode::Down);
+    assert_eq!(
+        (values(&h)[1].as_str(), values(&h)[6].as_str()),
+        ("residents", "5")
+    );
+    let screen = h.render(80, 24);
+    assert!(
+        screen.contains("residents' meeting (consultation)"),
+        "{screen}"
+    );
+    h.press(KeyCode::Up);
+    assert_eq!(
+        (values(&h)[1].as_str(), values(&h)[6].as_str()),
+        ("owners", "2")
+    );
+    h.press(KeyCode::Char('2'));
+    assert_eq!(
+        (values(&h)[1].as_str(), values(&h)[6].as_str()),
+        ("residents", "5")
+    );
+    // A number the host typed stays when the kind changes.
+    h.press(KeyCode::BackTab);
+    h.type_text("楼道议事会");
+    for _ in 0..6 {
+        h.press(KeyCode::Tab);
+    }
+    retype(&mut h, "9");
+    for _ in 0..2 {
+        h.press(KeyCode::Tab);
+    }
+    h.press(KeyCode::Down);
+    assert_eq!(
+        (values(&h)[1].as_str(), values(&h)[6].as_str()),
+        ("owners", "9")
+    );
+    h.press(KeyCode::Down);
+    h.press(KeyCode::F(2));
+    let made = h.store.meetings().unwrap();
+    let made = made.iter().find(|m| m.title == "楼道议事会").unwrap();
+    assert_eq!((made.kind, made.number), (MeetingKind::Residents, Some(9)));
+}

@@ -233,6 +233,17 @@ pub enum Command {
     Backups {
         #[arg(long)]
         json: bool,
+        /// First wait for an automatic backup still being made (after the screens or `close`)
+        #[arg(long)]
+        wait: bool,
+    },
+    /// (internal) Makes an automatic backup handed off by the screens or `close`
+    #[command(hide = true)]
+    BackupHandoff {
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        replaces: Option<PathBuf>,
     },
     /// Replace the database with a backup: the backup is checked first, the current database is
     /// kept in backups/ (moved there as it is if it is damaged)

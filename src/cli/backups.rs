@@ -9,7 +9,7 @@ use crate::i18n::BackupText as B;
 use crate::i18n::terms::counted;
 use crate::lang::Lang;
 use crate::store::backup::catalog::{self, CLOSE_BACKUPS_KEPT, EXIT_BACKUPS_KEPT, Kind};
-use crate::store::backup::{backups_dir, stem};
+use crate::store::backup::{backups_dir, status, stem};
 
 /// Bytes as `12.3 MB` (decimal megabytes, integer arithmetic), `800 kB` or `512 B`.
 pub fn size(bytes: u64) -> String {
@@ -49,7 +49,11 @@ fn stamp(s: &str) -> String {
     )
 }
 
-pub fn list(db: &Path, json: bool, lang: Lang) -> Result<()> {
+pub fn list(db: &Path, json: bool, wait: bool, lang: Lang) -> Result<()> {
+    if wait {
+        status::wait(db);
+    }
+    let background = status::read(db);
     let dir = backups_dir(db);
     let entries = catalog::entries(&dir, &stem(db))?;
     let total: u64 = entries.iter().map(|e| e.bytes).sum();
@@ -82,6 +86,16 @@ pub fn list(db: &Path, json: bool, lang: Lang) -> Result<()> {
             "backups_bytes": total,
             "exit_backups_kept": EXIT_BACKUPS_KEPT,
             "close_backups_kept": CLOSE_BACKUPS_KEPT,
+            "background": background.as_ref().map(|s| serde_json::json!({
+                "state": if s.abandoned() { "abandoned" } else { match s.state {
+                    status::State::Running => "running",
+                    status::State::Failed => "failed",
+                }},
+                "kind": s.kind,
+                "pid": s.pid,
+                "at": s.at,
+                "error": s.error,
+            })),
         });
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(());
@@ -92,6 +106,9 @@ pub fn list(db: &Path, json: bool, lang: Lang) -> Result<()> {
         "{}",
         B::Heading.fill(lang, &[("db", &db_text), ("dir", &dir_text)])
     );
+    if let Some(s) = &background {
+        println!("  {}", s.describe(lang));
+    }
     if entries.is_empty() {
         println!("  {}", B::None.get(lang));
     }

@@ -60,10 +60,15 @@ pub(super) fn toml_text(file: &Path) -> Result<String, Problems> {
     })
 }
 
-/// `check FILE...`: validates against the database's roster (or a roster file); writes nothing.
+/// `check FILE...`: validates against the database's roster (or a roster file), and against the
+/// database's meetings as `intake` would (or says that it could not); writes nothing.
 pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> Result<()> {
-    let roster = match roster {
-        Some(file) => {
+    let store = match db.exists() {
+        true => Some(Store::open_read_only(db)?),
+        false => None,
+    };
+    let roster = match (roster, &store) {
+        (Some(file), _) => {
             let rows = read_roster(file)?;
             let floors = rows.iter().filter_map(|r| Some((r.flat.clone(), r.floor?)));
             (
@@ -71,11 +76,8 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
                 floors.collect(),
             )
         }
-        None => {
-            if !db.exists() {
-                return Err(said!(K::NoDbToCheck, path = db.display()).into());
-            }
-            let store = Store::open_read_only(db)?;
+        (None, None) => return Err(said!(K::NoDbToCheck, path = db.display()).into()),
+        (None, Some(store)) => {
             let flats = store.flat_set()?;
             if flats.is_empty() {
                 return Err(said!(K::NoRosterYet).into());
@@ -84,31 +86,51 @@ pub fn check(db: &Path, files: &[std::path::PathBuf], roster: Option<&Path>) -> 
         }
     };
     let mut all = Vec::new();
+    let mut passed = 0;
     for file in files {
-        match read_agenda(file, &roster) {
-            Ok(plan) => {
-                say(
-                    K::CheckOk,
-                    &[
-                        ("file", &file.display()),
-                        ("title", &plan.title),
-                        ("items", &count(plan.items.len() as i64, K::Item, K::Items)),
-                    ],
-                );
-                let text = std::fs::read_to_string(file).unwrap_or_default();
-                if let Some(starts) = crate::intake::agenda::start_without_offset(&text) {
-                    say(
-                        K::CheckOffset,
-                        &[
-                            ("file", &file.display()),
-                            ("starts", &starts),
-                            ("offset", &crate::localtime::offset_text(plan.offset)),
-                        ],
-                    );
-                }
+        let plan = match read_agenda(file, &roster) {
+            Ok(plan) => plan,
+            Err(Problems(p)) => {
+                all.extend(p);
+                continue;
             }
-            Err(Problems(p)) => all.extend(p),
+        };
+        // What intake would refuse: the same meeting again, a number its kind already has.
+        if let Some(store) = &store {
+            match store.check_intake(&plan) {
+                Ok(()) => {}
+                Err(crate::store::StoreError::Said(why)) => {
+                    let name = file.display().to_string();
+                    let hint = Said::verbatim("");
+                    all.push(Problem::said(&name, Location::File, why, hint));
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
+        passed += 1;
+        say(
+            K::CheckOk,
+            &[
+                ("file", &file.display()),
+                ("title", &plan.title),
+                ("items", &count(plan.items.len() as i64, K::Item, K::Items)),
+            ],
+        );
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        if let Some(starts) = crate::intake::agenda::start_without_offset(&text) {
+            say(
+                K::CheckOffset,
+                &[
+                    ("file", &file.display()),
+                    ("starts", &starts),
+                    ("offset", &crate::localtime::offset_text(plan.offset)),
+                ],
+            );
+        }
+    }
+    if store.is_none() && passed > 0 {
+        say(K::CheckNoMeetings, &[("path", &db.display())]);
     }
     if all.is_empty() {
         Ok(())

@@ -6,6 +6,7 @@ mod backups;
 mod ballot_papers;
 mod cost;
 pub mod export;
+pub mod handoff;
 mod integrity;
 mod logging;
 mod meetings;
@@ -206,8 +207,19 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Close { meeting, item, at } => {
             let mut store = open(&path, false)?;
             votes::close(&mut store, (&meeting, item), at.as_deref(), lang)?;
-            integrity::auto_backup(&store, Reason::Close);
+            // The copy is made by a process of its own (the lock, still held, keeps other writers
+            // out until it has its read); the file is left self-contained first.
+            drop(store);
+            let close = crate::tui::idle_backup::Handoff {
+                reason: Reason::Close,
+                replaces: None,
+            };
+            handoff::hand_off(&path, &close);
             Ok(())
+        }
+        Command::BackupHandoff { reason, replaces } => {
+            let (_guard, _log) = logging::init(&log_dir(&path)?);
+            handoff::child(&path, &reason, replaces.as_deref())
         }
         Command::Tally {
             meeting,
@@ -306,28 +318,38 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         }
         Command::Backup { dest } => integrity::backup(&open(&path, false)?, &dest),
-        Command::Backups { json } => backups::list(&path, json, lang),
+        Command::Backups { json, wait } => backups::list(&path, json, wait, lang),
         Command::Restore { file, yes } => integrity::restore(&path, &file, yes),
     }
 }
 
 /// Opens the TUI with logging to the data directory.
-fn screens(path: &Path, meeting: Option<i64>, lang: crate::lang::Lang) -> Result<()> {
-    let log_dir = path
+/// Where the log goes: next to the database (for the default database, the data directory).
+fn log_dir(path: &Path) -> Result<PathBuf> {
+    Ok(path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
-        .unwrap_or(data_dir()?);
-    let (_guard, _log) = logging::init(&log_dir);
+        .unwrap_or(data_dir()?))
+}
+
+fn screens(path: &Path, meeting: Option<i64>, lang: crate::lang::Lang) -> Result<()> {
+    let (_guard, _log) = logging::init(&log_dir(path)?);
     let opened = crate::store::FileId::of(path);
     let result = crate::tui::run(path, meeting, lang);
     // A copy of the database as the host left it, whatever happened on screen.
     // Never creates a database: if the file is gone or replaced, there is nothing of ours to copy.
-    if opened.is_some()
-        && crate::store::FileId::of(path) == opened
-        && let Ok(store) = Store::open_existing(path)
-    {
-        integrity::auto_backup(&store, Reason::Exit);
+    let ours = opened.is_some() && crate::store::FileId::of(path) == opened;
+    match &result {
+        // Left to a process of its own: the host does not wait for the copy.
+        Ok(Some(handoff)) if ours => handoff::hand_off(path, handoff),
+        // Made by the screens (or nothing changed); if theirs failed, made here, and said.
+        _ if ours => {
+            if let Ok(store) = Store::open_existing(path) {
+                integrity::auto_backup(&store, Reason::Exit);
+            }
+        }
+        _ => {}
     }
-    result
+    result.map(|_| ())
 }

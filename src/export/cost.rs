@@ -81,16 +81,7 @@ pub fn summary(s: &Sharing, lang: Lang) -> Vec<(String, String)> {
         (C::Amount.get(lang).into(), yuan(s.amount_fen)),
         (C::Subsidy.get(lang).into(), yuan(s.subsidy_fen)),
         (C::ToRaise.get(lang).into(), yuan(s.to_raise_fen)),
-        (
-            C::Method.get(lang).into(),
-            if s.by_area {
-                C::ByFloorArea
-            } else {
-                C::ByFloor
-            }
-            .get(lang)
-            .into(),
-        ),
+        (C::Method.get(lang).into(), method(s.by_area, lang).into()),
     ]
 }
 
@@ -200,19 +191,24 @@ pub fn blocks(cost: &ItemCost, lang: Lang, when: &dyn Fn(&str) -> String) -> Vec
 
 /// A plan in one line: amount, subsidy, method and every floor's coefficient.
 pub fn plan_line(p: &CostPlan, lang: Lang) -> String {
-    let floors: Vec<String> = p.floors.iter().map(|(f, c)| format!("{f} = {c}")).collect();
-    let method = if p.by_area {
-        C::ByFloorArea
-    } else {
-        C::ByFloor
-    };
     C::PlanLine.fill(
         lang,
         &[
             ("amount", &p.amount_fen),
             ("subsidy", &p.subsidy_fen),
-            ("method", &method.get(lang)),
-            ("floors", &floors.join(", ")),
+            ("method", &method(p.by_area, lang)),
+            ("floors", &floors_line(p)),
         ],
     )
+}
+
+/// Every floor's coefficient in one line: "1 = 0, 2 = 0.3".
+pub fn floors_line(p: &CostPlan) -> String {
+    let floors: Vec<String> = p.floors.iter().map(|(f, c)| format!("{f} = {c}")).collect();
+    floors.join(", ")
+}
+
+/// The method of sharing in words.
+pub fn method(by_area: bool, lang: Lang) -> &'static str {
+    if by_area { C::ByFloorArea } else { C::ByFloor }.get(lang)
 }

@@ -10,7 +10,7 @@ use crate::domain::cost::{CostPlan, Sharing};
 use crate::i18n::CostText as C;
 use crate::lang::Lang;
 
-use super::cost::{ItemCost, flat_table};
+use super::cost::{ItemCost, flat_table, floors_line, method};
 use super::labels::{self, L};
 
 /// One object per item with a plan. Money in integer fen, coefficients exact decimal strings, areas
@@ -69,7 +69,118 @@ impl<'a> CostJson<'a> {
 /// The CSV section of an item's cost, appended to `out` after the roll call: a blank line, a `#`
 /// line with the figures (one cell: no comma, so it joins no sort or filter), a header, and one row
 /// per flat (item, title, then `cost --csv`'s columns).
+/// Then, when the plan changed, a second section: a blank line, a `#` line, a header and one row
+/// per plan ([`plan_rows`]: each plan replaced, oldest first, then the current one).
 pub fn csv_section(
+    out: Vec<u8>,
+    number: i64,
+    title: &str,
+    cost: &ItemCost,
+    offset: Offset,
+    lang: Lang,
+) -> Result<Vec<u8>, ::csv::Error> {
+    let mut out = csv_shares(out, number, title, cost, lang)?;
+    if cost.changes.is_empty() {
+        return Ok(out);
+    }
+    comment(&mut out, &C::CsvPlans.fill(lang, &[("n", &number)]));
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(out);
+    let mut head = vec![L::CsvItem.get(lang), L::CsvItemTitle.get(lang)];
+    head.extend(plan_head(lang));
+    w.write_record(&head)?;
+    let number = number.to_string();
+    for p in plan_rows(cost) {
+        let at = p
+            .changed_at
+            .map(|at| labels::machine_time(at.parse::<Timestamp>().ok(), offset))
+            .unwrap_or_default();
+        let cells = [
+            number.as_str(),
+            title,
+            p.kind(lang),
+            &p.plan.amount_fen.to_string(),
+            &p.plan.subsidy_fen.to_string(),
+            &p.plan.to_raise().to_string(),
+            method(p.plan.by_area, lang),
+            &floors_line(p.plan),
+            &at,
+            p.reason.unwrap_or(""),
+            &p.remarks(lang),
+        ];
+        w.write_record(
+            cells
+                .map(super::csv::neutralise)
+                .iter()
+                .map(|c| c.as_bytes()),
+        )?;
+    }
+    w.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// The headings of a plan's columns (after the item's number and title).
+pub fn plan_head(lang: Lang) -> [&'static str; 9] {
+    [
+        C::Plan,
+        C::AmountYuan,
+        C::SubsidyYuan,
+        C::ToRaiseYuan,
+        C::Method,
+        C::FloorCoefficients,
+        C::ChangedAt,
+        C::ChangeReason,
+        C::Remarks,
+    ]
+    .map(|c| c.get(lang))
+}
+
+/// One plan of an item, as the CSV and the workbook list them.
+pub struct PlanRow<'a> {
+    pub plan: &'a CostPlan,
+    /// When and why it was replaced (stored time); none for the current plan.
+    pub changed_at: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    /// Why the current plan cannot be shared, if so.
+    pub cannot_share: Option<&'a crate::i18n::Said>,
+}
+
+impl PlanRow<'_> {
+    /// "修改前方案" or "现行方案".
+    pub fn kind(&self, lang: Lang) -> &'static str {
+        match self.changed_at {
+            Some(_) => C::PlanReplaced.get(lang),
+            None => C::PlanCurrent.get(lang),
+        }
+    }
+
+    pub fn remarks(&self, lang: Lang) -> String {
+        self.cannot_share
+            .map(|why| C::CannotShare.fill(lang, &[("why", &why.render(lang))]))
+            .unwrap_or_default()
+    }
+}
+
+/// The plans of an item: each one replaced, oldest first, with when and why, then the current one.
+pub fn plan_rows(cost: &ItemCost) -> Vec<PlanRow<'_>> {
+    let replaced = cost.changes.iter().map(|c| PlanRow {
+        plan: &c.earlier,
+        changed_at: Some(&c.at),
+        reason: Some(&c.reason),
+        cannot_share: None,
+    });
+    let current = PlanRow {
+        plan: &cost.plan,
+        changed_at: None,
+        reason: None,
+        cannot_share: cost.sharing.as_ref().err(),
+    };
+    replaced.chain(std::iter::once(current)).collect()
+}
+
+/// The shares section: the figures in a `#` line, a header and a row per flat (or a `#` line saying
+/// why the cost cannot be shared).
+fn csv_shares(
     mut out: Vec<u8>,
     number: i64,
     title: &str,
@@ -85,11 +196,6 @@ pub fn csv_section(
             return Ok(out);
         }
     };
-    let method = if s.by_area {
-        C::ByFloorArea
-    } else {
-        C::ByFloor
-    };
     let line = C::CsvHeading.fill(
         lang,
         &[
@@ -97,7 +203,7 @@ pub fn csv_section(
             ("amount", &s.amount_fen),
             ("subsidy", &s.subsidy_fen),
             ("to_raise", &s.to_raise_fen),
-            ("method", &method.get(lang)),
+            ("method", &method(s.by_area, lang)),
         ],
     );
     comment(&mut out, &line);

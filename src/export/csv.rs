@@ -95,7 +95,8 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> 
     let mut out = w.into_inner().map_err(|e| e.into_error())?;
     for it in &s.items {
         if let Some(cost) = &it.cost {
-            out = super::cost_data::csv_section(out, it.item.number, &it.item.title, cost, lang)?;
+            out =
+                super::cost_data::csv_section(out, it.item.number, &it.item.title, cost, o, lang)?;
         }
     }
     Ok(out)

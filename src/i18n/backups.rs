@@ -35,7 +35,16 @@ catalogue! {
         NoBackupFile => "{path} 处没有备份文件", "no backup file at {path}";
         NotABackup => "{path} 不是议事亭数据库，也不是它的备份", "{path} is not a pavilion database (or a backup of one)";
         FailsVerify => "{path} 未通过核查（{problems}；第一处：{first}）：未恢复", "{path} does not pass verify ({problems}; the first: {first}): it was not restored";
+        ThreadStopped => "制作备份的线程因内部错误而停止", "its thread stopped on an internal error";
+        NoThread => "无法为它启动线程：{error}", "no thread for it: {error}";
+        CannotOpenLock => "无法打开 {path}：{error}", "cannot open {path}: {error}";
+        CannotLock => "无法锁定 {path}：{error}", "cannot lock {path}: {error}";
+        CalledOff => "这份备份已取消：另一份备份代替了它", "the copy was called off: another one replaces it";
         AlreadyRestored => "这个备份已经恢复过了", "the backup was already restored";
+        FailedNow => "自动备份失败：{error}（已记录的内容不受影响；下一次自动备份会重做）", "automatic backup failed: {error} (what was recorded is unaffected; the next automatic backup makes it again)";
+        LastFailed => "上次自动备份（{kind}，{at}）失败：{error}；下一次自动备份会重做", "the last automatic backup ({kind}, {at}) failed: {error}; the next automatic backup makes it again";
+        Running => "另一个进程（{pid}）正在制作自动备份（{kind}，始于 {at}）", "an automatic backup ({kind}, since {at}) is being made by process {pid}";
+        Abandoned => "自动备份（{kind}，始于 {at}）没有做完（进程 {pid} 已不在）；下一次自动备份会重做", "the automatic backup ({kind}, started {at}) did not finish (process {pid} is gone); the next automatic backup makes it again";
         CannotCopy => "当前数据库无法复制（{why}），已整个移到 {path}（保留，未删除）", "the current database could not be copied ({why}); it was moved as it is to {path} (kept, not deleted)";
     }
 }

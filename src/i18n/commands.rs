@@ -17,6 +17,7 @@ catalogue! {
         NoRosterForIntake => "数据库中还没有业主名册：请先导入（`pavilion roster import FILE`）", "the database has no roster yet: import one first (`pavilion roster import FILE`)";
         CheckOk => "{file}：无误——“{title}”，{items}", "{file}: ok — '{title}', {items}";
         CheckOffset => "{file}：开始时间“{starts}”未写时区，按本机时区 {offset} 理解", "{file}: the start '{starts}' has no offset; taken as this machine's {offset}";
+        CheckNoMeetings => "未对照任何数据库中的议事会（{path} 处没有数据库）：会议编号是否已被占用、议程是否已导入，导入时才会核对", "not compared with any database's meetings (there is none at {path}): whether a meeting number is taken, or the agenda was taken in already, is checked at intake";
         Item => "项议题", "item";
         Items => "项议题", "items";
         // meetings

@@ -28,6 +28,17 @@ catalogue! {
         Changed => "{at} 修改分摊方案，原因：{reason}。原方案（保留在记录中）：{earlier}", "Plan changed on {at}: {reason}. Earlier plan (kept in the record): {earlier}";
         PlanLine => "总费用 {amount} 元，补贴 {subsidy} 元，{method}，楼层系数 {floors}", "total ¥{amount}, subsidy ¥{subsidy}, {method}, floor coefficients {floors}";
         CsvHeading => "第 {n} 项费用分摊：总费用 {amount} 元；补贴 {subsidy} 元；业主分摊 {to_raise} 元；{method}", "Item {n} cost sharing: total ¥{amount}; subsidy ¥{subsidy}; shared by the owners ¥{to_raise}; {method}";
+        CsvPlans => "第 {n} 项费用分摊方案的修改（修改前的方案及现行方案）", "Item {n} cost plan changes (the plans replaced and the current plan)";
+        Plan => "方案", "Plan";
+        PlanCurrent => "现行方案", "current plan";
+        PlanReplaced => "修改前方案", "plan before a change";
+        AmountYuan => "总费用（元）", "Total cost (yuan)";
+        SubsidyYuan => "补贴（元）", "Subsidy (yuan)";
+        ToRaiseYuan => "业主分摊（元）", "Shared by the owners (yuan)";
+        FloorCoefficients => "楼层系数", "Floor coefficients";
+        ChangedAt => "修改时间", "Changed at";
+        ChangeReason => "修改原因", "Reason for the change";
+        Remarks => "说明", "Remarks";
         CsvCannotShare => "第 {n} 项费用无法分摊：{why}", "Item {n}: the cost cannot be shared: {why}";
         CannotShare => "无法分摊费用：{why}", "The cost cannot be shared: {why}";
         NoPlan => "议题 {n} 没有费用分摊方案", "item {n} has no cost plan";

@@ -257,9 +257,18 @@ catalogue! {
         HelpAbsent => "为不在场的业主记票时", "A ballot for an owner who is not here";
         HelpKeyHelp => "帮助（按任意键关闭）", "this help (any key closes it)";
         HelpKeyBack => "返回上一屏", "back to the previous screen";
-        HelpKeyFields => "下一栏 / 上一栏", "next / previous field";
-        HelpKeyCancel => "取消（已输入的内容会先询问）", "cancel (asks first if you typed)";
+        HelpKeyFields => "下一栏 / 上一栏", "next/previous field";
+        HelpKeyCancel => "取消（已输入的内容会先询问）", "cancel (asks if you typed)";
         HelpKeyClear => "清空本栏", "clear the field";
+        HelpKeyChoose => "在列表中选（类型、规则）", "pick from a list field";
+        HelpKeyEnter => "下一栏（最后一栏：保存）", "next field; save in the last";
+        HelpKeyAltSave => "另一种保存（见表单底部）", "other save (see the footer)";
+        HelpSearch => "查找框", "The search box";
+        HelpFind => "按 / 查找时", "Finding, after /";
+        HelpKeyType => "输入房号或姓名查找", "find a flat or a name";
+        HelpKeyWord => "删去最后一段", "delete the last word";
+        HelpKeyDelete => "删去一个字", "delete a character";
+        HelpKeyEndFind => "结束查找", "stop finding";
         // Backlog and new items
         ScreenBacklog => "待议事项", "Backlog";
         KeyBacklog => "待议事项", "backlog";
@@ -298,7 +307,7 @@ catalogue! {
         EditItemTitle => "修改议题", "Change the item";
         MeetingTitleField => "议事会标题", "Meeting title";
         MeetingKindField => "类型", "Kind";
-        MeetingKindHint => "1 业主 / 2 居民", "1 owners / 2 residents";
+        MeetingKindHint => "↑↓ 选择，或按 1–2", "↑↓ to choose, or 1–2";
         MeetingTimeHint => "2026-11-28 19:00", "2026-11-28 19:00";
         MeetingNumberField => "第几次会议", "Meeting no.";
         MeetingNumberHint => "如 12；空着则按日期计", "e.g. 12; empty: counted by date";

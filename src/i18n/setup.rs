@@ -22,7 +22,7 @@ catalogue! {
         ExplainHands => "举手表决（协商事项）：到会者中，同意超过表决人数的一半", "show of hands (consultative): among those present, more than half of those voting agree";
         ExplainNone => "只议不决：只讨论，不表决", "discussion only: no vote";
         RuleUnread => "规则：1 重大事项、2 一般事项、3 举手表决、4 只议不决", "rule: 1 major, 2 ordinary, 3 show of hands, 4 discussion only";
-        KindUnread => "类型：1 业主（业主共同决定）或 2 居民（居民议事）", "kind: 1 owners (joint decision) or 2 residents (consultation)";
+        KindUnread => "类型：用 ↑↓ 选择业主议事会或居民议事会", "kind: choose owners' or residents' meeting with ↑↓";
         BadStart => "时间写法：2026-11-28 19:00", "time: write it like 2026-11-28 19:00";
         MeetingCreated => "已建立议事会 {id}：按 i 添加议题", "meeting {id} created: press i to add items";
         Moved => "议题已移到第 {n} 项", "the item is now number {n}";
@@ -30,6 +30,8 @@ catalogue! {
         ChoiceOrdinary => "一般事项", "ordinary";
         ChoiceHands => "举手表决", "show of hands";
         ChoiceNone => "只议不决", "no vote";
+        ChoiceOwners => "业主议事会（业主共同决定）", "owners' meeting (joint decisions)";
+        ChoiceResidents => "居民议事会（协商议事）", "residents' meeting (consultation)";
         ChoiceCustom => "自定规则“{name}”", "custom rule “{name}”";
         BadRaisedOn => "提出日期“{text}”不是有效日期：请写成 2026-10-20（年-月-日）", "the day raised “{text}” is not a date: write it like 2026-10-20 (year-month-day)";
         RaisedAfter => "提出日期 {day} 晚于会议日期 {meeting}：诉求应在会前提出，请检查年月", "the day raised ({day}) is after the meeting ({meeting}): a concern comes before the meeting that discusses it; check the year and month";
@@ -41,7 +43,7 @@ catalogue! {
         ItemsOnNotice => "公示已于 {posted} 张贴，表决均已结束：议题的内容和顺序都印在已张贴的公示上，不能直接修改。确要更正，请先在公示设置（N）中清空张贴日期并按 F3 重新公示，改好后再填回张贴日期", "the notice was posted on {posted} and the votes are closed: the items, their texts and their order are printed on the posted notice and cannot change just like that. To correct them, first clear the posting day in the notice settings (N) and press F3 to issue it again, then change the items and give the posting day again";
         MeetingUnchanged => "议事会信息没有改变", "the meeting's header is unchanged";
         BadNumber => "会议编号请填正整数，如 12（也可留空）", "meeting number: a whole number such as 12 (or leave it empty)";
-        NumberTaken => "编号 {n} 已是议事会 {id}（{title}）的编号：请换一个，或留空", "number {n} is already meeting {id}'s ({title}): give another or leave it empty";
+        NumberTaken => "编号 {n} 已是议事会 {id}（{title}）的编号（同类议事会各自编号）：同类的下一个编号是 {next}，请改用它，或留空", "number {n} is already meeting {id}'s ({title}), a meeting of the same kind (each kind is numbered on its own): the next number of this kind is {next} — give that, or leave it empty";
         NoMeetingYet => "还没有议事会：按 M 新建一个（q 退出）", "no meeting yet: press M to set one up (q to quit)";
     }
 }

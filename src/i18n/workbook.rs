@@ -8,5 +8,7 @@ catalogue! {
         SheetLedger => "办理事项台账", "Action ledger";
         LedgerPart => "分类", "List";
         Holder => "受托人", "Proxy holder";
+        SheetCost => "费用分摊", "Cost sharing";
+        SheetCostPlans => "费用方案", "Cost plans";
     }
 }

@@ -13,8 +13,11 @@
 mod background;
 pub mod catalog;
 mod restore;
+pub mod status;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use rusqlite::backup::{Backup, StepResult};
@@ -24,6 +27,7 @@ use super::events::{ChainWalk, each_event_after};
 use super::{GENESIS, Result, Store, StoreError};
 use crate::i18n::{BackupText, Catalogue, io_reason, said};
 pub(crate) use background::Background;
+pub use background::{Failure, Snapshot};
 pub use catalog::{CLOSE_BACKUPS_KEPT, EXIT_BACKUPS_KEPT, Kind};
 pub use restore::{Candidate, set_aside};
 
@@ -113,32 +117,80 @@ enum Depth {
     Since(i64, String),
 }
 
-/// Copies every page of `src` into `dst` in one step: no pauses, and the copy comes from one read
-/// of the source. Waits only while another connection holds a lock SQLite must wait for.
-fn copy_whole(src: &Connection, dst: &mut Connection) -> Result<()> {
+/// A copy that may be called off (a background copy the program no longer needs): its copying and
+/// checking stop soon after it is asked, and nothing of it is kept. Inert by default.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Stop(Option<Arc<AtomicBool>>);
+
+impl Stop {
+    pub(crate) fn new() -> Stop {
+        Stop(Some(Arc::new(AtomicBool::new(false))))
+    }
+
+    pub(crate) fn ask(&self) {
+        if let Some(flag) = &self.0 {
+            flag.store(true, Ordering::SeqCst);
+        }
+    }
+
+    fn asked(&self) -> bool {
+        self.0.as_ref().is_some_and(|f| f.load(Ordering::SeqCst))
+    }
+
+    fn check(&self) -> Result<()> {
+        if self.asked() {
+            return Err(said!(BackupText::CalledOff).into());
+        }
+        Ok(())
+    }
+
+    /// SQLite stops a statement of `conn` (the check of the copy) once the stop is asked.
+    fn watch(&self, conn: &Connection) -> Result<()> {
+        if let Some(flag) = self.0.clone() {
+            conn.progress_handler(10_000, Some(move || flag.load(Ordering::SeqCst)))?;
+        }
+        Ok(())
+    }
+}
+
+/// Pages copied per step by a copy that may be stopped (4 MB of 4 KiB pages).
+const STEP_PAGES: i32 = 1024;
+
+/// Copies every page of `src` into `dst`: in one step (no pauses, and the copy comes from one read
+/// of the source), or, for a copy that may be stopped, in steps from a source holding a read
+/// transaction (so still one read). Waits only while another connection holds a lock SQLite must
+/// wait for.
+fn copy_whole(src: &Connection, dst: &mut Connection, stop: &Stop) -> Result<()> {
     let backup = Backup::new(src, dst)?;
+    let pages = if stop.0.is_some() { STEP_PAGES } else { -1 };
     loop {
-        match backup.step(-1)? {
+        stop.check()?;
+        match backup.step(pages)? {
             StepResult::Done => return Ok(()),
+            StepResult::More => {}
             _ => std::thread::sleep(Duration::from_millis(5)),
         }
     }
 }
 
 /// Copies `src` to `dest` (which must not exist) and checks the copy.
-fn copy_to(src: &Connection, dest: &Path, depth: Depth) -> Result<BackupInfo> {
+fn copy_to(src: &Connection, dest: &Path, depth: Depth, stop: &Stop) -> Result<BackupInfo> {
     if dest.exists() {
         return Err(said!(BackupText::CopyExists, path = dest.display()).into());
     }
     let part = with_suffix(dest, ".part");
     let _ = std::fs::remove_file(&part);
-    let info = match write_checked(src, &part, depth) {
+    let info = match write_checked(src, &part, depth, stop) {
         Ok(info) => info,
         Err(e) => {
             let _ = std::fs::remove_file(&part);
             return Err(e);
         }
     };
+    if let Err(e) = stop.check() {
+        let _ = std::fs::remove_file(&part);
+        return Err(e);
+    }
     std::fs::rename(&part, dest).map_err(io(BackupText::CannotNameCopy, dest))?;
     // The new name itself must survive a power cut (or the stick being pulled).
     sync_folder_of(dest);
@@ -148,23 +200,28 @@ fn copy_to(src: &Connection, dest: &Path, depth: Depth) -> Result<BackupInfo> {
     })
 }
 
-fn write_checked(src: &Connection, part: &Path, depth: Depth) -> Result<BackupInfo> {
+fn write_checked(src: &Connection, part: &Path, depth: Depth, stop: &Stop) -> Result<BackupInfo> {
     {
         let mut dst = Connection::open(part)?;
         // Synced once, as a whole, below: no syncs while it is written.
         dst.pragma_update(None, "synchronous", "OFF")?;
-        copy_whole(src, &mut dst)?;
+        copy_whole(src, &mut dst, stop)?;
         // One self-contained file: nothing beside it to lose when it is copied around.
         dst.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
     }
     std::fs::File::open(part)
         .and_then(|f| f.sync_all())
         .map_err(io(crate::i18n::CmdText::CannotWrite, part))?;
+    stop.check()?;
     let conn = Connection::open_with_flags(
         part,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    let (events, head) = check_depth(&conn, part, depth)?;
+    stop.watch(&conn)?;
+    let (events, head) = check_depth(&conn, part, depth).map_err(|e| match stop.check() {
+        Err(stopped) => stopped,
+        Ok(()) => e,
+    })?;
     // The copy's last event must be the original's event of the same number.
     if events > 0 {
         let original: Option<String> = src
@@ -257,6 +314,32 @@ fn fresh_name(dir: &Path, stem: &str, label: &str) -> PathBuf {
     path
 }
 
+/// Held while an automatic backup of the database with this stem is made: `backups/STEM.backup-lock`
+/// (the operating system lets go of it when the holder ends, however it ends). A `.part` copy
+/// found by the holder is left over from a copy that never finished, and is removed.
+fn folder_lock(dir: &Path, stem: &str) -> Result<std::fs::File> {
+    std::fs::create_dir_all(dir).map_err(io(BackupText::CannotCreateFolder, dir))?;
+    let path = dir.join(format!("{stem}.backup-lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io(BackupText::CannotOpenLock, &path))?;
+    file.lock().map_err(io(BackupText::CannotLock, &path))?;
+    if let Ok(read) = std::fs::read_dir(dir) {
+        for entry in read.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(db) = name.strip_suffix(".part")
+                && catalog::parse_name(db, stem).is_some()
+            {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    Ok(file)
+}
+
 /// Backs up the database behind `conn` (at `db`) into its backups folder — unless a routine backup
 /// finds the newest routine one already holding the same record — then applies the budget. A new
 /// copy replaces `supersedes` (an earlier copy of this same session, whose record the new one holds
@@ -266,15 +349,20 @@ pub(crate) fn auto_backup_of(
     db: &Path,
     reason: Reason,
     supersedes: Option<&Path>,
+    stop: &Stop,
 ) -> Result<BackupInfo> {
     let dir = backups_dir(db);
     let stem = stem(db);
     let kind = reason.kind();
+    // One automatic backup of a database at a time, in this process or another (each one's check
+    // starts from the newest before it, and the budget counts what is there).
+    let _one_at_a_time = folder_lock(&dir, &stem)?;
     let now = catalog::contents_of(conn)?;
     if kind.routine()
         && let Some((path, newest)) = catalog::newest_checked(&dir, &stem, true)
         && newest == now
     {
+        status::succeeded(db);
         return Ok(BackupInfo {
             path,
             events: now.events as usize,
@@ -291,7 +379,7 @@ pub(crate) fn auto_backup_of(
         Some((_, c)) => Depth::Since(c.events, c.head.unwrap_or_else(|| GENESIS.to_string())),
         None => Depth::Since(0, GENESIS.to_string()),
     };
-    let info = copy_to(conn, &fresh_name(&dir, &stem, &label), depth)?;
+    let info = copy_to(conn, &fresh_name(&dir, &stem, &label), depth, stop)?;
     // Its chain head in a second place, as for a copy by hand: an anchor for `verify --against`.
     if let Err(e) = super::anchor::write_sidecar(&info.path, info.events, &info.head) {
         tracing::warn!(path = %info.path.display(), "cannot write the chain head beside the backup: {e}");
@@ -306,6 +394,8 @@ pub(crate) fn auto_backup_of(
             let _ = std::fs::remove_file(super::anchor::sidecar_path(&gone));
         }
     }
+    // A failure said before is made good: this copy holds the whole record.
+    status::succeeded(db);
     Ok(info)
 }
 
@@ -318,12 +408,12 @@ impl Store {
         } else {
             dest.to_path_buf()
         };
-        copy_to(&self.conn, &dest, Depth::Full)
+        copy_to(&self.conn, &dest, Depth::Full, &Stop::default())
     }
 
     /// An automatic backup into `backups/` next to the database (skipped when the newest routine
     /// one holds the same record); then what the budget does not keep is removed ([`catalog::prune`]).
     pub fn auto_backup(&self, reason: Reason) -> Result<BackupInfo> {
-        auto_backup_of(&self.conn, &self.path, reason, None)
+        auto_backup_of(&self.conn, &self.path, reason, None, &Stop::default())
     }
 }

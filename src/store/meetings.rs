@@ -147,23 +147,43 @@ pub(crate) fn insert_item(
     Ok(id)
 }
 
+/// Refuses an agenda whose meeting the file already holds (same title and start), or whose
+/// number another meeting of its kind has: what `intake` refuses and `check` reports.
+fn refuse_taken(conn: &rusqlite::Connection, plan: &MeetingPlan) -> Result<()> {
+    let existing: Option<i64> = conn
+        .query_row(
+            "SELECT id FROM meetings WHERE title = ?1 AND starts = ?2",
+            params![plan.title, plan.starts.to_string()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Err(said!(S::AlreadyTakenIn, id = id, title = plan.title).into());
+    }
+    super::numbering::check_number(conn, plan, None)
+}
+
 impl Store {
+    /// Whether `intake` would take this agenda in as it stands: the store's own refusals (the same
+    /// meeting again, a number taken), checked without writing.
+    pub fn check_intake(&self, plan: &MeetingPlan) -> Result<()> {
+        if self.schema_version()? < 8 {
+            // A file of an older schema, read as it is: no meeting has a number yet.
+            let unnumbered = MeetingPlan {
+                number: None,
+                ..plan.clone()
+            };
+            return refuse_taken(&self.conn, &unnumbered);
+        }
+        refuse_taken(&self.conn, plan)
+    }
+
     /// Creates a meeting and its items from a validated agenda. Refuses the same meeting twice.
     pub fn intake(&mut self, plan: &MeetingPlan, source: &str) -> Result<i64> {
         let now = self.now();
         let tx = self.conn.transaction()?;
         let starts = plan.starts.to_string();
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM meetings WHERE title = ?1 AND starts = ?2",
-                params![plan.title, starts],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = existing {
-            return Err(said!(S::AlreadyTakenIn, id = id, title = plan.title).into());
-        }
-        super::numbering::check_number(&tx, plan, None)?;
+        refuse_taken(&tx, plan)?;
         tx.execute(
             "INSERT INTO meetings (title, kind, starts, utc_offset, place, host, secretary, objections_to,
                  objections_until, source, created_at, number)

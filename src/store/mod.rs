@@ -164,7 +164,13 @@ impl Store {
             });
         }
         let upgraded = if found > 0 && found < schema::VERSION {
-            let copy = backup::auto_backup_of(&conn, path, backup::Reason::Upgrade, None)?;
+            let copy = backup::auto_backup_of(
+                &conn,
+                path,
+                backup::Reason::Upgrade,
+                None,
+                &backup::Stop::default(),
+            )?;
             tracing::info!(from = found, to = schema::VERSION, backup = %copy.path.display(), "upgrading the database");
             Some(Upgrade {
                 from: found,

@@ -106,35 +106,19 @@ impl Store {
                 .date("meeting", day)
                 .into());
         }
-        let changed = (
-            old.title.as_str(),
-            old.kind,
-            old.starts,
-            old.offset,
-            old.place.as_str(),
-            old.host.as_str(),
-            old.secretary.as_str(),
-            old.number,
-        ) != (
-            plan.title.trim(),
-            plan.kind,
-            plan.starts,
-            plan.offset,
-            plan.place.trim(),
-            plan.host.trim(),
-            plan.secretary.trim(),
-            plan.number,
-        );
-        if let Some(posted) = self.notice_issued(old.id)?.filter(|_| changed) {
-            return Err(said!(X::HeaderOnNotice).date("posted", posted).into());
+        if !old.same_header(plan) {
+            self.refuse_on_notice(old.id, X::HeaderOnNotice)?;
         }
         Ok(())
     }
 
-    /// The items, their texts and order are printed on the public notice: once it is out they stay.
-    fn refuse_item_change_on_notice(&self, meeting: i64) -> Result<()> {
+    /// What is printed on the public notice (the header; the items, their texts and order) stays
+    /// as posted once it is out: refused with `why`, which says how to issue it again.
+    fn refuse_on_notice(&self, meeting: i64, why: X) -> Result<()> {
         match self.notice_issued(meeting)? {
-            Some(posted) => Err(said!(X::ItemsOnNotice).date("posted", posted).into()),
+            Some(posted) => Err(crate::i18n::Said::new(why, &[])
+                .date("posted", posted)
+                .into()),
             None => Ok(()),
         }
     }
@@ -165,7 +149,7 @@ impl Store {
             plan.category.as_deref(),
         );
         if texts || decides {
-            self.refuse_item_change_on_notice(meeting)?;
+            self.refuse_on_notice(meeting, X::ItemsOnNotice)?;
         }
         if decides {
             let ballots = self.item_ballots(item.id)?;
@@ -222,7 +206,7 @@ impl Store {
         let Ok(neighbour) = self.item(meeting, other) else {
             return Err(said!(X::CannotMove, item = number).into());
         };
-        self.refuse_item_change_on_notice(meeting)?;
+        self.refuse_on_notice(meeting, X::ItemsOnNotice)?;
         let now = self.now();
         let tx = self.conn.transaction()?;
         // Numbers are unique per meeting: one of the two steps aside first.

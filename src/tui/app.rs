@@ -520,6 +520,11 @@ impl App {
                     self.screen = Screen::Raise;
                 }
             }
+            Reply::BackupFailed(error) => {
+                let error = error.render(self.lang);
+                let text = crate::i18n::BackupText::FailedNow.fill(self.lang, &[("error", &error)]);
+                self.warn(text);
+            }
             Reply::Failed(e) => {
                 let e = e.render(self.lang);
                 self.pending.clear();

@@ -2,15 +2,27 @@
 //! once nothing has been written for a few seconds (and not more often than once a minute), the
 //! store thread starts a checked backup in the background. Quitting then waits only for what is
 //! left of a copy being made, or for none: after years of meetings a full copy takes a second or
-//! more. Each one replaces the one this session made before it (see `store::backup::background`),
-//! and if something changed after the last one started, a last one is made when the screens close
-//! — the process still never exits with half a copy, and a failure still reaches the host (the
-//! exit backup made after the screens close reports it).
+//! more. Each one replaces the one this session made before it (see `store::backup::background`).
+//!
+//! When the screens close and something changed after the last one started, the last one is not
+//! made while the host waits: it is handed off ([`Handoff`]) to a process of its own, which takes
+//! its read of the database before the screens let go of it (see `cli::handoff`). A copy still
+//! being made of an earlier state is called off (nothing of it kept) when the hand-off replaces
+//! it; a close backup of an earlier state is waited for (it must end at the close).
 
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::store::Store;
 use crate::store::backup::Reason;
+
+/// An automatic backup the screens leave to be made after they close.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Handoff {
+    pub reason: Reason,
+    /// The exit backup this session made, which the new one replaces.
+    pub replaces: Option<PathBuf>,
+}
 
 /// When the exit backup is started.
 #[derive(Clone, Copy, Debug)]
@@ -26,6 +38,16 @@ impl Pace {
         quiet: Duration::from_secs(3),
         spacing: Duration::from_secs(60),
     };
+}
+
+impl Handoff {
+    /// Makes the backup in this process, waiting for it (where no process of its own can be
+    /// started; and in tests, which drive the store thread without the program).
+    pub fn make_here(&self, db: &std::path::Path) -> Result<Option<PathBuf>, crate::i18n::Said> {
+        crate::store::backup::Snapshot::take(db)
+            .map_err(|e| crate::i18n::errors::said_of(&e))?
+            .make(db, self.reason, self.replaces.as_deref())
+    }
 }
 
 /// The store thread's record of changes since the last exit backup it started.
@@ -77,13 +99,39 @@ impl IdleBackup {
         true
     }
 
-    /// The screens close: a last backup if something changed since the last one started, then
-    /// waits for the one being made.
-    pub fn finish(&mut self, store: &mut Store) {
-        if self.changed.is_some() && store.ensure_ours().is_ok() {
-            self.start(store, Instant::now());
+    /// The screens close: what backup is left to make, if any — one of the state now, when
+    /// something changed since the last one started or the copy being made is of this state.
+    /// Nothing is being copied when it returns.
+    pub fn finish(&mut self, store: &mut Store) -> Option<Handoff> {
+        let ours = store.ensure_ours().is_ok();
+        let mut reason = None;
+        if let Some((kind, at)) = store
+            .backup_in_progress()
+            .filter(|_| store.backup_running())
+        {
+            let now = store.last_event_id().ok();
+            if ours && now == Some(at) {
+                // Of the state now: the hand-off makes the same copy.
+                store.call_off_backup();
+                reason = Some(kind);
+                self.changed = None;
+            } else if ours && kind == Reason::Exit {
+                // Of an earlier state: the hand-off replaces it.
+                store.call_off_backup();
+            }
         }
         store.finish_backups();
+        if self.changed.take().is_some() && ours {
+            reason = Some(Reason::Exit);
+        }
+        let reason = reason?;
+        Some(Handoff {
+            reason,
+            replaces: store
+                .session_exit_backup()
+                .filter(|_| reason == Reason::Exit)
+                .map(PathBuf::from),
+        })
     }
 
     fn start(&mut self, store: &mut Store, now: Instant) {

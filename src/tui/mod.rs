@@ -47,7 +47,8 @@ pub(crate) fn open_terminal() -> std::result::Result<ratatui::DefaultTerminal, c
 
 /// Opens the screens on a meeting of the database at `path`.
 /// Without a meeting (none set up yet), the screens open on the form for a new one.
-pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<()> {
+/// Returns the automatic backup left to make once they are closed (see [`idle_backup`]).
+pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<Option<idle_backup::Handoff>> {
     let store = Store::open_existing(path)?;
     let mut app = App::new(
         lang,
@@ -58,6 +59,10 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<()> {
     match meeting {
         Some(meeting) => app.on_reply(Reply::Model(Box::new(Model::load(&store, meeting)?))),
         None => app.set_up_first_meeting(),
+    }
+    // A backup made after the last session that failed or never finished is said at once.
+    if let Some(warning) = crate::store::backup::status::read(path).and_then(|s| s.warning(lang)) {
+        app.warn(warning);
     }
     // The first reload is done above; what the room display is told goes to the store thread.
     let first: Vec<Request> = app
@@ -112,9 +117,9 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<()> {
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     drop(req_tx);
-    let _ = worker.join();
+    let handoff = worker.join().ok().flatten();
     tracing::info!("screens closed");
-    result
+    result.map(|()| handoff)
 }
 
 /// The store thread: runs each request in order and sends its replies; while the host is idle after
@@ -126,32 +131,40 @@ pub fn serve(
     requests: &std::sync::mpsc::Receiver<Request>,
     replies: &tokio::sync::mpsc::UnboundedSender<Reply>,
     pace: idle_backup::Pace,
-) {
+) -> Option<idle_backup::Handoff> {
     use std::sync::mpsc::RecvTimeoutError;
     use std::time::Instant;
     let mut idle = idle_backup::IdleBackup::new(pace);
     loop {
-        let next = match idle.due() {
-            // A backup still being made when one falls due is looked at again shortly.
-            Some(due) => requests.recv_timeout(due.saturating_duration_since(Instant::now())),
+        // A backup being made is looked at every so often: a failure is shown when it happens.
+        let watch = store
+            .backup_running()
+            .then(|| Instant::now() + BACKUP_WATCH);
+        let next = match idle.due().into_iter().chain(watch).min() {
+            Some(at) => requests.recv_timeout(at.saturating_duration_since(Instant::now())),
             None => requests.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
-        let req = match next {
-            Ok(req) => req,
+        match next {
+            Ok(req) => handle(&mut store, &mut meeting, &mut idle, req, replies),
             Err(RecvTimeoutError::Timeout) => {
+                // A backup still being made when one falls due is looked at again shortly.
                 if !idle.tick(&mut store, Instant::now())
-                    && let Ok(req) = requests.recv_timeout(Duration::from_millis(250))
+                    && let Ok(req) = requests.recv_timeout(BACKUP_WATCH)
                 {
                     handle(&mut store, &mut meeting, &mut idle, req, replies);
                 }
-                continue;
             }
             Err(RecvTimeoutError::Disconnected) => break,
-        };
-        handle(&mut store, &mut meeting, &mut idle, req, replies);
+        }
+        for failure in store.take_backup_failures() {
+            let _ = replies.send(Reply::BackupFailed(failure.error));
+        }
     }
-    idle.finish(&mut store);
+    idle.finish(&mut store)
 }
+
+/// How often the store thread looks at a backup being made in the background.
+const BACKUP_WATCH: Duration = Duration::from_millis(250);
 
 fn handle(
     store: &mut Store,

@@ -24,10 +24,10 @@ pub struct OwnerRow {
 pub struct Model {
     pub estate: String,
     pub meeting: MeetingRecord,
-    /// Its number in the estate's series (the host's, or its place by date), and the one a new
-    /// meeting is offered.
+    /// Its number in the estate's series (the host's, or its place by date among its kind), and
+    /// the number a new meeting of each kind is offered (each kind is a series of its own).
     pub series: u32,
-    pub next_number: u32,
+    pub next_numbers: [(crate::domain::MeetingKind, u32); 2],
     /// How the public notice closes, and the day it was posted once it is out (then a change
     /// needs a re-issue).
     pub notice: crate::domain::NoticeSettings,
@@ -54,6 +54,7 @@ pub struct Model {
 
 impl Model {
     pub fn load(store: &Store, meeting: i64) -> crate::store::Result<Model> {
+        use crate::domain::MeetingKind::{Owners, Residents};
         let meeting = store.meeting(meeting)?;
         let items = store.items(meeting.id)?;
         let mut tallies = HashMap::new();
@@ -100,7 +101,10 @@ impl Model {
             series: store.series_number(meeting.id)?,
             notice: store.notice_settings(meeting.id)?,
             notice_issued: store.notice_issued(meeting.id)?,
-            next_number: store.next_meeting_number()?,
+            next_numbers: [
+                (Owners, store.next_meeting_number(Owners)?),
+                (Residents, store.next_meeting_number(Residents)?),
+            ],
             attendance: store.attendance(meeting.id)?,
             actions: store.actions()?,
             backlog: store.concerns(true)?,
@@ -116,6 +120,14 @@ impl Model {
             flats,
             owner_index: index,
         })
+    }
+
+    /// The number a new meeting of `kind` is offered.
+    pub fn next_number(&self, kind: crate::domain::MeetingKind) -> u32 {
+        self.next_numbers
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(1, |(_, n)| *n)
     }
 
     /// Owners here (in person or by proxy): (in person, by proxy, area of both).

@@ -189,6 +189,8 @@ pub enum Reply {
     },
     /// A refusal, rendered in the screens' language when shown.
     Failed(crate::i18n::Said),
+    /// An automatic backup made in the background failed (what it followed stays recorded).
+    BackupFailed(crate::i18n::Said),
 }
 
 /// A store error as a message: the store's own texts stay translatable.

@@ -12,9 +12,11 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs `pavilion --db DB --lang en ARGS…` and returns its output.
+/// Runs `pavilion --db DB --lang en ARGS…` and returns its output — once an automatic backup it
+/// handed off to a process of its own (`close`) is made, as `pavilion backups --wait` waits: the
+/// tests then look at the backups folder as it is after the command.
 pub fn pavilion(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
+    let out = Command::new(BIN)
         .arg("--db")
         .arg(db)
         .args(["--lang", "en"])
@@ -22,7 +24,9 @@ pub fn pavilion(db: &Path, args: &[&str]) -> Output {
         .env_remove("PAVILION_DB")
         .current_dir(root())
         .output()
-        .expect("the pavilion binary runs")
+        .expect("the pavilion binary runs");
+    pavilion::store::backup::status::wait(db);
+    out
 }
 
 /// Runs a command that must succeed; returns its stdout.
@@ -277,13 +281,13 @@ pub fn sample_voted() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The backups in `dir` (sorted file names), without the chain-head sidecars (`X.db.head`) beside
-/// them.
+/// them and the lock that keeps automatic backups one at a time.
 pub fn backups_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|d| {
             d.flatten()
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| !n.ends_with(".head"))
+                .filter(|n| !n.ends_with(".head") && !n.ends_with(".backup-lock"))
                 .collect()
         })
         .unwrap_or_default();

@@ -13,6 +13,7 @@
 //!   estate, meeting and sheet, the footer carries the record digest and "第 N 页 共 M 页".
 //! - The same snapshot always gives the same bytes (the document's date is the meeting's).
 
+mod cost;
 mod sheets;
 
 use rust_xlsxwriter::{
@@ -118,7 +119,9 @@ fn write_sheet(
                 }
                 Cell::Text(t) => ws.write_string_with_format(r, c, t, &st.text)?,
                 Cell::Int(n) => ws.write_number_with_format(r, c, *n as f64, &st.int)?,
-                Cell::Area(a) => ws.write_number_with_format(r, c, area_number(*a), &st.area)?,
+                Cell::Area(a) => ws.write_number_with_format(r, c, decimal(a), &st.area)?,
+                Cell::Yuan(f) => ws.write_number_with_format(r, c, decimal(f), &st.area)?,
+                Cell::Coefficient(k) => ws.write_number_with_format(r, c, decimal(k), &st.empty)?,
                 Cell::Date(d) => {
                     let d = ExcelDateTime::from_ymd(
                         u16::try_from(d.year()).unwrap_or(1900),
@@ -163,10 +166,10 @@ fn write_sheet(
     Ok(())
 }
 
-/// The area as the number a spreadsheet stores for its two-decimal literal ("80.25" → 80.25):
-/// parsed from the exact decimal text, not computed.
-fn area_number(a: crate::domain::Area) -> f64 {
-    a.to_string().parse().unwrap_or_default()
+/// The number a spreadsheet stores for an exact decimal's literal (area "80.25", yuan "1234.56",
+/// coefficient "0.3"): parsed from the exact decimal text, not computed.
+fn decimal(d: &impl std::fmt::Display) -> f64 {
+    d.to_string().parse().unwrap_or_default()
 }
 
 /// Whether a text starts like a formula (see [`super::csv::neutralise`]).
@@ -229,6 +232,8 @@ fn shown_width(cell: &Cell, lang: Lang) -> usize {
         Cell::Text(t) => t.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
         Cell::Int(n) => n.to_string().len(),
         Cell::Area(a) => a.to_string().len(),
+        Cell::Yuan(f) => f.to_string().len(),
+        Cell::Coefficient(k) => k.to_string().len(),
         Cell::Date(d) => lb::date(*d, lang).width(),
         Cell::Empty => 0,
     }

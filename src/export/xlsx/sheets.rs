@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 
 use crate::domain::Area;
+use crate::domain::cost::{Coefficient, Fen};
 use crate::i18n::{ExportText, WorkbookText as W};
 use crate::lang::Lang;
 use crate::store::{Method, Presence};
@@ -18,6 +19,9 @@ pub enum Cell {
     Text(String),
     Int(i64),
     Area(Area),
+    /// Money: yuan with two decimals, from the exact fen.
+    Yuan(Fen),
+    Coefficient(Coefficient),
     Date(Date),
     Empty,
 }
@@ -65,6 +69,7 @@ pub fn build(s: &MeetingSnapshot, lang: Lang) -> Vec<Sheet> {
         sheets.push(sign_in(s, lang));
     }
     sheets.push(ledger(s, lang));
+    sheets.extend(super::cost::sheets(s, lang));
     let what = match s.variant() {
         Variant::Minutes => L::Minutes,
         Variant::PublicNotice => L::PublicNotice,

@@ -105,7 +105,7 @@ impl Candidate {
         let result = (|| -> Result<()> {
             let mut dst = Connection::open(db)?;
             dst.busy_timeout(Duration::from_secs(5))?;
-            copy_whole(&src, &mut dst)?;
+            copy_whole(&src, &mut dst, &super::Stop::default())?;
             dst.pragma_update(None, "journal_mode", "WAL")?;
             // The database's name may be new (the damaged file was moved aside).
             sync_folder_of(db);

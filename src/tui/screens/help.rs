@@ -46,6 +46,28 @@ fn sections(app: &App) -> Vec<(String, Vec<Entry>)> {
             ],
         ));
     }
+    // Keys typed into a search rather than looked up in the table.
+    if app.screen == Screen::SignIn {
+        out.push((
+            app.t(T::HelpSearch).to_string(),
+            vec![
+                t("abc/123", T::HelpKeyType),
+                t("⌫", T::HelpKeyDelete),
+                t("Ctrl-W", T::HelpKeyWord),
+                t("Ctrl-U", T::HelpKeyClear),
+            ],
+        ));
+    }
+    if app.screen == Screen::RollCall {
+        out.push((
+            app.t(T::HelpFind).to_string(),
+            vec![
+                t("abc/123", T::HelpKeyType),
+                t("Enter/Esc", T::HelpKeyEndFind),
+                t("Ctrl-U", T::HelpKeyClear),
+            ],
+        ));
+    }
     let mut everywhere = vec![t("?", T::HelpKeyHelp)];
     if app.screen != Screen::Overview {
         everywhere.push(t("Esc", T::HelpKeyBack));
@@ -56,7 +78,10 @@ fn sections(app: &App) -> Vec<(String, Vec<Entry>)> {
         app.t(T::HelpForms).to_string(),
         vec![
             t("Tab/Shift-Tab", T::HelpKeyFields),
+            t("Enter", T::HelpKeyEnter),
+            t("↑/↓, 1–9", T::HelpKeyChoose),
             t("F2/Ctrl-S", T::KeySave),
+            t("F3", T::HelpKeyAltSave),
             t("Esc", T::HelpKeyCancel),
             t("Ctrl-U", T::HelpKeyClear),
         ],

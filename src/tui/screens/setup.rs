@@ -25,16 +25,26 @@ pub fn open(app: &mut App, mut form: Form, purpose: FormFor) {
     app.modal = Some(Modal::Form(form, purpose));
 }
 
+/// Where each field of the meeting form is.
+pub const KIND: usize = 1;
+pub const NUMBER: usize = 6;
+
+/// The meeting kinds as the list offers them (the digits 1–2 pick them too).
+fn kind_choices(lang: Lang) -> Vec<(String, String)> {
+    [
+        (MeetingKind::Owners, X::ChoiceOwners),
+        (MeetingKind::Residents, X::ChoiceResidents),
+    ]
+    .into_iter()
+    .map(|(kind, label)| (kind.as_str().to_string(), label.get(lang).to_string()))
+    .collect()
+}
+
 /// The meeting's header: blank for a new meeting (place and people as last time), or as it is.
 pub fn meeting_form(app: &App, new: bool) -> Form {
     let lang = app.lang;
     let current = app.model.as_ref().map(|m| &m.meeting);
-    let kind = |k: MeetingKind| match (k, lang) {
-        (MeetingKind::Owners, Lang::Zh) => "业主",
-        (MeetingKind::Owners, Lang::En) => "owners",
-        (MeetingKind::Residents, Lang::Zh) => "居民",
-        (MeetingKind::Residents, Lang::En) => "residents",
-    };
+    let kind = current.map_or(MeetingKind::Owners, |m| m.kind);
     let starts = match current {
         Some(m) if !new => m.local_start().strftime("%Y-%m-%d %H:%M").to_string(),
         _ => format!("{} 19:00", app.today),
@@ -44,10 +54,11 @@ pub fn meeting_form(app: &App, new: bool) -> Form {
         _ => "",
     };
     let of = |f: fn(&MeetingRecord) -> &str| current.map_or("", f);
-    // A new meeting is offered the next number; a changed one shows the number it was given.
+    // A new meeting is offered the next number of its kind; a changed one shows the number it
+    // was given.
     let number = match (current, new) {
         (Some(m), false) => m.number.map(|n| n.to_string()).unwrap_or_default(),
-        _ => app.model.as_ref().map_or(1, |m| m.next_number).to_string(),
+        _ => offered(app, kind).to_string(),
     };
     let mut form = Form::new(
         if new {
@@ -57,9 +68,9 @@ pub fn meeting_form(app: &App, new: bool) -> Form {
         },
         vec![
             Field::line(T::MeetingTitleField).with(title),
-            Field::line(T::MeetingKindField)
+            Field::choice(T::MeetingKindField, kind_choices(lang))
                 .hint(T::MeetingKindHint)
-                .with(kind(current.map_or(MeetingKind::Owners, |m| m.kind))),
+                .with(kind.as_str()),
             Field::line(T::MeetingTime)
                 .hint(T::MeetingTimeHint)
                 .with(&starts),
@@ -88,12 +99,8 @@ pub fn meeting_plan(
     lang: Lang,
     current: Option<&MeetingRecord>,
 ) -> Result<MeetingPlan, (usize, String)> {
-    let kind = match values[1].trim() {
-        "1" => Some(MeetingKind::Owners),
-        "2" => Some(MeetingKind::Residents),
-        t => MeetingKind::parse(&t.to_lowercase()),
-    }
-    .ok_or((1, X::KindUnread.get(lang).to_string()))?;
+    let kind = MeetingKind::parse(values[KIND].trim())
+        .ok_or((KIND, X::KindUnread.get(lang).to_string()))?;
     let plain = crate::domain::written::half_width(&values[2]);
     let local: DateTime = plain
         .trim()
@@ -106,7 +113,7 @@ pub fn meeting_plan(
     let starts = offset
         .to_timestamp(local)
         .map_err(|_| (2, X::BadStart.get(lang).to_string()))?;
-    let number = match crate::domain::written::half_width(&values[6]).trim() {
+    let number = match crate::domain::written::half_width(&values[NUMBER]).trim() {
         "" => None,
         t => Some(
             t.trim_start_matches('第')
@@ -116,7 +123,7 @@ pub fn meeting_plan(
                 .parse::<u32>()
                 .ok()
                 .filter(|&n| n > 0)
-                .ok_or((6, X::BadNumber.get(lang).to_string()))?,
+                .ok_or((NUMBER, X::BadNumber.get(lang).to_string()))?,
         ),
     };
     Ok(MeetingPlan {
@@ -134,27 +141,6 @@ pub fn meeting_plan(
         notice: Default::default(),
         items: Vec::new(),
     })
-}
-
-/// Whether the header typed is the one stored.
-fn unchanged(m: &MeetingRecord, plan: &MeetingPlan) -> bool {
-    (
-        m.title.as_str(),
-        m.kind,
-        m.starts,
-        m.place.as_str(),
-        m.host.as_str(),
-        m.secretary.as_str(),
-        m.number,
-    ) == (
-        plan.title.trim(),
-        plan.kind,
-        plan.starts,
-        plan.place.trim(),
-        plan.host.trim(),
-        plan.secretary.trim(),
-        plan.number,
-    )
 }
 
 /// The item form filled with an item as it stands; a custom rule (from an agenda file) is offered
@@ -221,6 +207,9 @@ pub fn info(app: &App, form: &mut Form, purpose: &FormFor) {
     if *purpose == FormFor::Notice {
         return super::notice_form::info(app, form);
     }
+    if *purpose == FormFor::NewMeeting {
+        return follow_kind(app, form);
+    }
     if !matches!(purpose, FormFor::NewItem | FormFor::EditItem { .. }) {
         return;
     }
@@ -245,6 +234,28 @@ pub fn info(app: &App, form: &mut Form, purpose: &FormFor) {
         }
         _ => None,
     };
+}
+
+/// The number a new meeting of `kind` is offered: the next of its kind (1 in a new file).
+fn offered(app: &App, kind: MeetingKind) -> u32 {
+    app.model.as_ref().map_or(1, |m| m.next_number(kind))
+}
+
+/// A new meeting's number, while it is still the one offered for the other kind, follows the kind
+/// picked: owners' and residents' meetings are numbered each on their own.
+fn follow_kind(app: &App, form: &mut Form) {
+    let Some(kind) = MeetingKind::parse(&form.fields[KIND].value()) else {
+        return;
+    };
+    let other = match kind {
+        MeetingKind::Owners => MeetingKind::Residents,
+        MeetingKind::Residents => MeetingKind::Owners,
+    };
+    let field = &mut form.fields[NUMBER];
+    if field.value() == offered(app, other).to_string() {
+        let taken = std::mem::replace(field, Field::line(T::MeetingNumberField));
+        *field = taken.with(&offered(app, kind).to_string());
+    }
 }
 
 /// A built-in rule with its thresholds and basis.
@@ -344,7 +355,7 @@ pub fn submit(app: &mut App, mut form: Form, purpose: FormFor) {
     match request {
         // The header as it was: nothing to record (F3 goes on to the notice all the same).
         Ok(Request::EditMeeting { plan })
-            if current.as_ref().is_some_and(|m| unchanged(m, &plan)) =>
+            if current.as_ref().is_some_and(|m| m.same_header(&plan)) =>
         {
             app.say(X::MeetingUnchanged.get(app.lang));
             if std::mem::take(&mut app.then_notice) {
