@@ -473,6 +473,37 @@ fn the_minutes_mark_records_entered_later_and_the_notice_does_not() {
     let public: serde_json::Value =
         serde_json::from_str(&export("en", &["--format", "json", "--public"], "n.json")).unwrap();
     assert!(public["items"][0]["closed_entered_at"].is_null());
+    // The CSV roll call: when each ballot was entered, if later from paper; none on the notice.
+    for (lang, head) in [
+        ("zh", "时间（UTC+08:00）,补录的录入时间（UTC+08:00）"),
+        ("en", "Time (UTC+08:00),Entered later at (UTC+08:00)"),
+    ] {
+        let csv = export(lang, &["--format", "csv"], &format!("m-{lang}.csv"));
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[1].ends_with(head), "{csv}");
+        let row = lines.iter().find(|l| l.contains(",3-2-101,")).unwrap();
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(cells[cells.len() - 2], "2026-11-28 19:40", "{row}");
+        let entered = cells[cells.len() - 1];
+        assert!(
+            entered.len() == "2026-11-28 19:40".len() && entered > "2026-11-28 19:40",
+            "{row}"
+        );
+        let notice = export(
+            lang,
+            &["--format", "csv", "--public"],
+            &format!("n-{lang}.csv"),
+        );
+        assert!(!notice.contains(head), "{notice}");
+        assert!(
+            notice
+                .lines()
+                .nth(2)
+                .unwrap()
+                .ends_with(",2026-11-28 19:40"),
+            "{notice}"
+        );
+    }
 }
 
 /// The next morning, when the secretary enters the paper records (10:15 in Beijing).

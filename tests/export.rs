@@ -543,9 +543,11 @@ fn the_csv_is_utf8_with_bom_a_digest_comment_and_one_row_per_ballot() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 9 + 5, "item 1: 9 ballots, item 2: 5");
     assert!(
-        rows.iter().all(|r| r.len() == 10),
+        rows.iter().all(|r| r.len() == 11),
         "every row has every column"
     );
+    // Nothing here was entered later from paper: that column is empty.
+    assert!(rows.iter().all(|r| r[10].is_empty()));
     let written = rows.iter().find(|r| &r[2] == "3-2-202").unwrap();
     assert_eq!(&written[7], "书面");
     let proxy = rows.iter().find(|r| &r[2] == "3-2-402").unwrap();
@@ -634,7 +636,7 @@ fn the_command_writes_the_file_atomically_and_refuses_clearly() {
         ),
         (
             vec!["export", "latest", "--lang", "en"],
-            "pavilion: give --format md|html|json|csv|docx\n",
+            "pavilion: give --format md|html|json|csv|docx|xlsx\n",
         ),
     ] {
         let failed = run(&args);

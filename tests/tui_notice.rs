@@ -23,7 +23,7 @@ fn the_notice_is_set_on_screen_and_a_posted_one_changes_only_when_issued_again()
     // The day before the meeting is refused with the field named; nothing is written.
     h.press(KeyCode::F(2));
     let screen = h.render(80, 24);
-    assert!(screen.contains("在会议（2026-11-28）之前"), "{screen}");
+    assert!(screen.contains("在会议（2026年11月28日）之前"), "{screen}");
     assert!(h.store.notice_settings(h.meeting).unwrap().is_default());
     h.ctrl('u');
     h.type_text("２０２６-11-29");

@@ -74,18 +74,20 @@ pub fn auto_backup(store: &Store, reason: Reason) {
         }
         Err(e) => {
             // Said here, and kept for the screens' next start and `pavilion backups`.
-            crate::store::backup::status::failed(store.path(), reason, &e.to_string());
-            say_backup_failed(&e);
+            let error = crate::i18n::errors::said_of(&e);
+            crate::store::backup::status::failed(store.path(), reason, &error);
+            say_backup_failed(&error);
         }
     }
 }
 
 /// Says on the terminal that an automatic backup failed.
-pub fn say_backup_failed(error: &dyn std::fmt::Display) {
+pub fn say_backup_failed(error: &crate::i18n::Said) {
+    let lang = super::say::lang();
     eprintln!(
         "pavilion: {}{}",
-        crate::i18n::terms::label(super::say::lang(), &text(C::Warning, &[])),
-        text(C::AutoBackupFailed, &[("error", error)])
+        crate::i18n::terms::label(lang, &text(C::Warning, &[])),
+        text(C::AutoBackupFailed, &[("error", &error.render(lang))])
     );
 }
 

@@ -8,6 +8,7 @@ use crate::lang::Lang;
 
 mod agenda;
 mod agenda_keys;
+pub mod all;
 mod backups;
 mod ballots;
 mod cli;
