@@ -108,6 +108,14 @@ fn docx_is_a4_in_chinese_fonts_with_grid_tables_and_room_to_sign() {
                 t.starts_with("<w:tblPr>") && t.find("<w:tblHeader />") < t.find("</w:tr>"),
                 "{what}: the first row repeats"
             );
+            // The header row and the first row keep with the next: never one row alone under the
+            // header at the foot of a page.
+            let kept = if rows > 2 { 2 } else { 1 };
+            assert_eq!(
+                t.matches("<w:keepNext />").count(),
+                kept * grid.len(),
+                "{what}"
+            );
         }
         // Widths by content: the roll call's flat column is narrower than its owner or time one.
         let roll = tables

@@ -84,6 +84,8 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
             .ok_or_else(|| said!(K::FormatFromName, path = out.display()))?,
+        // `--check` writes nothing: the notice's text is what it reviews, in any format.
+        (None, None) if a.check => Format::Markdown,
         (None, None) => return Err(said!(K::NoFormat).into()),
     };
     let objections_until = a
