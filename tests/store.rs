@@ -468,3 +468,61 @@ fn the_electorate_a_roll_call_gives_is_the_items_electorate_open_and_closed() {
         store.import_roster(&twelve_flat_unit(), "later").unwrap();
     }
 }
+
+/// An export reads the meeting's roster once and reuses it for each closed vote when no roster
+/// change lies between: a vote closed before a later import is still called with the roster as
+/// it stood at its close, one closed after with the new one.
+#[test]
+fn each_closed_vote_is_called_with_its_own_roster_when_an_import_lies_between_the_closes() {
+    let (_dir, _path, mut store, m) = four_scopes();
+    store.close_vote(m, 1).unwrap();
+    store.close_vote(m, 2).unwrap();
+    let before = pavilion::export::MeetingSnapshot::gather(&store, m).unwrap();
+    // The owner of 3-2-101 (who voted on every item) corrects the spelling of her name between
+    // the closes.
+    let mut rows = twelve_flat_unit();
+    rows.retain(|r| r.flat.to_string() != "4-1-101");
+    for r in rows.iter_mut() {
+        match r.flat.to_string().as_str() {
+            "3-2-201" => *r = row("3-2-201", "95.50", Some("N1"), "新业主"),
+            "3-2-301" => r.owner = row("3-2-302", "80.00", Some("O32"), "业主32").owner,
+            "3-2-101" => *r = row("3-2-101", "80.00", Some("O11"), "业主十一"),
+            _ => {}
+        }
+    }
+    store.import_roster(&rows, "renamed").unwrap();
+    store.close_vote(m, 3).unwrap();
+    store.close_vote(m, 4).unwrap();
+    let after = pavilion::export::MeetingSnapshot::gather(&store, m).unwrap();
+    let owner_of = |s: &pavilion::export::MeetingSnapshot, n: usize| {
+        s.items[n]
+            .roll_call
+            .iter()
+            .find(|r| r.flat == flat("3-2-101"))
+            .map(|r| r.owner.clone())
+    };
+    for n in 0..2 {
+        assert_eq!(
+            after.items[n].roll_call,
+            before.items[n].roll_call,
+            "item {}",
+            n + 1
+        );
+        assert_eq!(
+            owner_of(&after, n).as_deref(),
+            Some("业主11"),
+            "item {}",
+            n + 1
+        );
+    }
+    for n in 2..4 {
+        assert_eq!(
+            owner_of(&after, n).as_deref(),
+            Some("业主十一"),
+            "item {}",
+            n + 1
+        );
+    }
+    assert!(after.items.iter().all(|i| !i.roll_call.is_empty()));
+    common::assert_intact(&store);
+}

@@ -48,6 +48,8 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             .set_title(&s.meeting.title)
             .set_creation_datetime(&created),
     );
+    // The fastest deflate, as for DOCX: a tenth larger, several times quicker at 20,000 rows.
+    book.set_zip_compression_level(1);
     let styles = Styles::new(lang);
     let footer = footer(s, lang);
     for sheet in sheets::build(s, lang) {
