@@ -181,6 +181,30 @@ fn html_minutes_notice_and_ballot_papers_print_from_chromium_on_a4() {
                 "{what}: page {page} without {footer}"
             );
         }
+        // No page ends with a heading: each is kept with what follows it (its table, its text).
+        let source = std::fs::read_to_string(html).unwrap();
+        let headings: Vec<String> = ["h2", "h3", "h4"]
+            .iter()
+            .flat_map(|h| {
+                let open = format!("<{h}>");
+                let close = format!("</{h}>");
+                source
+                    .split(open.as_str())
+                    .skip(1)
+                    .map(move |t| joined(&t[..t.find(close.as_str()).unwrap()]))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(headings.len() > 5, "{what}: headings");
+        for page in 1..pages {
+            let text = pdftotext_page(pdf, page);
+            let lines: Vec<String> = text.lines().map(joined).filter(|l| !l.is_empty()).collect();
+            let last = &lines[lines.len().saturating_sub(2)];
+            assert!(
+                !headings.iter().any(|h| h == last),
+                "{what}: page {page} ends with the heading {last}"
+            );
+        }
         // The result of the vote on the page of its chart (the chart's first bar, the text bars).
         let (verdict, bar) = match en {
             true => ("Result:", "Tookpart,byarea"),
