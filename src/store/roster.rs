@@ -36,11 +36,11 @@ impl Store {
         source: &str,
         mode: ImportMode,
     ) -> Result<ImportOutcome> {
+        let tx = self.begin_write()?;
         if self.estate()?.is_none() {
             return Err(said!(S::NoEstate).into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let mut summary = ImportSummary::default();
         let mut owners: HashMap<String, (i64, String, Option<String>)> = HashMap::new();
         {
@@ -239,6 +239,12 @@ impl Store {
             .collect();
         crate::domain::flat::sort_by_flat(&mut out, |e| &e.flat);
         Ok(out)
+    }
+
+    /// Whether the roster stood the same after events `a` and `b` (None: now), so that what was
+    /// read for one serves for the other.
+    pub fn roster_unchanged(&self, a: Option<i64>, b: Option<i64>) -> Result<bool> {
+        as_of::unchanged(&self.conn, a, b)
     }
 
     /// The event a meeting's minutes take the roster from (see [`Store::roster_as_of`]): its last

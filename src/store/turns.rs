@@ -17,6 +17,7 @@ pub(crate) const LATEST_TURN: &str =
 impl Store {
     /// Sets an item's speaking turn (seconds, 1 to 30 minutes).
     pub fn set_turn_length(&mut self, meeting: i64, number: i64, seconds: u32) -> Result<()> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if seconds == 0 || seconds > MAX_TURN_SECONDS {
             return Err(super::StoreError::Refused(format!(
@@ -24,7 +25,6 @@ impl Store {
             )));
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         events::append(
             &tx,
             &now,

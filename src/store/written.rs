@@ -67,6 +67,9 @@ impl Store {
         ballots: &[WrittenBallot],
         replace: Option<&str>,
     ) -> Result<std::result::Result<WrittenOutcome, WrittenRefusal>> {
+        // Everything below is checked inside the write transaction: a vote closed by another
+        // writer a moment ago is seen here, and none can close it before this commits.
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         check_open(&item)?;
         let here = match item.rule.electorate {
@@ -137,7 +140,6 @@ impl Store {
             return Ok(Err(WrittenRefusal::WouldReplace(outcome.replaced)));
         }
         let when = super::stated::When::now(self.now());
-        let tx = self.conn.transaction()?;
         // The chain's head kept in memory: one read for the file, not one per ballot.
         let mut events = super::events::Appender::new(&tx)?;
         for o in &to_record {
