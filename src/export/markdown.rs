@@ -67,7 +67,7 @@ fn write_table(out: &mut String, t: &Table) {
         out.push('|');
         for c in cells {
             out.push(' ');
-            out.push_str(&escape(&one_line(c)));
+            push_cell(out, c);
             out.push_str(" |");
         }
         out.push('\n');
@@ -96,6 +96,33 @@ fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+/// `escape(&one_line(text))` written straight into `out`: a roll call has 140,000 cells.
+fn push_cell(out: &mut String, text: &str) {
+    let lines = text
+        .split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
+    for (k, line) in lines.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        push_escaped(out, line);
+    }
+}
+
+/// Escapes what Markdown would read as inline markup (see [`escape`]) onto the end of `out`.
+fn push_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '$' | '~' | '^' | '@' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
 /// Escaped lines joined with hard line breaks (a backslash at the end of a line).
 fn paragraph(text: &str) -> String {
     let lines: Vec<String> = text
@@ -112,15 +139,7 @@ fn paragraph(text: &str) -> String {
 /// inline markup; enough for headings and table cells.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '$' | '~' | '^' | '@' | '&'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    push_escaped(&mut out, text);
     out
 }
 
@@ -160,5 +179,10 @@ mod tests {
         assert_eq!(escape_line("2) second"), "2\\) second");
         assert_eq!(escape_line("- item"), "\\- item");
         assert_eq!(escape("mail@x"), "mail\\@x");
+        for cell in ["a\n b |c", " \r\n", "x\r\n\r\ny*", "", "3-2-501"] {
+            let mut out = String::new();
+            push_cell(&mut out, cell);
+            assert_eq!(out, escape(&one_line(cell)), "{cell:?}");
+        }
     }
 }

@@ -216,3 +216,22 @@ pub(crate) fn meeting_epoch(conn: &Connection, meeting: i64) -> Result<Option<i6
         )?
         .query_row([meeting], |r| r.get(0))?)
 }
+
+/// Whether the roster stood the same after event `a` as after event `b` (None: now): no flat's
+/// history row starts between them. A file that keeps no history is read as it is now for both.
+pub(crate) fn unchanged(conn: &Connection, a: Option<i64>, b: Option<i64>) -> Result<bool> {
+    let (lo, hi) = match (a, b) {
+        _ if a == b => return Ok(true),
+        (Some(x), Some(y)) => (x.min(y), Some(x.max(y))),
+        (Some(x), None) | (None, Some(x)) => (x, None),
+        (None, None) => return Ok(true),
+    };
+    if !history_kept(conn)? {
+        return Ok(true);
+    }
+    Ok(!conn
+        .prepare_cached(
+            "SELECT 1 FROM flat_history WHERE since > ?1 AND (?2 IS NULL OR since <= ?2) LIMIT 1",
+        )?
+        .exists(params![lo, hi])?)
+}

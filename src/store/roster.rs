@@ -241,6 +241,12 @@ impl Store {
         Ok(out)
     }
 
+    /// Whether the roster stood the same after events `a` and `b` (None: now), so that what was
+    /// read for one serves for the other.
+    pub fn roster_unchanged(&self, a: Option<i64>, b: Option<i64>) -> Result<bool> {
+        as_of::unchanged(&self.conn, a, b)
+    }
+
     /// The event a meeting's minutes take the roster from (see [`Store::roster_as_of`]): its last
     /// sign-in, ballot or close once none of its votes is open; None (now) while one is.
     pub fn meeting_epoch(&self, meeting: i64) -> Result<Option<i64>> {

@@ -111,13 +111,15 @@ impl IdleBackup {
         {
             let now = store.last_event_id().ok();
             if ours && now == Some(at) {
-                // Of the state now: the hand-off makes the same copy.
-                store.call_off_backup();
-                reason = Some(kind);
+                // Of the state now: the hand-off makes the same copy, unless this one was done
+                // before the call reached it.
+                if !store.call_off_backup() {
+                    reason = Some(kind);
+                }
                 self.changed = None;
             } else if ours && kind == Reason::Exit {
                 // Of an earlier state: the hand-off replaces it.
-                store.call_off_backup();
+                let _ = store.call_off_backup();
             }
         }
         store.finish_backups();

@@ -77,7 +77,7 @@ pub struct Correction {
 pub(super) fn gather_item(
     store: &Store,
     item: ItemRecord,
-    (roster, names): (&[RosterEntry], &Names),
+    (epoch, roster, names): (Option<i64>, &[RosterEntry], &Names),
     actions: &[ActionRecord],
     later: &EnteredLater,
 ) -> Result<ItemSnapshot, StoreError> {
@@ -105,10 +105,13 @@ pub(super) fn gather_item(
     let mut corrections = Vec::new();
     if item.rule.votes {
         let history = store.ballot_history(item.id)?;
-        // A closed vote is called with the roster as it stood when it closed.
+        // A closed vote is called with the roster as it stood when it closed (read again only if
+        // it differs from the meeting's).
         let at_close = match store.roster_epoch(&item)? {
-            Some(epoch) => Some(store.roster_as_of(Some(epoch))?),
-            None => None,
+            Some(closed) if !store.roster_unchanged(Some(closed), epoch)? => {
+                Some(store.roster_as_of(Some(closed))?)
+            }
+            _ => None,
         };
         let own_names;
         let (roster, names) = match &at_close {
@@ -129,30 +132,33 @@ pub(super) fn gather_item(
             entry.1.push(e.flat.clone());
             entry.2 += e.area;
         }
-        let mut current: HashMap<i64, &BallotRecord> = history
-            .iter()
+        corrections = changes(store, &history, names, later)?;
+        // The current ballots and the scope's entries are moved into the roll call, not copied.
+        let mut current: HashMap<i64, BallotRecord> = history
+            .into_iter()
             .filter(|b| b.current && b.choice.is_some())
             .map(|b| (b.owner_id, b))
             .collect();
+        roll_call.reserve_exact(current.len().min(order.len()));
         for owner in &order {
-            let (Some(b), Some((name, flats, area))) = (current.remove(owner), in_scope.get(owner))
+            let (Some(b), Some((name, flats, area))) =
+                (current.remove(owner), in_scope.remove(owner))
             else {
                 continue;
             };
             let Some(choice) = b.choice else { continue };
             roll_call.push(RollLine {
-                flat: b.flat.clone(),
-                flats: flats.clone(),
-                owner: name.to_string(),
-                area: *area,
-                choice,
-                method: b.method,
-                proxy: b.proxy_name.clone(),
                 at: instant(&b.at),
                 entered: later.ballots.get(&b.id).copied(),
+                flat: b.flat,
+                flats,
+                owner: name.to_string(),
+                area,
+                choice,
+                method: b.method,
+                proxy: b.proxy_name,
             });
         }
-        corrections = changes(store, &history, names, later)?;
     }
     let mut own_actions: Vec<i64> = actions
         .iter()

@@ -86,7 +86,8 @@ impl MeetingSnapshot {
     pub fn gather(store: &Store, meeting: i64) -> Result<MeetingSnapshot, StoreError> {
         let record = store.meeting(meeting)?;
         // The roster as it stood: minutes of a finished meeting never change with a later import.
-        let roster = store.roster_as_of(store.meeting_epoch(meeting)?)?;
+        let epoch = store.meeting_epoch(meeting)?;
+        let roster = store.roster_as_of(epoch)?;
         let mut owner_area: HashMap<i64, Area> = HashMap::new();
         let owner_flats = owner_names(&roster);
         let mut people = People::default();
@@ -108,7 +109,7 @@ impl MeetingSnapshot {
             items.push(gather_item(
                 store,
                 item,
-                (&roster, &owner_flats),
+                (epoch, &roster, &owner_flats),
                 &all_actions,
                 &later,
             )?);

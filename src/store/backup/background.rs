@@ -51,26 +51,38 @@ pub(crate) struct Background {
 
 impl Background {
     /// Waits for the backup being made, if any.
-    pub(crate) fn finish(&mut self) {
+    /// Waits for the backup being made, if any; returns whether it made a copy.
+    pub(crate) fn finish(&mut self) -> bool {
         let Some(running) = self.running.take() else {
-            return;
+            return false;
         };
         let reason = running.reason;
         match running.handle.join() {
-            Ok(Ok(Some(made))) if reason == Reason::Exit => self.session_exit = Some(made),
-            Ok(Ok(_)) => {}
-            Ok(Err(error)) => self.failures.push(Failure { reason, error }),
-            Err(_) => self.failures.push(Failure {
-                reason,
-                error: "its thread stopped on an internal error".into(),
-            }),
+            Ok(Ok(Some(made))) => {
+                if reason == Reason::Exit {
+                    self.session_exit = Some(made);
+                }
+                true
+            }
+            Ok(Ok(None)) => false,
+            Ok(Err(error)) => {
+                self.failures.push(Failure { reason, error });
+                false
+            }
+            Err(_) => {
+                self.failures.push(Failure {
+                    reason,
+                    error: "its thread stopped on an internal error".into(),
+                });
+                false
+            }
         }
     }
 }
 
 impl Drop for Background {
     fn drop(&mut self) {
-        self.finish();
+        let _ = self.finish();
     }
 }
 
@@ -195,7 +207,7 @@ impl Store {
 
     /// Waits for an automatic backup made in the background, if one is being made.
     pub fn finish_backups(&mut self) {
-        self.background.finish();
+        let _ = self.background.finish();
     }
 
     /// Whether an automatic backup is being made in the background now.
@@ -214,7 +226,7 @@ impl Store {
             .as_ref()
             .is_some_and(|r| r.handle.is_finished())
         {
-            self.background.finish();
+            let _ = self.background.finish();
         }
         std::mem::take(&mut self.background.failures)
     }
@@ -240,11 +252,12 @@ impl Store {
 
     /// Calls off the backup being made in the background (nothing of it is kept) and waits until
     /// it has stopped. For a copy another will replace: the exit backup a process of its own
-    /// makes when the screens close.
-    pub fn call_off_backup(&mut self) {
+    /// makes when the screens close. Returns whether the copy was made all the same (the call came
+    /// after it was done).
+    pub fn call_off_backup(&mut self) -> bool {
         if let Some(r) = &self.background.running {
             r.stop.ask();
         }
-        self.background.finish();
+        self.background.finish()
     }
 }
