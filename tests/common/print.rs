@@ -121,6 +121,13 @@ pub fn three_documents(
     )
 }
 
+/// The public notice of [`estate_vote`] printed: its 225 ballots fit in six pages, and the first
+/// owner of the roll call is not named (names are masked on the notice).
+pub fn assert_notice_short_and_masked(what: &str, pages: usize, text: &str, first_owner: &str) {
+    assert!(pages <= 6, "the 225-ballot notice takes {pages} pages");
+    assert!(!text.contains(first_owner), "{what} shows {first_owner}");
+}
+
 /// Converts the files to PDF in one LibreOffice run; returns the PDFs in the same order.
 pub fn soffice_to_pdf(files: &[PathBuf], out: &Path) -> Vec<PathBuf> {
     let profile = out.join("lo-profile");
