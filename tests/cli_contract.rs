@@ -371,6 +371,31 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
     ]
 }
 
+/// What the glossary fixes for each language (docs/glossary.md): ㎡ in Chinese, a full-width colon
+/// after Chinese and none in English, no UTC offset shown in Chinese prose.
+fn typography(lang: &str, text: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with('{') || t.starts_with('[') || t.starts_with('"') {
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let after_chinese_colon = chars
+            .windows(2)
+            .any(|w| !w[0].is_ascii() && w[0] != '）' && w[0] != '”' && w[1] == ':');
+        let wrong = match lang {
+            "zh" => line.contains("m²") || line.contains("UTC+") || after_chinese_colon,
+            // (㎡ and 年月日 may be quoted in English: a roster's header, a form to type.)
+            _ => line.contains('：'),
+        };
+        if wrong {
+            bad.push(format!("typography: {line}"));
+        }
+    }
+    bad
+}
+
 /// Words of three or more ASCII letters in a row, outside code (`…`), flats, file names, numbers,
 /// hashes and JSON: an English sentence in Chinese output.
 fn english_runs(text: &str) -> Vec<String> {
@@ -483,6 +508,9 @@ fn every_readme_command_speaks_one_language() {
             }
             if text.contains("panicked") {
                 wrong.push(format!("{lang} {argv:?} panicked:\n{text}"));
+            }
+            for bad in typography(lang, &text) {
+                wrong.push(format!("{lang} {argv:?}: {bad}"));
             }
             if lang == "zh" {
                 let runs = english_runs(&text);
