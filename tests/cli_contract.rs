@@ -81,6 +81,24 @@ fn json_times_are_rfc3339_in_the_estates_offset() {
     assert!(at.ends_with("+08:00"), "{at}");
     assert!(jiff::Timestamp::from_str(at).is_ok(), "{at}");
     assert_eq!(at.len(), "2026-11-28T19:00:00+08:00".len(), "{at}");
+    // A backup's time (a vote's close makes one), in the machine's offset.
+    common::cli::ok(&db, &["close", "1", "1"]);
+    let backups: serde_json::Value =
+        serde_json::from_str(&common::cli::ok(&db, &["backups", "--json"])).unwrap();
+    let made = backups["backups"][0]["made"].as_str().unwrap();
+    assert!(jiff::Timestamp::from_str(made).is_ok(), "{made}");
+    assert_eq!(made.len(), "2026-11-28T19:00:00+08:00".len(), "{made}");
+    // Listed for people as each language writes a date and time.
+    let zh = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .args(["--lang", "zh", "backups"])
+        .output()
+        .unwrap();
+    let zh = String::from_utf8_lossy(&zh.stdout);
+    let day: jiff::civil::Date = made[..10].parse().unwrap();
+    let day = day.strftime("%Y年%-m月%-d日").to_string();
+    assert!(zh.contains(&day), "{zh}");
 }
 
 /// The README's commands, in order, then its documented failures: (args, expected to succeed).
