@@ -181,6 +181,17 @@ mod tests {
         assert_eq!(size(81_920), "81 kB");
         assert_eq!(size(110_250_000), "110.2 MB");
         assert_eq!(size(2_090_000_000), "2090.0 MB");
-        assert_eq!(stamp("20261203-055012"), "2026-12-03 05:50:12");
+    }
+
+    #[test]
+    fn a_backups_time_is_said_as_each_language_writes_one() {
+        assert_eq!(shown("20261203-055012", Lang::Zh), "2026年12月3日 05:50");
+        assert_eq!(shown("20261203-055012", Lang::En), "3 Dec 2026 05:50");
+        assert_eq!(shown("garbled", Lang::En), "garbled");
+        let at = machine_rfc3339(made("20261203-055012"), "");
+        assert!(
+            at.starts_with("2026-12-03T05:50:12") && at.len() == 25,
+            "{at}"
+        );
     }
 }
