@@ -9,10 +9,12 @@
 
 mod common;
 
-use common::print::{self, Word, estate_vote, pdfinfo, pdftotext, pdftotext_area, pdftotext_page};
-use pavilion::domain::roster::is_unsold_name;
+use common::print::{
+    self, Word, estate_vote, joined, never_broken, pdfinfo, pdftotext, pdftotext_area,
+    pdftotext_page,
+};
 use pavilion::export::ballot_paper::{self, BallotPapers};
-use pavilion::export::{self, Format, Lang, Variant, labels};
+use pavilion::export::{self, Format, Lang};
 use std::collections::HashMap;
 
 fn tools_available(test: &str) -> bool {
@@ -21,11 +23,6 @@ fn tools_available(test: &str) -> bool {
         &["chromium", "pdfinfo", "pdftotext", "pdftoppm"],
         "chromium poppler-utils fonts-noto-cjk",
     )
-}
-
-/// Without the spaces pdftotext adds or drops around Chinese text.
-fn joined(text: &str) -> String {
-    text.split_whitespace().collect()
 }
 
 /// The page margins of the stylesheet (`@page { margin: 15mm … }`), in points, less a point of
@@ -66,18 +63,6 @@ fn kept_whole(html: &str) -> Vec<String> {
         rest = &rest[end..];
     }
     found
-}
-
-/// Each text is whole on a printed line, at least as often as wanted.
-fn never_broken(what: &str, wanted: &HashMap<String, usize>, pdf_text: &str) {
-    let lines: Vec<String> = pdf_text.lines().map(joined).collect();
-    for (t, n) in wanted {
-        let printed: usize = lines.iter().map(|l| l.matches(t.as_str()).count()).sum();
-        assert!(
-            printed >= *n,
-            "{what}: «{t}» whole {printed} times, wanted {n}"
-        );
-    }
 }
 
 /// The mean and spread of the grey of a rectangle of pixels.
@@ -153,15 +138,11 @@ fn html_minutes_notice_and_ballot_papers_print_from_chromium_on_a4() {
         return;
     }
     let (dir, store, m) = estate_vote();
-    let mut files = print::write_exports(
+    let mut files = print::three_documents(
         &store,
         m,
         Format::Html,
-        &[
-            (Variant::Minutes, Lang::Zh, "minutes-zh.html"),
-            (Variant::PublicNotice, Lang::Zh, "notice-zh.html"),
-            (Variant::Minutes, Lang::En, "minutes-en.html"),
-        ],
+        ["minutes-zh.html", "notice-zh.html", "minutes-en.html"],
         dir.path(),
     );
     // The sample meeting's elevator vote: the twelve owners of unit 3-2.
@@ -227,31 +208,15 @@ fn html_minutes_notice_and_ballot_papers_print_from_chromium_on_a4() {
             "{what}: {} texts kept whole",
             from_html.len()
         );
-        let mut from_roll = HashMap::<String, usize>::new();
         let public = what == "notice zh";
         let lang = if en { Lang::En } else { Lang::Zh };
-        let (offset, day) = (
-            snapshot.meeting.offset,
-            snapshot.meeting.local_start().date(),
-        );
-        for line in roll {
-            if public && is_unsold_name(&line.owner) {
-                assert!(
-                    joined(&text).contains("开发商未售房屋"),
-                    "{what}: unsold flats"
-                );
-                continue;
-            }
-            *from_roll.entry(line.flat.to_string()).or_default() += 1;
-            if !public {
-                let at = labels::moment(line.at, offset, day, lang);
-                let short = (line.owner.chars().count() <= 4).then_some(line.owner.as_str());
-                for t in at.split_whitespace().chain(short) {
-                    *from_roll.entry(t.to_string()).or_default() += 1;
-                }
-            }
+        if public {
+            assert!(
+                joined(&text).contains("开发商未售房屋"),
+                "{what}: unsold flats"
+            );
         }
-        for (t, n) in from_roll {
+        for (t, n) in print::roll_call_pieces(&snapshot, lang, public) {
             let n = n.max(from_html.get(&t).copied().unwrap_or(0));
             from_html.insert(t, n);
         }

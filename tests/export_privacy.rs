@@ -14,6 +14,10 @@ const LONG_NAME: &str = "买买提艾力·阿不都热合曼";
 const SECRETS: &[&str] = &[
     "王秀兰",
     "买买提艾力阿不都热合曼",
+    "买买提艾力",
+    "李红梅",
+    "13912345678",
+    "li.hongmei@example.cn",
     "张三丰",
     "李四",
     "赵六",
@@ -117,13 +121,34 @@ fn corpus() -> (tempfile::TempDir, Store, i64) {
         "由赵六和李四负责，电话13812345678；联系人：孙小明",
     )
     .unwrap();
-    s.add_action(&NewAction {
-        item: Some((m, 1)),
-        meeting: None,
-        what: "张三丰联系物业，邮箱 wang.xiulan@example.com",
-        responsible: Responsible::Person("张三丰".into()),
-        due: None,
-    })
+    let action = s
+        .add_action(&NewAction {
+            item: Some((m, 1)),
+            meeting: None,
+            what: "张三丰联系物业，邮箱 wang.xiulan@example.com",
+            responsible: Responsible::Person("张三丰".into()),
+            due: None,
+        })
+        .unwrap();
+    // Progress and a confirmation naming people (a long name by its given name alone, someone who
+    // sat in), a phone and an e-mail address.
+    s.update_action(action.id, Some(m), "买买提艾力 回复：电话 139-1234-5678")
+        .unwrap();
+    s.add_guest(m, "李红梅", "社区党委书记", false).unwrap();
+    let done = s
+        .add_action(&NewAction {
+            item: Some((m, 1)),
+            meeting: None,
+            what: "清理楼道杂物",
+            responsible: Responsible::Person("网格员 赵六".into()),
+            due: None,
+        })
+        .unwrap();
+    s.close_action(
+        done.id,
+        Some(m),
+        "李红梅、王秀兰确认，li.hongmei@example.cn",
+    )
     .unwrap();
     (dir, s, m)
 }

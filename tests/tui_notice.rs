@@ -130,3 +130,86 @@ fn the_notice_form_in_both_languages_and_sizes() {
         }
     }
 }
+
+/// The minutes of a closed vote as the three text formats give them.
+fn minutes(h: &Harness) -> Vec<Vec<u8>> {
+    use pavilion::export::{Format, Variant, export};
+    [Format::Markdown, Format::Json, Format::Csv]
+        .into_iter()
+        .map(|f| export(&h.store, h.meeting, f, Variant::Minutes, Lang::Zh).unwrap())
+        .collect()
+}
+
+/// With no notice posted, a closed vote's minutes still stay as they were: once a vote of the
+/// meeting has closed, the header (printed in its minutes) and the closed item's texts are refused
+/// with the reason and how a mistake is corrected, and the md/json/csv minutes are byte-identical
+/// after the attempt. Before the first close the same edit goes through.
+#[test]
+fn a_closed_votes_minutes_stay_as_they_were_across_a_header_edit() {
+    let mut h = Harness::new(Lang::En);
+    assert_eq!(h.store.notice_settings(h.meeting).unwrap().posted_on, None);
+    h.keys("m");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.fill(&["莲心亭（东）"]);
+    h.press(KeyCode::F(2));
+    assert_eq!(h.store.meeting(h.meeting).unwrap().place, "莲心亭（东）");
+
+    let flat = pavilion::domain::FlatRef::parse("3-2-101").unwrap();
+    let yes = pavilion::store::BallotInput::in_person(&flat, pavilion::domain::Choice::Yes);
+    h.store
+        .attend(h.meeting, &flat, &pavilion::store::Presence::Present)
+        .unwrap();
+    h.store.cast_ballot(h.meeting, 1, &yes).unwrap();
+    h.store.close_vote(h.meeting, 1).unwrap();
+    h.app.send(pavilion::tui::worker::Request::Reload);
+    h.pump();
+    let before = minutes(&h);
+    let events = h.store.events(None).unwrap().len();
+    h.keys("m");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.fill(&["莲心亭"]);
+    h.press(KeyCode::F(2));
+    h.assert_shows("the vote on item 1 closed at 28 Nov 2026 19:05");
+    h.assert_shows("If one is wrong, write the correction");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Esc);
+    // The closed item's title is in its minutes too.
+    h.keys("E");
+    h.fill(&["3号楼2单元加装电梯（更正）"]);
+    h.press(KeyCode::F(2));
+    h.assert_shows("the vote on item 1 is closed: its title");
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Esc);
+    // Its minutes call it item 1: it keeps its place.
+    h.keys("]");
+    h.assert_shows("its place on the agenda can no longer change");
+    assert_eq!(minutes(&h), before, "md, json and csv byte for byte");
+    assert_eq!(
+        h.store.events(None).unwrap().len(),
+        events,
+        "nothing recorded"
+    );
+    assert_eq!(h.store.meeting(h.meeting).unwrap().place, "莲心亭（东）");
+    // In Chinese too.
+    let err = h
+        .store
+        .edit_meeting(h.meeting, &{
+            let m = h.store.meeting(h.meeting).unwrap();
+            let mut plan = common::meeting_plan(&m.title, &m.starts.to_string(), vec![]);
+            plan.place = "别处".into();
+            plan
+        })
+        .unwrap_err();
+    let zh = match err {
+        pavilion::store::StoreError::Said(s) => s.render(Lang::Zh),
+        e => panic!("{e}"),
+    };
+    assert!(
+        zh.starts_with("议题 1 的表决已于 2026年11月28日 19:05 结束"),
+        "{zh}"
+    );
+}

@@ -396,7 +396,6 @@ fn the_actions_page_and_long_lists_mark_more_above_and_below() {
 #[test]
 fn a_new_meeting_is_offered_the_next_number_of_its_kind_picked_from_a_list() {
     use pavilion::domain::MeetingKind;
-    use pavilion::tui::app::Modal;
     let mut h = Harness::new(Lang::En);
     // The sample's owners' meeting has no number (counted 1); a residents' meeting has 4.
     let mut plan = common::meeting_plan("居民议事会", "2026-12-12T11:30:00Z", vec![]);
@@ -410,42 +409,25 @@ fn a_new_meeting_is_offered_the_next_number_of_its_kind_picked_from_a_list() {
     );
     h.app.send(pavilion::tui::worker::Request::Reload);
     h.pump();
-    let values = |h: &Harness| match &h.app.modal {
-        Some(Modal::Form(form, _)) => form.values(),
-        _ => panic!("no form open"),
+    // The form's kind and number.
+    let kind_number = |h: &Harness| {
+        let v = h.form_values();
+        [v[1].clone(), v[6].clone()]
     };
     h.keys("M");
-    assert_eq!(values(&h)[1..3], ["owners", "2026-11-28 19:00"]);
-    assert_eq!(values(&h)[6], "2");
-    let screen = h.render(80, 24);
-    assert!(
-        screen.contains("owners' meeting (joint decisions)"),
-        "{screen}"
-    );
+    assert_eq!(kind_number(&h), ["owners", "2"]);
+    h.assert_shows("owners' meeting (joint decisions)");
     // Typed text does not change a list; ↓ picks residents, and the number follows.
     h.press(KeyCode::Tab);
     h.type_text("residents");
-    assert_eq!(values(&h)[1], "owners");
+    assert_eq!(kind_number(&h), ["owners", "2"]);
     h.press(KeyCode::Down);
-    assert_eq!(
-        (values(&h)[1].as_str(), values(&h)[6].as_str()),
-        ("residents", "5")
-    );
-    let screen = h.render(80, 24);
-    assert!(
-        screen.contains("residents' meeting (consultation)"),
-        "{screen}"
-    );
+    assert_eq!(kind_number(&h), ["residents", "5"]);
+    h.assert_shows("residents' meeting (consultation)");
     h.press(KeyCode::Up);
-    assert_eq!(
-        (values(&h)[1].as_str(), values(&h)[6].as_str()),
-        ("owners", "2")
-    );
+    assert_eq!(kind_number(&h), ["owners", "2"]);
     h.press(KeyCode::Char('2'));
-    assert_eq!(
-        (values(&h)[1].as_str(), values(&h)[6].as_str()),
-        ("residents", "5")
-    );
+    assert_eq!(kind_number(&h), ["residents", "5"]);
     // A number the host typed stays when the kind changes.
     h.press(KeyCode::BackTab);
     h.type_text("楼道议事会");
@@ -457,13 +439,53 @@ fn a_new_meeting_is_offered_the_next_number_of_its_kind_picked_from_a_list() {
         h.press(KeyCode::Tab);
     }
     h.press(KeyCode::Down);
-    assert_eq!(
-        (values(&h)[1].as_str(), values(&h)[6].as_str()),
-        ("owners", "9")
-    );
+    assert_eq!(kind_number(&h), ["owners", "9"]);
     h.press(KeyCode::Down);
     h.press(KeyCode::F(2));
     let made = h.store.meetings().unwrap();
     let made = made.iter().find(|m| m.title == "楼道议事会").unwrap();
     assert_eq!((made.kind, made.number), (MeetingKind::Residents, Some(9)));
+}
+
+/// The meeting cannot move to a day before one of its items was raised: the store refuses it
+/// (the form keeps the text and says which item), and nothing is written. The same store check
+/// refuses a day raised after the meeting from any caller, in both languages.
+#[test]
+fn the_meeting_cannot_move_before_a_concern_on_it_was_raised() {
+    for (lang, said) in [
+        (
+            Lang::En,
+            "item 1 was raised on 2026-10-20: the meeting cannot move to 2026-10-01",
+        ),
+        (
+            Lang::Zh,
+            "议题 1 的提出日期是 2026-10-20，会议不能改到在此之前的 2026-10-01",
+        ),
+    ] {
+        let mut h = Harness::new(lang);
+        let before = h.store.meeting(h.meeting).unwrap();
+        let events = h.store.events(None).unwrap().len();
+        h.keys("m");
+        h.press(KeyCode::Tab);
+        h.press(KeyCode::Tab);
+        retype(&mut h, "2026-10-01 19:00");
+        h.press(KeyCode::F(2));
+        h.assert_shows(said);
+        assert_eq!(h.store.meeting(h.meeting).unwrap(), before);
+        assert_eq!(
+            h.store.events(None).unwrap().len(),
+            events,
+            "nothing recorded"
+        );
+        // The form stays open on the time; a day after the last concern is fine.
+        retype(&mut h, "2026-11-21 19:00");
+        h.press(KeyCode::F(2));
+        let day = h.store.meeting(h.meeting).unwrap().local_start().date();
+        assert_eq!(
+            day,
+            jiff::civil::date(2026, 11, 21),
+            "{}",
+            h.render(160, 48)
+        );
+    }
 }

@@ -224,3 +224,80 @@ fn a_file_of_ballots_appends_the_events_single_ballots_append() {
     assert_verifies(&db);
     assert_verifies(&single);
 }
+
+/// The second writer of `a_vote_closed_by_another_writer_during_an_import_…`: a store of its own
+/// on the same file, that closes item 1 when the importing store first reads its clock.
+static RIVAL: std::sync::Mutex<Option<pavilion::store::Store>> = std::sync::Mutex::new(None);
+/// 0: the rival did not act; 1: it closed the vote; 2: it was kept out (the file was busy).
+static RIVAL_CLOSED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+fn racing_clock() -> jiff::Timestamp {
+    if let Some(mut rival) = RIVAL.lock().unwrap().take() {
+        let closed = rival.close_vote(1, 1).is_ok();
+        RIVAL_CLOSED.store(
+            if closed { 1 } else { 2 },
+            std::sync::atomic::Ordering::SeqCst,
+        );
+    }
+    common::fixed_now()
+}
+
+/// A second writing process closes the vote while a ballots file is being imported (the moment
+/// the import reads its clock). The import's "vote open" check and its writes are one transaction:
+/// either the close came first and the whole file is refused, or the close waits for the import
+/// and then counts its ballots. Never a ballot recorded on a vote already closed. (Through the
+/// binary the host lock keeps two writers apart; this is the store's own guarantee, on a real
+/// file with two connections.)
+#[test]
+fn a_vote_closed_by_another_writer_during_an_import_never_gets_the_files_ballots() {
+    use pavilion::domain::{Choice, FlatRef};
+    use pavilion::store::{Store, WrittenBallot};
+    let (_dir, db) = sample_db();
+    let rival = Store::open(&db).unwrap();
+    rival
+        .connection()
+        .busy_timeout(std::time::Duration::ZERO)
+        .unwrap();
+    *RIVAL.lock().unwrap() = Some(rival);
+    let mut store = Store::open(&db).unwrap().with_clock(racing_clock);
+    let ballots: Vec<WrittenBallot> = [("3-2-101", Choice::Yes), ("3-2-102", Choice::No)]
+        .into_iter()
+        .enumerate()
+        .map(|(i, (flat, choice))| WrittenBallot {
+            row: i + 2,
+            flat: FlatRef::parse(flat).unwrap(),
+            choice,
+        })
+        .collect();
+    let out = store.import_written_ballots(1, 1, &ballots, None);
+    let item = store.item(1, 1).unwrap();
+    let current: i64 = store
+        .connection()
+        .query_row(
+            "SELECT COUNT(*) FROM ballots WHERE item_id = ?1 AND current = 1",
+            [item.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    match RIVAL_CLOSED.load(std::sync::atomic::Ordering::SeqCst) {
+        1 => {
+            let err = match out {
+                Err(e) => e.to_string(),
+                Ok(done) => panic!("ballots recorded on a vote already closed: {done:?}"),
+            };
+            assert!(err.contains("the vote on item 1 is closed"), "{err}");
+            assert_eq!(current, 0, "nothing written");
+        }
+        2 => {
+            assert_eq!(out.unwrap().unwrap().recorded, 2);
+            assert!(!item.vote_closed, "the close waited");
+            let closed = store.close_vote(1, 1).unwrap();
+            assert_eq!(
+                closed.tally.participating.owners, 2,
+                "the close counts them"
+            );
+        }
+        _ => panic!("the import never read its clock"),
+    }
+    assert_verifies(&db);
+}

@@ -2,7 +2,7 @@
 //! machine open as written: A4 with set margins, 宋体/黑体 with Latin fallbacks and the zh-CN
 //! East-Asian language tag, tables with a full grid, proportional column widths, a header row
 //! repeated on every page and rows that never split, a signature table with rows tall enough to
-//! sign, "第 N 页 共 M 页" in the footer and the record digest as the last line. The same
+//! sign, the record digest and "第 N 页 共 M 页" in the footer of every page. The same
 //! [`Document`] as Markdown and HTML, so the three never disagree.
 
 use std::borrow::Cow;
@@ -22,9 +22,10 @@ use super::labels::colon;
 /// A4 in twentieths of a point, and the margins (25 mm top and bottom, 28/26 mm left/right).
 const PAGE: (u32, u32) = (11906, 16838);
 const MARGIN: (i32, i32, i32, i32) = (1418, 1588, 1418, 1474);
-/// Font sizes in half-points: 五号 (10.5 pt) body, 小五 (9 pt) tables and the digest.
+/// Font sizes in half-points: 五号 (10.5 pt) body, 小五 (9 pt) tables, 7 pt the digest in the footer.
 const BODY: usize = 21;
 const SMALL: usize = 18;
+const DIGEST: usize = 14;
 /// Stands for a table in the paragraphs docx-rs writes; the table itself is written directly
 /// (see [`docx_table`]) in its place.
 const TABLE_MARK: char = '\u{E000}';
@@ -69,7 +70,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
                 .fonts(heading_fonts()),
         )
         .default_size(BODY)
-        .footer(Footer::new().add_paragraph(page_numbers(doc.lang)))
+        .footer(footer(doc))
         .add_paragraph(heading(1, &doc.title));
     let mut tables: Vec<Cow<Table>> = Vec::new();
     let mut after_table = false;
@@ -97,11 +98,13 @@ pub fn render(doc: &Document) -> Vec<u8> {
             None => false,
         };
     }
-    d = d.add_paragraph(
-        Paragraph::new()
-            .add_run(Run::new().add_text(&doc.digest).size(SMALL))
-            .line_spacing(LineSpacing::new().before(240)),
-    );
+    if doc.footer.is_none() {
+        d = d.add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(&doc.digest).size(SMALL))
+                .line_spacing(LineSpacing::new().before(240)),
+        );
+    }
     let mut xml = d.build();
     xml.document = with_tables(&xml.document, &tables);
     xml.styles = language_tag(&xml.styles, doc.lang);
@@ -115,6 +118,16 @@ fn spacer() -> Paragraph {
     Paragraph::new()
         .size(SMALL)
         .line_spacing(LineSpacing::new().before(0).after(0))
+}
+
+/// The footer: the record digest in short (7 pt), if the document has it, above the page numbers.
+fn footer(doc: &Document) -> Footer {
+    let mut f = Footer::new();
+    if let Some(digest) = &doc.footer {
+        let run = Run::new().add_text(digest).size(DIGEST);
+        f = f.add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run));
+    }
+    f.add_paragraph(page_numbers(doc.lang))
 }
 
 /// "第 N 页 共 M 页" with the page fields, centred.
@@ -211,7 +224,7 @@ fn paragraph(block: &Block, lang: Lang) -> Paragraph {
             .add_run(lines(Run::new(), &closing.join("\n")))
             .align(AlignmentType::Right)
             .indent(None, None, Some(1200), None)
-            .line_spacing(LineSpacing::new().before(720).after(480)),
+            .line_spacing(LineSpacing::new().before(720).after(0)),
         Block::Table(_) | Block::Chart(_) => Paragraph::new(),
     }
 }

@@ -7,6 +7,7 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::document::{Align, Table};
+use super::wrap::Breaks;
 
 /// The paragraph styles of table cells (defined in [`super::docx`]).
 pub const TABLE_TEXT: &str = "TableText";
@@ -26,8 +27,9 @@ const MIN_COLUMN: usize = 4 * NARROW;
 const MAX_COLUMN: usize = 3680;
 /// The cell's own left and right margins (LibreOffice and Word: 0.19 cm each).
 const CELL_MARGINS: usize = 240;
-/// A cell with spaces at most this wide (display columns) is kept on one line.
-const SHORT: usize = 18;
+/// A cell with spaces at most this wide (display columns) is kept on one line where the page
+/// allows: "3 Dec 2026 19:05", "2026年12月13日 19:05".
+const SHORT: usize = 20;
 /// Header cells are shaded light grey.
 const HEAD_FILL: &str = "E7E6E6";
 
@@ -49,18 +51,45 @@ fn width(text: &str, heading: bool) -> usize {
 }
 
 /// The printed width of the longest piece of a cell that must not break (a flat, a time, a name),
-/// with the list separator after it: a line never starts with 、 (3-2-501、). A short text with
-/// spaces is kept whole (3 Dec 2026 19:05, in person), as in the HTML.
-fn unbreakable(text: &str, heading: bool) -> usize {
+/// with the list separator after it: a line never starts with 、 (3-2-501、); and the width it
+/// should rather keep whole: a short text with spaces (3 Dec 2026 19:05, in person), as in the
+/// HTML, when there is room.
+fn unbreakable(text: &str, heading: bool) -> (usize, usize) {
+    let piece = text
+        .split_inclusive(['、', '，', '；', ','])
+        .flat_map(str::split_whitespace)
+        .map(|p| piece_width(p, heading))
+        .max()
+        .unwrap_or(0);
     let spaced = text.contains(' ') && !text.contains('\n');
     if !heading && spaced && UnicodeWidthStr::width(text) <= SHORT {
-        return measure(text, false);
+        return (piece, measure(text, false));
     }
-    text.split_inclusive(['、', '，', '；', ','])
-        .flat_map(str::split_whitespace)
-        .map(|p| measure(p, heading))
-        .max()
-        .unwrap_or(0)
+    (piece, piece)
+}
+
+/// The width a piece needs on one line: the widest of its parts before and from an opening
+/// bracket, where word processors may break it (专有部分面积 /（㎡）, 委托 /（欧阳晓）); a bracketed
+/// name longer than four characters (委托（买买提艾力·阿不都热合曼）) may break inside too.
+fn piece_width(piece: &str, heading: bool) -> usize {
+    let part = |p: &str| {
+        let han = p
+            .chars()
+            .filter(|c| c.is_alphabetic() && c.width() == Some(2));
+        match p.starts_with(['（', '(']) && han.count() > 4 {
+            true => 5 * WIDE,
+            false => measure(p, heading),
+        }
+    };
+    let mut widest = 0;
+    let mut start = 0;
+    for (i, c) in piece.char_indices() {
+        if matches!(c, '（' | '(') && i > start {
+            widest = widest.max(part(&piece[start..i]));
+            start = i;
+        }
+    }
+    widest.max(part(&piece[start..]))
 }
 
 /// Column widths in twips: each column first gets room for its longest unbreakable piece (a
@@ -69,14 +98,18 @@ fn unbreakable(text: &str, heading: bool) -> usize {
 pub fn column_widths(t: &Table) -> Vec<usize> {
     let columns = t.head.len();
     let mut want = vec![MIN_COLUMN; columns];
-    let mut floor = vec![MIN_COLUMN; columns];
+    let mut hard = vec![MIN_COLUMN; columns];
+    let mut whole = vec![MIN_COLUMN; columns];
     let rows = std::iter::once((&t.head, true)).chain(t.rows.iter().map(|r| (r, false)));
     for (row, heading) in rows {
         for (i, cell) in row.iter().enumerate().take(columns) {
             want[i] = want[i].max(width(cell, heading).min(MAX_COLUMN));
-            floor[i] = floor[i].max(unbreakable(cell, heading).min(MAX_COLUMN / 2));
+            let (piece, kept) = unbreakable(cell, heading);
+            hard[i] = hard[i].max(piece.min(MAX_COLUMN / 2));
+            whole[i] = whole[i].max(kept.min(MAX_COLUMN / 2));
         }
     }
+    let floor = floors(&hard, &whole);
     if t.class == "signatures" {
         // Room to sign: the signature column gets the most.
         want[2] = want[2].max(MAX_COLUMN);
@@ -103,6 +136,25 @@ pub fn column_widths(t: &Table) -> Vec<usize> {
         *last += TEXT_WIDTH.saturating_sub(used);
     }
     widths
+}
+
+/// Each column's least width (without the cell margins): room for its short texts with spaces
+/// kept whole where the page allows, else for as much of them as it allows beyond the pieces that
+/// never break (a flat, an area, a time), which always get theirs.
+fn floors(hard: &[usize], whole: &[usize]) -> Vec<usize> {
+    let sum = |v: &[usize]| v.iter().map(|w| w + CELL_MARGINS).sum::<usize>();
+    let (hard_sum, whole_sum) = (sum(hard), sum(whole));
+    if whole_sum <= TEXT_WIDTH {
+        return whole.to_vec();
+    }
+    if hard_sum >= TEXT_WIDTH {
+        return hard.to_vec();
+    }
+    let spare = TEXT_WIDTH - hard_sum;
+    hard.iter()
+        .zip(whole)
+        .map(|(h, w)| h + (w - h) * spare / (whole_sum - hard_sum))
+        .collect()
 }
 
 /// Appends the table as `<w:tbl>…</w:tbl>`.
@@ -149,9 +201,12 @@ pub fn write(out: &mut String, t: &Table) {
         .map(|i| paragraph(TABLE_TEXT, i))
         .collect();
 
+    // What a cell's lines may measure, and the cell's text broken into such lines.
+    let rooms: Vec<usize> = widths.iter().map(|w| w - CELL_MARGINS.min(*w)).collect();
+    let fit = |text, i: usize, heading| fit(text, rooms[i], heading);
     out.push_str("<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>");
     for (i, h) in t.head.iter().enumerate() {
-        cell(out, &head_props[i], &head_paras[i], h);
+        cell(out, &head_props[i], &head_paras[i], &fit(h, i, true));
     }
     out.push_str("</w:tr>");
     let row_props = match t.class {
@@ -163,16 +218,18 @@ pub fn write(out: &mut String, t: &Table) {
     for r in &t.rows {
         out.push_str(&row_props);
         for i in 0..widths.len() {
-            cell(
-                out,
-                &body_props[i],
-                &body_paras[i],
-                r.get(i).map_or("", String::as_str),
-            );
+            let text = r.get(i).map_or("", String::as_str);
+            cell(out, &body_props[i], &body_paras[i], &fit(text, i, false));
         }
         out.push_str("</w:tr>");
     }
     out.push_str("</w:tbl>");
+}
+
+/// A cell's text broken into lines that fit `room` (see [`super::wrap`]).
+fn fit(text: &str, room: usize, heading: bool) -> std::borrow::Cow<'_, str> {
+    let measure = |t: &str| measure(t, heading);
+    super::wrap::pack(text, room, measure, Breaks::SeparatorsAndSpaces)
 }
 
 fn push_num(out: &mut String, before: &str, n: usize, after: &str) {
@@ -266,7 +323,7 @@ mod tests {
             "bold headings"
         );
         assert_eq!(
-            unbreakable("2026年12月3日 19:05 以后", false),
+            unbreakable("2026年12月3日 19:05 以后", false).0,
             measure("2026年12月3日", false)
         );
     }

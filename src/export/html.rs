@@ -208,10 +208,14 @@ fn write_table(out: &mut String, t: &Table) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// A cell's lines; a line of a few short pieces with Chinese in them (a date and a time:
-/// "2026年12月3日 19:45") may wrap between them but never inside one.
+/// A cell's lines; a list of flats (3-2-501、3-2-502) may wrap after a separator, and a line of a
+/// few short pieces with Chinese in them (a date and a time: "2026年12月3日 19:45") between them,
+/// but never inside one.
 fn cell_lines(text: &str) -> String {
     let line = |l: &str| {
+        if let Some(listed) = list_pieces(l) {
+            return listed;
+        }
         let pieces: Vec<&str> = l.split_whitespace().collect();
         // A line short enough is kept whole by its cell's class; Latin words never break inside,
         // Chinese may break anywhere.
@@ -231,6 +235,31 @@ fn cell_lines(text: &str) -> String {
     };
     let parts: Vec<String> = text.trim().lines().map(|l| line(l.trim())).collect();
     parts.join("<br>")
+}
+
+/// A line that is a list of short pieces with digits (flats, numbers), too long to keep whole:
+/// each piece with its separator kept whole, a break allowed after it.
+fn list_pieces(l: &str) -> Option<String> {
+    let pieces: Vec<&str> = l.split_inclusive(['、', '，', '；', ',']).collect();
+    let list = pieces.len() >= 2
+        && !nowrap(l, false)
+        && l.bytes().any(|b| b.is_ascii_digit())
+        && pieces.iter().all(|p| nowrap(p.trim(), false));
+    if !list {
+        return None;
+    }
+    let mut out = String::with_capacity(l.len() * 2);
+    for (i, p) in pieces.iter().enumerate() {
+        match (i, p.starts_with(char::is_whitespace)) {
+            (0, _) => {}
+            (_, true) => out.push(' '),
+            (_, false) => out.push_str("<wbr>"),
+        }
+        out.push_str("<span class=\"nw\">");
+        escape_into(&mut out, p.trim());
+        out.push_str("</span>");
+    }
+    Some(out)
 }
 
 /// Escaped text with its line breaks kept.

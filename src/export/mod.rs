@@ -37,6 +37,7 @@ mod public;
 pub mod sign_in_sheet;
 pub mod snapshot;
 mod svg;
+mod wrap;
 mod xlsx;
 
 use jiff::civil::Date;

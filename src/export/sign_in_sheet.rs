@@ -74,5 +74,6 @@ pub fn sheet(store: &Store, meeting: i64, lang: Lang) -> Result<Document, StoreE
             ],
         }],
         digest: P::SheetCount.fill(lang, &[("owners", &owners.len()), ("flats", &flats)]),
+        footer: None,
     })
 }

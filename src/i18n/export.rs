@@ -25,6 +25,7 @@ catalogue! {
         CheckFailed => "公示中有 {n}疑似姓名待核对，未写入文件",
             "{n} of the notice may name a person: nothing was written";
         PageOf => "第 {page} 页 共 {pages} 页", "Page {page} of {pages}";
+        DigestFooter => "记录摘要 SHA-256（第 {event} 号事件）：{hash}", "Record digest SHA-256 (event #{event}): {hash}";
         UnsoldFlats => "开发商未售房屋 {n} 套", "developer's unsold flats ({n})";
         MeetingNumber => "会议届次", "Meeting";
         NthMeeting => "本小区第 {n} 次会议", "no. {n} of the estate";

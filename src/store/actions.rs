@@ -36,6 +36,7 @@ impl From<ActionError> for StoreError {
 impl Store {
     /// Adds an action. A decided item it belongs to moves on to acting (step 3).
     pub fn add_action(&mut self, new: &NewAction) -> Result<ActionRecord> {
+        let tx = self.begin_write()?;
         if new.what.trim().is_empty() {
             return Err(ActionError::NoDescription.into());
         }
@@ -48,7 +49,6 @@ impl Store {
             self.meeting(m)?;
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO actions (item_id, meeting_id, what, responsible, due, status, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6)",
@@ -95,6 +95,7 @@ impl Store {
         meeting: Option<i64>,
         note: &str,
     ) -> Result<ActionRecord> {
+        let tx = self.begin_write()?;
         let action = self.action(id)?;
         if action.status == ActionStatus::Closed {
             return Err(ActionError::AlreadyClosed.into());
@@ -103,7 +104,6 @@ impl Store {
             return Err(said!(S::ProgressNeedsNote).into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO action_progress (action_id, meeting_id, note, at) VALUES (?1, ?2, ?3, ?4)",
             params![id, meeting, note.trim(), now],
@@ -138,10 +138,10 @@ impl Store {
         meeting: Option<i64>,
         confirmation: &str,
     ) -> Result<ActionRecord> {
+        let tx = self.begin_write()?;
         let action = self.action(id)?;
         check_close(action.status, confirmation)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE actions SET status = 'closed', closed_at = ?2, confirmation = ?3 WHERE id = ?1",
             params![id, now, confirmation.trim()],

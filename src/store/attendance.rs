@@ -30,12 +30,12 @@ impl Store {
         presence: &Presence,
         stated: Option<Timestamp>,
     ) -> Result<RosterEntry> {
+        let tx = self.begin_write()?;
         let (entry, when) = self.check_attend(meeting, flat, presence, stated)?;
         let proxy = match presence {
             Presence::Proxy(name) => Some(name.trim().to_string()),
             _ => None,
         };
-        let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO attendance (meeting_id, owner_id, status, proxy_name, at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (meeting_id, owner_id) DO UPDATE SET status = ?3, proxy_name = ?4, at = ?5",

@@ -15,6 +15,7 @@ impl Store {
         by: &str,
         from: Option<&FlatRef>,
     ) -> Result<ConcernRecord> {
+        let tx = self.begin_write()?;
         if text.trim().is_empty() || by.trim().is_empty() {
             return Err(said!(S::ConcernNeedsText).into());
         }
@@ -22,7 +23,6 @@ impl Store {
             self.find_flat(flat)?;
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO concerns (text, raised_by, raised_from, raised_at) VALUES (?1, ?2, ?3, ?4)",
             params![text.trim(), by.trim(), from.map(ToString::to_string), now],
@@ -74,19 +74,23 @@ impl Store {
     /// Adds an item to a meeting's agenda (raised on the spot, or scheduled from the backlog).
     /// Returns its number.
     pub fn add_item(&mut self, meeting: i64, plan: &ItemPlan, concern: Option<i64>) -> Result<i64> {
-        self.meeting(meeting)?;
+        let tx = self.begin_write()?;
+        let day = self.meeting(meeting)?.local_start().date();
         if let Some(c) = concern
             && self.concern(c)?.item_id.is_some()
         {
             return Err(said!(S::ConcernScheduled, id = c).into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let number: i64 = tx.query_row(
             "SELECT COALESCE(MAX(number), 0) + 1 FROM items WHERE meeting_id = ?1",
             [meeting],
             |r| r.get(0),
         )?;
+        // A concern from the backlog carries the day it was recorded; a day given is checked.
+        if concern.is_none() {
+            super::raised::check_item(number, plan, day)?;
+        }
         let item = insert_item(&tx, &now, meeting, number, plan, concern)?;
         if let Some(c) = concern {
             tx.execute(

@@ -179,10 +179,10 @@ impl Store {
         input: &BallotInput,
         stated: Option<Timestamp>,
     ) -> Result<BallotRecord> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         let when = self.when(meeting, stated)?;
         let entry = self.check_ballot(&item, input, &when)?;
-        let tx = self.conn.transaction()?;
         let mut events = events::Appender::new(&tx)?;
         let id = record_ballot(&tx, &mut events, &when, &item, &entry, input)?;
         tx.commit()?;
@@ -197,6 +197,7 @@ impl Store {
         number: i64,
         inputs: &[BallotInput],
     ) -> Result<Result<usize, Vec<(usize, StoreError)>>> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         let mut entries = Vec::with_capacity(inputs.len());
         let mut problems = Vec::new();
@@ -225,7 +226,6 @@ impl Store {
         if !problems.is_empty() {
             return Ok(Err(problems));
         }
-        let tx = self.conn.transaction()?;
         let mut events = events::Appender::new(&tx)?;
         for (entry, input) in entries.iter().zip(inputs) {
             record_ballot(&tx, &mut events, &when, &item, entry, input)?;
@@ -267,10 +267,10 @@ impl Store {
         reason: Option<&str>,
         stated: Option<Timestamp>,
     ) -> Result<()> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         let when = self.when(meeting, stated)?;
         let entry = self.check_can_vote(&item, flat, &when)?;
-        let tx = self.conn.transaction()?;
         let previous: Option<(i64, String)> = tx
             .query_row(
                 "SELECT id, method FROM ballots WHERE item_id = ?1 AND owner_id = ?2 AND current = 1 AND choice IS NOT NULL",

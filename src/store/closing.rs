@@ -24,6 +24,9 @@ impl Store {
         number: i64,
         stated: Option<Timestamp>,
     ) -> Result<ItemTally> {
+        // The figures are counted inside the write transaction: no ballot can come in between
+        // the count and the result recorded.
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if item.vote_closed {
             return Err(said!(S::AlreadyClosed, item = number).into());
@@ -37,7 +40,6 @@ impl Store {
         self.check_stated_close(&item, &when)?;
         let tally = self.count(&item, true, when.stated.then_some(when.row.as_str()))?;
         let now = when.event.clone();
-        let tx = self.conn.transaction()?;
         super::meetings::advance_to_discussed(&tx, &now, &item)?;
         let result = item
             .rule

@@ -119,6 +119,7 @@ impl Store {
         plan: &CostPlan,
         reason: Option<&str>,
     ) -> Result<i64> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         plan.check().map_err(|e| of_item(number, &e))?;
         self.sharing_of(&item, plan)?;
@@ -139,7 +140,6 @@ impl Store {
             }
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let id = insert_plan(&tx, &now, meeting, item.id, plan, reason)?;
         tx.commit()?;
         Ok(id)

@@ -180,10 +180,14 @@ impl Store {
 
     /// Creates a meeting and its items from a validated agenda. Refuses the same meeting twice.
     pub fn intake(&mut self, plan: &MeetingPlan, source: &str) -> Result<i64> {
+        let tx = self.begin_write()?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let starts = plan.starts.to_string();
         refuse_taken(&tx, plan)?;
+        let day = plan.offset.to_datetime(plan.starts).date();
+        for (i, item) in plan.items.iter().enumerate() {
+            super::raised::check_item(i as i64 + 1, item, day)?;
+        }
         tx.execute(
             "INSERT INTO meetings (title, kind, starts, utc_offset, place, host, secretary, objections_to,
                  objections_until, source, created_at, number)
@@ -318,6 +322,7 @@ impl Store {
 
     /// Moves an item to another step, if the domain allows it.
     pub fn set_step(&mut self, meeting: i64, number: i64, to: Step) -> Result<ItemRecord> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         let vote = match (item.rule.votes, item.vote_closed) {
             (false, _) => Vote::None,
@@ -334,7 +339,6 @@ impl Store {
                 .into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let ids = Ids {
             meeting: Some(meeting),
             item: Some(item.id),
@@ -365,13 +369,13 @@ impl Store {
         point: &str,
         stated: Option<jiff::Timestamp>,
     ) -> Result<NoteRecord> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if point.trim().is_empty() {
             return Err(said!(S::NoteNeedsPoint).into());
         }
         let when = self.when(meeting, stated)?;
         let now = when.event.clone();
-        let tx = self.conn.transaction()?;
         advance_to_discussed(&tx, &now, &item)?;
         tx.execute(
             "INSERT INTO notes (item_id, speaker, point, at) VALUES (?1, ?2, ?3, ?4)",
@@ -426,12 +430,12 @@ impl Store {
         field: ItemText,
         text: &str,
     ) -> Result<()> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if field == ItemText::Proposal && item.vote_closed {
             return Err(said!(S::ProposalStays, item = number).into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let column = match field {
             ItemText::Proposal => "proposal",
             ItemText::Resolution => "resolution",
@@ -460,9 +464,9 @@ impl Store {
 
     /// Who else took part (community, property company, representatives), for the minutes.
     pub fn set_others(&mut self, meeting: i64, others: &str) -> Result<()> {
+        let tx = self.begin_write()?;
         self.meeting(meeting)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE meetings SET others = ?2 WHERE id = ?1",
             params![meeting, others.trim()],

@@ -22,6 +22,7 @@ mod meetings;
 mod numbering;
 mod open;
 mod paper;
+mod raised;
 mod records;
 mod roll_call;
 mod roster;
@@ -216,6 +217,17 @@ impl Store {
             .to_string()
     }
 
+    /// Begins a write transaction that takes the write lock at once (`BEGIN IMMEDIATE`): a use
+    /// case begins it before its checks, so that what they read (a vote still open, a number
+    /// still free) is what the write is made against; no other writer can come in between.
+    /// Dropped without `commit`, it rolls back.
+    pub(crate) fn begin_write(&self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?)
+    }
+
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
@@ -225,12 +237,12 @@ impl Store {
 
     /// Creates the estate record; refuses if the database already has one.
     pub fn init(&mut self, estate: &str) -> Result<()> {
+        let tx = self.begin_write()?;
         let name = estate.trim();
         if name.is_empty() {
             return Err(said!(S::EstateNeedsName).into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let existing: Option<String> = tx
             .query_row("SELECT name FROM estate", [], |r| r.get(0))
             .optional()?;

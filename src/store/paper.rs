@@ -122,6 +122,7 @@ impl Store {
         settings: &NoticeSettings,
         reissue: bool,
     ) -> Result<bool> {
+        let tx = self.begin_write()?;
         let record = self.meeting(meeting)?;
         let mut s = settings.clone();
         s.issuer = s.issuer.as_deref().and_then(clean);
@@ -142,7 +143,6 @@ impl Store {
         }
         self.refuse_if_issued(meeting, reissue)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         write_notice(&tx, &now, meeting, &s, reissue)?;
         tx.commit()?;
         Ok(true)
@@ -175,6 +175,7 @@ impl Store {
         role: &str,
         reissue: bool,
     ) -> Result<i64> {
+        let tx = self.begin_write()?;
         self.meeting(meeting)?;
         let (Some(name), Some(role)) = (clean(name), clean(role)) else {
             return Err(said!(P::GuestNeedsNameAndRole).into());
@@ -188,7 +189,6 @@ impl Store {
         }
         self.refuse_if_issued(meeting, reissue)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT INTO guests (meeting_id, name, role, at) VALUES (?1, ?2, ?3, ?4)",
             params![meeting, name, role, now],
@@ -210,13 +210,13 @@ impl Store {
 
     /// Withdraws an entry made by mistake; the row stays as history.
     pub fn remove_guest(&mut self, meeting: i64, guest: i64, reissue: bool) -> Result<()> {
+        let tx = self.begin_write()?;
         self.meeting(meeting)?;
         if !self.guests(meeting)?.iter().any(|g| g.id == guest) {
             return Err(said!(P::NoGuest, id = guest, meeting = meeting).into());
         }
         self.refuse_if_issued(meeting, reissue)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE guests SET removed_at = ?2 WHERE id = ?1",
             params![guest, now],

@@ -61,25 +61,14 @@ impl MeetingRecord {
     /// Whether `plan` gives this header as it is (texts compared trimmed, as they are stored):
     /// title, kind, start and its offset, place, host, secretary and number.
     pub fn same_header(&self, plan: &crate::domain::MeetingPlan) -> bool {
-        (
-            self.title.as_str(),
-            self.kind,
-            self.starts,
-            self.offset,
-            self.place.as_str(),
-            self.host.as_str(),
-            self.secretary.as_str(),
-            self.number,
-        ) == (
-            plan.title.trim(),
-            plan.kind,
-            plan.starts,
-            plan.offset,
-            plan.place.trim(),
-            plan.host.trim(),
-            plan.secretary.trim(),
-            plan.number,
-        )
+        self.title == plan.title.trim()
+            && self.kind == plan.kind
+            && self.starts == plan.starts
+            && self.offset == plan.offset
+            && self.place == plan.place.trim()
+            && self.host == plan.host.trim()
+            && self.secretary == plan.secretary.trim()
+            && self.number == plan.number
     }
 }
 

@@ -36,11 +36,11 @@ impl Store {
         source: &str,
         mode: ImportMode,
     ) -> Result<ImportOutcome> {
+        let tx = self.begin_write()?;
         if self.estate()?.is_none() {
             return Err(said!(S::NoEstate).into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         let mut summary = ImportSummary::default();
         let mut owners: HashMap<String, (i64, String, Option<String>)> = HashMap::new();
         {

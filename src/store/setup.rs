@@ -26,12 +26,16 @@ impl Store {
 
     /// Changes the meeting's header. Its kind stays once a ballot has been cast in it.
     pub fn edit_meeting(&mut self, meeting: i64, plan: &MeetingPlan) -> Result<()> {
+        let tx = self.begin_write()?;
         let old = self.meeting(meeting)?;
         if plan.title.trim().is_empty() {
             return Err(said!(X::MeetingNeedsTitle).into());
         }
         if plan.kind != old.kind && self.meeting_ballots(meeting)? > 0 {
             return Err(said!(X::KindLocked).into());
+        }
+        if !old.same_header(plan) {
+            self.refuse_header_after_close(&old)?;
         }
         let starts = plan.starts.to_string();
         let clash: Option<i64> = self
@@ -46,9 +50,12 @@ impl Store {
             return Err(said!(X::SameMeeting, id = id).into());
         }
         super::numbering::check_number(&self.conn, plan, Some(meeting))?;
+        let day = plan.offset.to_datetime(plan.starts).date();
+        if day != old.local_start().date() {
+            super::raised::check_meeting_day(&self.conn, meeting, day)?;
+        }
         self.check_header_on_notice(&old, plan)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE meetings SET title = ?2, kind = ?3, starts = ?4, utc_offset = ?5, place = ?6,
                  host = ?7, secretary = ?8, objections_to = ?9, objections_until = ?10, number = ?11
@@ -112,6 +119,38 @@ impl Store {
         Ok(())
     }
 
+    /// The header is printed in the minutes of every vote of the meeting: once one has closed, its
+    /// minutes stay as they were (the past never changes), so the header stays too. Refused naming
+    /// the first vote closed, with how a mistake is corrected.
+    fn refuse_header_after_close(&self, old: &super::MeetingRecord) -> Result<()> {
+        let closed: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT number, closed_at FROM items
+                 WHERE meeting_id = ?1 AND vote = 'closed' AND closed_at IS NOT NULL
+                 ORDER BY closed_at, number LIMIT 1",
+                [old.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match closed {
+            Some((item, at)) => {
+                let said = said!(X::HeaderAfterClose, item = item);
+                // Written as each language writes a date and time.
+                let said = match crate::localtime::local(&at, old.offset) {
+                    Some(t) => said.both(
+                        "closed",
+                        crate::i18n::date_time(crate::lang::Lang::Zh, t),
+                        crate::i18n::date_time(crate::lang::Lang::En, t),
+                    ),
+                    None => said.both("closed", &at, &at),
+                };
+                Err(said.into())
+            }
+            None => Ok(()),
+        }
+    }
+
     /// What is printed on the public notice (the header; the items, their texts and order) stays
     /// as posted once it is out: refused with `why`, which says how to issue it again.
     fn refuse_on_notice(&self, meeting: i64, why: X) -> Result<()> {
@@ -126,6 +165,7 @@ impl Store {
     /// Changes an item as it was taken in: its texts at any time; its rule, scope and required
     /// consents only before the first ballot on it.
     pub fn edit_item(&mut self, meeting: i64, number: i64, plan: &ItemPlan) -> Result<()> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if plan.title.trim().is_empty() || plan.raised_by.trim().is_empty() {
             return Err(said!(X::ItemNeedsTitle).into());
@@ -148,8 +188,16 @@ impl Store {
             plan.statement.trim(),
             plan.category.as_deref(),
         );
+        // Its texts are in the minutes of its vote: once closed, they stay as they were.
+        if texts && item.vote_closed {
+            return Err(said!(X::ItemAfterClose, item = number).into());
+        }
         if texts || decides {
             self.refuse_on_notice(meeting, X::ItemsOnNotice)?;
+        }
+        if plan.raised_on != item.raised_on {
+            let day = self.meeting(meeting)?.local_start().date();
+            super::raised::check_item(number, plan, day)?;
         }
         if decides {
             let ballots = self.item_ballots(item.id)?;
@@ -160,7 +208,6 @@ impl Store {
             self.check_cost_scope(&item, &plan.scope)?;
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE items SET title = ?2, raised_by = ?3, raised_from = ?4, raised_on = ?5,
                  statement = ?6, category = ?7, rule = ?8, scope = ?9, consents = ?10
@@ -198,6 +245,7 @@ impl Store {
 
     /// Swaps an item with its neighbour on the agenda; returns its new number.
     pub fn move_item(&mut self, meeting: i64, number: i64, to: Move) -> Result<i64> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         let other = match to {
             Move::Up => number - 1,
@@ -206,9 +254,12 @@ impl Store {
         let Ok(neighbour) = self.item(meeting, other) else {
             return Err(said!(X::CannotMove, item = number).into());
         };
+        // A closed vote's minutes name its item by its number: it keeps its place.
+        if let Some(closed) = [&item, &neighbour].into_iter().find(|i| i.vote_closed) {
+            return Err(said!(X::MoveAfterClose, item = closed.number).into());
+        }
         self.refuse_on_notice(meeting, X::ItemsOnNotice)?;
         let now = self.now();
-        let tx = self.conn.transaction()?;
         // Numbers are unique per meeting: one of the two steps aside first.
         tx.execute("UPDATE items SET number = -1 WHERE id = ?1", [item.id])?;
         tx.execute(

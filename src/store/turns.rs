@@ -17,6 +17,7 @@ pub(crate) const LATEST_TURN: &str =
 impl Store {
     /// Sets an item's speaking turn (seconds, 1 to 30 minutes).
     pub fn set_turn_length(&mut self, meeting: i64, number: i64, seconds: u32) -> Result<()> {
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if seconds == 0 || seconds > MAX_TURN_SECONDS {
             return Err(crate::i18n::said!(
@@ -27,7 +28,6 @@ impl Store {
             .into());
         }
         let now = self.now();
-        let tx = self.conn.transaction()?;
         events::append(
             &tx,
             &now,

@@ -82,6 +82,9 @@ impl Store {
         replace: Option<&str>,
         stated: Option<jiff::Timestamp>,
     ) -> Result<std::result::Result<WrittenOutcome, WrittenRefusal>> {
+        // Everything below is checked inside the write transaction: a vote closed by another
+        // writer a moment ago is seen here, and none can close it before this commits.
+        let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         check_open(&item)?;
         let when = self.when(meeting, stated)?;
@@ -164,7 +167,6 @@ impl Store {
         if !outcome.replaced.is_empty() && reason.is_none() {
             return Ok(Err(WrittenRefusal::WouldReplace(outcome.replaced)));
         }
-        let tx = self.conn.transaction()?;
         // The chain's head kept in memory: one read for the file, not one per ballot.
         let mut events = super::events::Appender::new(&tx)?;
         for o in &to_record {

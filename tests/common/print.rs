@@ -4,11 +4,13 @@
 //! Under CI (`CI` set) a missing tool fails; elsewhere the test says it was skipped and how to
 //! install the tools — never a silent pass.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use pavilion::domain::roster::is_unsold_name;
 use pavilion::domain::{Choice, Rule, Scope};
-use pavilion::export::{self, Format, Lang, Variant};
+use pavilion::export::{self, Format, Lang, Variant, labels};
 use pavilion::store::{BallotInput, Store};
 
 /// Whether the tools are here; false (after saying so) when the test is to be skipped.
@@ -93,6 +95,30 @@ pub fn write_exports(
             path
         })
         .collect()
+}
+
+/// The three documents the print tests print: the minutes in Chinese, the public notice in
+/// Chinese and the minutes in English, exported into `dir` under `names` in that order (see
+/// [`write_exports`]).
+pub fn three_documents(
+    store: &Store,
+    m: i64,
+    format: Format,
+    names: [&str; 3],
+    dir: &Path,
+) -> Vec<PathBuf> {
+    let [minutes_zh, notice_zh, minutes_en] = names;
+    write_exports(
+        store,
+        m,
+        format,
+        &[
+            (Variant::Minutes, Lang::Zh, minutes_zh),
+            (Variant::PublicNotice, Lang::Zh, notice_zh),
+            (Variant::Minutes, Lang::En, minutes_en),
+        ],
+        dir,
+    )
 }
 
 /// Converts the files to PDF in one LibreOffice run; returns the PDFs in the same order.
@@ -307,4 +333,55 @@ pub fn roll_pages_with_header(
         }
     }
     roll_pages
+}
+
+/// Without the spaces pdftotext adds or drops around Chinese text.
+pub fn joined(text: &str) -> String {
+    text.split_whitespace().collect()
+}
+
+/// Each text is whole on a printed line, at least as often as wanted.
+pub fn never_broken(what: &str, wanted: &HashMap<String, usize>, pdf_text: &str) {
+    let lines: Vec<String> = pdf_text.lines().map(joined).collect();
+    for (t, n) in wanted {
+        let printed: usize = lines.iter().map(|l| l.matches(t.as_str()).count()).sum();
+        assert!(
+            printed >= *n,
+            "{what}: «{t}» whole {printed} times, wanted {n}"
+        );
+    }
+}
+
+/// What the roll call of the snapshot's first item prints that must never break across lines,
+/// with how often: every flat of every owner (also the second and later of an owner's flats), and
+/// in the minutes each area, each piece of each time and each name of up to four characters. The
+/// notice shows the unsold flats as a count.
+pub fn roll_call_pieces(
+    snapshot: &export::MeetingSnapshot,
+    lang: Lang,
+    public: bool,
+) -> HashMap<String, usize> {
+    let mut wanted = HashMap::<String, usize>::new();
+    let (offset, day) = (
+        snapshot.meeting.offset,
+        snapshot.meeting.local_start().date(),
+    );
+    for line in &snapshot.items[0].roll_call {
+        if public && is_unsold_name(&line.owner) {
+            continue;
+        }
+        let mut pieces: Vec<String> = line.flats.iter().map(ToString::to_string).collect();
+        if !public {
+            pieces.push(line.area.to_string());
+            let at = labels::moment(line.at, offset, day, lang);
+            pieces.extend(at.split_whitespace().map(str::to_string));
+            if line.owner.chars().count() <= 4 {
+                pieces.push(line.owner.clone());
+            }
+        }
+        for p in pieces {
+            *wanted.entry(p).or_default() += 1;
+        }
+    }
+    wanted
 }

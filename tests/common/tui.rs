@@ -130,6 +130,24 @@ impl Harness {
         String::from_utf8(bytes).unwrap()
     }
 
+    /// The screen at 160×48, which must show `text` (else the test fails with the screen).
+    pub fn assert_shows(&mut self, text: &str) -> String {
+        let screen = self.render(160, 48);
+        assert!(
+            screen.contains(text),
+            "{text:?} not on the screen:\n{screen}"
+        );
+        screen
+    }
+
+    /// The values of the open form's fields (a list field gives its option's value).
+    pub fn form_values(&self) -> Vec<String> {
+        match &self.app.modal {
+            Some(pavilion::tui::app::Modal::Form(form, _)) => form.values(),
+            _ => panic!("no form is open"),
+        }
+    }
+
     pub fn render(&mut self, width: u16, height: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|f| self.app.draw(f)).unwrap();

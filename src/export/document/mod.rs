@@ -75,6 +75,10 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// The last line: the record digest.
     pub digest: String,
+    /// The record digest in short, which a DOCX prints in the footer of every page instead of the
+    /// last line (so that each printed page can be matched to the record, and the last line never
+    /// takes a page of its own).
+    pub footer: Option<String>,
 }
 
 /// Lays out the minutes (or, for a public snapshot, the notice) in the reader's language.
@@ -100,6 +104,10 @@ pub fn build(s: &MeetingSnapshot, lang: Lang) -> Document {
         title,
         sections,
         digest: lb::digest(&s.digest.hash, s.digest.event, s.digest.events, lang),
+        footer: Some(crate::i18n::ExportText::DigestFooter.fill(
+            lang,
+            &[("event", &s.digest.event), ("hash", &s.digest.hash)],
+        )),
     }
 }
 

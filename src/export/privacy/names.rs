@@ -10,6 +10,11 @@ pub fn is_inner(c: char) -> bool {
     c.is_whitespace() || matches!(c, '·' | '.' | '•' | '・' | '‧' | '･' | '．')
 }
 
+/// The dots between the parts of a transliterated name.
+fn is_dot(c: char) -> bool {
+    is_inner(c) && !c.is_whitespace()
+}
+
 /// Separators of co-owners in one roster name (刘斌艳、莫刚超).
 const LIST: [char; 8] = ['、', ',', '，', '/', ';', '；', '&', '＆'];
 
@@ -42,17 +47,31 @@ impl NameSet {
         }
         for part in written.split(LIST) {
             let (name, _) = split_note(part.trim());
-            let key: Vec<char> = name.chars().filter(|c| !is_inner(*c)).collect();
-            if key.len() < 2 {
-                continue;
+            self.insert(name.chars().filter(|c| !is_inner(*c)).collect());
+            // A transliterated name is also written by one of its parts alone
+            // (买买提艾力·阿不都热合曼 → 买买提艾力); parts of three characters or more, so a dot
+            // typed inside a Chinese name (王.秀兰) adds nothing.
+            if name.contains(is_dot) {
+                for given in name.split(is_dot) {
+                    let key: Vec<char> = given.chars().filter(|c| !is_inner(*c)).collect();
+                    if key.len() >= 3 {
+                        self.insert(key);
+                    }
+                }
             }
-            let canonical: String = key.iter().collect();
-            let list = self.by_first.entry(key[0]).or_default();
-            if !list.iter().any(|(k, _)| *k == key) {
-                list.push((key, mask_name(&canonical)));
-                // Longest first, so 欧阳明华 wins over 欧阳明.
-                list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-            }
+        }
+    }
+
+    fn insert(&mut self, key: Vec<char>) {
+        if key.len() < 2 {
+            return;
+        }
+        let canonical: String = key.iter().collect();
+        let list = self.by_first.entry(key[0]).or_default();
+        if !list.iter().any(|(k, _)| *k == key) {
+            list.push((key, mask_name(&canonical)));
+            // Longest first, so 欧阳明华 wins over 欧阳明.
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         }
     }
 
@@ -107,6 +126,12 @@ mod tests {
         assert_eq!(at("王.秀.兰"), Some((5, "王*兰".into())));
         assert_eq!(at("买买提艾力阿不都热合曼"), Some((11, "买*曼".into())));
         assert_eq!(at("买买提艾力 · 阿不都热合曼"), Some((14, "买*曼".into())));
+        assert_eq!(
+            at("买买提艾力回复"),
+            Some((5, "买*力".into())),
+            "a part alone"
+        );
+        assert_eq!(at("阿不都热合曼"), Some((6, "阿*曼".into())));
         assert_eq!(at("李四负责"), Some((2, "李*".into())));
         assert_eq!(at("原单位"), None);
         assert_eq!(at("王秀"), None);

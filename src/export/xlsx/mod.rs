@@ -111,15 +111,19 @@ fn write_sheet(
     for (c, col) in sheet.columns.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, &col.head, &st.head)?;
     }
+    let widths = widths(sheet, lang);
     for (r, row) in sheet.rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
+            let w = widths[c];
             let c = c as u16;
             match cell {
                 Cell::Text(t) if is_formula_like(t) => {
-                    ws.write_string_with_format(r, c, t, &st.quoted)?
+                    ws.write_string_with_format(r, c, fitted(t, w).as_ref(), &st.quoted)?
                 }
-                Cell::Text(t) => ws.write_string_with_format(r, c, t, &st.text)?,
+                Cell::Text(t) => {
+                    ws.write_string_with_format(r, c, fitted(t, w).as_ref(), &st.text)?
+                }
                 Cell::Int(n) => ws.write_number_with_format(r, c, *n as f64, &st.int)?,
                 Cell::Area(a) => ws.write_number_with_format(r, c, decimal(a), &st.area)?,
                 Cell::Yuan(f) => ws.write_number_with_format(r, c, decimal(f), &st.area)?,
@@ -136,7 +140,6 @@ fn write_sheet(
             };
         }
     }
-    let widths = widths(sheet, lang);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, units(*w))?;
     }
@@ -207,7 +210,7 @@ fn lines(row: &[Cell], widths: &[usize], lang: Lang) -> usize {
         .map(|(cell, w)| {
             let room = w * 11 / 10 + 1;
             match cell {
-                Cell::Text(t) => t
+                Cell::Text(t) => fitted(t, *w)
                     .lines()
                     .map(|l| match l.width() {
                         n if n <= room => 1,
@@ -221,6 +224,13 @@ fn lines(row: &[Cell], widths: &[usize], lang: Lang) -> usize {
         .max()
         .unwrap_or(1)
         .max(1)
+}
+
+/// A text as written in a column `w` display columns wide: a list of flats too long for one line
+/// broken after its separators, so that Excel, WPS and Calc never break inside a flat (6-2-/202).
+fn fitted(t: &str, w: usize) -> std::borrow::Cow<'_, str> {
+    let width = |t: &str| t.width();
+    super::wrap::pack(t, w * 11 / 10, width, super::wrap::Breaks::Separators)
 }
 
 /// A column's width in Excel's units (the width of a digit): a Han character is a little wider
