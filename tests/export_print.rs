@@ -10,7 +10,7 @@
 mod common;
 
 use common::print::{self, estate_vote, pdfinfo, pdftotext};
-use pavilion::export::{self, Format, Lang};
+use pavilion::export::{self, Format, Lang, Variant};
 
 fn tools_available(test: &str) -> bool {
     print::tools_available(
@@ -26,11 +26,15 @@ fn docx_minutes_and_notice_print_on_a4_with_page_numbers_and_whole_flats() {
         return;
     }
     let (dir, store, m) = estate_vote();
-    let files = print::three_documents(
+    let files = print::write_exports(
         &store,
         m,
         Format::Docx,
-        ["minutes-zh.docx", "notice-zh.docx", "minutes-en.docx"],
+        &[
+            (Variant::Minutes, Lang::Zh, "minutes-zh.docx"),
+            (Variant::PublicNotice, Lang::Zh, "notice-zh.docx"),
+            (Variant::Minutes, Lang::En, "minutes-en.docx"),
+        ],
         dir.path(),
     );
     let pdfs = print::soffice_to_pdf(&files, dir.path());

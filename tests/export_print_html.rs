@@ -14,7 +14,7 @@ use common::print::{
     pdftotext_page,
 };
 use pavilion::export::ballot_paper::{self, BallotPapers};
-use pavilion::export::{self, Format, Lang};
+use pavilion::export::{self, Format, Lang, Variant};
 use std::collections::HashMap;
 
 fn tools_available(test: &str) -> bool {
@@ -138,11 +138,15 @@ fn html_minutes_notice_and_ballot_papers_print_from_chromium_on_a4() {
         return;
     }
     let (dir, store, m) = estate_vote();
-    let mut files = print::three_documents(
+    let mut files = print::write_exports(
         &store,
         m,
         Format::Html,
-        ["minutes-zh.html", "notice-zh.html", "minutes-en.html"],
+        &[
+            (Variant::Minutes, Lang::Zh, "minutes-zh.html"),
+            (Variant::PublicNotice, Lang::Zh, "notice-zh.html"),
+            (Variant::Minutes, Lang::En, "minutes-en.html"),
+        ],
         dir.path(),
     );
     // The sample meeting's elevator vote: the twelve owners of unit 3-2.

@@ -357,6 +357,55 @@ fn a_concern_is_dated_in_the_estates_time_not_utc() {
     common::assert_intact(&store);
 }
 
+/// A day raised that a person gave must not be after the meeting's day (2062 typed for 2026):
+/// the store refuses it from any caller — an agenda taken in, an item added or changed — naming
+/// the item, and writes nothing. A concern scheduled from the backlog keeps the day it was
+/// recorded, even after the meeting (entered afterwards), and is not refused.
+#[test]
+fn a_day_raised_after_the_meeting_is_refused_by_the_store_for_every_caller() {
+    fn a_week_after_the_meeting() -> jiff::Timestamp {
+        "2026-12-05T02:00:00Z".parse().unwrap()
+    }
+    let (_dir, path, mut store, m) = estate();
+    let events = store.events(None).unwrap().len();
+    let mut late = common::item("楼道灯", pavilion::domain::Rule::none(), Scope::Estate, &[]);
+    late.raised_on = Some(jiff::civil::date(2062, 10, 20));
+    let said = "item 1 ('楼道灯'): the day raised (2062-10-20) is after the meeting (2026-11-28)";
+    let mut plan = common::meeting_plan("又一次议事会", "2026-11-28T11:00:00Z", vec![late.clone()]);
+    let err = store.intake(&plan, "test").unwrap_err().to_string();
+    assert!(err.starts_with(said), "{err}");
+    plan.items.clear();
+    let err = store.add_item(m, &late, None).unwrap_err().to_string();
+    assert!(
+        err.starts_with("item 3 ('楼道灯'): the day raised (2062-10-20)"),
+        "{err}"
+    );
+    let err = store.edit_item(m, 2, &late).unwrap_err().to_string();
+    assert!(
+        err.starts_with("item 2 ('楼道灯'): the day raised"),
+        "{err}"
+    );
+    assert_eq!(store.events(None).unwrap().len(), events, "nothing written");
+    assert_eq!(store.meetings().unwrap().len(), 1);
+    // The meeting's own day is fine.
+    late.raised_on = Some(jiff::civil::date(2026, 11, 28));
+    assert_eq!(store.add_item(m, &late, None).unwrap(), 3);
+    // A concern recorded a week after the meeting is scheduled onto it as recorded.
+    drop(store);
+    let mut store = Store::open(&path)
+        .unwrap()
+        .with_clock(a_week_after_the_meeting);
+    let c = store
+        .raise_concern("会上提的：路灯", "李大爷", None)
+        .unwrap();
+    let number = store.schedule_concern(c.id, m).unwrap();
+    assert_eq!(
+        store.item(m, number).unwrap().raised_on,
+        Some(jiff::civil::date(2026, 12, 5))
+    );
+    common::assert_intact(&store);
+}
+
 /// Four open votes over the estate, a building, a unit and a list of flats, with corrections, a
 /// withdrawal, a ballot from a flat since sold and one since retired.
 fn four_scopes() -> (tempfile::TempDir, std::path::PathBuf, Store, i64) {
@@ -456,8 +505,11 @@ fn the_electorate_a_roll_call_gives_is_the_items_electorate_open_and_closed() {
     for closing in [false, true] {
         for item in &items {
             let item = store.item(item.meeting_id, item.number).unwrap();
-            let called = Store::electorate_of(&item, &store.roll_call(&item).unwrap());
+            let (rows, choices) = store.roll_call_and_choices(&item).unwrap();
+            let called = Store::electorate_of(&item, &rows);
             assert_eq!(called, store.electorate(&item).unwrap(), "{}", item.title);
+            // The choices it reads with its rows are the item's current choices.
+            assert_eq!(choices, store.current_choices(item.id).unwrap());
             assert!(!called.is_empty(), "{}", item.title);
             if closing {
                 continue;
@@ -524,54 +576,5 @@ fn each_closed_vote_is_called_with_its_own_roster_when_an_import_lies_between_th
         );
     }
     assert!(after.items.iter().all(|i| !i.roll_call.is_empty()));
-    common::assert_intact(&store);
-}
-
-/// A day raised that a person gave must not be after the meeting's day (2062 typed for 2026):
-/// the store refuses it from any caller — an agenda taken in, an item added or changed — naming
-/// the item, and writes nothing. A concern scheduled from the backlog keeps the day it was
-/// recorded, even after the meeting (entered afterwards), and is not refused.
-#[test]
-fn a_day_raised_after_the_meeting_is_refused_by_the_store_for_every_caller() {
-    fn a_week_after_the_meeting() -> jiff::Timestamp {
-        "2026-12-05T02:00:00Z".parse().unwrap()
-    }
-    let (_dir, path, mut store, m) = estate();
-    let events = store.events(None).unwrap().len();
-    let mut late = common::item("楼道灯", pavilion::domain::Rule::none(), Scope::Estate, &[]);
-    late.raised_on = Some(jiff::civil::date(2062, 10, 20));
-    let said = "item 1 ('楼道灯'): the day raised (2062-10-20) is after the meeting (2026-11-28)";
-    let mut plan = common::meeting_plan("又一次议事会", "2026-11-28T11:00:00Z", vec![late.clone()]);
-    let err = store.intake(&plan, "test").unwrap_err().to_string();
-    assert!(err.starts_with(said), "{err}");
-    plan.items.clear();
-    let err = store.add_item(m, &late, None).unwrap_err().to_string();
-    assert!(
-        err.starts_with("item 3 ('楼道灯'): the day raised (2062-10-20)"),
-        "{err}"
-    );
-    let err = store.edit_item(m, 2, &late).unwrap_err().to_string();
-    assert!(
-        err.starts_with("item 2 ('楼道灯'): the day raised"),
-        "{err}"
-    );
-    assert_eq!(store.events(None).unwrap().len(), events, "nothing written");
-    assert_eq!(store.meetings().unwrap().len(), 1);
-    // The meeting's own day is fine.
-    late.raised_on = Some(jiff::civil::date(2026, 11, 28));
-    assert_eq!(store.add_item(m, &late, None).unwrap(), 3);
-    // A concern recorded a week after the meeting is scheduled onto it as recorded.
-    drop(store);
-    let mut store = Store::open(&path)
-        .unwrap()
-        .with_clock(a_week_after_the_meeting);
-    let c = store
-        .raise_concern("会上提的：路灯", "李大爷", None)
-        .unwrap();
-    let number = store.schedule_concern(c.id, m).unwrap();
-    assert_eq!(
-        store.item(m, number).unwrap().raised_on,
-        Some(jiff::civil::date(2026, 12, 5))
-    );
     common::assert_intact(&store);
 }

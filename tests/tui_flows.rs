@@ -708,13 +708,7 @@ fn esc_asks_before_discarding_typed_text_and_a_refused_form_comes_back_with_it()
 #[test]
 fn a_backlog_concern_is_read_and_scheduled_and_an_item_with_a_vote_is_set_up_on_screen() {
     let mut h = Harness::new(Lang::Zh);
-    h.store
-        .raise_concern(
-            "小区东门路灯不亮\n晚上老人出门不方便",
-            "赵大爷",
-            Some(&FlatRef::parse("4-1-302").unwrap()),
-        )
-        .unwrap();
+    h.raise_lamp_concern();
     h.app.send(pavilion::tui::worker::Request::Reload);
     h.pump();
     h.keys("b");

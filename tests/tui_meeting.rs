@@ -59,13 +59,7 @@ fn written(h: &mut Harness, choice: char) {
 fn a_whole_meeting_set_up_signed_in_voted_closed_and_acted_on_from_the_keys_alone() {
     let mut h = Harness::empty(Lang::Zh);
     // A concern raised between meetings (`pavilion raise`), waiting in the backlog.
-    h.store
-        .raise_concern(
-            "小区东门路灯不亮\n晚上老人出门不方便",
-            "赵大爷",
-            Some(&FlatRef::parse("4-1-302").unwrap()),
-        )
-        .unwrap();
+    h.raise_lamp_concern();
 
     // The meeting and its three items, typed on screen.
     fill(
@@ -126,12 +120,11 @@ fn a_whole_meeting_set_up_signed_in_voted_closed_and_acted_on_from_the_keys_alon
         h.keys("i");
         fill(&mut h, &item);
     }
-    let items = h.store.items(h.meeting).unwrap();
-    let rules: Vec<&str> = items.iter().map(|i| i.rule.name.as_str()).collect();
     assert_eq!(
-        rules,
+        h.item_rules(),
         ["civil-code-major", "civil-code-ordinary", "show-of-hands"]
     );
+    let items = h.store.items(h.meeting).unwrap();
     assert_eq!(items[0].consents, [FlatRef::parse("3-2-101").unwrap()]);
 
     // Thirty owners sign in, typed in the ways people write flats: the box empties after each,

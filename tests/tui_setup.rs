@@ -140,12 +140,11 @@ fn a_meeting_and_three_items_set_up_on_screen_then_edited_reordered_and_locked_a
         ],
     );
     h.press(KeyCode::F(2));
-    let items = h.store.items(h.meeting).unwrap();
-    let rules: Vec<&str> = items.iter().map(|i| i.rule.name.as_str()).collect();
     assert_eq!(
-        rules,
+        h.item_rules(),
         ["civil-code-major", "civil-code-ordinary", "show-of-hands"]
     );
+    let items = h.store.items(h.meeting).unwrap();
     assert_eq!(items[0].consents, [FlatRef::parse("3-2-101").unwrap()]);
     assert_eq!(items[0].raised_on, Some(jiff::civil::date(2026, 10, 20)));
     assert_eq!(items[0].category.as_deref(), Some("加装电梯"));

@@ -153,8 +153,8 @@ impl Stop {
     }
 }
 
-/// Pages copied per step by a copy that may be stopped (4 MB of 4 KiB pages).
-const STEP_PAGES: i32 = 1024;
+/// Pages copied per step by a copy that may be stopped (1 MB of 4 KiB pages).
+const STEP_PAGES: i32 = 256;
 
 /// Copies every page of `src` into `dst`: in one step (no pauses, and the copy comes from one read
 /// of the source), or, for a copy that may be stopped, in steps from a source holding a read

@@ -14,6 +14,7 @@ mod cost;
 mod display;
 mod events;
 mod floors;
+mod headcount;
 mod identity;
 mod live;
 pub mod lock;

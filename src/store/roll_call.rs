@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::domain::rule::Electorate;
 use crate::domain::tally::Member;
-use crate::domain::{Area, FlatRef};
+use crate::domain::{Area, Choice, FlatRef};
 
 use super::ballots::{BALLOT_COLUMNS, ballot_from_row};
 use super::{BallotRecord, ItemRecord, Presence, Result, Store, as_of};
@@ -24,8 +24,17 @@ pub struct RollCallEntry {
 impl Store {
     /// The owners to call, with their flats, area, presence and current ballot.
     pub fn roll_call(&self, item: &ItemRecord) -> Result<Vec<RollCallEntry>> {
+        Ok(self.roll_call_and_choices(item)?.0)
+    }
+
+    /// The same, with each owner's current choice — every current ballot of the item, as
+    /// [`Store::current_choices`] gives them — taken from the same read.
+    pub fn roll_call_and_choices(
+        &self,
+        item: &ItemRecord,
+    ) -> Result<(Vec<RollCallEntry>, HashMap<i64, Choice>)> {
         let as_of = self.roster_epoch(item)?;
-        let mut flats = as_of::flats(&self.conn, as_of, Some(&item.scope))?;
+        let mut flats = as_of::flats_without_contacts(&self.conn, as_of, Some(&item.scope))?;
         crate::domain::flat::sort_by_flat(&mut flats, |f| &f.flat);
         let here = self.attendance(item.meeting_id)?;
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -36,6 +45,11 @@ impl Store {
         let mut ballots: Vec<Option<BallotRecord>> = stmt
             .query_map([item.id], |r| ballot_from_row(r).map(Some))?
             .collect::<rusqlite::Result<_>>()?;
+        let choices: HashMap<i64, Choice> = ballots
+            .iter()
+            .flatten()
+            .filter_map(|b| Some((b.owner_id, b.choice?)))
+            .collect();
         let by_owner: HashMap<i64, usize> = ballots
             .iter()
             .enumerate()
@@ -63,7 +77,7 @@ impl Store {
             }
         }
         out.shrink_to_fit();
-        Ok(out)
+        Ok((out, choices))
     }
 
     /// The electorate a roll call gives: the same as [`Store::electorate`] (each owner of the scope

@@ -15,7 +15,7 @@ use crate::store::{BallotRecord, Method};
 
 use super::form::{Form, FormKey};
 use super::keys::{Action, On, action_for};
-use super::model::{Model, RollCall};
+use super::model::{Model, RollCall, Roster};
 use super::screens;
 use super::screens::wording::colon;
 use super::theme::Theme;
@@ -179,6 +179,8 @@ pub struct App {
     pub screen: Screen,
     pub modal: Option<Modal>,
     pub model: Option<Model>,
+    /// The roster's list (empty until the store thread sends it, just after the first frame).
+    pub roster: Roster,
     pub roll: Option<RollCall>,
     /// Selected agenda item (index into `model.items`).
     pub selected_item: usize,
@@ -231,6 +233,7 @@ impl App {
             screen: Screen::Overview,
             modal: None,
             model: None,
+            roster: Roster::default(),
             roll: None,
             selected_item: 0,
             sign_in: screens::sign_in::State::default(),
@@ -256,13 +259,13 @@ impl App {
             quit: false,
             display: Default::default(),
             lost: None,
-            outbox: vec![Request::Reload],
+            outbox: vec![Request::Reload, Request::Roster],
         }
     }
 
     /// No meeting yet: the screens open on the form that sets one up (nothing to load first).
     pub fn set_up_first_meeting(&mut self) {
-        self.outbox.clear();
+        self.outbox.retain(|r| matches!(r, Request::Roster));
         let form = screens::setup::meeting_form(self, true);
         self.modal = Some(Modal::Form(form, FormFor::NewMeeting));
     }
@@ -451,9 +454,15 @@ impl App {
             Reply::Attended { owner, record } => {
                 self.sent_form = None;
                 let how = screens::sign_in::presence_text(self, Some(&record.presence)).0;
-                let who = self.model.as_ref().and_then(|m| {
-                    let o = &m.owners[*m.owner_index.get(&owner)?];
-                    Some((o.flats.join(","), o.name.clone()))
+                let who = self
+                    .roster
+                    .owner(owner)
+                    .map(|o| (o.flats.join(","), o.name.clone()));
+                // The owner's area for the presence counts: from the roster's list, or the roll
+                // call's row (a reload reads it again either way).
+                let area = self.roster.owner(owner).map(|o| o.area).or_else(|| {
+                    let roll = self.roll.as_ref()?;
+                    Some(roll.entries[*roll.index.get(&owner)?].area)
                 });
                 if let Some((flat, name)) = who {
                     let args: [(&str, &dyn std::fmt::Display); 3] =
@@ -462,6 +471,9 @@ impl App {
                 }
                 if let Some(model) = &mut self.model {
                     model.attendance.insert(owner, record);
+                    if let Some(area) = area {
+                        model.areas_here.insert(owner, area);
+                    }
                 }
                 if let Some(roll) = &mut self.roll
                     && let Some(&i) = roll.index.get(&owner)
@@ -520,6 +532,7 @@ impl App {
                     self.screen = Screen::Raise;
                 }
             }
+            Reply::Roster(roster) => self.roster = *roster,
             Reply::BackupFailed(error) => {
                 let error = error.render(self.lang);
                 let text = crate::i18n::BackupText::FailedNow.fill(self.lang, &[("error", &error)]);

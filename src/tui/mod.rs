@@ -64,11 +64,12 @@ pub fn run(path: &Path, meeting: Option<i64>, lang: Lang) -> Result<Option<idle_
     if let Some(warning) = crate::store::backup::status::read(path).and_then(|s| s.warning(lang)) {
         app.warn(warning);
     }
-    // The first reload is done above; what the room display is told goes to the store thread.
+    // The first reload is done above; what the room display is told, and the roster's list (read
+    // while the first frame is drawn), go to the store thread.
     let first: Vec<Request> = app
         .take_requests()
         .into_iter()
-        .filter(|r| matches!(r, Request::Display(_)))
+        .filter(|r| matches!(r, Request::Display(_) | Request::Roster))
         .collect();
     tracing::info!(db = %path.display(), ?meeting, "screens open");
 
@@ -173,8 +174,11 @@ fn handle(
     req: Request,
     replies: &tokio::sync::mpsc::UnboundedSender<Reply>,
 ) {
-    // (The display row written at start is not what the test drives: it panics on an action.)
-    if panic_test() == Some(PanicTest::Worker) && !matches!(req, Request::Display(_)) {
+    // (The display row written and the roster read at start are not what the test drives: it
+    // panics on an action.)
+    if panic_test() == Some(PanicTest::Worker)
+        && !matches!(req, Request::Display(_) | Request::Roster)
+    {
         panic!("PAVILION_PANIC_TEST=worker: a panic in the store thread");
     }
     // What the room display shows is not part of the record: no backup for it.

@@ -19,7 +19,55 @@ pub struct OwnerRow {
     pub area: Area,
 }
 
-/// Everything about the meeting except the roll call of one item.
+/// The roster as the screens list it for signing in and for counting a scope as the host types
+/// it. Read once a session, after the first frame: nothing on screen changes the roster (an import
+/// needs the database's lock, which the screens hold), so a reload after a write keeps it.
+#[derive(Clone, Debug, Default)]
+pub struct Roster {
+    pub owners: Vec<OwnerRow>,
+    /// Every flat with its area and owner.
+    pub flats: Vec<(crate::domain::FlatRef, Area, i64)>,
+    /// Owner id → index in `owners`, so a redraw never rebuilds it.
+    pub owner_index: HashMap<i64, usize>,
+}
+
+impl Roster {
+    pub fn load(store: &Store) -> crate::store::Result<Roster> {
+        let (flats, mut names) = store.roster_listing()?;
+        let mut owners: Vec<OwnerRow> = Vec::new();
+        let mut index: HashMap<i64, usize> = HashMap::new();
+        for (flat, area, owner_id) in &flats {
+            let (flat, area, owner_id) = (flat.to_string(), *area, *owner_id);
+            match index.get(&owner_id) {
+                Some(&i) => {
+                    owners[i].flats.push(flat);
+                    owners[i].area += area;
+                }
+                None => {
+                    index.insert(owner_id, owners.len());
+                    owners.push(OwnerRow {
+                        owner_id,
+                        name: names.remove(&owner_id).unwrap_or_default(),
+                        flats: vec![flat],
+                        area,
+                    });
+                }
+            }
+        }
+        Ok(Roster {
+            owners,
+            flats,
+            owner_index: index,
+        })
+    }
+
+    /// The owner's row.
+    pub fn owner(&self, owner: i64) -> Option<&OwnerRow> {
+        self.owner_index.get(&owner).map(|&i| &self.owners[i])
+    }
+}
+
+/// Everything about the meeting except the roll call of one item and the roster's list.
 #[derive(Clone, Debug)]
 pub struct Model {
     pub estate: String,
@@ -41,12 +89,11 @@ pub struct Model {
     pub turns: HashMap<i64, u32>,
     /// How each item's cost is shared by floor (items with a cost plan).
     pub costs: HashMap<i64, crate::export::cost::ItemCost>,
-    pub owners: Vec<OwnerRow>,
+    /// Owners with an active flat, and the area of those flats.
+    pub owner_count: i64,
     pub total_area: Area,
-    /// Every flat with its area and owner, for counting a scope as the host types it.
-    pub flats: Vec<(crate::domain::FlatRef, Area, i64)>,
-    /// Owner id → index in `owners`, so a redraw never rebuilds it.
-    pub owner_index: HashMap<i64, usize>,
+    /// The area of each owner signed in (their active flats), for the presence counts.
+    pub areas_here: HashMap<i64, Area>,
     pub attendance: HashMap<i64, AttendanceRecord>,
     pub actions: Vec<ActionRecord>,
     pub backlog: Vec<ConcernRecord>,
@@ -73,29 +120,7 @@ impl Model {
             }
             notes.insert(item.id, store.notes(item.id)?);
         }
-        let (flats, mut names) = store.roster_listing()?;
-        let mut owners: Vec<OwnerRow> = Vec::new();
-        let mut index: HashMap<i64, usize> = HashMap::new();
-        let mut total_area = Area::ZERO;
-        for (flat, area, owner_id) in &flats {
-            let (flat, area, owner_id) = (flat.to_string(), *area, *owner_id);
-            total_area += area;
-            match index.get(&owner_id) {
-                Some(&i) => {
-                    owners[i].flats.push(flat);
-                    owners[i].area += area;
-                }
-                None => {
-                    index.insert(owner_id, owners.len());
-                    owners.push(OwnerRow {
-                        owner_id,
-                        name: names.remove(&owner_id).unwrap_or_default(),
-                        flats: vec![flat],
-                        area,
-                    });
-                }
-            }
-        }
+        let (owner_count, total_area) = store.roster_totals()?;
         Ok(Model {
             estate: store.estate()?.unwrap_or_default(),
             series: store.series_number(meeting.id)?,
@@ -106,6 +131,7 @@ impl Model {
                 (Residents, store.next_meeting_number(Residents)?),
             ],
             attendance: store.attendance(meeting.id)?,
+            areas_here: store.areas_signed_in(meeting.id)?,
             actions: store.actions()?,
             backlog: store.concerns(true)?,
             created_at: store.meeting_created_at(meeting.id)?,
@@ -115,10 +141,8 @@ impl Model {
             notes,
             turns,
             costs,
-            owners,
+            owner_count,
             total_area,
-            flats,
-            owner_index: index,
         })
     }
 
@@ -142,9 +166,10 @@ impl Model {
                 crate::store::Presence::Left => continue,
             }
             area += self
-                .owner_index
+                .areas_here
                 .get(&a.owner_id)
-                .map_or(Area::ZERO, |&i| self.owners[i].area);
+                .copied()
+                .unwrap_or(Area::ZERO);
         }
         (in_person, proxy, area)
     }
@@ -170,10 +195,9 @@ pub struct RollCall {
 impl RollCall {
     pub fn load(store: &Store, meeting: i64, number: i64) -> crate::store::Result<RollCall> {
         let item = store.item(meeting, number)?;
-        let entries = store.roll_call(&item)?;
+        let (entries, choices) = store.roll_call_and_choices(&item)?;
         let members = Store::electorate_of(&item, &entries);
         let consents = store.required_consents(&item)?;
-        let choices = store.current_choices(item.id)?;
         // Counted from what was just read (an open vote), or as recorded at its close.
         let tally = match item.result.clone().filter(|_| item.vote_closed) {
             Some(recorded) => recorded,

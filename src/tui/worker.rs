@@ -9,11 +9,13 @@ use crate::store::{
     StoreError,
 };
 
-use super::model::{Model, RollCall};
+use super::model::{Model, RollCall, Roster};
 
 #[derive(Clone, Debug)]
 pub enum Request {
     Reload,
+    /// The roster's list (once a session: nothing on screen changes it).
+    Roster,
     /// What the room display shows (no event: not part of the record).
     Display(crate::store::DisplayState),
     OpenRollCall {
@@ -143,6 +145,7 @@ impl Request {
         !matches!(
             self,
             Request::Reload
+                | Request::Roster
                 | Request::OpenRollCall { .. }
                 | Request::Export { .. }
                 | Request::RescueCopy { .. }
@@ -153,6 +156,7 @@ impl Request {
 #[derive(Debug)]
 pub enum Reply {
     Model(Box<Model>),
+    Roster(Box<Roster>),
     RollCall(Box<RollCall>),
     Attended {
         owner: i64,
@@ -245,6 +249,7 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
     };
     Ok(match req {
         Request::Reload => vec![reload(store, meeting)?],
+        Request::Roster => vec![Reply::Roster(Box::new(Roster::load(store)?))],
         Request::Display(state) => {
             store.set_display(&state)?;
             vec![]

@@ -130,6 +130,24 @@ impl Harness {
         String::from_utf8(bytes).unwrap()
     }
 
+    /// A concern raised between meetings (`pavilion raise`), waiting in the backlog: the lamp at
+    /// the east gate, raised by 赵大爷 from 4-1-302.
+    pub fn raise_lamp_concern(&mut self) {
+        self.store
+            .raise_concern(
+                "小区东门路灯不亮\n晚上老人出门不方便",
+                "赵大爷",
+                Some(&pavilion::domain::FlatRef::parse("4-1-302").unwrap()),
+            )
+            .unwrap();
+    }
+
+    /// The rule of each item of the meeting, in agenda order.
+    pub fn item_rules(&self) -> Vec<String> {
+        let items = self.store.items(self.meeting).unwrap();
+        items.into_iter().map(|i| i.rule.name).collect()
+    }
+
     /// The screen at 160×48, which must show `text` (else the test fails with the screen).
     pub fn assert_shows(&mut self, text: &str) -> String {
         let screen = self.render(160, 48);

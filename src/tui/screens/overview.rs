@@ -58,7 +58,7 @@ pub fn attendance_lines(app: &App) -> Vec<Line<'static>> {
     let th = app.theme;
     let (in_person, proxy, area) = m.presence_counts();
     let here = in_person + proxy;
-    let owners = m.owners.len() as i64;
+    let owners = m.owner_count;
     let unit = app.t(T::OwnersUnit);
     let two_thirds = Threshold::at_least(2, 3);
     let need_owners = two_thirds.smallest_part(owners);

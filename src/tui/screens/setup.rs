@@ -270,13 +270,10 @@ fn rule_explained(rule: &Rule) -> X {
 
 /// How many flats and owners, and how much area, a scope covers in the roster.
 fn covers(app: &App, scope: &Scope) -> String {
-    let Some(m) = &app.model else {
-        return String::new();
-    };
     let mut flats = 0usize;
     let mut owners = HashSet::new();
     let mut area = Area::ZERO;
-    for (flat, a, owner) in &m.flats {
+    for (flat, a, owner) in &app.roster.flats {
         if scope.contains(flat) {
             flats += 1;
             owners.insert(*owner);

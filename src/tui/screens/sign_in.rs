@@ -16,7 +16,7 @@ use super::super::app::{App, FormFor, Modal};
 use super::super::find;
 use super::super::form::{Field, Form};
 use super::super::keys::Action;
-use super::super::model::{Model, OwnerRow};
+use super::super::model::{OwnerRow, Roster};
 use super::super::worker::Request;
 
 #[derive(Clone, Debug, Default)]
@@ -66,12 +66,12 @@ impl State {
 }
 
 /// Owners matching the query: a whole flat, the start of an address (`3-2`, `3栋2单元5`), or a name.
-pub fn matches<'m>(model: &'m Model, query: &str) -> Vec<&'m OwnerRow> {
+pub fn matches<'m>(roster: &'m Roster, query: &str) -> Vec<&'m OwnerRow> {
     let q = find::normalise(query);
     if q.is_empty() {
-        return model.owners.iter().collect();
+        return roster.owners.iter().collect();
     }
-    let exact: Vec<&OwnerRow> = model
+    let exact: Vec<&OwnerRow> = roster
         .owners
         .iter()
         .filter(|o| find::exact_flat(&q, &o.flats))
@@ -79,7 +79,7 @@ pub fn matches<'m>(model: &'m Model, query: &str) -> Vec<&'m OwnerRow> {
     if !exact.is_empty() {
         return exact;
     }
-    model
+    roster
         .owners
         .iter()
         .filter(|o| find::owner_matches(&q, &o.name, &o.flats))
@@ -88,7 +88,7 @@ pub fn matches<'m>(model: &'m Model, query: &str) -> Vec<&'m OwnerRow> {
 
 pub fn on_action(app: &mut App, action: Action) {
     let Some(model) = &app.model else { return };
-    let found = matches(model, &app.sign_in.query);
+    let found = matches(&app.roster, &app.sign_in.query);
     let typed = !app.sign_in.query.trim().is_empty();
     let chosen = found
         .get(app.sign_in.selected)
@@ -171,7 +171,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     Paragraph::new(input).block(block).render(search, buf);
 
-    let found = matches(model, &app.sign_in.query);
+    let found = matches(&app.roster, &app.sign_in.query);
     let rows = list.height.saturating_sub(1) as usize;
     app.page.set(rows.saturating_sub(1).max(1));
     let sel = app.sign_in.selected.min(found.len().saturating_sub(1));
