@@ -81,6 +81,24 @@ fn json_times_are_rfc3339_in_the_estates_offset() {
     assert!(at.ends_with("+08:00"), "{at}");
     assert!(jiff::Timestamp::from_str(at).is_ok(), "{at}");
     assert_eq!(at.len(), "2026-11-28T19:00:00+08:00".len(), "{at}");
+    // A backup's time (a vote's close makes one), in the machine's offset.
+    common::cli::ok(&db, &["close", "1", "1"]);
+    let backups: serde_json::Value =
+        serde_json::from_str(&common::cli::ok(&db, &["backups", "--json"])).unwrap();
+    let made = backups["backups"][0]["made"].as_str().unwrap();
+    assert!(jiff::Timestamp::from_str(made).is_ok(), "{made}");
+    assert_eq!(made.len(), "2026-11-28T19:00:00+08:00".len(), "{made}");
+    // Listed for people as each language writes a date and time.
+    let zh = Command::new(BIN)
+        .arg("--db")
+        .arg(&db)
+        .args(["--lang", "zh", "backups"])
+        .output()
+        .unwrap();
+    let zh = String::from_utf8_lossy(&zh.stdout);
+    let day: jiff::civil::Date = made[..10].parse().unwrap();
+    let day = day.strftime("%Y年%-m月%-d日").to_string();
+    assert!(zh.contains(&day), "{zh}");
 }
 
 /// The README's commands, in order, then its documented failures: (args, expected to succeed).
@@ -371,6 +389,31 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
     ]
 }
 
+/// What the glossary fixes for each language (docs/glossary.md): ㎡ in Chinese, a full-width colon
+/// after Chinese and none in English, no UTC offset shown in Chinese prose.
+fn typography(lang: &str, text: &str) -> Vec<String> {
+    let mut bad = Vec::new();
+    for line in text.lines() {
+        let t = line.trim_start();
+        if t.starts_with('{') || t.starts_with('[') || t.starts_with('"') {
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let after_chinese_colon = chars
+            .windows(2)
+            .any(|w| !w[0].is_ascii() && w[0] != '）' && w[0] != '”' && w[1] == ':');
+        let wrong = match lang {
+            "zh" => line.contains("m²") || line.contains("UTC+") || after_chinese_colon,
+            // (㎡ and 年月日 may be quoted in English: a roster's header, a form to type.)
+            _ => line.contains('：'),
+        };
+        if wrong {
+            bad.push(format!("typography: {line}"));
+        }
+    }
+    bad
+}
+
 /// Words of three or more ASCII letters in a row, outside code (`…`), flats, file names, numbers,
 /// hashes and JSON: an English sentence in Chinese output.
 fn english_runs(text: &str) -> Vec<String> {
@@ -483,6 +526,9 @@ fn every_readme_command_speaks_one_language() {
             }
             if text.contains("panicked") {
                 wrong.push(format!("{lang} {argv:?} panicked:\n{text}"));
+            }
+            for bad in typography(lang, &text) {
+                wrong.push(format!("{lang} {argv:?}: {bad}"));
             }
             if lang == "zh" {
                 let runs = english_runs(&text);

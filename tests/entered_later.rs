@@ -6,30 +6,16 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::cli::{BIN, assert_verifies, dump, ok, pavilion, rehash_chain, root, sample_db};
+use common::cli::{assert_verifies, dump, ok, pavilion, rehash_chain, sample_db};
 
-/// Runs `pavilion --db DB --lang LANG ARGS…`.
 fn run(db: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(["--lang", lang])
-        .args(args)
-        .env_remove("PAVILION_DB")
-        .current_dir(root())
-        .output()
-        .expect("the pavilion binary runs")
+    common::cli::pavilion_in(db, lang, args)
 }
 
 fn query(db: &Path, sql: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| r.get::<_, String>(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
+    common::cli::column(db, sql)
 }
 
 fn one(db: &Path, sql: &str) -> String {

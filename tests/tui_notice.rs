@@ -173,8 +173,8 @@ fn a_closed_votes_minutes_stay_as_they_were_across_a_header_edit() {
     h.press(KeyCode::Tab);
     h.fill(&["莲心亭"]);
     h.press(KeyCode::F(2));
-    h.assert_shows("the vote on item 1 closed at 2026-11-28 19:05");
-    h.assert_shows("write the correction on the signed minutes");
+    h.assert_shows("the vote on item 1 closed at 28 Nov 2026 19:05");
+    h.assert_shows("If one is wrong, write the correction");
     h.press(KeyCode::Esc);
     h.press(KeyCode::Esc);
     // The closed item's title is in its minutes too.
@@ -209,7 +209,7 @@ fn a_closed_votes_minutes_stay_as_they_were_across_a_header_edit() {
         e => panic!("{e}"),
     };
     assert!(
-        zh.starts_with("议题 1 的表决已于 2026-11-28 19:05 结束"),
+        zh.starts_with("议题 1 的表决已于 2026年11月28日 19:05 结束"),
         "{zh}"
     );
 }

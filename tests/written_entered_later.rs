@@ -6,29 +6,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::cli::{BIN, assert_verifies, dump, ok, root, sample_db};
+use common::cli::{assert_verifies, column, dump, ok, sample_db};
 
 fn run(db: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(["--lang", lang])
-        .args(args)
-        .env_remove("PAVILION_DB")
-        .current_dir(root())
-        .output()
-        .expect("the pavilion binary runs")
-}
-
-fn column(db: &Path, sql: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| r.get::<_, String>(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
+    common::cli::pavilion_in(db, lang, args)
 }
 
 /// Refused in both languages with status 1, saying `zh` / `en`; nothing written.

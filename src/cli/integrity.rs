@@ -139,12 +139,18 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
         }
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else if v.is_intact() {
-        let counted: Vec<String> = v.checked.iter().map(|(t, n)| format!("{n} {t}")).collect();
+        let lang = super::say::lang();
+        let counted: Vec<String> = v
+            .checked
+            .iter()
+            .map(|(t, n)| format!("{} {n}", crate::i18n::table_name(t, lang)))
+            .collect();
         say(
             C::VerifyOk,
             &[("events", &events(v.events)), ("head", &short(&v.head))],
         );
-        say(C::TablesMatch, &[("counted", &counted.join(", "))]);
+        let counted = counted.join(crate::i18n::terms::list_separator(lang));
+        say(C::TablesMatch, &[("counted", &counted)]);
     }
     if !v.is_intact() {
         let shown = v.findings.len().min(20);

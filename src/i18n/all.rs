@@ -39,6 +39,7 @@ pub fn every_text() -> Vec<Entry> {
     out.extend(texts(ShowText::ALL));
     out.extend(texts(StatedText::ALL));
     out.extend(texts(StoreText::ALL));
+    out.extend(texts(TableText::ALL));
     out.extend(texts(WorkbookText::ALL));
     out.extend(
         crate::export::labels::L::ALL

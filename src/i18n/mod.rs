@@ -32,6 +32,7 @@ mod setup;
 mod show;
 mod stated;
 mod store;
+pub mod tables;
 pub mod terms;
 mod workbook;
 
@@ -59,6 +60,7 @@ pub use setup::SetupText;
 pub use show::ShowText;
 pub use stated::StatedText;
 pub use store::StoreText;
+pub use tables::{TableText, table_name};
 pub use workbook::WorkbookText;
 
 /// A table of texts, one enum per area of the program.

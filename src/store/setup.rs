@@ -135,9 +135,17 @@ impl Store {
             .optional()?;
         match closed {
             Some((item, at)) => {
-                let at = crate::localtime::local(&at, old.offset)
-                    .map_or(at, |t| t.strftime("%Y-%m-%d %H:%M").to_string());
-                Err(said!(X::HeaderAfterClose, item = item, closed = at).into())
+                let said = said!(X::HeaderAfterClose, item = item);
+                // Written as each language writes a date and time.
+                let said = match crate::localtime::local(&at, old.offset) {
+                    Some(t) => said.both(
+                        "closed",
+                        crate::i18n::date_time(crate::lang::Lang::Zh, t),
+                        crate::i18n::date_time(crate::lang::Lang::En, t),
+                    ),
+                    None => said.both("closed", &at, &at),
+                };
+                Err(said.into())
             }
             None => Ok(()),
         }
