@@ -6,10 +6,13 @@ use pavilion::cli::{self, Cli};
 use pavilion::lang::Lang;
 
 fn main() -> ExitCode {
+    pavilion::cli::reader_left::end_quietly_when_the_reader_leaves();
     let args = Cli::parse();
     let lang = Lang::detect(args.lang.map(Lang::from));
     match cli::run(args) {
         Ok(()) => Exit::Ok.into(),
+        // `pavilion … | head`: the reader has what it wanted.
+        Err(err) if err.is::<pavilion::cli::reader_left::ReaderLeft>() => Exit::Ok.into(),
         Err(err) => {
             // One line per problem (input files), then what happened, in the reader's language.
             for line in report(&err, lang) {

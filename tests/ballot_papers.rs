@@ -93,7 +93,7 @@ fn the_commands_write_new_files_and_refuse_what_cannot_be_printed() {
     assert!(!csv.status.success());
     assert!(String::from_utf8_lossy(&csv.stderr).contains("html or docx only"));
     let date = pavilion(&db, &["ballots", "1", "1", "--return-by", "5 Dec"]);
-    assert!(String::from_utf8_lossy(&date.stderr).contains("2026-11-29"));
+    assert!(String::from_utf8_lossy(&date.stderr).contains("2026年12月15日"));
     let html = ok(&db, &["ballots", "1", "1"]);
     assert!(html.starts_with("<!DOCTYPE html>"), "stdout without -o");
 }

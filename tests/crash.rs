@@ -504,7 +504,11 @@ fn a_failed_background_backup_is_shown_at_once_and_at_the_next_start() {
             Err(_) => std::thread::sleep(Duration::from_millis(20)),
         }
     };
-    assert!(failed.contains("backups"), "{failed}");
+    let failed_en = failed.render(pavilion::lang::Lang::En);
+    assert!(failed_en.contains("backups"), "{failed_en}");
+    // Said in the reader's language, the system's own words marked (not an English sentence).
+    let failed_zh = failed.render(pavilion::lang::Lang::Zh);
+    assert!(failed_zh.contains("无法建立文件夹"), "{failed_zh}");
     let mut app = pavilion::tui::app::App::new(
         pavilion::lang::Lang::En,
         pavilion::tui::theme::Theme::colour(),
@@ -525,7 +529,9 @@ fn a_failed_background_backup_is_shown_at_once_and_at_the_next_start() {
         next_start.contains("the last automatic backup"),
         "{next_start}"
     );
-    assert!(next_start.contains(&failed), "{next_start}");
+    assert!(next_start.contains(&failed_en), "{next_start}");
+    let next_start = kept.warning(pavilion::lang::Lang::Zh).unwrap();
+    assert!(next_start.contains(&failed_zh), "{next_start}");
     // Once copies can be made again, the next automatic backup makes it good.
     std::fs::remove_file(&backups).unwrap();
     let listed = ok(&db, &["backups"]);

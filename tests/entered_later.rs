@@ -6,30 +6,16 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::cli::{BIN, assert_verifies, dump, ok, pavilion, rehash_chain, root, sample_db};
+use common::cli::{assert_verifies, dump, ok, pavilion, rehash_chain, sample_db};
 
-/// Runs `pavilion --db DB --lang LANG ARGS…`.
 fn run(db: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--db")
-        .arg(db)
-        .args(["--lang", lang])
-        .args(args)
-        .env_remove("PAVILION_DB")
-        .current_dir(root())
-        .output()
-        .expect("the pavilion binary runs")
+    common::cli::pavilion_in(db, lang, args)
 }
 
 fn query(db: &Path, sql: &str) -> Vec<String> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut stmt = conn.prepare(sql).unwrap();
-    stmt.query_map([], |r| r.get::<_, String>(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap()
+    common::cli::column(db, sql)
 }
 
 fn one(db: &Path, sql: &str) -> String {
@@ -473,6 +459,37 @@ fn the_minutes_mark_records_entered_later_and_the_notice_does_not() {
     let public: serde_json::Value =
         serde_json::from_str(&export("en", &["--format", "json", "--public"], "n.json")).unwrap();
     assert!(public["items"][0]["closed_entered_at"].is_null());
+    // The CSV roll call: when each ballot was entered, if later from paper; none on the notice.
+    for (lang, head) in [
+        ("zh", "时间（UTC+08:00）,补录的录入时间（UTC+08:00）"),
+        ("en", "Time (UTC+08:00),Entered later at (UTC+08:00)"),
+    ] {
+        let csv = export(lang, &["--format", "csv"], &format!("m-{lang}.csv"));
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[1].ends_with(head), "{csv}");
+        let row = lines.iter().find(|l| l.contains(",3-2-101,")).unwrap();
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_eq!(cells[cells.len() - 2], "2026-11-28 19:40", "{row}");
+        let entered = cells[cells.len() - 1];
+        assert!(
+            entered.len() == "2026-11-28 19:40".len() && entered > "2026-11-28 19:40",
+            "{row}"
+        );
+        let notice = export(
+            lang,
+            &["--format", "csv", "--public"],
+            &format!("n-{lang}.csv"),
+        );
+        assert!(!notice.contains(head), "{notice}");
+        assert!(
+            notice
+                .lines()
+                .nth(2)
+                .unwrap()
+                .ends_with(",2026-11-28 19:40"),
+            "{notice}"
+        );
+    }
 }
 
 /// The next morning, when the secretary enters the paper records (10:15 in Beijing).

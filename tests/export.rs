@@ -444,6 +444,20 @@ fn the_html_file_references_nothing_outside_itself() {
             assert!(html.contains("@page") && html.contains("size: a4"));
             assert!(html.contains("@bottom-center") && html.contains("counter(pages)"));
             assert!(!html.contains("break-before: page"), "no page per item");
+            // The grid as attributes too, for Word, WPS and LibreOffice opening the file as a
+            // document; the signature cells a fixed height.
+            for table in html.split("<table").skip(1) {
+                let tag = &table[..table.find('>').unwrap()];
+                for a in [r#"border="1""#, r#"cellpadding="4""#, r#"width="100%""#] {
+                    assert!(
+                        tag.contains(a),
+                        "{variant:?} {lang:?}: <table{tag}> without {a}"
+                    );
+                }
+            }
+            if variant == Variant::Minutes {
+                assert!(html.contains(r#"height="57""#), "{lang:?}: room to sign");
+            }
         }
     }
 }
@@ -543,9 +557,11 @@ fn the_csv_is_utf8_with_bom_a_digest_comment_and_one_row_per_ballot() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 9 + 5, "item 1: 9 ballots, item 2: 5");
     assert!(
-        rows.iter().all(|r| r.len() == 10),
+        rows.iter().all(|r| r.len() == 11),
         "every row has every column"
     );
+    // Nothing here was entered later from paper: that column is empty.
+    assert!(rows.iter().all(|r| r[10].is_empty()));
     let written = rows.iter().find(|r| &r[2] == "3-2-202").unwrap();
     assert_eq!(&written[7], "书面");
     let proxy = rows.iter().find(|r| &r[2] == "3-2-402").unwrap();
@@ -634,7 +650,7 @@ fn the_command_writes_the_file_atomically_and_refuses_clearly() {
         ),
         (
             vec!["export", "latest", "--lang", "en"],
-            "pavilion: give --format md|html|json|csv|docx\n",
+            "pavilion: give --format md|html|json|csv|docx|xlsx\n",
         ),
     ] {
         let failed = run(&args);

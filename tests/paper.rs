@@ -108,14 +108,14 @@ fn settings_and_guests_are_events_that_verify_replays() {
     assert_eq!(
         zh[..2],
         [
-            "notice_settings 议事会 1：此行记录与其事件所记载的不同（事件 6）",
-            "guests 编号 1：此行记录与其事件所记载的不同（事件 7）"
+            "公示设置 议事会 1：此行记录与其事件所记载的不同（事件 6）",
+            "列席人员 编号 1：此行记录与其事件所记载的不同（事件 7）"
         ],
         "{zh:#?}"
     );
     assert_eq!(
         zh[2],
-        "guests 编号 4：没有事件记载此行记录：它是绕过本程序添加的"
+        "列席人员 编号 4：没有事件记载此行记录：它是绕过本程序添加的"
     );
 }
 
@@ -127,7 +127,15 @@ fn the_store_refuses_what_the_paper_cannot_say() {
         posted_on: Some("2026-11-27".parse().unwrap()),
         ..NoticeSettings::default()
     };
-    assert!(say(store.set_notice(m, &early, false).unwrap_err()).contains("2026-11-27"));
+    // Days said as each language writes a date (docs/glossary.md).
+    let e = store.set_notice(m, &early, false).unwrap_err();
+    assert!(say(e).contains("27 Nov 2026"));
+    let e = store.set_notice(m, &early, false).unwrap_err();
+    let zh = pavilion::i18n::errors::describe(&e, pavilion::lang::Lang::Zh);
+    assert!(
+        zh.contains("2026年11月27日") && !zh.contains("2026-11-27"),
+        "{zh}"
+    );
     let blank = store.add_guest(m, "李红梅", "  ", false).unwrap_err();
     assert!(!say(blank).is_empty());
     store.add_guest(m, "李红梅", "社区书记", false).unwrap();
@@ -155,6 +163,8 @@ fn a_posted_notice_changes_only_when_reissued() {
         export::export(&store, m, Format::Markdown, Variant::PublicNotice, Lang::Zh).unwrap();
     let refused = store.set_notice(m, &posted(Some(14)), false).unwrap_err();
     assert!(refused.to_string().contains("--reissue"), "{refused}");
+    let zh = pavilion::i18n::errors::describe(&refused, Lang::Zh);
+    assert!(zh.contains("已于 2026年11月29日 张贴"), "{zh}");
     assert!(store.add_guest(m, "王五", "记者", false).is_err());
     assert!(store.remove_guest(m, 1, false).is_err());
     let after =
@@ -314,7 +324,7 @@ fn the_command_line_sets_the_notice_and_those_who_sat_in() {
     assert!(out.contains("notice settings of meeting 1 saved"), "{out}");
     assert!(
         out.contains(
-            "issued by: 红旗社区居民委员会; posted on: 2026-11-30; notice period: 10 days"
+            "issued by: 红旗社区居民委员会; posted on: 30 Nov 2026; notice period: 10 days"
         ),
         "{out}"
     );
@@ -325,8 +335,8 @@ fn the_command_line_sets_the_notice_and_those_who_sat_in() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("0 days"));
     let bad = pavilion(&db, &["meeting", "set", "1", "--posted-on", "30/11"]);
     assert!(
-        String::from_utf8_lossy(&bad.stderr).contains("2026-11-29"),
-        "the hint shows the form"
+        String::from_utf8_lossy(&bad.stderr).contains("2026-12-15, 2026/12/15 or 2026年12月15日"),
+        "the hint shows the forms"
     );
 
     let added = ok(
@@ -446,7 +456,7 @@ fn the_header_cannot_change_a_posted_notice_nor_move_past_its_posting_day() {
     later.starts = "2026-12-05T11:00:00Z".parse().unwrap();
     let events = store.events(None).unwrap().len();
     let refused = store.edit_meeting(m, &later).unwrap_err().to_string();
-    assert!(refused.contains("2026-11-29"), "{refused}");
+    assert!(refused.contains("29 Nov 2026"), "{refused}");
     assert_eq!(
         store.events(None).unwrap().len(),
         events,

@@ -526,6 +526,35 @@ fn the_electorate_a_roll_call_gives_is_the_items_electorate_open_and_closed() {
     }
 }
 
+/// What the screens' first frame counts in SQLite is what their roster's list gives.
+#[test]
+fn the_screens_counts_are_the_rosters() {
+    use pavilion::domain::Area;
+    use std::collections::HashMap;
+    let (_dir, _path, mut store, m) = four_scopes();
+    let (flats, _) = store.roster_listing().unwrap();
+    let mut by_owner: HashMap<i64, (Area, Vec<FlatRef>)> = HashMap::new();
+    let mut total = Area::ZERO;
+    for (f, area, owner) in &flats {
+        let entry = by_owner.entry(*owner).or_insert((Area::ZERO, Vec::new()));
+        entry.0 += *area;
+        entry.1.push(f.clone());
+        total += *area;
+    }
+    assert_eq!(
+        store.roster_totals().unwrap(),
+        (by_owner.len() as i64, total)
+    );
+    // An owner of several flats signs in: their area is all of them.
+    let (owner, (area, owned)) = by_owner
+        .iter()
+        .max_by_key(|(id, (_, f))| (f.len(), -**id))
+        .unwrap();
+    store.attend(m, &owned[0], &Presence::Present).unwrap();
+    let here = store.areas_signed_in(m).unwrap();
+    assert_eq!(here, HashMap::from([(*owner, *area)]));
+}
+
 /// An export reads the meeting's roster once and reuses it for each closed vote when no roster
 /// change lies between: a vote closed before a later import is still called with the roster as
 /// it stood at its close, one closed after with the new one.

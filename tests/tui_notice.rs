@@ -23,7 +23,7 @@ fn the_notice_is_set_on_screen_and_a_posted_one_changes_only_when_issued_again()
     // The day before the meeting is refused with the field named; nothing is written.
     h.press(KeyCode::F(2));
     let screen = h.render(80, 24);
-    assert!(screen.contains("在会议（2026-11-28）之前"), "{screen}");
+    assert!(screen.contains("在会议（2026年11月28日）之前"), "{screen}");
     assert!(h.store.notice_settings(h.meeting).unwrap().is_default());
     h.ctrl('u');
     h.type_text("２０２６-11-29");
@@ -173,8 +173,8 @@ fn a_closed_votes_minutes_stay_as_they_were_across_a_header_edit() {
     h.press(KeyCode::Tab);
     h.fill(&["莲心亭"]);
     h.press(KeyCode::F(2));
-    h.assert_shows("the vote on item 1 closed at 2026-11-28 19:05");
-    h.assert_shows("write the correction on the signed minutes");
+    h.assert_shows("the vote on item 1 closed at 28 Nov 2026 19:05");
+    h.assert_shows("If one is wrong, write the correction");
     h.press(KeyCode::Esc);
     h.press(KeyCode::Esc);
     // The closed item's title is in its minutes too.
@@ -209,7 +209,7 @@ fn a_closed_votes_minutes_stay_as_they_were_across_a_header_edit() {
         e => panic!("{e}"),
     };
     assert!(
-        zh.starts_with("议题 1 的表决已于 2026-11-28 19:05 结束"),
+        zh.starts_with("议题 1 的表决已于 2026年11月28日 19:05 结束"),
         "{zh}"
     );
 }

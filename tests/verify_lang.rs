@@ -1,5 +1,6 @@
 //! `verify`'s findings in the reader's language: a Chinese run over a record tampered in several
-//! ways shows no English sentence (table and column names are the database's own).
+//! ways shows no English sentence; tables are named by what they hold (column names are the
+//! database's own).
 
 mod common;
 
@@ -64,4 +65,26 @@ fn a_chinese_verify_says_every_finding_in_chinese() {
         english_sentence(&stderr),
         "the check itself finds English: {stderr}"
     );
+}
+
+/// An intact record: `verify` counts each table's rows, the tables named in the reader's language.
+#[test]
+fn an_intact_record_names_its_tables_in_the_readers_language() {
+    let (_dir, db) = sample_voted();
+    for (lang, want, not) in [("zh", "表决票 ", "ballots"), ("en", "ballots ", "表决票")] {
+        let out = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .args(["--lang", lang, "verify"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{out:?}");
+        assert!(stdout.contains(want) && !stdout.contains(not), "{stdout}");
+        // Counted as "notes 1", never "1 notes".
+        assert!(
+            !stdout.contains(" 1 notes") && !stdout.contains(" 1 meetings"),
+            "{stdout}"
+        );
+    }
 }

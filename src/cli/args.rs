@@ -119,6 +119,9 @@ pub enum Command {
         /// Replace ballots cast in person that these written ballots contradict, for this reason
         #[arg(long, value_name = "REASON")]
         replace: Option<String>,
+        /// Papers entered afterwards: the time they were handed in (2026-11-28 19:50, or 19:50 on the meeting's day; the meeting's local time unless an offset is given)
+        #[arg(long, value_name = "TIME")]
+        at: Option<String>,
     },
     /// Close the vote on an item and record the result
     Close {

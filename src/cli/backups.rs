@@ -37,16 +37,25 @@ fn file_len(path: &Path) -> u64 {
 }
 
 /// `YYYYMMDD-HHMMSS` as `YYYY-MM-DD HH:MM:SS`.
-fn stamp(s: &str) -> String {
-    format!(
-        "{}-{}-{} {}:{}:{}",
-        &s[..4],
-        &s[4..6],
-        &s[6..8],
-        &s[9..11],
-        &s[11..13],
-        &s[13..15]
-    )
+/// When a backup was made: its name's stamp (`20261128-193000`), the machine's local time then.
+fn made(stamp: &str) -> Option<jiff::civil::DateTime> {
+    jiff::civil::DateTime::strptime("%Y%m%d-%H%M%S", stamp).ok()
+}
+
+/// A local time of this machine (a backup's, the background backup's) as RFC 3339, with the
+/// machine's offset at that time; as it is if it does not read.
+fn machine_rfc3339(local: Option<jiff::civil::DateTime>, text: &str) -> String {
+    local
+        .and_then(|dt| dt.to_zoned(crate::localtime::machine_zone().clone()).ok())
+        .map_or_else(
+            || text.to_string(),
+            |z| crate::localtime::rfc3339(z.timestamp(), z.offset()),
+        )
+}
+
+/// A backup's time for people: as each language writes a date and time.
+fn shown(stamp: &str, lang: Lang) -> String {
+    made(stamp).map_or_else(|| stamp.to_string(), |dt| crate::i18n::date_time(lang, dt))
 }
 
 pub fn list(db: &Path, json: bool, wait: bool, lang: Lang) -> Result<()> {
@@ -67,7 +76,7 @@ pub fn list(db: &Path, json: bool, wait: bool, lang: Lang) -> Result<()> {
                 serde_json::json!({
                     "file": e.path.file_name().map(|n| n.to_string_lossy().into_owned()),
                     "kind": e.name.kind.label(),
-                    "made": stamp(&e.name.stamp),
+                    "made": machine_rfc3339(made(&e.name.stamp), &e.name.stamp),
                     "bytes": e.bytes,
                     "events": c.as_ref().ok().map(|c| c.events),
                     "head": c.as_ref().ok().and_then(|c| c.head.clone()),
@@ -93,7 +102,10 @@ pub fn list(db: &Path, json: bool, wait: bool, lang: Lang) -> Result<()> {
                 }},
                 "kind": s.kind,
                 "pid": s.pid,
-                "at": s.at,
+                "at": machine_rfc3339(
+                    jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", &s.at).ok(),
+                    &s.at,
+                ),
                 "error": s.error,
             })),
         });
@@ -128,7 +140,7 @@ pub fn list(db: &Path, json: bool, wait: bool, lang: Lang) -> Result<()> {
         };
         println!(
             "  {}  {:<10}  {:>9}  {what}  {}",
-            stamp(&e.name.stamp),
+            shown(&e.name.stamp, lang),
             kind_text(e.name.kind).get(lang),
             size(e.bytes),
             e.path
@@ -169,6 +181,17 @@ mod tests {
         assert_eq!(size(81_920), "81 kB");
         assert_eq!(size(110_250_000), "110.2 MB");
         assert_eq!(size(2_090_000_000), "2090.0 MB");
-        assert_eq!(stamp("20261203-055012"), "2026-12-03 05:50:12");
+    }
+
+    #[test]
+    fn a_backups_time_is_said_as_each_language_writes_one() {
+        assert_eq!(shown("20261203-055012", Lang::Zh), "2026年12月3日 05:50");
+        assert_eq!(shown("20261203-055012", Lang::En), "3 Dec 2026 05:50");
+        assert_eq!(shown("garbled", Lang::En), "garbled");
+        let at = machine_rfc3339(made("20261203-055012"), "");
+        assert!(
+            at.starts_with("2026-12-03T05:50:12") && at.len() == 25,
+            "{at}"
+        );
     }
 }

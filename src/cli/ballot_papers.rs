@@ -1,7 +1,6 @@
 //! `ballots MEETING ITEM` (ballot papers, two to an A4 sheet) and `sign-in-sheet MEETING` (the
 //! blank sign-in sheet), as HTML or DOCX, to a file (never over an earlier one) or stdout.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -75,15 +74,7 @@ impl Output {
     /// Writes the bytes: to stdout, or to a new file (an earlier one is kept) and says where.
     fn write(self, bytes: &[u8], default_name: String, lang: Lang) -> Result<()> {
         let Some(path) = self.output else {
-            let mut out = std::io::stdout().lock();
-            return out
-                .write_all(bytes)
-                .and_then(|()| out.flush())
-                .map_err(|e| {
-                    said!(K::CannotWrite, path = "stdout")
-                        .with("error", &crate::i18n::io_reason(&e))
-                        .into()
-                });
+            return super::reader_left::write_stdout(bytes);
         };
         let path = match path.is_dir() {
             true => path.join(default_name),
@@ -124,15 +115,7 @@ fn file_name(
 pub fn ballots(store: &Store, a: BallotsArgs, lang: Lang) -> Result<()> {
     let meeting = store.resolve_meeting(&a.meeting)?;
     let format = a.out.format()?;
-    let return_by = a
-        .return_by
-        .as_deref()
-        .map(|d| {
-            d.trim()
-                .parse::<jiff::civil::Date>()
-                .map_err(|_| said!(P::NotADay, text = d))
-        })
-        .transpose()?;
+    let return_by = a.return_by.as_deref().map(super::paper::day).transpose()?;
     let papers = BallotPapers::gather(store, meeting, a.item, lang, return_by)?;
     if papers.long() {
         let n = papers.matter.chars().count();

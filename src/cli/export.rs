@@ -1,6 +1,5 @@
 //! `export MEETING --format md|html|json|csv|docx|xlsx [--public] [-o FILE]`: the minutes or the public notice.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -84,6 +83,8 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             .and_then(|e| e.to_str())
             .and_then(Format::from_extension)
             .ok_or_else(|| said!(K::FormatFromName, path = out.display()))?,
+        // The check reads the notice's text, whatever format it would be written in.
+        (None, None) if a.check => Format::Markdown,
         (None, None) => return Err(said!(K::NoFormat).into()),
     };
     let objections_until = a
@@ -162,15 +163,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
     // row (tens of milliseconds at 20,000 ballots).
     std::mem::forget(snapshot);
     match a.output {
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|()| out.flush())
-                .map_err(|e| {
-                    said!(K::CannotWrite, path = "stdout")
-                        .with("error", &crate::i18n::io_reason(&e))
-                })?;
-        }
+        None => super::reader_left::write_stdout(&bytes)?,
         Some(path) => {
             let path = if path.is_dir() {
                 path.join(export::default_file_name(

@@ -74,18 +74,20 @@ pub fn auto_backup(store: &Store, reason: Reason) {
         }
         Err(e) => {
             // Said here, and kept for the screens' next start and `pavilion backups`.
-            crate::store::backup::status::failed(store.path(), reason, &e.to_string());
-            say_backup_failed(&e);
+            let error = crate::i18n::errors::said_of(&e);
+            crate::store::backup::status::failed(store.path(), reason, &error);
+            say_backup_failed(&error);
         }
     }
 }
 
 /// Says on the terminal that an automatic backup failed.
-pub fn say_backup_failed(error: &dyn std::fmt::Display) {
+pub fn say_backup_failed(error: &crate::i18n::Said) {
+    let lang = super::say::lang();
     eprintln!(
         "pavilion: {}{}",
-        crate::i18n::terms::label(super::say::lang(), &text(C::Warning, &[])),
-        text(C::AutoBackupFailed, &[("error", error)])
+        crate::i18n::terms::label(lang, &text(C::Warning, &[])),
+        text(C::AutoBackupFailed, &[("error", &error.render(lang))])
     );
 }
 
@@ -137,12 +139,18 @@ pub fn verify(store: &Store, digest: Option<&str>, json: bool) -> Result<()> {
         }
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else if v.is_intact() {
-        let counted: Vec<String> = v.checked.iter().map(|(t, n)| format!("{n} {t}")).collect();
+        let lang = super::say::lang();
+        let counted: Vec<String> = v
+            .checked
+            .iter()
+            .map(|(t, n)| format!("{} {n}", crate::i18n::table_name(t, lang)))
+            .collect();
         say(
             C::VerifyOk,
             &[("events", &events(v.events)), ("head", &short(&v.head))],
         );
-        say(C::TablesMatch, &[("counted", &counted.join(", "))]);
+        let counted = counted.join(crate::i18n::terms::list_separator(lang));
+        say(C::TablesMatch, &[("counted", &counted)]);
     }
     if !v.is_intact() {
         let shown = v.findings.len().min(20);

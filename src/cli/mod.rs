@@ -12,6 +12,7 @@ mod logging;
 mod meetings;
 pub mod outcome;
 pub mod paper;
+pub mod reader_left;
 mod roster;
 mod roster_plan;
 mod say;
@@ -195,11 +196,12 @@ pub fn run(cli: Cli) -> Result<()> {
             item,
             file,
             replace,
+            at,
         } => written::ballot_import(
             &mut open(&path, false)?,
             (&meeting, item),
             &file,
-            replace.as_deref(),
+            (replace.as_deref(), at.as_deref()),
             lang,
         ),
         Command::Close { meeting, item, at } => {

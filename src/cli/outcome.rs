@@ -75,7 +75,13 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> Vec<String> {
         return lines;
     }
     // The context first, then what caused it: "cannot create x: permission denied".
-    let parts: Vec<String> = err.chain().map(|link| render(link, lang)).collect();
+    let mut parts = Vec::new();
+    for link in err.chain() {
+        parts.push(render(link, lang));
+        if crate::i18n::errors::includes_its_cause(link) {
+            break;
+        }
+    }
     vec![format!(
         "pavilion: {}",
         parts.join(crate::i18n::terms::colon(lang))

@@ -77,14 +77,19 @@ impl GuestCommand {
     }
 }
 
+/// A DATE typed on the command line, in any of the forms the README lists (2026-12-15,
+/// 2026/12/15, 2026.12.15, 2026年12月15日, 12月15日 this year; full-width digits too).
+pub(super) fn day(text: &str) -> Result<Date> {
+    crate::domain::written::parse_date(text, jiff::Zoned::now().year())
+        .ok_or_else(|| said!(crate::i18n::CmdText::BadDate, text = text.trim()).into())
+}
+
 fn date_arg(text: &str) -> Result<Option<Date>> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<Date>()
-        .map(Some)
-        .map_err(|_| said!(P::NotADay, text = text).into())
+    day(text).map(Some)
 }
 
 pub fn meeting(store: &mut Store, cmd: MeetingCommand) -> Result<()> {
@@ -127,7 +132,8 @@ pub fn meeting(store: &mut Store, cmd: MeetingCommand) -> Result<()> {
             ("issuer", &s.issuer.as_deref().unwrap_or(unset)),
             (
                 "posted",
-                &s.posted_on.map_or(unset.to_string(), |d| d.to_string()),
+                &s.posted_on
+                    .map_or(unset.to_string(), |d| crate::i18n::date(lang(), d)),
             ),
             ("days", &count(s.days(), P::Day, P::Days)),
             ("officers", &officers.get(lang())),

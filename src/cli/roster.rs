@@ -74,9 +74,10 @@ pub fn run(path: &Path, cmd: RosterCommand, lang: Lang) -> Result<()> {
             }
             let owners: std::collections::HashSet<i64> =
                 roster.iter().map(|e| e.owner_id).collect();
+            let unit = crate::tui::screens::wording::area_unit(super::say::lang());
             for e in &roster {
                 println!(
-                    "{} {} m²  {} {}",
+                    "{} {} {unit}  {} {}",
                     pad(&e.flat.to_string(), 10),
                     pad_left(&e.area.to_string(), 8),
                     pad(&e.owner_name, 16),

@@ -1,6 +1,7 @@
-//! `--at TIME` on `attend`, `ballot`, `note` and `close`: a paper record entered afterwards at the
-//! time it states. The time is read in the meeting's local time unless it carries an offset, said
-//! back in that local time, and a refusal about it names the option and the value as typed.
+//! `--at TIME` on `attend`, `ballot`, `ballot-import`, `note` and `close`: a paper record entered
+//! afterwards at the time it states. The time is read in the meeting's local time unless it carries an
+//! offset, said back in that local time, and a refusal about it names the option and the value as
+//! typed.
 
 use anyhow::Result;
 use jiff::Timestamp;

@@ -1,6 +1,5 @@
 //! `agenda-template [MEETING] [-o FILE] [--force]`: the meeting as a commented agenda file.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -34,15 +33,7 @@ pub fn run(store: &Store, a: TemplateArgs, lang: Lang) -> Result<()> {
     let notice = store.notice_settings(meeting.id)?;
     let text = agenda_template(&meeting, &notice, &items);
     match a.output {
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(|e| {
-                    said!(K::CannotWrite, path = "stdout")
-                        .with("error", &crate::i18n::io_reason(&e))
-                })?;
-        }
+        None => super::reader_left::write_stdout(text.as_bytes())?,
         Some(path) => {
             let written =
                 crate::export::file::write_new(&path, text.as_bytes(), a.force).map_err(|e| {

@@ -18,12 +18,16 @@ pub fn ballot_import(
     store: &mut Store,
     (meeting, item): (&str, i64),
     file: &Path,
-    replace: Option<&str>,
+    (replace, at): (Option<&str>, Option<&str>),
     lang: Lang,
 ) -> Result<()> {
     let meeting = store.resolve_meeting(meeting)?;
     let ballots: Vec<WrittenBallot> = read_ballots(file)?.into_iter().map(Into::into).collect();
-    let outcome = match store.import_written_ballots(meeting, item, &ballots, replace)? {
+    let stated = super::stated::stated(store, meeting, at)?;
+    let imported = store
+        .import_written_ballots_at(meeting, item, &ballots, replace, stated)
+        .map_err(|e| super::stated::named(e, at))?;
+    let outcome = match imported {
         Ok(outcome) => outcome,
         Err(WrittenRefusal::Rows(rows)) => {
             let name = file.display().to_string();
@@ -79,6 +83,7 @@ pub fn ballot_import(
             BallotText::ExtraRows.fill(lang, &[("n", &outcome.extra_rows)])
         );
     }
+    super::stated::say_back(store, meeting, stated)?;
     let reason = replace.unwrap_or_default();
     for (flat, old, new) in &outcome.replaced {
         println!(

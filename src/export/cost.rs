@@ -39,7 +39,6 @@ impl ItemCost {
             Ok(Some(s)) => Ok(s),
             Ok(None) => return Ok(None),
             Err(StoreError::Said(why)) => Err(why),
-            Err(StoreError::Refused(why)) => Err(why.into()),
             Err(e) => return Err(e),
         };
         let plan = history[history.len() - 1].plan.clone();

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use crate::lang::Lang;
 
 use super::labels::{self, L};
-use super::snapshot::MeetingSnapshot;
+use super::snapshot::{MeetingSnapshot, Variant};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -41,10 +41,13 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> 
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
     let o = s.meeting.offset;
-    let time = match lang {
-        Lang::Zh => format!("{}（{}）", L::At.get(lang), labels::offset(o)),
-        Lang::En => format!("{} ({})", L::At.get(lang), labels::offset(o)),
+    let with_offset = |label: L| match lang {
+        Lang::Zh => format!("{}（{}）", label.get(lang), labels::offset(o)),
+        Lang::En => format!("{} ({})", label.get(lang), labels::offset(o)),
     };
+    // When a ballot entered later from paper was entered (minutes only: the notice shows the
+    // stated time alone).
+    let entered = s.variant() == Variant::Minutes;
     let head = [
         L::CsvItem,
         L::CsvItemTitle,
@@ -57,29 +60,36 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> 
         L::CsvProxy,
     ];
     let mut row: Vec<String> = head.iter().map(|l| l.get(lang).to_string()).collect();
-    row.push(time);
+    row.push(with_offset(L::At));
+    if entered {
+        row.push(with_offset(L::CsvEntered));
+    }
     w.write_record(&row)?;
     for it in &s.items {
         let number = it.item.number.to_string();
         for r in &it.roll_call {
             let flats: Vec<String> = r.flats.iter().map(ToString::to_string).collect();
-            w.write_record(
-                [
-                    number.as_str(),
-                    &it.item.title,
-                    &r.flat.to_string(),
-                    &flats.join(" "),
-                    &r.owner,
-                    &r.area.to_string(),
-                    labels::choice(r.choice, lang),
-                    labels::method(r.method, lang),
-                    r.proxy.as_deref().unwrap_or(""),
-                    &labels::machine_time(r.at, o),
-                ]
-                .map(neutralise)
-                .iter()
-                .map(|c| c.as_bytes()),
-            )?;
+            let entered_at = labels::machine_time(r.entered, o);
+            let cells = [
+                number.as_str(),
+                &it.item.title,
+                &r.flat.to_string(),
+                &flats.join(" "),
+                &r.owner,
+                &r.area.to_string(),
+                labels::choice(r.choice, lang),
+                labels::method(r.method, lang),
+                r.proxy.as_deref().unwrap_or(""),
+                &labels::machine_time(r.at, o),
+                &entered_at,
+            ];
+            let n = if entered {
+                cells.len()
+            } else {
+                cells.len() - 1
+            };
+            let cells: Vec<Cow<str>> = cells[..n].iter().map(|c| neutralise(c)).collect();
+            w.write_record(cells.iter().map(|c| c.as_bytes()))?;
         }
     }
     let mut out = w.into_inner().map_err(|e| e.into_error())?;

@@ -172,6 +172,7 @@ labels! {
     CsvItemTitle => "议题", "Item title";
     CsvFlats => "该业主在范围内的全部房号", "Owner's flats in scope";
     CsvProxy => "受托人", "Proxy holder";
+    CsvEntered => "补录的录入时间", "Entered later at";
 }
 
 pub fn choice(c: Choice, lang: Lang) -> &'static str {

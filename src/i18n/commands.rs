@@ -70,8 +70,8 @@ catalogue! {
         // roster list
         RosterTotal => "{flats}，{owners}，{area} ㎡", "{flats}, {owners}, {area} m²";
         // export
-        NoFormat => "请用 `--format md|html|json|csv|docx` 指定格式", "give --format md|html|json|csv|docx";
-        FormatFromName => "无法从“{path}”看出格式：请用 `--format md|html|json|csv|docx` 指定", "cannot tell the format from '{path}': give --format md|html|json|csv|docx";
+        NoFormat => "请用 `--format md|html|json|csv|docx|xlsx` 指定格式", "give --format md|html|json|csv|docx|xlsx";
+        FormatFromName => "无法从“{path}”看出格式：请用 `--format md|html|json|csv|docx|xlsx` 指定", "cannot tell the format from '{path}': give --format md|html|json|csv|docx|xlsx";
         ObjectionsUntil => "--objections-until “{text}”不是日期：请写成 2026-12-05 这样", "--objections-until '{text}' is not a date: write it like 2026-12-05";
         NoticeBlanks => "公示中提出异议的地点和截止日期留空待填（可用 --objections-to 地点 --objections-until 日期 给出）", "the notice leaves blanks for where and until when objections are raised (give --objections-to TEXT --objections-until DATE)";
         NotAFileName => "“{path}”不是文件名", "'{path}' is not a file name";

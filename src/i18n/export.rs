@@ -3,6 +3,9 @@ use super::catalogue;
 catalogue! {
     /// Texts of the export command and the exported documents added for filing and posting.
     ExportText {
+        WritingCsv => "写出 CSV 时出错：`{detail}`", "writing the CSV failed: `{detail}`";
+        WritingJson => "写出 JSON 时出错：`{detail}`", "writing the JSON failed: `{detail}`";
+        WritingXlsx => "写出工作簿时出错：`{detail}`", "writing the workbook failed: `{detail}`";
         Masked => "公示已隐去：姓名 {names}，电话号码 {phones}，身份证号 {ids}，电子邮箱 {emails}。",
             "masked on the notice: {names}, {phones}, {ids}, {emails}.";
         Name => "处", "name";

@@ -3,40 +3,12 @@
 
 #[cfg(test)]
 mod tests {
-    use crate::i18n::Catalogue;
-    use crate::lang::Lang;
 
     const GLOSSARY: &str = include_str!("../../docs/glossary.md");
 
     /// Every catalogue's texts: (key, zh, en).
     fn every_text() -> Vec<(String, &'static str, &'static str)> {
-        fn texts<C: Catalogue>(all: &[C]) -> Vec<(String, &'static str, &'static str)> {
-            all.iter()
-                .map(|t| (format!("{t:?}"), t.text(Lang::Zh), t.text(Lang::En)))
-                .collect()
-        }
-        // Each catalogue once; a new catalogue adds its line here.
-        let mut out = texts(crate::i18n::T::ALL);
-        out.extend(texts(crate::i18n::CliText::ALL));
-        out.extend(texts(crate::i18n::CmdText::ALL));
-        out.extend(texts(crate::i18n::CostText::ALL));
-        out.extend(texts(crate::i18n::RosterText::ALL));
-        out.extend(texts(crate::i18n::RosterProblem::ALL));
-        out.extend(texts(crate::i18n::IntakeText::ALL));
-        out.extend(texts(crate::i18n::BallotText::ALL));
-        out.extend(texts(crate::i18n::StoreText::ALL));
-        out.extend(texts(crate::i18n::StatedText::ALL));
-        out.extend(texts(crate::i18n::AgendaText::ALL));
-        out.extend(texts(crate::i18n::AgendaKeyText::ALL));
-        out.extend(texts(crate::i18n::ShowText::ALL));
-        out.extend(texts(crate::i18n::BackupText::ALL));
-        out.extend(texts(crate::i18n::ExportText::ALL));
-        out.extend(
-            crate::export::labels::L::ALL
-                .iter()
-                .map(|l| (format!("L::{l:?}"), l.get(Lang::Zh), l.get(Lang::En))),
-        );
-        out
+        crate::i18n::all::every_text()
     }
 
     /// The rows of the glossary's forbidden-variants table: (zh, en).

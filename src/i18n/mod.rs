@@ -8,6 +8,7 @@ use crate::lang::Lang;
 
 mod agenda;
 mod agenda_keys;
+pub mod all;
 mod backups;
 mod ballots;
 mod cli;
@@ -31,6 +32,7 @@ mod setup;
 mod show;
 mod stated;
 mod store;
+pub mod tables;
 pub mod terms;
 mod workbook;
 
@@ -58,6 +60,7 @@ pub use setup::SetupText;
 pub use show::ShowText;
 pub use stated::StatedText;
 pub use store::StoreText;
+pub use tables::{TableText, table_name};
 pub use workbook::WorkbookText;
 
 /// A table of texts, one enum per area of the program.

@@ -58,8 +58,8 @@ catalogue! {
         SheetSignature => "签名", "Signature";
         SheetAgent => "委托代理人（签名）", "Authorised agent (signature)";
         SheetTime => "签到时间", "Time";
-        SheetHow => "每户一行。委托他人到会的，由受托人在“委托代理人”栏签名，并交授权委托书。", "One row per owner. An authorised agent signs in the agent column and hands in the written authorisation.";
-        SheetCount => "名册共 {owners} 户业主、{flats} 套房屋。", "The roster lists {owners} owners and {flats} flats.";
+        SheetHow => "每名业主一行。委托他人到会的，由受托人在“委托代理人”栏签名，并交授权委托书。", "One row per owner. An authorised agent signs in the agent column and hands in the written authorisation.";
+        SheetCount => "名册共 {owners} 名业主、{flats} 套房屋。", "The roster lists {owners} owners and {flats} flats.";
         NotPaperFormat => "表决票和签到表只有 html 或 docx 格式", "ballot papers and sign-in sheets come as html or docx only";
         NotADay => "“{text}”不是日期：请写成 2026-11-29 这样", "'{text}' is not a date: write it like 2026-11-29";
     }

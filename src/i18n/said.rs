@@ -56,6 +56,12 @@ impl Said {
         self
     }
 
+    /// Adds a placeholder whose value is a day, written as each language writes a date
+    /// (2026年11月28日 / 28 Nov 2026).
+    pub fn date(self, name: &'static str, day: jiff::civil::Date) -> Said {
+        self.both(name, super::date(Lang::Zh, day), super::date(Lang::En, day))
+    }
+
     /// Text that is the same in every language: a name, a quotation, a message from another
     /// program (SQLite, the TOML parser) that has no translation.
     pub fn verbatim(text: impl Into<String>) -> Said {
@@ -69,9 +75,25 @@ impl Said {
         }))
     }
 
+    /// A text already written in each language (an error of another kind, rendered).
+    pub fn each(zh: impl Into<String>, en: impl Into<String>) -> Said {
+        Said(Box::new(Inner {
+            key: String::new(),
+            zh: Cow::Owned(zh.into()),
+            en: Cow::Owned(en.into()),
+            args: Vec::new(),
+            words: Vec::new(),
+        }))
+    }
+
     /// The catalogue key (`FlatNotInRoster`), or empty for verbatim text.
     pub fn key(&self) -> &str {
         &self.0.key
+    }
+
+    /// Whether this is the catalogue text `key` (whatever its data).
+    pub fn is<C: Catalogue>(&self, key: C) -> bool {
+        self.0.key == format!("{key:?}") && self.0.zh == key.text(Lang::Zh)
     }
 
     pub fn is_empty(&self) -> bool {

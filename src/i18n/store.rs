@@ -40,6 +40,14 @@ catalogue! {
         SignInFirst => "议题 {item} 由到会者表决：请先为 {flat} 的业主签到（`pavilion attend`）", "item {item} is decided by those present: sign the owner of {flat} in first (`pavilion attend`)";
         AlreadyClosed => "议题 {item} 的表决已经结束", "the vote on item {item} is already closed";
         NoVoteToClose => "议题 {item} 现为“{step}”：没有可结束的表决", "item {item} is {step}: there is no vote to close";
+        BadCreationTime => "议事会 {meeting} 的创建时间“{text}”无法识别：数据库可能被改动过，请运行 `pavilion verify`", "meeting {meeting}: its creation time '{text}' cannot be read: the database may have been edited; run `pavilion verify`";
+        TurnLength => "每人发言时限为 1 到 {max} 秒，不能是 {seconds} 秒", "a speaking turn lasts 1 to {max} seconds, not {seconds}";
+        ActionNeedsWhat => "办理事项需要写明要办什么", "an action needs a description of what is to be done";
+        ActionNeedsConfirmation => "办结一项办理事项需要写明由谁确认已办好", "an action is closed only with a note of who confirmed it is done";
+        ActionAlreadyClosed => "该办理事项已经办结", "the action is already closed";
+        SignInNotRecorded => "{flat} 的签到没有记下：请再签一次", "the sign-in of {flat} was not recorded: sign in again";
+        Database => "数据库出错；SQLite 原文：`{detail}`", "the database failed; SQLite said: `{detail}`";
+        Migration => "数据库结构无法升级；原文：`{detail}`", "the database's structure cannot be upgraded; the upgrade said: `{detail}`";
         UnknownBallot => "议题 {item} 有一张已存选票的表决意见或表决方式无法识别：数据库可能被改动过，请运行 `pavilion verify`", "a stored ballot of item {item} has an unknown choice or method: the database may have been edited; run `pavilion verify`";
     }
 }

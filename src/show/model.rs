@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 
 use crate::domain::{Choice, Step, Tally};
-use crate::store::{DisplayMode, DisplayState, ItemRecord, Result, Store, StoreError};
+use crate::store::{DisplayMode, DisplayState, ItemRecord, Result, Store};
 
 /// Everything on the display at one moment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,7 +79,7 @@ impl Board {
                 Some(m) => Some(m),
                 None => match store.resolve_meeting("latest") {
                     Ok(m) => Some(m),
-                    Err(StoreError::NotFound(_)) => None,
+                    Err(e) if e.is_missing() => None,
                     Err(e) => return Err(e),
                 },
             };
@@ -116,7 +116,7 @@ fn view(store: &Store, m: &crate::store::MeetingRecord, s: &DisplayState) -> Res
     let item_board = |number: i64| -> Result<View> {
         match store.item(m.id, number) {
             Ok(item) => Ok(View::Item(Box::new(item_board(store, m, item)?))),
-            Err(StoreError::NotFound(_)) => Ok(View::NoItem(number)),
+            Err(e) if e.is_missing() => Ok(View::NoItem(number)),
             Err(e) => Err(e),
         }
     };

@@ -24,7 +24,12 @@ pub struct NewAction<'a> {
 
 impl From<ActionError> for StoreError {
     fn from(e: ActionError) -> Self {
-        StoreError::Refused(e.to_string())
+        said!(match e {
+            ActionError::NoDescription => S::ActionNeedsWhat,
+            ActionError::NoConfirmation => S::ActionNeedsConfirmation,
+            ActionError::AlreadyClosed => S::ActionAlreadyClosed,
+        })
+        .into()
     }
 }
 

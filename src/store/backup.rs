@@ -25,6 +25,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::events::{ChainWalk, each_event_after};
 use super::{GENESIS, Result, Store, StoreError};
+use crate::i18n::{BackupText, Catalogue, io_reason, said};
 pub(crate) use background::Background;
 pub use background::{Failure, Snapshot};
 pub use catalog::{CLOSE_BACKUPS_KEPT, EXIT_BACKUPS_KEPT, Kind};
@@ -65,8 +66,10 @@ pub struct BackupInfo {
     pub made: bool,
 }
 
-fn io(context: String) -> impl FnOnce(std::io::Error) -> StoreError {
-    move |e| StoreError::Refused(format!("{context}: {e}"))
+/// A file operation that failed: what was being done (`key`, on `path`), and the system's reason.
+fn io<C: Catalogue>(key: C, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.display().to_string();
+    move |e| said!(key, path = path).with("error", &io_reason(&e)).into()
 }
 
 /// `path` with `suffix` appended to its file name (`x.db` → `x.db-wal`).
@@ -136,7 +139,7 @@ impl Stop {
 
     fn check(&self) -> Result<()> {
         if self.asked() {
-            return Err(StoreError::Refused("the copy was called off".into()));
+            return Err(said!(BackupText::CalledOff).into());
         }
         Ok(())
     }
@@ -173,10 +176,7 @@ fn copy_whole(src: &Connection, dst: &mut Connection, stop: &Stop) -> Result<()>
 /// Copies `src` to `dest` (which must not exist) and checks the copy.
 fn copy_to(src: &Connection, dest: &Path, depth: Depth, stop: &Stop) -> Result<BackupInfo> {
     if dest.exists() {
-        return Err(StoreError::Refused(format!(
-            "{} already exists: give a new file name or a folder",
-            dest.display()
-        )));
+        return Err(said!(BackupText::CopyExists, path = dest.display()).into());
     }
     let part = with_suffix(dest, ".part");
     let _ = std::fs::remove_file(&part);
@@ -191,7 +191,7 @@ fn copy_to(src: &Connection, dest: &Path, depth: Depth, stop: &Stop) -> Result<B
         let _ = std::fs::remove_file(&part);
         return Err(e);
     }
-    std::fs::rename(&part, dest).map_err(io(format!("cannot name the copy {}", dest.display())))?;
+    std::fs::rename(&part, dest).map_err(io(BackupText::CannotNameCopy, dest))?;
     // The new name itself must survive a power cut (or the stick being pulled).
     sync_folder_of(dest);
     Ok(BackupInfo {
@@ -209,9 +209,11 @@ fn write_checked(src: &Connection, part: &Path, depth: Depth, stop: &Stop) -> Re
         // One self-contained file: nothing beside it to lose when it is copied around.
         dst.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
     }
+    // A copy called off meanwhile is not synced (that can take long for a large file).
+    stop.check()?;
     std::fs::File::open(part)
         .and_then(|f| f.sync_all())
-        .map_err(io(format!("cannot write {}", part.display())))?;
+        .map_err(io(crate::i18n::CmdText::CannotWrite, part))?;
     stop.check()?;
     let conn = Connection::open_with_flags(
         part,
@@ -232,10 +234,12 @@ fn write_checked(src: &Connection, part: &Path, depth: Depth, stop: &Stop) -> Re
             )
             .optional()?;
         if original.as_deref() != Some(head.as_str()) {
-            return Err(StoreError::Refused(format!(
-                "the copy in {} does not match the database (event {events} differs): the copy was not kept",
-                part.display()
-            )));
+            return Err(said!(
+                BackupText::CopyDiffers,
+                path = part.display(),
+                event = events
+            )
+            .into());
         }
     }
     Ok(BackupInfo {
@@ -267,10 +271,12 @@ fn check_depth(conn: &Connection, path: &Path, depth: Depth) -> Result<(usize, S
     };
     let integrity: String = conn.query_row(pragma, [], |r| r.get(0))?;
     if integrity != "ok" {
-        return Err(StoreError::Refused(format!(
-            "{} is damaged (SQLite integrity check: {integrity})",
-            path.display()
-        )));
+        return Err(said!(
+            BackupText::FileDamaged,
+            path = path.display(),
+            detail = integrity
+        )
+        .into());
     }
     let from = match depth {
         Depth::Since(id, hash) => {
@@ -287,11 +293,11 @@ fn check_depth(conn: &Connection, path: &Path, depth: Depth) -> Result<(usize, S
     };
     let mut walk = ChainWalk::after(from.0, from.1);
     each_event_after(conn, from.0, |e| match walk.check(e) {
-        Some(why) => Err(StoreError::Refused(format!(
-            "{}: event {}: {why}",
-            path.display(),
-            e.id
-        ))),
+        Some(why) => Err(
+            said!(BackupText::ChainBroken, path = path.display(), event = e.id)
+                .with("why", &why)
+                .into(),
+        ),
         None => Ok(()),
     })?;
     Ok((walk.last_id() as usize, walk.head().to_string()))
@@ -314,16 +320,15 @@ fn fresh_name(dir: &Path, stem: &str, label: &str) -> PathBuf {
 /// (the operating system lets go of it when the holder ends, however it ends). A `.part` copy
 /// found by the holder is left over from a copy that never finished, and is removed.
 fn folder_lock(dir: &Path, stem: &str) -> Result<std::fs::File> {
-    std::fs::create_dir_all(dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(io(BackupText::CannotCreateFolder, dir))?;
     let path = dir.join(format!("{stem}.backup-lock"));
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(io(format!("cannot open {}", path.display())))?;
-    file.lock()
-        .map_err(io(format!("cannot lock {}", path.display())))?;
+        .map_err(io(BackupText::CannotOpenLock, &path))?;
+    file.lock().map_err(io(BackupText::CannotLock, &path))?;
     if let Ok(read) = std::fs::read_dir(dir) {
         for entry in read.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -367,7 +372,7 @@ pub(crate) fn auto_backup_of(
             made: false,
         });
     }
-    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(io(BackupText::CannotCreateFolder, &dir))?;
     let label = match reason {
         Reason::Upgrade => format!("v{}-{}", now.schema, kind.label()),
         _ => kind.label().to_string(),

@@ -1,6 +1,7 @@
 //! Facts about a meeting that only the screens ask for.
 
 use super::{Result, Store};
+use crate::i18n::said;
 
 impl Store {
     /// When the meeting's record was created (intake, or set up on screen): what existed before
@@ -11,8 +12,13 @@ impl Store {
             [meeting],
             |r| r.get(0),
         )?;
-        text.parse().map_err(|e| {
-            super::StoreError::Refused(format!("meeting {meeting}: bad creation time {text}: {e}"))
+        text.parse().map_err(|_| {
+            said!(
+                crate::i18n::StoreText::BadCreationTime,
+                meeting = meeting,
+                text = text
+            )
+            .into()
         })
     }
 }

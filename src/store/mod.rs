@@ -78,14 +78,10 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error("{0}")]
-    NotFound(String),
     #[error(
         "{0} is not a Pavilion database (another program's file, or empty): it was not changed; give the right --db, or create one with `pavilion init`"
     )]
     NotOurs(String),
-    #[error("{0}")]
-    Refused(String),
     /// The database path no longer names the file this store opened (deleted, moved, replaced):
     /// nothing was written.
     #[error(
@@ -110,6 +106,15 @@ impl From<rusqlite::Error> for StoreError {
         } else {
             StoreError::Sqlite(e)
         }
+    }
+}
+
+impl StoreError {
+    /// A record asked for is not there: no meeting yet, or no such meeting or item.
+    pub fn is_missing(&self) -> bool {
+        use crate::i18n::StoreText as S;
+        matches!(self, StoreError::Said(s)
+            if [S::NoMeetingsYet, S::NoMeeting, S::NoItem, S::NoItemId].iter().any(|k| s.is(*k)))
     }
 }
 

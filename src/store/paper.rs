@@ -107,9 +107,9 @@ impl Store {
 
     pub(super) fn refuse_if_issued(&self, meeting: i64, reissue: bool) -> Result<()> {
         match self.notice_issued(meeting)? {
-            Some(posted) if !reissue => {
-                Err(said!(P::NoticeIssued, meeting = meeting, posted = posted).into())
-            }
+            Some(posted) if !reissue => Err(said!(P::NoticeIssued, meeting = meeting)
+                .date("posted", posted)
+                .into()),
             _ => Ok(()),
         }
     }
@@ -133,7 +133,10 @@ impl Store {
         }
         let day = record.local_start().date();
         if let Some(posted) = s.posted_on.filter(|p| *p < day) {
-            return Err(said!(P::PostedBefore, posted = posted, meeting = day).into());
+            return Err(said!(P::PostedBefore)
+                .date("posted", posted)
+                .date("meeting", day)
+                .into());
         }
         if s == self.notice_settings(meeting)? {
             return Ok(false);

@@ -108,7 +108,10 @@ impl Store {
         let notice = self.notice_settings(old.id)?;
         let day = plan.offset.to_datetime(plan.starts).date();
         if let Some(posted) = notice.posted_on.filter(|p| *p < day) {
-            return Err(said!(P::PostedBefore, posted = posted, meeting = day).into());
+            return Err(said!(P::PostedBefore)
+                .date("posted", posted)
+                .date("meeting", day)
+                .into());
         }
         if !old.same_header(plan) {
             self.refuse_on_notice(old.id, X::HeaderOnNotice)?;
@@ -132,9 +135,17 @@ impl Store {
             .optional()?;
         match closed {
             Some((item, at)) => {
-                let at = crate::localtime::local(&at, old.offset)
-                    .map_or(at, |t| t.strftime("%Y-%m-%d %H:%M").to_string());
-                Err(said!(X::HeaderAfterClose, item = item, closed = at).into())
+                let said = said!(X::HeaderAfterClose, item = item);
+                // Written as each language writes a date and time.
+                let said = match crate::localtime::local(&at, old.offset) {
+                    Some(t) => said.both(
+                        "closed",
+                        crate::i18n::date_time(crate::lang::Lang::Zh, t),
+                        crate::i18n::date_time(crate::lang::Lang::En, t),
+                    ),
+                    None => said.both("closed", &at, &at),
+                };
+                Err(said.into())
             }
             None => Ok(()),
         }
@@ -144,7 +155,9 @@ impl Store {
     /// as posted once it is out: refused with `why`, which says how to issue it again.
     fn refuse_on_notice(&self, meeting: i64, why: X) -> Result<()> {
         match self.notice_issued(meeting)? {
-            Some(posted) => Err(crate::i18n::Said::new(why, &[("posted", &posted)]).into()),
+            Some(posted) => Err(crate::i18n::Said::new(why, &[])
+                .date("posted", posted)
+                .into()),
             None => Ok(()),
         }
     }

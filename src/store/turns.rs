@@ -20,9 +20,12 @@ impl Store {
         let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         if seconds == 0 || seconds > MAX_TURN_SECONDS {
-            return Err(super::StoreError::Refused(format!(
-                "a speaking turn lasts 1 to {MAX_TURN_SECONDS} seconds, not {seconds}"
-            )));
+            return Err(crate::i18n::said!(
+                crate::i18n::StoreText::TurnLength,
+                max = MAX_TURN_SECONDS,
+                seconds = seconds
+            )
+            .into());
         }
         let now = self.now();
         events::append(

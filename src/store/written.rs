@@ -67,13 +67,30 @@ impl Store {
         ballots: &[WrittenBallot],
         replace: Option<&str>,
     ) -> Result<std::result::Result<WrittenOutcome, WrittenRefusal>> {
+        self.import_written_ballots_at(meeting, number, ballots, replace, None)
+    }
+
+    /// [`Store::import_written_ballots`], papers entered afterwards at the time they were handed in
+    /// (`stated`), as [`Store::cast_ballot_at`] enters one: every ballot recorded takes that time,
+    /// and a row whose owner has a later ballot, or (for a show of hands) was not present then, is
+    /// a problem of that row.
+    pub fn import_written_ballots_at(
+        &mut self,
+        meeting: i64,
+        number: i64,
+        ballots: &[WrittenBallot],
+        replace: Option<&str>,
+        stated: Option<jiff::Timestamp>,
+    ) -> Result<std::result::Result<WrittenOutcome, WrittenRefusal>> {
         // Everything below is checked inside the write transaction: a vote closed by another
         // writer a moment ago is seen here, and none can close it before this commits.
         let tx = self.begin_write()?;
         let item = self.item(meeting, number)?;
         check_open(&item)?;
+        let when = self.when(meeting, stated)?;
+        // At a stated time, presence is judged at that time (below), not now.
         let here = match item.rule.electorate {
-            Electorate::Present => Some(self.attendance(item.meeting_id)?),
+            Electorate::Present if !when.stated => Some(self.attendance(item.meeting_id)?),
             _ => None,
         };
         let mut outcome = WrittenOutcome::default();
@@ -135,11 +152,21 @@ impl Store {
                 _ => to_record.push(o),
             }
         }
+        if when.stated {
+            for o in &to_record {
+                let b = &ballots[o.index];
+                if let Err(e) = self.check_stated_ballot(&item, o.voter.owner_id, &b.flat, &when) {
+                    problems.push((b.row, said_of(e)));
+                }
+            }
+            if !problems.is_empty() {
+                return Ok(Err(WrittenRefusal::Rows(problems)));
+            }
+        }
         let reason = replace.map(str::trim).filter(|r| !r.is_empty());
         if !outcome.replaced.is_empty() && reason.is_none() {
             return Ok(Err(WrittenRefusal::WouldReplace(outcome.replaced)));
         }
-        let when = super::stated::When::now(self.now());
         // The chain's head kept in memory: one read for the file, not one per ballot.
         let mut events = super::events::Appender::new(&tx)?;
         for o in &to_record {
@@ -219,8 +246,5 @@ impl Store {
 
 /// A refusal as a message value (most already are).
 fn said_of(e: StoreError) -> Said {
-    match e {
-        StoreError::Said(s) => s,
-        e => Said::verbatim(e.to_string()),
-    }
+    crate::i18n::errors::said_of(&e)
 }

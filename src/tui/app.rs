@@ -534,6 +534,7 @@ impl App {
             }
             Reply::Roster(roster) => self.roster = *roster,
             Reply::BackupFailed(error) => {
+                let error = error.render(self.lang);
                 let text = crate::i18n::BackupText::FailedNow.fill(self.lang, &[("error", &error)]);
                 self.warn(text);
             }

@@ -43,9 +43,9 @@ impl Pace {
 impl Handoff {
     /// Makes the backup in this process, waiting for it (where no process of its own can be
     /// started; and in tests, which drive the store thread without the program).
-    pub fn make_here(&self, db: &std::path::Path) -> Result<Option<PathBuf>, String> {
+    pub fn make_here(&self, db: &std::path::Path) -> Result<Option<PathBuf>, crate::i18n::Said> {
         crate::store::backup::Snapshot::take(db)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| crate::i18n::errors::said_of(&e))?
             .make(db, self.reason, self.replaces.as_deref())
     }
 }

@@ -194,18 +194,12 @@ pub enum Reply {
     /// A refusal, rendered in the screens' language when shown.
     Failed(crate::i18n::Said),
     /// An automatic backup made in the background failed (what it followed stays recorded).
-    BackupFailed(String),
+    BackupFailed(crate::i18n::Said),
 }
 
 /// A store error as a message: the store's own texts stay translatable.
 fn said(e: StoreError) -> crate::i18n::Said {
-    match e {
-        StoreError::Said(s) => s,
-        StoreError::NotSameFile => {
-            crate::i18n::Said::new(crate::i18n::RecordText::NotSameFile, &[])
-        }
-        e => crate::i18n::Said::verbatim(e.to_string()),
-    }
+    crate::i18n::errors::said_of(&e)
 }
 
 /// Runs one request against the store. Writes reply with what changed, or with a fresh model.
@@ -268,7 +262,12 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             let record = store
                 .attendance(meeting)?
                 .remove(&entry.owner_id)
-                .ok_or_else(|| StoreError::NotFound("the sign-in was not recorded".into()))?;
+                .ok_or_else(|| {
+                    StoreError::from(crate::i18n::said!(
+                        crate::i18n::StoreText::SignInNotRecorded,
+                        flat = flat
+                    ))
+                })?;
             vec![Reply::Attended {
                 owner: entry.owner_id,
                 record,
@@ -321,9 +320,10 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                 .iter()
                 .map(|(_, f, m, p)| ballot_input(f, Choice::Yes, *m, p.as_deref()))
                 .collect();
-            if let Err(problems) = store.cast_ballots(meeting, item, &inputs)? {
-                let first = problems.into_iter().next().map(|(_, e)| e);
-                return Err(first.unwrap_or_else(|| StoreError::Refused(String::new())));
+            if let Err(problems) = store.cast_ballots(meeting, item, &inputs)?
+                && let Some((_, first)) = problems.into_iter().next()
+            {
+                return Err(first);
             }
             vec![Reply::RollCall(Box::new(RollCall::load(
                 store, meeting, item,
@@ -429,7 +429,7 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             lang,
         } => {
             let bytes = crate::export::export(store, meeting, format, variant, lang)
-                .map_err(|e| StoreError::Refused(e.to_string()))?;
+                .map_err(|e| StoreError::from(crate::i18n::errors::said_of(&e)))?;
             let dir = store
                 .path()
                 .parent()
@@ -439,8 +439,12 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                 crate::export::default_file_name(&store.meeting(meeting)?, format, variant, lang);
             let path = dir.join(name);
             // An earlier export of the same name is kept; the screen shows the name used.
-            let path = crate::export::file::write_new(&path, &bytes, false)
-                .map_err(|e| StoreError::Refused(format!("{}: {e}", path.display())))?;
+            let path = crate::export::file::write_new(&path, &bytes, false).map_err(|e| {
+                StoreError::from(
+                    crate::i18n::said!(crate::i18n::CmdText::CannotWrite, path = path.display())
+                        .with("error", &crate::i18n::io_reason(&e)),
+                )
+            })?;
             vec![Reply::Exported(path)]
         }
         Request::RescueCopy { dest } => {

@@ -16,10 +16,15 @@ pub fn root() -> PathBuf {
 /// handed off to a process of its own (`close`) is made, as `pavilion backups --wait` waits: the
 /// tests then look at the backups folder as it is after the command.
 pub fn pavilion(db: &Path, args: &[&str]) -> Output {
+    pavilion_in(db, "en", args)
+}
+
+/// [`pavilion`] in the language `lang` (`zh` or `en`).
+pub fn pavilion_in(db: &Path, lang: &str, args: &[&str]) -> Output {
     let out = Command::new(BIN)
         .arg("--db")
         .arg(db)
-        .args(["--lang", "en"])
+        .args(["--lang", lang])
         .args(args)
         .env_remove("PAVILION_DB")
         .current_dir(root())
@@ -27,6 +32,16 @@ pub fn pavilion(db: &Path, args: &[&str]) -> Output {
         .expect("the pavilion binary runs");
     pavilion::store::backup::status::wait(db);
     out
+}
+
+/// The first column of every row `sql` selects from the database.
+pub fn column(db: &Path, sql: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
 }
 
 /// Runs a command that must succeed; returns its stdout.

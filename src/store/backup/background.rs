@@ -20,13 +20,14 @@ use std::thread::JoinHandle;
 use rusqlite::{Connection, OpenFlags};
 
 use super::{Reason, Stop, auto_backup_of, status};
+use crate::i18n::{BackupText, Said, said};
 use crate::store::{Result, Store};
 
 /// A background backup that failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
     pub reason: Reason,
-    pub error: String,
+    pub error: Said,
 }
 
 /// A backup being made on its own thread.
@@ -37,7 +38,7 @@ struct Running {
     head: i64,
     stop: Stop,
     /// Gives the path of the backup it made (None: none was needed), or why it failed.
-    handle: JoinHandle<std::result::Result<Option<PathBuf>, String>>,
+    handle: JoinHandle<std::result::Result<Option<PathBuf>, Said>>,
 }
 
 /// The backup being made, if any, the exit backup this session made in the background, and the
@@ -72,7 +73,7 @@ impl Background {
             Err(_) => {
                 self.failures.push(Failure {
                     reason,
-                    error: "its thread stopped on an internal error".into(),
+                    error: said!(BackupText::ThreadStopped),
                 });
                 false
             }
@@ -110,7 +111,7 @@ pub(crate) fn make(
     reason: Reason,
     supersedes: Option<&Path>,
     stop: &Stop,
-) -> std::result::Result<Option<PathBuf>, String> {
+) -> std::result::Result<Option<PathBuf>, Said> {
     match auto_backup_of(conn, db, reason, supersedes, stop) {
         Ok(info) => {
             if info.made {
@@ -125,7 +126,7 @@ pub(crate) fn make(
             Ok(None)
         }
         Err(e) => {
-            let error = e.to_string();
+            let error = crate::i18n::errors::said_of(&e);
             status::failed(db, reason, &error);
             Err(error)
         }
@@ -154,7 +155,7 @@ impl Snapshot {
         db: &Path,
         reason: Reason,
         replaces: Option<&Path>,
-    ) -> std::result::Result<Option<PathBuf>, String> {
+    ) -> std::result::Result<Option<PathBuf>, Said> {
         make(&self.conn, db, reason, replaces, &Stop::default())
     }
 }
@@ -169,7 +170,7 @@ impl Store {
         let (conn, head) = match snapshot(&self.path) {
             Ok(snap) => snap,
             Err(e) => {
-                let error = e.to_string();
+                let error = crate::i18n::errors::said_of(&e);
                 status::failed(&self.path, reason, &error);
                 self.background.failures.push(Failure { reason, error });
                 return;
@@ -198,7 +199,7 @@ impl Store {
                 })
             }
             Err(e) => {
-                let error = format!("no thread for it: {e}");
+                let error = said!(BackupText::NoThread).with("error", &crate::i18n::io_reason(&e));
                 status::failed(&self.path, reason, &error);
                 self.background.failures.push(Failure { reason, error });
             }

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
-use super::super::{Result, StoreError};
+use super::super::Result;
+use crate::i18n::{BackupText, io_reason, said};
 
 /// Backups made when the screens close that are kept; older ones are removed.
 pub const EXIT_BACKUPS_KEPT: usize = 5;
@@ -122,10 +123,9 @@ pub fn entries(dir: &Path, stem: &str) -> Result<Vec<Entry>> {
         Ok(r) => r,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
-            return Err(StoreError::Refused(format!(
-                "cannot read {}: {e}",
-                dir.display()
-            )));
+            return Err(said!(BackupText::CannotReadBackup, path = dir.display())
+                .with("error", &io_reason(&e))
+                .into());
         }
     };
     let mut found: Vec<Entry> = read

@@ -11,6 +11,9 @@ use super::catalog::Kind;
 use super::{
     backups_dir, check_connection, copy_whole, fresh_name, io, stem, sync_folder_of, with_suffix,
 };
+use crate::i18n::terms::counted;
+use crate::i18n::{BackupText, CliText, said};
+use crate::lang::Lang;
 
 /// A backup file about to replace the database, copied aside and checked.
 pub struct Candidate {
@@ -31,16 +34,13 @@ impl Candidate {
     /// SQLite integrity, a schema this build can read, the event chain and the state (`verify`).
     pub fn open(file: &Path, db: &Path) -> Result<Candidate> {
         if !file.is_file() {
-            return Err(StoreError::NotFound(format!(
-                "no backup file at {}",
-                file.display()
-            )));
+            return Err(said!(BackupText::NoBackupFile, path = file.display()).into());
         }
         let mut temp = db.as_os_str().to_os_string();
         temp.push(".restoring");
         let temp = PathBuf::from(temp);
         let _ = std::fs::remove_file(&temp);
-        std::fs::copy(file, &temp).map_err(io(format!("cannot read {}", file.display())))?;
+        std::fs::copy(file, &temp).map_err(io(BackupText::CannotReadBackup, file))?;
         let checked = Self::check(file, &temp);
         if checked.is_err() {
             let _ = std::fs::remove_file(&temp);
@@ -49,12 +49,7 @@ impl Candidate {
     }
 
     fn check(file: &Path, temp: &Path) -> Result<Candidate> {
-        let not_ours = || {
-            StoreError::Refused(format!(
-                "{} is not a pavilion database (or a backup of one)",
-                file.display()
-            ))
-        };
+        let not_ours = || StoreError::from(said!(BackupText::NotABackup, path = file.display()));
         let conn = Connection::open(temp).map_err(|_| not_ours())?;
         let schema: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -72,16 +67,12 @@ impl Candidate {
         let (events, head) = check_connection(&conn, file)?;
         let verification = super::super::verify::verify_connection(&conn)?;
         if let Some(first) = verification.findings.first() {
-            return Err(StoreError::Refused(format!(
-                "{} does not pass verify ({} problem{}; the first: {first}): it was not restored",
-                file.display(),
-                verification.findings.len(),
-                if verification.findings.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                }
-            )));
+            let n = verification.findings.len();
+            let problems = |lang| counted(lang, n, CliText::Problem, CliText::Problems);
+            return Err(said!(BackupText::FailsVerify, path = file.display())
+                .both("problems", problems(Lang::Zh), problems(Lang::En))
+                .both("first", first.render(Lang::Zh), first.render(Lang::En))
+                .into());
         }
         let estate = conn
             .query_row("SELECT name FROM estate", [], |r| r.get(0))
@@ -109,9 +100,7 @@ impl Candidate {
     /// cannot mix old pages into the new content).
     pub fn install(mut self, db: &Path) -> Result<()> {
         let Some(src) = self.conn.take() else {
-            return Err(StoreError::Refused(
-                "the backup was already restored".into(),
-            ));
+            return Err(said!(BackupText::AlreadyRestored).into());
         };
         let result = (|| -> Result<()> {
             let mut dst = Connection::open(db)?;
@@ -140,7 +129,7 @@ impl Drop for Candidate {
 /// still finds it there); the `-shm` (only shared memory) is removed. Returns where it now is.
 pub fn set_aside(db: &Path) -> Result<PathBuf> {
     let dir = backups_dir(db);
-    std::fs::create_dir_all(&dir).map_err(io(format!("cannot create {}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(io(BackupText::CannotCreateFolder, &dir))?;
     let dest = fresh_name(&dir, &stem(db), Kind::Damaged.label());
     move_file(db, &dest)?;
     for suffix in ["-wal", "-journal"] {
@@ -160,13 +149,18 @@ fn move_file(from: &Path, to: &Path) -> Result<()> {
     if std::fs::rename(from, to).is_ok() {
         return Ok(());
     }
-    std::fs::copy(from, to).map_err(io(format!(
-        "cannot move {} to {}",
-        from.display(),
-        to.display()
-    )))?;
+    std::fs::copy(from, to).map_err(|e| {
+        StoreError::from(
+            said!(
+                BackupText::CannotMove,
+                from = from.display(),
+                to = to.display()
+            )
+            .with("error", &crate::i18n::io_reason(&e)),
+        )
+    })?;
     std::fs::File::open(to)
         .and_then(|f| f.sync_all())
-        .map_err(io(format!("cannot write {}", to.display())))?;
-    std::fs::remove_file(from).map_err(io(format!("cannot remove {}", from.display())))
+        .map_err(io(crate::i18n::CmdText::CannotWrite, to))?;
+    std::fs::remove_file(from).map_err(io(BackupText::CannotRemove, from))
 }

@@ -19,9 +19,12 @@ pub struct Status {
     pub pid: u32,
     /// Local time it started (`running`) or failed (`failed`), `YYYY-MM-DD HH:MM:SS`.
     pub at: String,
-    /// Why it failed (empty while it runs).
+    /// Why it failed (empty while it runs), in English; and in Chinese (files written before it
+    /// was kept have none: the English is shown).
     #[serde(default)]
     pub error: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub error_zh: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -64,12 +67,20 @@ impl Status {
             B::Exit
         }
         .get(lang);
+        let error = match lang {
+            crate::lang::Lang::Zh if !self.error_zh.is_empty() => &self.error_zh,
+            _ => &self.error,
+        };
+        // Written as each language writes a time (as stored if it does not read).
+        let at = jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M:%S", &self.at)
+            .map(|dt| crate::i18n::date_time(lang, dt))
+            .unwrap_or_else(|_| self.at.clone());
         text.fill(
             lang,
             &[
                 ("kind", &kind),
-                ("at", &self.at),
-                ("error", &self.error),
+                ("at", &at),
+                ("error", error),
                 ("pid", &self.pid),
             ],
         )
@@ -120,12 +131,13 @@ pub fn running(db: &Path, reason: Reason) {
             pid: std::process::id(),
             at: now(),
             error: String::new(),
+            error_zh: String::new(),
         },
     );
 }
 
 /// A background backup of `db` failed: kept until a later automatic backup succeeds.
-pub fn failed(db: &Path, reason: Reason, error: &str) {
+pub fn failed(db: &Path, reason: Reason, error: &crate::i18n::Said) {
     tracing::warn!("automatic backup failed: {error}");
     write(
         db,
@@ -134,7 +146,8 @@ pub fn failed(db: &Path, reason: Reason, error: &str) {
             kind: reason.kind().label().to_string(),
             pid: std::process::id(),
             at: now(),
-            error: error.to_string(),
+            error: error.render(crate::lang::Lang::En),
+            error_zh: error.render(crate::lang::Lang::Zh),
         },
     );
 }

@@ -28,7 +28,7 @@ impl Finding {
         let mut line = F::Line.fill(
             lang,
             &[
-                ("table", &self.table),
+                ("table", &crate::i18n::table_name(&self.table, lang)),
                 ("row", &self.row.render(lang)),
                 ("message", &self.message.render(lang)),
             ],

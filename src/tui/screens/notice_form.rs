@@ -66,7 +66,13 @@ fn settings(values: &[String], app: &App) -> Result<NoticeSettings, (usize, Stri
     if let (Some(posted), Some(meeting)) = (posted_on, meeting)
         && posted < meeting
     {
-        let said = P::PostedBefore.fill(lang, &[("posted", &posted), ("meeting", &meeting)]);
+        let said = P::PostedBefore.fill(
+            lang,
+            &[
+                ("posted", &crate::i18n::date(lang, posted)),
+                ("meeting", &crate::i18n::date(lang, meeting)),
+            ],
+        );
         return Err((POSTED, said));
     }
     let days = crate::domain::written::half_width(&values[DAYS]);
