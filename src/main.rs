@@ -7,7 +7,11 @@ use pavilion::lang::Lang;
 
 fn main() -> ExitCode {
     pavilion::cli::reader_left::end_quietly_when_the_reader_leaves();
-    let args = Cli::parse();
+    // A mistake on the command line is said in the reader's language (status 2).
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => return pavilion::cli::usage::fail(e),
+    };
     let lang = Lang::detect(args.lang.map(Lang::from));
     match cli::run(args) {
         Ok(()) => Exit::Ok.into(),

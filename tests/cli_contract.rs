@@ -805,3 +805,57 @@ fn a_reader_that_stops_reading_ends_the_command_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
 }
+
+/// A mistake on the command line itself (status 2) is said in the reader's language: clap finds it,
+/// the catalogue says it, with the usage line.
+#[test]
+fn usage_errors_in_the_readers_language() {
+    let run = |args: &[&str], env: Option<&str>| {
+        let mut c = Command::new(BIN);
+        c.args(args).env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        match env {
+            Some(l) => c.env("LANG", l),
+            None => c.env_remove("LANG"),
+        };
+        let out = c.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    for (args, env, want) in [
+        (&["--lang", "zh", "ballot", "1"][..], None, "缺少"),
+        (
+            &["--lang", "zh", "no-such-command"],
+            None,
+            "没有命令“no-such-command”",
+        ),
+        (
+            &["--lang=zh", "ballot", "1", "1", "3-2-101", "maybe"],
+            None,
+            "“maybe”不是",
+        ),
+        (
+            &["ballot", "1", "1", "3-2-101", "yes", "--colour"],
+            Some("zh_CN.UTF-8"),
+            "没有选项“--colour”",
+        ),
+        (
+            &["attend", "1", "3-2-101", "--proxy", "王", "--leave"],
+            None,
+            "不能与",
+        ),
+    ] {
+        let said = run(args, env);
+        assert!(said.contains(want), "{args:?}: {said}");
+        assert!(said.contains("--help`"), "{args:?}: {said}");
+        assert!(english_runs(&said).is_empty(), "{args:?}: {said}");
+    }
+    assert!(
+        run(&["--lang", "zh", "ballot", "1"], None).contains("用法：`pavilion ballot <MEETING>")
+    );
+    // English stays clap's own words.
+    let said = run(&["--lang", "en", "ballot", "1"], None);
+    assert!(
+        said.contains("the following required arguments were not provided"),
+        "{said}"
+    );
+}

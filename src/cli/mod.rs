@@ -18,6 +18,7 @@ mod roster_plan;
 mod say;
 mod stated;
 mod template;
+pub mod usage;
 mod votes;
 mod written;
 
