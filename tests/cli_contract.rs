@@ -126,6 +126,10 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
     std::fs::create_dir_all(&out).unwrap();
     let out = out.display().to_string();
     let template = dir.join("agenda.toml").display().to_string();
+    // A written ballot against one given in person (3-2-101 votes yes in person below).
+    let against = dir.join("against.csv");
+    std::fs::write(&against, "房号,表决意见\n3-2-101,反对\n").unwrap();
+    let against = against.display().to_string();
     vec![
         (s(&["init", "--estate", "红旗小区"]), true),
         (
@@ -142,6 +146,10 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
             false,
         ),
         (s(&["roster", "import", "agendas/roster-hongqi.csv"]), true),
+        (
+            s(&["roster", "import", "agendas/roster-hongqi.csv", "--yes"]),
+            true,
+        ),
         (
             s(&["intake", "agendas/hongqi-2026-11-28-elevator.toml"]),
             true,
@@ -208,6 +216,18 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
             false,
         ),
         (s(&["ballot-import", "1", "1", &b, "--at", "19:50"]), true),
+        (s(&["ballot-import", "1", "1", &against]), false),
+        (
+            s(&[
+                "ballot-import",
+                "1",
+                "1",
+                &against,
+                "--replace",
+                "书面票为准",
+            ]),
+            true,
+        ),
         (s(&["tally", "1", "1"]), true),
         (s(&["tally", "1", "1", "--json"]), true),
         (s(&["tally", "1", "9"]), false),
@@ -272,6 +292,45 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         ),
         (s(&["actions", "update", "9", "--note", "x"]), false),
         (s(&["actions", "list", "--json"]), true),
+        (
+            s(&[
+                "actions",
+                "add",
+                "--what",
+                "装扶手",
+                "--who",
+                "社区",
+                "--meeting",
+                "1",
+                "--item",
+                "1",
+            ]),
+            true,
+        ),
+        (
+            s(&[
+                "actions",
+                "update",
+                "2",
+                "--note",
+                "已报价",
+                "--meeting",
+                "1",
+            ]),
+            true,
+        ),
+        (
+            s(&[
+                "actions",
+                "close",
+                "2",
+                "--confirm",
+                "王秀兰确认",
+                "--meeting",
+                "1",
+            ]),
+            true,
+        ),
         (s(&["close", "1", "1", "--at", "19:30"]), false),
         (s(&["close", "1", "1"]), true),
         (s(&["close", "1", "1"]), false),
@@ -350,6 +409,23 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         ),
         (s(&["meeting", "set", "1", "--notice-days", "0"]), false),
         (
+            s(&["meeting", "set", "1", "--mask-officers", "--reissue"]),
+            true,
+        ),
+        (
+            s(&[
+                "guest",
+                "add",
+                "1",
+                "--name",
+                "吴芳",
+                "--role",
+                "记者",
+                "--reissue",
+            ]),
+            true,
+        ),
+        (
             s(&["meeting", "set", "1", "--posted-on", "2026年12月1日"]),
             false,
         ),
@@ -373,6 +449,8 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
             true,
         ),
         (s(&["sign-in-sheet", "1", "-o", &out]), true),
+        (s(&["sign-in-sheet", "1", "-o", &out, "--force"]), true),
+        (s(&["ballots", "1", "1", "-o", &out, "--force"]), true),
         (s(&["sign-in-sheet", "1", "-f", "docx", "-o", &out]), true),
         (s(&["verify", "--json"]), true),
         (s(&["verify", "--against", &c]), true),
@@ -383,6 +461,7 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         (s(&["restore", &not_a_db, "--yes"]), false),
         (s(&["restore", &c, "--yes"]), true),
         (s(&["show"]), false),
+        (s(&["show", "1", "--theme", "light"]), false),
         // The screens need a terminal; here the output is a pipe.
         (s(&["run", "1"]), false),
         (s(&["demo"]), false),
