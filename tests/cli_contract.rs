@@ -938,3 +938,36 @@ fn usage_errors_in_the_readers_language() {
         "{said}"
     );
 }
+
+/// `--help` in the reader's language: every command's and option's text, the headings with a
+/// full-width colon; English is the commands' own.
+#[test]
+fn help_in_the_readers_language() {
+    let help = |args: &[&str]| {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for args in [
+        &["--lang", "zh", "--help"][..],
+        &["--lang", "zh", "ballot", "--help"],
+        &["--lang", "zh", "roster", "import", "--help"],
+        &["--lang", "zh", "export", "-h"],
+        &["--lang", "zh", "show", "--help"],
+    ] {
+        let text = help(args);
+        assert!(
+            text.contains("用法：") && text.contains("选项："),
+            "{args:?}: {text}"
+        );
+        let runs = english_runs(&text);
+        assert!(runs.is_empty(), "{args:?}:\n{}", runs.join("\n"));
+        assert!(typography("zh", &text).is_empty(), "{args:?}: {text}");
+    }
+    assert!(help(&["--lang", "zh", "--help"]).contains("为一个小区建立数据库"));
+    let en = help(&["--lang", "en", "ballot", "--help"]);
+    assert!(
+        en.contains("Usage:") && en.contains("Cast by a proxy holder"),
+        "{en}"
+    );
+}

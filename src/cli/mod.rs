@@ -7,6 +7,7 @@ mod ballot_papers;
 mod cost;
 pub mod export;
 pub mod handoff;
+mod help_zh;
 mod integrity;
 mod logging;
 mod meetings;

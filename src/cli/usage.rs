@@ -9,6 +9,19 @@ use super::outcome::Exit;
 use crate::i18n::UsageText as U;
 use crate::lang::Lang;
 
+/// The command line as given, read with its help in the reader's language; or, for a mistake (or
+/// `--help`), the status to end with once it is said.
+pub fn parse() -> Result<super::Cli, ExitCode> {
+    use clap::{CommandFactory, FromArgMatches};
+    let cmd = match Lang::detect(lang_in_args(std::env::args().skip(1))) {
+        Lang::Zh => super::help_zh::chinese(super::Cli::command()),
+        Lang::En => super::Cli::command(),
+    };
+    cmd.try_get_matches()
+        .and_then(|m| super::Cli::from_arg_matches(&m))
+        .map_err(fail)
+}
+
 /// Says what is wrong with the command line and gives the status: 2, or 0 for `--help`.
 pub fn fail(e: clap::Error) -> ExitCode {
     let shown_as_clap_says = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);

@@ -17,6 +17,6 @@ catalogue! {
         Other => "clap 原文：`{detail}`", "clap said: `{detail}`";
         DidYouMean => "是不是要写 {suggested}？", "did you mean {suggested}?";
         Usage => "用法：`{usage}`", "usage: `{usage}`";
-        MoreHelp => "各命令和选项的说明：`{command} --help`（说明为英文）", "what each command and option does: `{command} --help`";
+        MoreHelp => "各命令和选项的说明：`{command} --help`", "what each command and option does: `{command} --help`";
     }
 }
