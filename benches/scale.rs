@@ -130,6 +130,8 @@ fn measure_step(step: &str, path: &Path, meeting: i64) {
                 app.on_reply(Reply::Model(Box::new(
                     Model::load(&store, meeting).unwrap(),
                 )));
+                // The screens hold the roster's list by then (untimed: read after the first frame).
+                app.on_reply(Reply::Roster(Box::new(Roster::load(&store).unwrap())));
                 let t = Instant::now();
                 app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
                 app.on_key(KeyEvent::new(KeyCode::Char('v'), KeyModifiers::NONE));

@@ -444,6 +444,20 @@ fn the_html_file_references_nothing_outside_itself() {
             assert!(html.contains("@page") && html.contains("size: a4"));
             assert!(html.contains("@bottom-center") && html.contains("counter(pages)"));
             assert!(!html.contains("break-before: page"), "no page per item");
+            // The grid as attributes too, for Word, WPS and LibreOffice opening the file as a
+            // document; the signature cells a fixed height.
+            for table in html.split("<table").skip(1) {
+                let tag = &table[..table.find('>').unwrap()];
+                for a in [r#"border="1""#, r#"cellpadding="4""#, r#"width="100%""#] {
+                    assert!(
+                        tag.contains(a),
+                        "{variant:?} {lang:?}: <table{tag}> without {a}"
+                    );
+                }
+            }
+            if variant == Variant::Minutes {
+                assert!(html.contains(r#"height="57""#), "{lang:?}: room to sign");
+            }
         }
     }
 }

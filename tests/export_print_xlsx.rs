@@ -10,7 +10,7 @@ mod common;
 
 use common::print::{self, estate_vote, pdfinfo, pdftotext};
 use pavilion::domain::Responsible;
-use pavilion::export::{self, Format, Lang, Variant};
+use pavilion::export::{self, Format};
 use pavilion::store::{NewAction, Presence};
 
 #[test]
@@ -44,14 +44,14 @@ fn xlsx_prints_on_a4_landscape_with_the_header_row_on_every_page() {
         })
         .unwrap();
 
-    let files = print::write_exports(
+    let files = print::three_documents(
         &store,
         m,
         Format::Xlsx,
-        &[
-            (Variant::Minutes, Lang::Zh, "records-zh.xlsx"),
-            (Variant::PublicNotice, Lang::Zh, "records-public-zh.xlsx"),
-            (Variant::Minutes, Lang::En, "records-en.xlsx"),
+        [
+            "records-zh.xlsx",
+            "records-public-zh.xlsx",
+            "records-en.xlsx",
         ],
         dir.path(),
     );

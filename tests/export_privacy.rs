@@ -267,7 +267,7 @@ fn the_command_reports_what_it_masked_and_what_to_review() {
         "{err}"
     );
 
-    let check = common::cli::pavilion(&db, &["export", &m, "-f", "md", "--check", "--lang", "zh"]);
+    let check = common::cli::pavilion(&db, &["export", &m, "--check", "--lang", "zh"]);
     let said = String::from_utf8_lossy(&check.stdout);
     assert!(!check.status.success(), "something is left to review");
     assert!(

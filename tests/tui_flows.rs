@@ -718,12 +718,7 @@ fn a_backlog_concern_is_read_and_scheduled_and_an_item_with_a_vote_is_set_up_on_
         screen.contains("晚上老人出门不方便"),
         "read whole: {screen}"
     );
-    h.press(KeyCode::Enter);
-    h.keys("y");
-    let items = h.store.items(h.meeting).unwrap();
-    assert_eq!(items.len(), 4);
-    assert_eq!(items[3].raised_by, "赵大爷");
-    assert!(h.store.concerns(true).unwrap().is_empty());
+    h.schedule_lamp_concern(4);
 
     // A new item with a vote: the rule from the list, the unit as scope, a required consent; a
     // day raised that is no date is refused with the field named, and nothing is written.

@@ -235,12 +235,7 @@ fn a_whole_meeting_set_up_signed_in_voted_closed_and_acted_on_from_the_keys_alon
     // The backlog concern, read and scheduled into this meeting.
     h.keys("b");
     assert!(h.render(80, 24).contains("晚上老人出门不方便"));
-    h.press(KeyCode::Enter);
-    h.keys("y");
-    let items = h.store.items(h.meeting).unwrap();
-    assert_eq!(items.len(), 4);
-    assert_eq!(items[3].raised_by, "赵大爷");
-    assert!(h.store.concerns(true).unwrap().is_empty());
+    h.schedule_lamp_concern(4);
 
     // What the record holds: how each ballot came, the reasons, the actions; `verify` passes.
     let ballots = h.store.ballot_history(items[0].id).unwrap();

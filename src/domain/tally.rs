@@ -477,5 +477,8 @@ fn outlook(
     }
 }
 
+mod sorted;
+pub use sorted::{Ballots, tally_sorted};
+
 #[cfg(test)]
 mod tests;

@@ -183,10 +183,11 @@ pub fn write(out: &mut String, t: &Table) {
     let shaded = format!(r#"<w:shd w:val="clear" w:color="auto" w:fill="{HEAD_FILL}" />"#);
     let head_props = props(&shaded);
     let body_props = props("");
-    let paragraph = |style: &str, i: usize| {
+    let paragraph = |style: &str, i: usize, keep: bool| {
         let right = t.align.get(i) == Some(&Align::Right);
         format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="{style}" />{}</w:pPr><w:r>"#,
+            r#"<w:p><w:pPr><w:pStyle w:val="{style}" />{}{}</w:pPr><w:r>"#,
+            if keep { "<w:keepNext />" } else { "" },
             if right {
                 r#"<w:jc w:val="right" />"#
             } else {
@@ -194,11 +195,17 @@ pub fn write(out: &mut String, t: &Table) {
             }
         )
     };
+    // The header row and the first row are kept with the row after them: a table never starts
+    // at the foot of a page with a single row under its header (LibreOffice 7.4 then drops the
+    // rows after it when they may not split: CollaboraOnline/online#11629).
     let head_paras: Vec<String> = (0..widths.len())
-        .map(|i| paragraph(TABLE_HEAD, i))
+        .map(|i| paragraph(TABLE_HEAD, i, true))
+        .collect();
+    let first_paras: Vec<String> = (0..widths.len())
+        .map(|i| paragraph(TABLE_TEXT, i, t.rows.len() > 1))
         .collect();
     let body_paras: Vec<String> = (0..widths.len())
-        .map(|i| paragraph(TABLE_TEXT, i))
+        .map(|i| paragraph(TABLE_TEXT, i, false))
         .collect();
 
     // What a cell's lines may measure, and the cell's text broken into such lines.
@@ -215,11 +222,12 @@ pub fn write(out: &mut String, t: &Table) {
         ),
         _ => "<w:tr><w:trPr><w:cantSplit /></w:trPr>".to_string(),
     };
-    for r in &t.rows {
+    for (n, r) in t.rows.iter().enumerate() {
         out.push_str(&row_props);
+        let paras = if n == 0 { &first_paras } else { &body_paras };
         for i in 0..widths.len() {
             let text = r.get(i).map_or("", String::as_str);
-            cell(out, &body_props[i], &body_paras[i], &fit(text, i, false));
+            cell(out, &body_props[i], &paras[i], &fit(text, i, false));
         }
         out.push_str("</w:tr>");
     }

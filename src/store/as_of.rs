@@ -228,12 +228,13 @@ pub(crate) fn meeting_epoch(conn: &Connection, meeting: i64) -> Result<Option<i6
         return Ok(None);
     }
     Ok(conn
-        .prepare_cached(
-            "SELECT MAX(id) FROM events WHERE meeting_id = ?1
-             AND kind IN ('meeting.intake', 'attend', 'ballot', 'ballot.withdraw', 'vote.close')",
-        )?
+        .prepare_cached(MEETING_EPOCH)?
         .query_row([meeting], |r| r.get(0))?)
 }
+
+/// The last event of meeting ?1 that the roster of its minutes is taken at.
+pub(crate) const MEETING_EPOCH: &str = "SELECT MAX(id) FROM events WHERE meeting_id = ?1
+     AND kind IN ('meeting.intake', 'attend', 'ballot', 'ballot.withdraw', 'vote.close')";
 
 /// Whether the roster stood the same after event `a` as after event `b` (None: now): no flat's
 /// history row starts between them. A file that keeps no history is read as it is now for both.

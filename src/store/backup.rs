@@ -209,6 +209,8 @@ fn write_checked(src: &Connection, part: &Path, depth: Depth, stop: &Stop) -> Re
         // One self-contained file: nothing beside it to lose when it is copied around.
         dst.pragma_update_and_check(None, "journal_mode", "DELETE", |_| Ok(()))?;
     }
+    // A copy called off meanwhile is not synced (that can take long for a large file).
+    stop.check()?;
     std::fs::File::open(part)
         .and_then(|f| f.sync_all())
         .map_err(io(crate::i18n::CmdText::CannotWrite, part))?;

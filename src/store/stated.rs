@@ -246,6 +246,13 @@ pub struct EnteredLater {
     pub closes: HashMap<i64, Timestamp>,
 }
 
+/// The events of meeting ?1 that [`EnteredLater::add`] looks at, through `events_meeting`.
+pub(crate) const LATER_EVENTS: &str =
+    "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
+     WHERE meeting_id = ?1
+       AND (kind IN ('attend', 'note.add') OR instr(data, '\"stated_at\"') > 0)
+     ORDER BY id";
+
 impl EnteredLater {
     /// From a meeting's events, in order.
     pub fn of<'a>(events: impl IntoIterator<Item = &'a Event>) -> EnteredLater {
@@ -313,12 +320,7 @@ impl EnteredLater {
     pub fn of_meeting(store: &Store, meeting: i64) -> Result<EnteredLater> {
         let mut out = EnteredLater::default();
         let mut seen_notes = HashMap::new();
-        let mut stmt = store.conn.prepare_cached(
-            "SELECT id, at, kind, meeting_id, item_id, owner_id, data, prev_hash, hash FROM events
-             WHERE meeting_id = ?1
-               AND (kind IN ('attend', 'note.add') OR instr(data, '\"stated_at\"') > 0)
-             ORDER BY id",
-        )?;
+        let mut stmt = store.conn.prepare_cached(LATER_EVENTS)?;
         let mut rows = stmt.query([meeting])?;
         while let Some(r) = rows.next()? {
             out.add(&super::events::event_of(r)?, &mut seen_notes);

@@ -97,6 +97,37 @@ pub fn write_exports(
         .collect()
 }
 
+/// The three documents the print tests print: the minutes in Chinese, the public notice in
+/// Chinese and the minutes in English, exported into `dir` under `names` in that order (see
+/// [`write_exports`]).
+pub fn three_documents(
+    store: &Store,
+    m: i64,
+    format: Format,
+    names: [&str; 3],
+    dir: &Path,
+) -> Vec<PathBuf> {
+    let [minutes_zh, notice_zh, minutes_en] = names;
+    write_exports(
+        store,
+        m,
+        format,
+        &[
+            (Variant::Minutes, Lang::Zh, minutes_zh),
+            (Variant::PublicNotice, Lang::Zh, notice_zh),
+            (Variant::Minutes, Lang::En, minutes_en),
+        ],
+        dir,
+    )
+}
+
+/// The public notice of [`estate_vote`] printed: its 225 ballots fit in six pages, and the first
+/// owner of the roll call is not named (names are masked on the notice).
+pub fn assert_notice_short_and_masked(what: &str, pages: usize, text: &str, first_owner: &str) {
+    assert!(pages <= 6, "the 225-ballot notice takes {pages} pages");
+    assert!(!text.contains(first_owner), "{what} shows {first_owner}");
+}
+
 /// Converts the files to PDF in one LibreOffice run; returns the PDFs in the same order.
 pub fn soffice_to_pdf(files: &[PathBuf], out: &Path) -> Vec<PathBuf> {
     let profile = out.join("lo-profile");

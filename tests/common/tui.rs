@@ -142,6 +142,17 @@ impl Harness {
             .unwrap();
     }
 
+    /// On the backlog, with the lamp concern selected: Enter and `y` schedule it here, as item
+    /// `number`, and the backlog is empty.
+    pub fn schedule_lamp_concern(&mut self, number: usize) {
+        self.press(ratatui::crossterm::event::KeyCode::Enter);
+        self.keys("y");
+        let items = self.store.items(self.meeting).unwrap();
+        assert_eq!(items.len(), number);
+        assert_eq!(items[number - 1].raised_by, "赵大爷");
+        assert!(self.store.concerns(true).unwrap().is_empty());
+    }
+
     /// The rule of each item of the meeting, in agenda order.
     pub fn item_rules(&self) -> Vec<String> {
         let items = self.store.items(self.meeting).unwrap();

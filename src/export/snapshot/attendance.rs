@@ -8,6 +8,7 @@ use crate::domain::{Area, Counts, FlatRef};
 use crate::store::{EnteredLater, MeetingRecord, Presence, Store, StoreError};
 
 use super::instant;
+use super::item::Names;
 
 /// Who came: owners in person and by proxy (headcount and area), and other participants.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -55,11 +56,20 @@ pub struct ProxyLine {
     pub holder: String,
 }
 
+/// An owner's name and flats, as the attendance keeps them.
+fn owned(names: &Names, owner: i64) -> (String, Vec<FlatRef>) {
+    names
+        .get(&owner)
+        .map_or_else(Default::default, |(name, flats)| {
+            (name.to_string(), flats.iter().map(|&f| f.clone()).collect())
+        })
+}
+
 pub(super) fn gather_attendance(
     store: &Store,
     meeting: &MeetingRecord,
     owner_area: &HashMap<i64, Area>,
-    owner_flats: &HashMap<i64, (String, Vec<FlatRef>)>,
+    owner_flats: &Names,
     later: &EnteredLater,
 ) -> Result<Attendance, StoreError> {
     let mut a = Attendance {
@@ -71,7 +81,7 @@ pub(super) fn gather_attendance(
     }
     for (owner, record) in store.attendance(meeting.id)? {
         let area = owner_area.get(&owner).copied().unwrap_or_default();
-        let (name, flats) = owner_flats.get(&owner).cloned().unwrap_or_default();
+        let (name, flats) = owned(owner_flats, owner);
         a.sign_in.push(SignIn {
             flats,
             owner: name,
@@ -83,7 +93,7 @@ pub(super) fn gather_attendance(
             Presence::Present => add(&mut a.in_person, area),
             Presence::Proxy(holder) => {
                 add(&mut a.proxy, area);
-                let (name, flats) = owner_flats.get(&owner).cloned().unwrap_or_default();
+                let (name, flats) = owned(owner_flats, owner);
                 a.proxies.push(ProxyLine {
                     flats,
                     owner: name,

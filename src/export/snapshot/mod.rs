@@ -95,7 +95,7 @@ impl MeetingSnapshot {
             *owner_area.entry(e.owner_id).or_default() += e.area;
             people.phones.extend(e.phone.iter().cloned());
         }
-        people.names = owner_flats.values().map(|(n, _)| n.clone()).collect();
+        people.names = owner_flats.values().map(|(n, _)| n.to_string()).collect();
         people.names.sort();
         people.names.dedup();
         people.phones.sort();

@@ -9,7 +9,7 @@ use super::super::cost::{floors_line, method};
 use super::super::cost_data::{plan_head, plan_rows};
 use super::super::labels::{self as lb, L};
 use super::super::snapshot::MeetingSnapshot;
-use super::sheets::{Cell, Column, Sheet};
+use super::sheets::{Cell, Sheet, columns};
 
 /// The two sheets, or none when no item has a plan.
 pub fn sheets(s: &MeetingSnapshot, lang: Lang) -> Vec<Sheet> {
@@ -19,17 +19,8 @@ pub fn sheets(s: &MeetingSnapshot, lang: Lang) -> Vec<Sheet> {
     vec![shares(s, lang), plans(s, lang)]
 }
 
-fn head(spec: &[(&str, usize)]) -> Vec<Column> {
-    spec.iter()
-        .map(|(head, max)| Column {
-            head: (*head).to_string(),
-            max: *max,
-        })
-        .collect()
-}
-
 fn shares(s: &MeetingSnapshot, lang: Lang) -> Sheet {
-    let columns = head(&[
+    let columns = columns(&[
         (L::CsvItem.get(lang), 6),
         (L::CsvItemTitle.get(lang), 24),
         (C::Flat.get(lang), 12),
@@ -102,7 +93,7 @@ fn plans(s: &MeetingSnapshot, lang: Lang) -> Sheet {
     Sheet {
         name: W::SheetCostPlans.get(lang).into(),
         title: String::new(),
-        columns: head(&spec),
+        columns: columns(&spec),
         rows,
     }
 }

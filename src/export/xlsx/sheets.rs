@@ -53,7 +53,8 @@ pub struct Sheet {
     pub rows: Vec<Vec<Cell>>,
 }
 
-fn columns(spec: &[(&str, usize)]) -> Vec<Column> {
+/// Columns from (heading, widest) pairs.
+pub fn columns(spec: &[(&str, usize)]) -> Vec<Column> {
     spec.iter()
         .map(|(head, max)| Column {
             head: (*head).to_string(),

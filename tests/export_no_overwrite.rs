@@ -1,0 +1,63 @@
+//! An export never replaces an earlier file of the same name: the command writes the new file under
+//! a numbered name and says which (or overwrites with `--force`), and the Export screen does the
+//! same and shows the name it used.
+
+mod common;
+
+use common::tui::Harness;
+use pavilion::lang::Lang;
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn the_command_keeps_an_earlier_file_and_names_the_new_one() {
+    let (dir, db) = common::cli::sample_db();
+    let out = dir.path().join("纪要.md");
+    let path = out.to_str().unwrap();
+    common::cli::ok(&db, &["export", "1", "-o", path]);
+    std::fs::write(&out, "edited by the secretary").unwrap();
+
+    let said = common::cli::ok(&db, &["export", "1", "-o", path]);
+    let second = dir.path().join("纪要-2.md");
+    assert!(
+        said.contains("exists and was kept") && said.contains(second.to_str().unwrap()),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "edited by the secretary"
+    );
+    let said = common::cli::ok(&db, &["export", "1", "-o", path]);
+    assert!(said.contains("纪要-3.md"), "{said}");
+    let minutes = std::fs::read(&second).unwrap();
+    assert_eq!(
+        std::fs::read(dir.path().join("纪要-3.md")).unwrap(),
+        minutes
+    );
+
+    common::cli::ok(&db, &["export", "1", "-o", path, "--force"]);
+    assert_eq!(std::fs::read(&out).unwrap(), minutes, "--force overwrites");
+    assert!(!dir.path().join("纪要-4.md").exists());
+}
+
+#[test]
+fn the_export_screen_keeps_an_earlier_file_and_shows_the_new_name() {
+    let mut h = Harness::new(Lang::En);
+    h.keys("e");
+    h.keys("f"); // html
+    h.press(KeyCode::Enter);
+    let exports = h.dir.path().join("exports");
+    let first = exports.join("meeting-1-2026-11-28-minutes-en.html");
+    std::fs::write(&first, "printed and annotated").unwrap();
+    h.press(KeyCode::Enter);
+    let second = exports.join("meeting-1-2026-11-28-minutes-en-2.html");
+    assert!(second.exists(), "the new file under a numbered name");
+    assert_eq!(
+        std::fs::read_to_string(&first).unwrap(),
+        "printed and annotated"
+    );
+    let screen = h.render(120, 30);
+    assert!(
+        screen.contains("meeting-1-2026-11-28-minutes-en-2.html"),
+        "{screen}"
+    );
+}
