@@ -1,13 +1,16 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use pavilion::cli;
 use pavilion::cli::outcome::{Exit, exit_of, report};
-use pavilion::cli::{self, Cli};
 use pavilion::lang::Lang;
 
 fn main() -> ExitCode {
     pavilion::cli::reader_left::end_quietly_when_the_reader_leaves();
-    let args = Cli::parse();
+    // A mistake on the command line is said in the reader's language (status 2).
+    let args = match pavilion::cli::usage::parse() {
+        Ok(args) => args,
+        Err(status) => return status,
+    };
     let lang = Lang::detect(args.lang.map(Lang::from));
     match cli::run(args) {
         Ok(()) => Exit::Ok.into(),

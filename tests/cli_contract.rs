@@ -126,6 +126,10 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
     std::fs::create_dir_all(&out).unwrap();
     let out = out.display().to_string();
     let template = dir.join("agenda.toml").display().to_string();
+    // A written ballot against one given in person (3-2-101 votes yes in person below).
+    let against = dir.join("against.csv");
+    std::fs::write(&against, "房号,表决意见\n3-2-101,反对\n").unwrap();
+    let against = against.display().to_string();
     vec![
         (s(&["init", "--estate", "红旗小区"]), true),
         (
@@ -142,6 +146,10 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
             false,
         ),
         (s(&["roster", "import", "agendas/roster-hongqi.csv"]), true),
+        (
+            s(&["roster", "import", "agendas/roster-hongqi.csv", "--yes"]),
+            true,
+        ),
         (
             s(&["intake", "agendas/hongqi-2026-11-28-elevator.toml"]),
             true,
@@ -208,6 +216,18 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
             false,
         ),
         (s(&["ballot-import", "1", "1", &b, "--at", "19:50"]), true),
+        (s(&["ballot-import", "1", "1", &against]), false),
+        (
+            s(&[
+                "ballot-import",
+                "1",
+                "1",
+                &against,
+                "--replace",
+                "书面票为准",
+            ]),
+            true,
+        ),
         (s(&["tally", "1", "1"]), true),
         (s(&["tally", "1", "1", "--json"]), true),
         (s(&["tally", "1", "9"]), false),
@@ -272,6 +292,45 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         ),
         (s(&["actions", "update", "9", "--note", "x"]), false),
         (s(&["actions", "list", "--json"]), true),
+        (
+            s(&[
+                "actions",
+                "add",
+                "--what",
+                "装扶手",
+                "--who",
+                "社区",
+                "--meeting",
+                "1",
+                "--item",
+                "1",
+            ]),
+            true,
+        ),
+        (
+            s(&[
+                "actions",
+                "update",
+                "2",
+                "--note",
+                "已报价",
+                "--meeting",
+                "1",
+            ]),
+            true,
+        ),
+        (
+            s(&[
+                "actions",
+                "close",
+                "2",
+                "--confirm",
+                "王秀兰确认",
+                "--meeting",
+                "1",
+            ]),
+            true,
+        ),
         (s(&["close", "1", "1", "--at", "19:30"]), false),
         (s(&["close", "1", "1"]), true),
         (s(&["close", "1", "1"]), false),
@@ -350,6 +409,23 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         ),
         (s(&["meeting", "set", "1", "--notice-days", "0"]), false),
         (
+            s(&["meeting", "set", "1", "--mask-officers", "--reissue"]),
+            true,
+        ),
+        (
+            s(&[
+                "guest",
+                "add",
+                "1",
+                "--name",
+                "吴芳",
+                "--role",
+                "记者",
+                "--reissue",
+            ]),
+            true,
+        ),
+        (
             s(&["meeting", "set", "1", "--posted-on", "2026年12月1日"]),
             false,
         ),
@@ -373,6 +449,8 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
             true,
         ),
         (s(&["sign-in-sheet", "1", "-o", &out]), true),
+        (s(&["sign-in-sheet", "1", "-o", &out, "--force"]), true),
+        (s(&["ballots", "1", "1", "-o", &out, "--force"]), true),
         (s(&["sign-in-sheet", "1", "-f", "docx", "-o", &out]), true),
         (s(&["verify", "--json"]), true),
         (s(&["verify", "--against", &c]), true),
@@ -383,6 +461,7 @@ fn readme_commands(dir: &std::path::Path) -> Vec<(Vec<String>, bool)> {
         (s(&["restore", &not_a_db, "--yes"]), false),
         (s(&["restore", &c, "--yes"]), true),
         (s(&["show"]), false),
+        (s(&["show", "1", "--theme", "light"]), false),
         // The screens need a terminal; here the output is a pipe.
         (s(&["run", "1"]), false),
         (s(&["demo"]), false),
@@ -804,4 +883,91 @@ fn a_reader_that_stops_reading_ends_the_command_quietly() {
         );
         assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
     }
+}
+
+/// A mistake on the command line itself (status 2) is said in the reader's language: clap finds it,
+/// the catalogue says it, with the usage line.
+#[test]
+fn usage_errors_in_the_readers_language() {
+    let run = |args: &[&str], env: Option<&str>| {
+        let mut c = Command::new(BIN);
+        c.args(args).env_remove("LC_ALL").env_remove("LC_MESSAGES");
+        match env {
+            Some(l) => c.env("LANG", l),
+            None => c.env_remove("LANG"),
+        };
+        let out = c.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    for (args, env, want) in [
+        (&["--lang", "zh", "ballot", "1"][..], None, "缺少"),
+        (
+            &["--lang", "zh", "no-such-command"],
+            None,
+            "没有命令“no-such-command”",
+        ),
+        (
+            &["--lang=zh", "ballot", "1", "1", "3-2-101", "maybe"],
+            None,
+            "“maybe”不是",
+        ),
+        (
+            &["ballot", "1", "1", "3-2-101", "yes", "--colour"],
+            Some("zh_CN.UTF-8"),
+            "没有选项“--colour”",
+        ),
+        (
+            &["attend", "1", "3-2-101", "--proxy", "王", "--leave"],
+            None,
+            "不能与",
+        ),
+    ] {
+        let said = run(args, env);
+        assert!(said.contains(want), "{args:?}: {said}");
+        assert!(said.contains("--help`"), "{args:?}: {said}");
+        assert!(english_runs(&said).is_empty(), "{args:?}: {said}");
+    }
+    assert!(
+        run(&["--lang", "zh", "ballot", "1"], None).contains("用法：`pavilion ballot <MEETING>")
+    );
+    // English stays clap's own words.
+    let said = run(&["--lang", "en", "ballot", "1"], None);
+    assert!(
+        said.contains("the following required arguments were not provided"),
+        "{said}"
+    );
+}
+
+/// `--help` in the reader's language: every command's and option's text, the headings with a
+/// full-width colon; English is the commands' own.
+#[test]
+fn help_in_the_readers_language() {
+    let help = |args: &[&str]| {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    for args in [
+        &["--lang", "zh", "--help"][..],
+        &["--lang", "zh", "ballot", "--help"],
+        &["--lang", "zh", "roster", "import", "--help"],
+        &["--lang", "zh", "export", "-h"],
+        &["--lang", "zh", "show", "--help"],
+    ] {
+        let text = help(args);
+        assert!(
+            text.contains("用法：") && text.contains("选项："),
+            "{args:?}: {text}"
+        );
+        let runs = english_runs(&text);
+        assert!(runs.is_empty(), "{args:?}:\n{}", runs.join("\n"));
+        assert!(typography("zh", &text).is_empty(), "{args:?}: {text}");
+    }
+    assert!(help(&["--lang", "zh", "--help"]).contains("为一个小区建立数据库"));
+    let en = help(&["--lang", "en", "ballot", "--help"]);
+    assert!(
+        en.contains("Usage:") && en.contains("Cast by a proxy holder"),
+        "{en}"
+    );
 }

@@ -282,15 +282,16 @@ fn a_show_of_hands_closed_at_a_stated_time_counts_those_present_then() {
         o = owner("3-2-301")
     );
     let stderr = tampered(&db, &late, true);
-    let expected = "item 2 is decided by those present and its vote closed at 2026-11-28T11:40:00Z: \
-                    a sign-in or leaving at 2026-11-28T11:35:00Z entered after that";
+    // Said in the meeting's local time, as the refusals are.
+    let expected = "item 2 is decided by those present and its vote closed at 28 Nov 2026 19:40: \
+                    a sign-in or leaving at 28 Nov 2026 19:35 entered after that";
     assert!(stderr.contains(expected), "{stderr}");
     let early = "UPDATE events SET data = json_set(data, '$.stated_at', '2026-11-28T11:05:00Z')
              WHERE id = (SELECT MIN(id) FROM events WHERE kind = 'ballot');
          UPDATE ballots SET at = '2026-11-28T11:05:00Z' WHERE id = 1;";
     let stderr = tampered(&db, early, true);
     let expected = "item 2 is decided by those present, but the owner of this ballot entered \
-                    later was not signed in at 2026-11-28T11:05:00Z";
+                    later was not signed in at 28 Nov 2026 19:05";
     assert!(stderr.contains(expected), "{stderr}");
 }
 
@@ -365,7 +366,7 @@ fn verify_replays_stated_times_and_catches_tampering_with_them() {
              UPDATE notes SET at = '2099-01-01T00:00:00Z';"
                 .into(),
             true,
-            "the stated time 2099-01-01T00:00:00Z is later than when it was entered".into(),
+            "the stated time 1 Jan 2099 08:00 is later than when it was entered".into(),
         ),
         // A vote said to have closed before a ballot it counted.
         (
@@ -374,7 +375,7 @@ fn verify_replays_stated_times_and_catches_tampering_with_them() {
              UPDATE items SET closed_at = '2026-11-28T11:35:00Z' WHERE number = 1;"
                 .into(),
             true,
-            "the vote on item 1 closed at 2026-11-28T11:35:00Z, before one of its ballots (2026-11-28T11:40:00Z)".into(),
+            "the vote on item 1 closed at 28 Nov 2026 19:35, before one of its ballots (28 Nov 2026 19:40)".into(),
         ),
         (
             "UPDATE events SET data = json_set(data, '$.stated_at', 'last night')

@@ -205,7 +205,7 @@ pub enum Command {
     /// The action ledger across meetings
     #[command(subcommand)]
     Actions(ActionsCommand),
-    /// Minutes, or with --public the public notice, as Markdown, HTML, JSON or CSV
+    /// Minutes, or with --public the public notice, as Markdown, HTML, JSON, CSV, DOCX or XLSX
     Export(super::export::ExportArgs),
     /// The meeting as a commented agenda file (TOML) that `intake` takes in again
     AgendaTemplate(super::template::TemplateArgs),

@@ -7,6 +7,7 @@ mod ballot_papers;
 mod cost;
 pub mod export;
 pub mod handoff;
+mod help_zh;
 mod integrity;
 mod logging;
 mod meetings;
@@ -18,6 +19,7 @@ mod roster_plan;
 mod say;
 mod stated;
 mod template;
+pub mod usage;
 mod votes;
 mod written;
 

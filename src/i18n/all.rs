@@ -40,6 +40,7 @@ pub fn every_text() -> Vec<Entry> {
     out.extend(texts(StatedText::ALL));
     out.extend(texts(StoreText::ALL));
     out.extend(texts(TableText::ALL));
+    out.extend(texts(UsageText::ALL));
     out.extend(texts(WorkbookText::ALL));
     out.extend(
         crate::export::labels::L::ALL

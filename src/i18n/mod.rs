@@ -34,6 +34,7 @@ mod stated;
 mod store;
 pub mod tables;
 pub mod terms;
+mod usage;
 mod workbook;
 
 pub use agenda::AgendaText;
@@ -61,6 +62,7 @@ pub use show::ShowText;
 pub use stated::StatedText;
 pub use store::StoreText;
 pub use tables::{TableText, table_name};
+pub use usage::UsageText;
 pub use workbook::WorkbookText;
 
 /// A table of texts, one enum per area of the program.

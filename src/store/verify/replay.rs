@@ -57,11 +57,11 @@ impl Replay {
             }
             _ => {}
         }
-        let at = self.time_of(e, &data, out);
+        let at = self.time_of(conn, e, &data, out);
         self.check_stated_record(conn, e, &data, &at, out)?;
         self.apply(e, &data, &at, out);
         if e.kind == "vote.close" {
-            self.check_stated_close(e, &data, &at, out);
+            self.check_stated_close(conn, e, &data, &at, out);
             let stated = crate::store::stated::stated_at(&data).map(|_| at.as_str());
             self.recount(conn, e, stated, out)?;
             if let Some(item) = e.item_id {

@@ -3,19 +3,49 @@
 //! comes after every ballot it counted and counts those present then.
 
 use jiff::Timestamp;
+use jiff::tz::Offset;
 use rusqlite::Connection;
 use serde_json::Value;
 
 use super::expected::Replay;
 use super::findings::Findings;
-use crate::i18n::{StatedText as X, said};
+use crate::i18n::{Said, StatedText as X, said};
 use crate::store::Result;
 use crate::store::events::Event;
 use crate::store::stated::stated_at;
 
+/// `name` is a stored moment, said in its meeting's local time as each language writes one (the
+/// stored text itself when it does not read, or the meeting is not known).
+fn local(
+    conn: &Connection,
+    meeting: Option<i64>,
+    said: Said,
+    name: &'static str,
+    at: &str,
+) -> Said {
+    let offset = meeting
+        .and_then(|m| {
+            conn.query_row("SELECT utc_offset FROM meetings WHERE id = ?1", [m], |r| {
+                r.get::<_, i32>(0)
+            })
+            .ok()
+        })
+        .and_then(|s| Offset::from_seconds(s).ok());
+    match (offset, at.parse::<Timestamp>()) {
+        (Some(o), Ok(t)) => crate::store::stated::local(said, name, t, o),
+        _ => said.both(name, at, at),
+    }
+}
+
 impl Replay {
     /// The time an event stands for: its stated time (checked), else when it was recorded.
-    pub(super) fn time_of(&self, e: &Event, data: &Value, out: &mut Findings) -> String {
+    pub(super) fn time_of(
+        &self,
+        conn: &Connection,
+        e: &Event,
+        data: &Value,
+        out: &mut Findings,
+    ) -> String {
         let Some(stated) = stated_at(data) else {
             return e.at.clone();
         };
@@ -25,10 +55,14 @@ impl Replay {
                 e.at.clone()
             }
             (Ok(s), Ok(recorded)) if s > recorded => {
-                out.event(
-                    e.id,
-                    said!(X::StatedAfterRecorded, stated = stated, at = e.at),
+                let s = local(
+                    conn,
+                    e.meeting_id,
+                    said!(X::StatedAfterRecorded),
+                    "stated",
+                    stated,
                 );
+                out.event(e.id, local(conn, e.meeting_id, s, "at", &e.at));
                 stated.to_string()
             }
             _ => stated.to_string(),
@@ -61,7 +95,8 @@ impl Replay {
             ("ballot" | "ballot.withdraw", Some(meeting), Some(item), Some(owner))
                 if self.by_those_present(conn, item)? && !self.here_at(meeting, owner, at) =>
             {
-                out.event(e.id, said!(X::BallotNotHere, item = item, at = at));
+                let s = said!(X::BallotNotHere, item = item);
+                out.event(e.id, local(conn, Some(meeting), s, "at", at));
             }
             ("attend", Some(meeting), _, _) => {
                 for (&item, x) in &self.items {
@@ -71,8 +106,9 @@ impl Replay {
                         && closed >= at
                         && self.by_those_present(conn, item)?
                     {
-                        let s = said!(X::SignInAfterClose, item = item, closed = closed, at = at);
-                        out.event(e.id, s);
+                        let s = said!(X::SignInAfterClose, item = item);
+                        let s = local(conn, Some(meeting), s, "closed", closed);
+                        out.event(e.id, local(conn, Some(meeting), s, "at", at));
                         break;
                     }
                 }
@@ -83,7 +119,14 @@ impl Replay {
     }
 
     /// A vote closed at a stated time: no ballot of the item may stand for a later time.
-    pub(super) fn check_stated_close(&self, e: &Event, data: &Value, at: &str, out: &mut Findings) {
+    pub(super) fn check_stated_close(
+        &self,
+        conn: &Connection,
+        e: &Event,
+        data: &Value,
+        at: &str,
+        out: &mut Findings,
+    ) {
         let (Some(item), Some(_)) = (e.item_id, stated_at(data)) else {
             return;
         };
@@ -96,15 +139,14 @@ impl Replay {
             .map(|b| b.at.value.as_str())
             .max();
         if let Some(ballot) = latest.filter(|b| *b > at) {
-            out.event(
-                e.id,
-                said!(
-                    X::ClosedBeforeBallot,
-                    item = item,
-                    closed = at,
-                    ballot = ballot
-                ),
+            let s = local(
+                conn,
+                e.meeting_id,
+                said!(X::ClosedBeforeBallot, item = item),
+                "closed",
+                at,
             );
+            out.event(e.id, local(conn, e.meeting_id, s, "ballot", ballot));
         }
     }
 }
