@@ -68,24 +68,26 @@ pub fn rule(text: &str) -> Option<Rule> {
     Rule::builtin(text.trim())
 }
 
-/// A day typed in a form: nothing, or exactly a real date written 2026-10-20 (full-width digits
-/// too); otherwise the text as typed (half-width), for the message.
-pub fn exact_date(text: &str) -> Result<Option<Date>, String> {
+/// A day typed in a form: nothing, or a real date in any form people write (2026-10-20,
+/// 2026/10/20, 2026.10.20, 2026年10月20日, full-width digits too; 10月20日 falls in `year`);
+/// otherwise the text as typed (half-width), for the message.
+pub fn exact_date(text: &str, year: i16) -> Result<Option<Date>, String> {
     let plain = crate::domain::written::half_width(text);
     let t = plain.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let shaped = t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-';
-    match shaped.then(|| t.parse::<Date>().ok()).flatten() {
-        Some(d) => Ok(Some(d)),
-        None => Err(t.to_string()),
-    }
+    crate::domain::written::parse_date(t, year)
+        .map(Some)
+        .ok_or_else(|| t.to_string())
 }
 
 /// The day the concern was raised: an exact date, not after the meeting.
 fn raised_on(text: &str, meeting: Option<Date>, lang: Lang) -> Result<Option<Date>, String> {
-    let Some(day) = exact_date(text).map_err(|t| X::BadRaisedOn.fill(lang, &[("text", &t)]))?
+    // A month and day alone fall in the meeting's year (this year when there is no meeting yet).
+    let year = meeting.map_or_else(|| jiff::Zoned::now().year(), |m| m.year());
+    let Some(day) =
+        exact_date(text, year).map_err(|t| X::BadRaisedOn.fill(lang, &[("text", &t)]))?
     else {
         return Ok(None);
     };
@@ -155,6 +157,31 @@ pub fn plan(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_is_read_in_every_form_people_write() {
+        let day = Some(jiff::civil::date(2026, 10, 20));
+        for typed in [
+            "2026-10-20",
+            "2026/10/20",
+            "2026.10.20",
+            "2026年10月20日",
+            "10月20日",
+            "２０２６－１０－２０",
+            " 2026年10月20日 ",
+        ] {
+            assert_eq!(exact_date(typed, 2026), Ok(day), "{typed}");
+        }
+        assert_eq!(exact_date("  ", 2026), Ok(None));
+        assert_eq!(exact_date("2026-02-30", 2026), Err("2026-02-30".into()));
+        assert_eq!(exact_date("１０/２０", 2026), Err("10/20".into()));
+        let meeting = Some(jiff::civil::date(2026, 11, 28));
+        assert_eq!(raised_on("10月20日", meeting, Lang::Zh), Ok(day));
+        assert!(
+            raised_on("12月20日", meeting, Lang::Zh).is_err(),
+            "after the meeting"
+        );
+    }
 
     fn values(on: &str, rule: &str, scope: &str, consents: &str) -> Vec<String> {
         [

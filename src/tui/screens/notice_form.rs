@@ -60,9 +60,11 @@ pub fn open(app: &mut App) {
 /// The settings from the form, or the field that does not read and why.
 fn settings(values: &[String], app: &App) -> Result<NoticeSettings, (usize, String)> {
     let lang = app.lang;
-    let posted_on = exact_date(&values[POSTED])
-        .map_err(|t| (POSTED, P::NotADay.fill(lang, &[("text", &t)])))?;
     let meeting = app.model.as_ref().map(|m| m.meeting.local_start().date());
+    // A month and day alone fall in the meeting's year.
+    let year = meeting.map_or_else(|| jiff::Zoned::now().year(), |m| m.year());
+    let posted_on = exact_date(&values[POSTED], year)
+        .map_err(|t| (POSTED, P::NotADay.fill(lang, &[("text", &t)])))?;
     if let (Some(posted), Some(meeting)) = (posted_on, meeting)
         && posted < meeting
     {
