@@ -47,6 +47,17 @@ fn four_four() -> (tempfile::TempDir, PathBuf) {
 
 /// Appends an event with a correct hash, as a tamperer with the file can.
 fn forge_event(conn: &rusqlite::Connection, kind: &str, item: i64, data: serde_json::Value) {
+    forge_event_in(conn, 1, kind, item, data);
+}
+
+/// The same, for an item of meeting `meeting`.
+fn forge_event_in(
+    conn: &rusqlite::Connection,
+    meeting: i64,
+    kind: &str,
+    item: i64,
+    data: serde_json::Value,
+) {
     let (id, prev): (i64, String) = conn
         .query_row(
             "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1",
@@ -58,7 +69,7 @@ fn forge_event(conn: &rusqlite::Connection, kind: &str, item: i64, data: serde_j
         id: id + 1,
         at: "2026-11-28T12:00:00Z".into(),
         kind: kind.into(),
-        meeting_id: Some(1),
+        meeting_id: Some(meeting),
         item_id: Some(item),
         owner_id: None,
         data: data.to_string(),
@@ -143,6 +154,60 @@ fn a_forged_close_with_correctly_hashed_events_is_counted_again_and_caught() {
     );
     let out = pavilion(&path, &["verify"]);
     assert!(!out.status.success());
+}
+
+/// A finding names an item by its number on its meeting's agenda, as the minutes do, not by the
+/// row id (which differs from the number from the second meeting on).
+#[test]
+fn a_finding_names_a_later_meetings_item_by_its_number_on_the_agenda() {
+    let (_dir, path) = four_four();
+    let mut store = Store::open(&path).unwrap().with_clock(fixed_now);
+    let plan = common::meeting_plan(
+        "红旗小区 第二次议事会",
+        "2026-11-28T12:00:00Z",
+        vec![item(
+            "更换单元门禁",
+            Rule::civil_code_ordinary(),
+            Scope::parse("3-2").unwrap(),
+            &[],
+        )],
+    );
+    let m = store.intake(&plan, "test").unwrap();
+    let flat = f("3-2-101");
+    store
+        .cast_ballot(m, 1, &BallotInput::in_person(&flat, Choice::Yes))
+        .unwrap();
+    let id: i64 = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.query_row(
+            "SELECT id FROM items WHERE meeting_id = ?1 AND number = 1",
+            [m],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_ne!(id, 1, "the second meeting's item 1 is not row 1");
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    forge_event_in(
+        &conn,
+        m,
+        "item.step",
+        id,
+        serde_json::json!({"from": "raised", "to": "decided"}),
+    );
+    drop(conn);
+    let found = findings(&path);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.contains("item 1 becomes decided while its vote is still open")),
+        "{found:#?}"
+    );
+    assert!(
+        !found.iter().any(|f| f.contains(&format!("item {id} "))),
+        "{found:#?}"
+    );
 }
 
 /// The partial index behind the live tally is redefined to leave out "no" ballots, and its text

@@ -157,3 +157,14 @@ recorded_by! {
     ExpAction => |x| x.created_at.event;
     ExpConcern => |x| x.raised_at.event;
 }
+
+impl Replay {
+    /// An item's number on its agenda, as findings name it ("第 2 项"); the row id only when no
+    /// event gave a number (it is the number for a first meeting's items).
+    pub(super) fn item_no(&self, item: i64) -> i64 {
+        self.items
+            .get(&item)
+            .and_then(|x| x.number.value)
+            .unwrap_or(item)
+    }
+}

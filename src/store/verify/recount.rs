@@ -139,7 +139,7 @@ impl Replay {
                 Ok(recorded) => {
                     out.event(
                         e.id,
-                        said!(F::RecountDiffers, item = item)
+                        said!(F::RecountDiffers, item = self.item_no(item))
                             .with("recorded", &figures(&recorded))
                             .with("counted", &figures(&counted)),
                     );
@@ -153,7 +153,7 @@ impl Replay {
         if recorded_passed != Some(counted.passed) {
             out.event(
                 e.id,
-                said!(F::RecountPassed, item = item)
+                said!(F::RecountPassed, item = self.item_no(item))
                     .with("recorded", &recorded_passed.shown())
                     .with("counted", &figures(&counted)),
             );

@@ -52,7 +52,7 @@ impl Replay {
                     && x.vote.value != "closed"
                     && self.votes(conn, item)? == Some(true)
                 {
-                    out.event(e.id, said!(F::DecidedWhileOpen, item = item));
+                    out.event(e.id, said!(F::DecidedWhileOpen, item = self.item_no(item)));
                 }
             }
             _ => {}
@@ -321,7 +321,11 @@ impl Replay {
         {
             out.event(
                 id,
-                said!(F::BallotAfterClose, item = item, at = i.vote.event),
+                said!(
+                    F::BallotAfterClose,
+                    item = self.item_no(item),
+                    at = i.vote.event
+                ),
             );
         }
         let replaces = int(data, "replaces");

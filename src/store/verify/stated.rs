@@ -95,7 +95,7 @@ impl Replay {
             ("ballot" | "ballot.withdraw", Some(meeting), Some(item), Some(owner))
                 if self.by_those_present(conn, item)? && !self.here_at(meeting, owner, at) =>
             {
-                let s = said!(X::BallotNotHere, item = item);
+                let s = said!(X::BallotNotHere, item = self.item_no(item));
                 out.event(e.id, local(conn, Some(meeting), s, "at", at));
             }
             ("attend", Some(meeting), _, _) => {
@@ -106,7 +106,7 @@ impl Replay {
                         && closed >= at
                         && self.by_those_present(conn, item)?
                     {
-                        let s = said!(X::SignInAfterClose, item = item);
+                        let s = said!(X::SignInAfterClose, item = self.item_no(item));
                         let s = local(conn, Some(meeting), s, "closed", closed);
                         out.event(e.id, local(conn, Some(meeting), s, "at", at));
                         break;
@@ -142,7 +142,7 @@ impl Replay {
             let s = local(
                 conn,
                 e.meeting_id,
-                said!(X::ClosedBeforeBallot, item = item),
+                said!(X::ClosedBeforeBallot, item = self.item_no(item)),
                 "closed",
                 at,
             );
