@@ -1,12 +1,9 @@
 //! Everything an export shows, gathered from the store once into one immutable value. This is the
 //! only module of `export` that touches the store; every renderer is a pure function of a snapshot.
 
-use std::collections::HashMap;
-
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::domain::Area;
 use crate::store::{EnteredLater, GENESIS, MeetingRecord, Store, StoreError};
 
 use super::privacy::Masked;
@@ -14,14 +11,16 @@ use super::privacy::Masked;
 mod attendance;
 mod item;
 mod ledger;
+mod owners;
 
 pub use attendance::{Attendance, ProxyLine, SignIn};
 pub use item::{Correction, ItemSnapshot, Note, RollLine};
 pub use ledger::{ActionLedger, ActionLine, Progress};
 
 use attendance::gather_attendance;
-use item::{gather_item, owner_names};
+use item::gather_item;
 use ledger::gather_ledger;
+use owners::Owners;
 
 /// Minutes for the archive, or the public notice for the notice board (names masked).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -88,28 +87,25 @@ impl MeetingSnapshot {
         // The roster as it stood: minutes of a finished meeting never change with a later import.
         let epoch = store.meeting_epoch(meeting)?;
         let roster = store.roster_as_of(epoch)?;
-        let mut owner_area: HashMap<i64, Area> = HashMap::new();
-        let owner_flats = owner_names(&roster);
-        let mut people = People::default();
-        for e in &roster {
-            *owner_area.entry(e.owner_id).or_default() += e.area;
-            people.phones.extend(e.phone.iter().cloned());
-        }
-        people.names = owner_flats.values().map(|(n, _)| n.to_string()).collect();
+        let owners = Owners::new(&roster);
+        let mut people = People {
+            names: owners.each().map(|o| o.name().to_string()).collect(),
+            phones: roster.iter().filter_map(|e| e.phone.clone()).collect(),
+        };
         people.names.sort();
         people.names.dedup();
         people.phones.sort();
         people.phones.dedup();
 
         let later = EnteredLater::of_meeting(store, meeting)?;
-        let attendance = gather_attendance(store, &record, &owner_area, &owner_flats, &later)?;
+        let attendance = gather_attendance(store, &record, &owners, &later)?;
         let all_actions = store.actions()?;
         let mut items = Vec::new();
         for item in store.items(meeting)? {
             items.push(gather_item(
                 store,
                 item,
-                (epoch, &roster, &owner_flats),
+                (epoch, &owners),
                 &all_actions,
                 &later,
             )?);
