@@ -1,6 +1,7 @@
 //! The roll call of a public notice in a compact layout for the notice board: several flat → choice
 //! column pairs side by side, read down each pair in roll-call order, so a whole-estate vote of
 //! 225 ballots fits on a few A4 pages. The developer's unsold flats are shown once, as a count.
+//! The rows are made one at a time ([`super::document::RollCallRows`]).
 
 use crate::domain::roster::is_unsold_name;
 use crate::i18n::ExportText;
@@ -13,8 +14,28 @@ use super::snapshot::RollLine;
 /// Column pairs per row.
 const PAIRS: usize = 4;
 
-pub fn roll_call(roll: &[RollLine], lang: Lang) -> Table {
-    let rows = roll.len().div_ceil(PAIRS);
+/// The table's heading, alignment and class (its rows are made by [`row`]).
+pub fn table(lang: Lang) -> Table {
+    let head = [
+        L::Flat.get(lang).to_string(),
+        L::Choice.get(lang).to_string(),
+    ];
+    Table {
+        head: (0..PAIRS).flat_map(|_| head.clone()).collect(),
+        align: vec![Align::Left; PAIRS * 2],
+        rows: Vec::new(),
+        class: "roll-call compact",
+    }
+}
+
+/// How many rows a roll call of `lines` ballots takes.
+pub fn rows(lines: usize) -> usize {
+    lines.div_ceil(PAIRS)
+}
+
+/// Row `row` (from 0): the ballots `row`, `row + rows`, … of the roll call.
+pub fn row(roll: &[RollLine], row: usize, lang: Lang) -> Vec<String> {
+    let rows = rows(roll.len());
     let cell = |r: &RollLine| -> [String; 2] {
         let flat = if is_unsold_name(&r.owner) && r.flats.len() > 1 {
             ExportText::UnsoldFlats.fill(lang, &[("n", &r.flats.len())])
@@ -23,23 +44,10 @@ pub fn roll_call(roll: &[RollLine], lang: Lang) -> Table {
         };
         [flat, lb::choice(r.choice, lang).to_string()]
     };
-    let head = [
-        L::Flat.get(lang).to_string(),
-        L::Choice.get(lang).to_string(),
-    ];
-    Table {
-        head: (0..PAIRS).flat_map(|_| head.clone()).collect(),
-        align: vec![Align::Left; PAIRS * 2],
-        rows: (0..rows)
-            .map(|row| {
-                (0..PAIRS)
-                    .flat_map(|pair| match roll.get(pair * rows + row) {
-                        Some(r) => cell(r),
-                        None => [String::new(), String::new()],
-                    })
-                    .collect()
-            })
-            .collect(),
-        class: "roll-call compact",
-    }
+    (0..PAIRS)
+        .flat_map(|pair| match roll.get(pair * rows + row) {
+            Some(r) => cell(r),
+            None => [String::new(), String::new()],
+        })
+        .collect()
 }

@@ -9,6 +9,16 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to `path`, or to the first free numbered name next to it when `path` exists and
 /// `force` is off. Returns the path written; creates the directory if needed.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> std::io::Result<PathBuf> {
+    write_new_with(path, force, |w| w.write_all(bytes))
+}
+
+/// [`write_new`] of what `write` writes (into a buffered temporary file, as it goes): a failure
+/// of `write` or of the disk leaves nothing behind, under the name or the temporary one.
+pub fn write_new_with<E: From<std::io::Error>>(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<PathBuf, E> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -23,8 +33,9 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> std::io::Result<Path
         std::process::id()
     ));
     let written = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut f = std::io::BufWriter::with_capacity(256 * 1024, fs::File::create(&tmp)?);
+        write(&mut f)?;
+        let f = f.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         let target = if force {
             path.to_path_buf()

@@ -134,7 +134,10 @@ impl MeetingSnapshot {
                     look(t)
                 }
                 Block::Labelled(_, t) => look(t),
-                Block::Table(table) => table.rows.iter().flatten().for_each(|c| look(c)),
+                Block::Table(_) | Block::RollCall(..) => {
+                    let (_, rows) = block.table().expect("a table");
+                    rows.iter().for_each(|row| row.iter().for_each(|c| look(c)));
+                }
                 Block::Closing(lines) => lines.iter().for_each(|l| look(l)),
                 Block::Chart(_) => {}
             }
