@@ -91,8 +91,8 @@ impl MeetingSnapshot {
             it.notes.clear();
             it.cost = it.cost.as_ref().map(|c| c.redacted(|t| r.text(t)));
             for line in &mut it.roll_call {
-                line.owner = r.person(&line.owner);
-                line.proxy = line.proxy.as_deref().map(|p| r.person(p));
+                line.owner = r.person(&line.owner).into();
+                line.proxy = line.proxy.as_deref().map(|p| r.person(p).into());
             }
             for c in &mut it.corrections {
                 c.owner = r.person(&c.owner);

@@ -67,7 +67,7 @@ impl<'s> RollCallRows<'s> {
         vec![
             (n + 1).to_string(),
             lb::list_sep(lang).join_display(&r.flats),
-            r.owner.clone(),
+            r.owner.to_string(),
             r.area.to_string(),
             lb::choice(r.choice, lang).into(),
             lb::method_with_proxy(r.method, r.proxy.as_deref(), lang),

@@ -119,7 +119,7 @@ fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet {
                 Cell::text(&it.item.title),
                 Cell::text(r.flat.to_string()),
                 Cell::text(lb::list_sep(lang).join_display(&r.flats)),
-                Cell::text(&r.owner),
+                Cell::text(r.owner.as_str()),
                 Cell::Area(r.area),
                 Cell::text(lb::choice(r.choice, lang)),
                 Cell::text(lb::method(r.method, lang)),
