@@ -51,3 +51,44 @@ pub fn row(roll: &[RollLine], row: usize, lang: Lang) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Area, Choice};
+    use crate::store::Method;
+
+    fn line(n: usize) -> RollLine {
+        let flat: compact_str::CompactString = format!("1-1-{n}").into();
+        RollLine {
+            flats: smallvec::smallvec![flat.clone()],
+            flat,
+            owner: "业主".into(),
+            area: Area(100),
+            choice: Choice::Yes,
+            method: Method::InPerson,
+            proxy: None,
+            at: None,
+            entered: None,
+        }
+    }
+
+    #[test]
+    fn read_down_each_pair_the_rows_give_the_roll_call_in_order() {
+        for n in 0..=13 {
+            let roll: Vec<RollLine> = (1..=n).map(line).collect();
+            let made: Vec<Vec<String>> = (0..rows(n)).map(|r| row(&roll, r, Lang::En)).collect();
+            assert!(made.iter().all(|r| r.len() == PAIRS * 2), "{n}");
+            let read: Vec<String> = (0..PAIRS)
+                .flat_map(|pair| made.iter().map(move |r| r[pair * 2].clone()))
+                .collect();
+            let (flats, blanks) = read.split_at(n);
+            let want: Vec<String> = (1..=n).map(|k| format!("1-1-{k}")).collect();
+            assert_eq!(flats, want, "{n}");
+            assert!(
+                blanks.iter().all(String::is_empty),
+                "{n}: blanks only at the end"
+            );
+        }
+    }
+}

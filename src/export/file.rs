@@ -95,4 +95,27 @@ mod tests {
             "no temporary file"
         );
     }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_nothing_and_keeps_the_earlier_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("minutes.md");
+        let half_way = |w: &mut dyn Write| -> std::io::Result<()> {
+            w.write_all(&vec![b'x'; 1024 * 1024])?;
+            Err(std::io::Error::other("the renderer failed"))
+        };
+        let failed = write_new_with(&path, false, half_way).unwrap_err();
+        assert_eq!(failed.to_string(), "the renderer failed");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
+
+        write_new(&path, b"earlier", false).unwrap();
+        assert!(write_new_with(&path, true, half_way).is_err());
+        assert!(write_new_with(&path, false, half_way).is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"earlier", "forced or not");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file"
+        );
+    }
 }
