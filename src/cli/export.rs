@@ -1,12 +1,11 @@
 //! `export MEETING --format md|html|json|csv|docx|xlsx [--public] [-o FILE]`: the minutes or the public notice.
 
-use std::io::{BufWriter, ErrorKind, Write};
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use crate::export::{self, ExportError, Format, Options, Variant};
+use crate::export::{self, Format, Options, Variant};
 use crate::i18n::terms::counted;
 use crate::i18n::{CliText, CmdText as K, ExportText, said};
 use crate::lang::Lang;
@@ -159,25 +158,12 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
     if a.check {
         return check(&snapshot, lang);
     }
-    // Written as it is made: the file (or standard output) gets the rows as they come.
-    let render = |to: &mut dyn Write| export::render_to(&snapshot, format, lang, to);
+    let bytes = export::render(&snapshot, format, lang)?;
+    // The process ends after this command: the snapshot is left to the system, not freed row by
+    // row (tens of milliseconds at 20,000 ballots).
+    std::mem::forget(snapshot);
     match a.output {
-        None => {
-            let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
-            let written = render(&mut out).and_then(|()| Ok(out.flush()?));
-            match written.map_err(ExportError::into_io) {
-                Ok(()) => {}
-                Err(Ok(e)) if e.kind() == ErrorKind::BrokenPipe => {
-                    return Err(super::reader_left::ReaderLeft.into());
-                }
-                Err(Ok(e)) => {
-                    return Err(said!(K::CannotWrite, path = "stdout")
-                        .with("error", &crate::i18n::io_reason(&e))
-                        .into());
-                }
-                Err(Err(e)) => return Err(e.into()),
-            }
-        }
+        None => super::reader_left::write_stdout(&bytes)?,
         Some(path) => {
             let path = if path.is_dir() {
                 path.join(export::default_file_name(
@@ -189,17 +175,10 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             } else {
                 path
             };
-            let written = match export::file::write_new_with(&path, a.force, render)
-                .map_err(ExportError::into_io)
-            {
-                Ok(written) => written,
-                Err(Ok(e)) => {
-                    return Err(said!(K::CannotWrite, path = path.display())
-                        .with("error", &crate::i18n::io_reason(&e))
-                        .into());
-                }
-                Err(Err(e)) => return Err(e.into()),
-            };
+            let written = export::file::write_new(&path, &bytes, a.force).map_err(|e| {
+                said!(K::CannotWrite, path = path.display())
+                    .with("error", &crate::i18n::io_reason(&e))
+            })?;
             if written == path {
                 println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
             } else {
@@ -213,9 +192,6 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             }
         }
     }
-    // The process ends after this command: the snapshot is left to the system, not freed row by
-    // row (tens of milliseconds at 20,000 ballots).
-    std::mem::forget(snapshot);
     Ok(())
 }
 

@@ -74,7 +74,7 @@ pub fn write(s: &MeetingSnapshot, lang: Lang, to: &mut dyn Write) -> Result<(), 
             let cells = [
                 number.as_str(),
                 &it.item.title,
-                &r.flat.to_string(),
+                r.flat.as_str(),
                 &flats.join(" "),
                 &r.owner,
                 &r.area.to_string(),

@@ -9,16 +9,6 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to `path`, or to the first free numbered name next to it when `path` exists and
 /// `force` is off. Returns the path written; creates the directory if needed.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> std::io::Result<PathBuf> {
-    write_new_with(path, force, |w| w.write_all(bytes))
-}
-
-/// [`write_new`] of what `write` writes (into a buffered temporary file, as it goes): a failure
-/// of `write` or of the disk leaves nothing behind, under the name or the temporary one.
-pub fn write_new_with<E: From<std::io::Error>>(
-    path: &Path,
-    force: bool,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
-) -> Result<PathBuf, E> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -33,9 +23,8 @@ pub fn write_new_with<E: From<std::io::Error>>(
         std::process::id()
     ));
     let written = (|| {
-        let mut f = std::io::BufWriter::with_capacity(256 * 1024, fs::File::create(&tmp)?);
-        write(&mut f)?;
-        let f = f.into_inner().map_err(|e| e.into_error())?;
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
         f.sync_all()?;
         let target = if force {
             path.to_path_buf()
@@ -92,29 +81,6 @@ mod tests {
         assert_eq!(
             fs::read_dir(dir.path()).unwrap().count(),
             3,
-            "no temporary file"
-        );
-    }
-
-    #[test]
-    fn a_write_that_fails_half_way_leaves_nothing_and_keeps_the_earlier_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("minutes.md");
-        let half_way = |w: &mut dyn Write| -> std::io::Result<()> {
-            w.write_all(&vec![b'x'; 1024 * 1024])?;
-            Err(std::io::Error::other("the renderer failed"))
-        };
-        let failed = write_new_with(&path, false, half_way).unwrap_err();
-        assert_eq!(failed.to_string(), "the renderer failed");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
-
-        write_new(&path, b"earlier", false).unwrap();
-        assert!(write_new_with(&path, true, half_way).is_err());
-        assert!(write_new_with(&path, false, half_way).is_err());
-        assert_eq!(fs::read(&path).unwrap(), b"earlier", "forced or not");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
             "no temporary file"
         );
     }
