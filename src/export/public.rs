@@ -36,9 +36,9 @@ impl MeetingSnapshot {
 
     pub(crate) fn redactor(&self) -> Redactor {
         let r = Redactor::new(
-            self.people.names.iter().map(String::as_str),
+            self.people.names.iter(),
             self.people_named(),
-            self.people.phones.iter().map(String::as_str),
+            self.people.phones.iter(),
         );
         // The community may decide to name its host and secretary: then in full everywhere on the
         // notice (header, ledger, free text), never full in one place and masked in another.

