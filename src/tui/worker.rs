@@ -439,12 +439,8 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
                 crate::export::default_file_name(&store.meeting(meeting)?, format, variant, lang);
             let path = dir.join(name);
             // An earlier export of the same name is kept; the screen shows the name used.
-            let path = crate::export::file::write_new(&path, &bytes, false).map_err(|e| {
-                StoreError::from(
-                    crate::i18n::said!(crate::i18n::CmdText::CannotWrite, path = path.display())
-                        .with("error", &crate::i18n::io_reason(&e)),
-                )
-            })?;
+            let path =
+                crate::export::file::write_new(&path, &bytes, false).map_err(StoreError::from)?;
             vec![Reply::Exported(path)]
         }
         Request::RescueCopy { dest } => {
