@@ -107,17 +107,9 @@ impl Store {
         )?;
         let mut rows = stmt.query([item])?;
         while let Some(r) = rows.next()? {
-            let text = |i: usize| r.get_ref(i).and_then(|v| Ok(v.as_str()?));
-            let Some(choice) = Choice::parse(text(2)?) else {
-                continue;
-            };
-            each(CurrentVote {
-                owner_id: r.get(0)?,
-                flat_id: r.get(1)?,
-                choice,
-                method: Method::parse(text(3)?).unwrap_or(Method::InPerson),
-                proxy: r.get_ref(4).and_then(|v| Ok(v.as_str_or_null()?))?,
-            });
+            if let Some(vote) = current_vote(r)? {
+                each(vote);
+            }
         }
         Ok(())
     }
@@ -184,4 +176,37 @@ impl Store {
         members.sort_unstable_by_key(|m| m.owner);
         members
     }
+}
+
+/// A row of [`Store::each_current_vote`]'s read, its values taken as stored (the words compared as
+/// bytes: this runs 70,000 times at 100,000 flats); None for a choice not understood.
+fn current_vote<'r>(r: &'r rusqlite::Row<'_>) -> rusqlite::Result<Option<CurrentVote<'r>>> {
+    let text = |i: usize| -> rusqlite::Result<&'r str> {
+        std::str::from_utf8(r.get_ref(i)?.as_bytes()?).map_err(|e| rusqlite::Error::Utf8Error(i, e))
+    };
+    let choice = match r.get_ref(2)?.as_bytes()? {
+        b"yes" => Choice::Yes,
+        b"no" => Choice::No,
+        b"abstain" => Choice::Abstain,
+        _ => match Choice::parse(text(2)?) {
+            Some(c) => c,
+            None => return Ok(None),
+        },
+    };
+    let method = match r.get_ref(3)?.as_bytes()? {
+        b"written" => Method::Written,
+        b"proxy" => Method::Proxy,
+        _ => Method::parse(text(3)?).unwrap_or(Method::InPerson),
+    };
+    let proxy = match r.get_ref(4)? {
+        rusqlite::types::ValueRef::Null => None,
+        _ => Some(text(4)?),
+    };
+    Ok(Some(CurrentVote {
+        owner_id: r.get_ref(0)?.as_i64()?,
+        flat_id: r.get_ref(1)?.as_i64()?,
+        choice,
+        method,
+        proxy,
+    }))
 }

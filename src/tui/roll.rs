@@ -206,14 +206,20 @@ impl Texts {
         method: Method,
         proxy: Option<&str>,
     ) {
-        if n.is_some() {
+        // (Most rows have neither: the maps are looked at only when they hold something.)
+        if n.is_some() && !self.aside.elsewhere.is_empty() {
             self.aside.elsewhere.remove(&e.owner_id);
         }
         let flat = n.unwrap_or(ELSEWHERE);
         match proxy {
-            Some(p) => self.aside.proxies.insert(e.owner_id, p.to_string()),
-            None => self.aside.proxies.remove(&e.owner_id),
-        };
+            Some(p) => {
+                self.aside.proxies.insert(e.owner_id, p.to_string());
+            }
+            None if !self.aside.proxies.is_empty() => {
+                self.aside.proxies.remove(&e.owner_id);
+            }
+            None => {}
+        }
         e.vote = Some(Vote {
             choice,
             method,
