@@ -203,7 +203,7 @@ fn the_rows_show_what_the_whole_records_say_for_every_scope() {
     let o11 = at("3-2-101");
     assert_eq!(roll.first_flat(o11).to_string(), "3-1-201");
     assert_eq!(roll.flats(o11).len(), 3);
-    assert_eq!(roll.entries[o11].area, Area(60_50 + 80_00 + 45_25));
+    assert_eq!(roll.entries[o11].area, Area(6050 + 8000 + 4525));
     assert_eq!(roll.ballot(o11).unwrap().flat.to_string(), "4-1-201");
     assert_ne!(
         roll.entries[at("4-1-102")].owner_id,
@@ -216,7 +216,7 @@ fn the_rows_show_what_the_whole_records_say_for_every_scope() {
     let last = roll.entries.len() - 1;
     assert_eq!(roll.name(last), "甲");
     assert_eq!(roll.flats(last).len(), 1);
-    assert_eq!(roll.entries[last].area, Area(120_01));
+    assert_eq!(roll.entries[last].area, Area(12001));
 }
 
 #[test]
