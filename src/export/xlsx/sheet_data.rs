@@ -51,14 +51,14 @@ pub fn write(
     let mut rows = Rows {
         buf: String::with_capacity(CHUNK + 4096),
         names,
-        ids: *ids,
-        spans: format!("1:{n}"),
+        styles: ids.map(|id| format!(r#"" s="{id}""#)),
+        spans: format!(r#"" spans="1:{n}""#),
     };
     rows.buf.push_str("<sheetData>");
     let mut cells: Vec<(Style, Value)> = Vec::with_capacity(n);
     let mut height = 1;
     for (col, w) in sheet.columns.iter().zip(&layout.widths) {
-        height = height.max(layout::text_lines(&layout::fitted(&col.head, *w), *w));
+        height = height.max(layout::fit(&col.head, *w).1);
         cells.push((Style::Head, text(&col.head)?));
     }
     rows.push(1, height, &cells);
@@ -69,8 +69,8 @@ pub fn write(
             let style = layout::style(cell);
             let value = match cell {
                 Cell::Text(t) => {
-                    let t = layout::fitted(t, *w);
-                    height = height.max(layout::text_lines(&t, *w));
+                    let (t, lines) = layout::fit(t, *w);
+                    height = height.max(lines);
                     text(t)?
                 }
                 other => {
@@ -146,15 +146,20 @@ struct Rows {
     buf: String,
     /// Column letters, by column.
     names: Vec<String>,
-    ids: StyleIds,
+    /// ` s="N"` of each style.
+    styles: [String; Style::COUNT],
     spans: String,
 }
 
 impl Rows {
-    /// One `<row>` (`r` counts from 1) of `lines` lines.
+    /// One `<row>` (`r` counts from 1) of `lines` lines. Pieces are pushed rather than formatted:
+    /// this is the inner loop of the export.
     fn push(&mut self, r: usize, lines: usize, cells: &[(Style, Value)]) {
         let b = &mut self.buf;
-        let _ = write!(b, r#"<row r="{r}" spans="{}""#, self.spans);
+        let r = r.to_string();
+        b.push_str("<row r=\"");
+        b.push_str(&r);
+        b.push_str(&self.spans);
         if lines > 1 {
             // As rust_xlsxwriter stores a height: whole pixels at 96 dpi, written in points.
             let pixels = (LINE_HEIGHT * lines as f64 * 4.0 / 3.0).round();
@@ -162,28 +167,27 @@ impl Rows {
         }
         b.push('>');
         for ((style, value), col) in cells.iter().zip(&self.names) {
-            let s = self.ids[*style as usize];
+            b.push_str("<c r=\"");
+            b.push_str(col);
+            b.push_str(&r);
+            b.push_str(&self.styles[*style as usize]);
             match value {
                 Value::Text(t) => {
                     let whitespace = ['\t', '\n', ' '];
-                    let preserve = if t.starts_with(whitespace) || t.ends_with(whitespace) {
-                        r#" xml:space="preserve""#
+                    if t.starts_with(whitespace) || t.ends_with(whitespace) {
+                        b.push_str(r#" t="inlineStr"><is><t xml:space="preserve">"#);
                     } else {
-                        ""
-                    };
-                    let _ = write!(
-                        b,
-                        r#"<c r="{col}{r}" s="{s}" t="inlineStr"><is><t{preserve}>"#
-                    );
+                        b.push_str(r#" t="inlineStr"><is><t>"#);
+                    }
                     escape_into(b, t);
                     b.push_str("</t></is></c>");
                 }
                 Value::Number(v) => {
-                    let _ = write!(b, r#"<c r="{col}{r}" s="{s}"><v>{v}</v></c>"#);
+                    b.push_str("><v>");
+                    b.push_str(v);
+                    b.push_str("</v></c>");
                 }
-                Value::Blank => {
-                    let _ = write!(b, r#"<c r="{col}{r}" s="{s}"/>"#);
-                }
+                Value::Blank => b.push_str("/>"),
             }
         }
         b.push_str("</row>");
@@ -194,21 +198,42 @@ impl Rows {
 /// than tab and line feed) and U+FFFE/U+FFFF as `_xHHHH_`; and a literal `_xHHHH_` by escaping its
 /// underscore (`_x005F_xHHHH_`), so that it reads back as typed.
 pub fn escape_into(out: &mut String, t: &str) {
-    let bytes = t.as_bytes();
-    for (i, ch) in t.char_indices() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\t' | '\n' => out.push(ch),
-            '\0'..='\x1F' | '\u{FFFE}' | '\u{FFFF}' => {
-                let _ = write!(out, "_x{:04X}_", ch as u32);
-            }
-            '_' if is_escape(&bytes[i..]) => out.push_str("_x005F_"),
-            _ => out.push(ch),
+    let b = t.as_bytes();
+    // Unescaped runs are copied whole; every byte that starts an escape is ASCII or the lead
+    // byte of U+FFFE/U+FFFF, so `start..i` always lies on character boundaries.
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (escaped, len): (&str, usize) = match b[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'\t' | b'\n' => ("", 0),
+            c @ 0..=0x1F => (CONTROL[usize::from(c)], 1),
+            b'_' if is_escape(&b[i..]) => ("_x005F_", 1),
+            0xEF if b[i + 1..].starts_with(&[0xBF, 0xBE]) => ("_xFFFE_", 3),
+            0xEF if b[i + 1..].starts_with(&[0xBF, 0xBF]) => ("_xFFFF_", 3),
+            _ => ("", 0),
+        };
+        if len == 0 {
+            i += 1;
+            continue;
         }
+        out.push_str(&t[start..i]);
+        out.push_str(escaped);
+        i += len;
+        start = i;
     }
+    out.push_str(&t[start..]);
 }
+
+/// `_xHHHH_` of the control characters U+0000–U+001F.
+const CONTROL: [&str; 32] = [
+    "_x0000_", "_x0001_", "_x0002_", "_x0003_", "_x0004_", "_x0005_", "_x0006_", "_x0007_",
+    "_x0008_", "_x0009_", "_x000A_", "_x000B_", "_x000C_", "_x000D_", "_x000E_", "_x000F_",
+    "_x0010_", "_x0011_", "_x0012_", "_x0013_", "_x0014_", "_x0015_", "_x0016_", "_x0017_",
+    "_x0018_", "_x0019_", "_x001A_", "_x001B_", "_x001C_", "_x001D_", "_x001E_", "_x001F_",
+];
 
 /// Whether a text starts with `_xHHHH_`.
 fn is_escape(b: &[u8]) -> bool {
@@ -246,6 +271,8 @@ mod tests {
         assert_eq!(escaped("x\u{1}y\rz\u{FFFF}"), "x_x0001_y_x000D_z_xFFFF_");
         assert_eq!(escaped("_x00aF_ and _x12_"), "_x005F_x00aF_ and _x12_");
         assert_eq!(escaped("__x0041_"), "__x005F_x0041_");
+        assert_eq!(escaped("\u{FFFE}\u{FFFD}_"), "_xFFFE_\u{FFFD}_");
+        assert_eq!(escaped("\0\u{1F} "), "_x0000__x001F_ ");
     }
 
     #[test]
