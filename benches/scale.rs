@@ -190,9 +190,10 @@ fn measure_step(step: &str, path: &Path, meeting: i64) {
             let store = Store::open_existing(path).unwrap();
             let options = export::Options::new(format, Variant::Minutes, Lang::Zh);
             let snapshot = export::prepare(&store, meeting, &options).unwrap();
-            let mut file = std::io::BufWriter::new(std::fs::File::create(&out).unwrap());
-            export::render_to(&snapshot, format, Lang::Zh, &mut file).unwrap();
-            drop(file);
+            export::file::write_new_with(&out, true, |w| {
+                export::render_to(&snapshot, format, Lang::Zh, w).map_err(anyhow::Error::from)
+            })
+            .unwrap();
             let size = std::fs::metadata(&out).map_or(0, |m| m.len());
             std::fs::remove_file(&out).ok();
             println!("  file: {} KiB", size / 1024);
