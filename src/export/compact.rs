@@ -40,7 +40,7 @@ pub fn row(roll: &[RollLine], row: usize, lang: Lang) -> Vec<String> {
         let flat = if is_unsold_name(&r.owner) && r.flats.len() > 1 {
             ExportText::UnsoldFlats.fill(lang, &[("n", &r.flats.len())])
         } else {
-            lb::list_sep(lang).join_display(&r.flats)
+            r.flats.join(lb::list_sep(lang).0)
         };
         [flat, lb::choice(r.choice, lang).to_string()]
     };

@@ -84,7 +84,7 @@ pub fn write(doc: &Document, to: &mut dyn Write) -> io::Result<()> {
     for block in doc.sections.iter().flat_map(|s| &s.blocks) {
         let table = match block {
             Block::Table(t) => Some((Cow::Borrowed(t), None)),
-            Block::RollCall(t, rows) => Some((Cow::Borrowed(t), Some(Rows::Made(*rows)))),
+            Block::RollCall(t, rows) => Some((Cow::Borrowed(t), Some(Rows::Made(rows)))),
             Block::Chart(tally) => {
                 super::bars::table(tally, doc.lang).map(|t| (Cow::Owned(t), None))
             }

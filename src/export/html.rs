@@ -157,7 +157,7 @@ fn write_block(out: &mut Sink, block: &Block, doc: &Document, charts: &mut usize
             out.push_str("</div>\n");
         }
         Block::Table(t) => write_table(out, t, Rows::Held(&t.rows)),
-        Block::RollCall(t, rows) => write_table(out, t, Rows::Made(*rows)),
+        Block::RollCall(t, rows) => write_table(out, t, Rows::Made(rows)),
         Block::Chart(tally) => {
             *charts += 1;
             let chart = svg::tally_chart(tally, doc.lang, *charts);

@@ -66,7 +66,7 @@ fn write_block(out: &mut Sink, block: &Block, lang: Lang) {
             out.push_str("\n\n");
         }
         Block::Table(t) => write_table(out, t, Rows::Held(&t.rows)),
-        Block::RollCall(t, rows) => write_table(out, t, Rows::Made(*rows)),
+        Block::RollCall(t, rows) => write_table(out, t, Rows::Made(rows)),
         Block::Chart(_) => {}
     }
 }

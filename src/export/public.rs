@@ -36,9 +36,9 @@ impl MeetingSnapshot {
 
     pub(crate) fn redactor(&self) -> Redactor {
         let r = Redactor::new(
-            self.people.names.iter(),
+            self.people.names.sorted(),
             self.people_named(),
-            self.people.phones.iter(),
+            self.people.phones.sorted(),
         );
         // The community may decide to name its host and secretary: then in full everywhere on the
         // notice (header, ledger, free text), never full in one place and masked in another.

@@ -79,7 +79,7 @@ impl Block<'_> {
     pub fn table(&self) -> Option<(&Table, Rows<'_>)> {
         match self {
             Block::Table(t) => Some((t, Rows::Held(&t.rows))),
-            Block::RollCall(t, rows) => Some((t, Rows::Made(*rows))),
+            Block::RollCall(t, rows) => Some((t, Rows::Made(rows))),
             _ => None,
         }
     }

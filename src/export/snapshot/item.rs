@@ -3,7 +3,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
-use compact_str::{CompactString, ToCompactString};
+use compact_str::CompactString;
 use jiff::Timestamp;
 use smallvec::SmallVec;
 
@@ -187,10 +187,8 @@ fn roll(
         roll_call.push(RollLine {
             at: instant(&b.at),
             entered: later.ballots.get(&b.id).copied(),
-            flat: b.flat.to_compact_string(),
-            flats: in_scope()
-                .map(|(_, e)| e.flat.to_compact_string())
-                .collect(),
+            flat: flat_text(&b.flat),
+            flats: in_scope().map(|(_, e)| flat_text(&e.flat)).collect(),
             owner: o.name().into(),
             area: in_scope().map(|(_, e)| e.area).sum(),
             choice,
@@ -199,6 +197,19 @@ fn roll(
         });
     }
     roll_call
+}
+
+/// A flat as written (3-2-501): what `FlatRef`'s `Display` writes, without the formatter's work
+/// (a quarter of building the roll call at 100,000 flats).
+fn flat_text(f: &FlatRef) -> CompactString {
+    let mut text = CompactString::with_capacity(f.building.len() + f.unit.len() + f.room.len() + 2);
+    for (k, part) in [&f.building, &f.unit, &f.room].into_iter().enumerate() {
+        if k > 0 {
+            text.push('-');
+        }
+        text.push_str(part);
+    }
+    text
 }
 
 /// A place in the roster or the ballot history.
@@ -237,4 +248,21 @@ fn changes(
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flat_is_written_as_its_display_writes_it() {
+        for f in [
+            FlatRef::new("3", "2", "501"),
+            FlatRef::new("紫荆苑A座", "东", "B-12"),
+            FlatRef::new("", "", ""),
+            FlatRef::new("12345678901234567890", "1", "1"),
+        ] {
+            assert_eq!(flat_text(&f), f.to_string());
+        }
+    }
 }

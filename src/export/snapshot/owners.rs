@@ -24,8 +24,8 @@ impl<'a> Owners<'a> {
         let mut by_owner: Vec<u32> = (0..roster.len())
             .map(|k| u32::try_from(k).expect("fewer than 4 billion flats"))
             .collect();
-        // Stable: an owner's flats stay in the roster's order, so the first is the one named first.
-        by_owner.sort_by_key(|&k| roster[k as usize].owner_id);
+        // An owner's flats stay in the roster's order, so the first is the one named first.
+        by_owner.sort_unstable_by_key(|&k| (roster[k as usize].owner_id, k));
         Owners { roster, by_owner }
     }
 
