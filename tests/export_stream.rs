@@ -9,8 +9,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use pavilion::domain::roster::owner_key;
-use pavilion::domain::{Area, Choice, FlatRef, Owner, RosterRow, Rule, Scope};
+use pavilion::domain::{Choice, RosterRow, Rule, Scope};
 use pavilion::export::{self, Format, Lang, Variant};
 use pavilion::store::{BallotInput, Method, Store};
 
@@ -18,30 +17,20 @@ use pavilion::store::{BallotInput, Method, Store};
 /// flat too; a few names with Markdown and HTML markup in them.
 fn roster() -> Vec<RosterRow> {
     let mut rows = Vec::new();
-    let mut n = 0usize;
     for b in 1..=4 {
         for u in 1..=4 {
             for floor in 1..=20 {
                 for door in 1..=5 {
-                    let flat =
-                        FlatRef::new(b.to_string(), u.to_string(), format!("{floor}0{door}"));
+                    let n = rows.len();
                     let id = if n % 7 == 1 { n - 1 } else { n };
                     let name = match id % 97 {
                         3 => format!("王|兰<{id}>"),
                         5 => format!("Li *{id}* & Co"),
                         _ => format!("业主{id}"),
                     };
-                    rows.push(RosterRow {
-                        owner: Owner {
-                            key: owner_key(Some(&format!("O{id}")), &name, &flat),
-                            name,
-                            phone: Some(format!("139{id:08}")),
-                        },
-                        area: Area(5_000 + (n as i64 * 37) % 6_000),
-                        flat,
-                        floor: None,
-                    });
-                    n += 1;
+                    let area = format!("{}.{:02}", 50 + n % 60, n % 100);
+                    let flat = format!("{b}-{u}-{floor}0{door}");
+                    rows.push(common::row(&flat, &area, Some(&format!("O{id}")), &name));
                 }
             }
         }
