@@ -61,3 +61,42 @@ fn the_export_screen_keeps_an_earlier_file_and_shows_the_new_name() {
         "{screen}"
     );
 }
+
+/// `-o` naming no file (a path ending in `..` whose folder does not exist) is refused with what is
+/// wrong and what to write instead, in the reader's language; nothing is created, not even the
+/// folder.
+#[test]
+fn a_path_that_names_no_file_is_refused_with_what_to_write_instead() {
+    let (dir, db) = common::cli::sample_db();
+    let nowhere = dir.path().join("新文件夹").join("..");
+    let path = nowhere.to_str().unwrap();
+    for (lang, expected) in [
+        ("zh", "不是文件名：它以“..”结尾"),
+        ("en", "is not a file name: it ends in '..'"),
+    ] {
+        for args in [
+            &["export", "1", "--format", "md", "-o", path][..],
+            &["agenda-template", "1", "-o", path],
+            &["ballots", "1", "1", "-o", path],
+        ] {
+            let out = common::cli::pavilion_in(&db, lang, args);
+            let said = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "{args:?}: {said}");
+            assert!(said.contains(expected), "{lang} {args:?}: {said}");
+            assert!(
+                said.contains(path),
+                "{lang} {args:?}: names the path: {said}"
+            );
+            for os in ["操作系统", "the system said", "not a file name`"] {
+                assert!(
+                    !said.contains(os),
+                    "{lang} {args:?}: not an OS error: {said}"
+                );
+            }
+            assert!(
+                !dir.path().join("新文件夹").exists(),
+                "{lang} {args:?}: nothing created"
+            );
+        }
+    }
+}

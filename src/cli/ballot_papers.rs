@@ -80,9 +80,7 @@ impl Output {
             true => path.join(default_name),
             false => path,
         };
-        let written = export::file::write_new(&path, bytes, self.force).map_err(|e| {
-            said!(K::CannotWrite, path = path.display()).with("error", &crate::i18n::io_reason(&e))
-        })?;
+        let written = export::file::write_new(&path, bytes, self.force)?;
         let line = match written == path {
             true => K::Wrote.fill(lang, &[("path", &path.display())]),
             false => ExportText::Kept.fill(

@@ -175,10 +175,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             } else {
                 path
             };
-            let written = export::file::write_new(&path, &bytes, a.force).map_err(|e| {
-                said!(K::CannotWrite, path = path.display())
-                    .with("error", &crate::i18n::io_reason(&e))
-            })?;
+            let written = export::file::write_new(&path, &bytes, a.force)?;
             if written == path {
                 println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
             } else {

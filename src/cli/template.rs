@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::export::agenda_template::agenda_template;
-use crate::i18n::{CmdText as K, ExportText, said};
+use crate::i18n::{CmdText as K, ExportText};
 use crate::lang::Lang;
 use crate::store::Store;
 
@@ -35,11 +35,7 @@ pub fn run(store: &Store, a: TemplateArgs, lang: Lang) -> Result<()> {
     match a.output {
         None => super::reader_left::write_stdout(text.as_bytes())?,
         Some(path) => {
-            let written =
-                crate::export::file::write_new(&path, text.as_bytes(), a.force).map_err(|e| {
-                    said!(K::CannotWrite, path = path.display())
-                        .with("error", &crate::i18n::io_reason(&e))
-                })?;
+            let written = crate::export::file::write_new(&path, text.as_bytes(), a.force)?;
             if written == path {
                 println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
             } else {

@@ -1,48 +1,57 @@
-//! Writing an export to disk: whole or not at all (a temporary file, flushed, then renamed), and
-//! never over an earlier file — a file of the same name is kept and the new one gets a numbered
-//! name (`minutes-2.html`), unless the caller forces the overwrite.
+//! Writing an export to disk: whole or not at all (a temporary file, flushed, then given its name
+//! in one step), and never over an earlier file — a file of the same name is kept and the new one
+//! gets a numbered name (`minutes-2.html`), unless the caller forces the overwrite. The name is
+//! taken without replacing anything (rename with no-replace, or a hard link), so two writers
+//! racing for one name each get a file of their own.
 
 use std::fs;
-use std::io::Write;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{CmdText, Said, io_reason, said};
+
 /// Writes `bytes` to `path`, or to the first free numbered name next to it when `path` exists and
-/// `force` is off. Returns the path written; creates the directory if needed.
-pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> std::io::Result<PathBuf> {
+/// `force` is off. Returns the path written; creates the directory if needed. A path naming no
+/// file (`folder/..`) is refused before anything is created.
+pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf, Said> {
+    let Some(name) = path.file_name() else {
+        return Err(said!(CmdText::NotAFileName, path = path.display()));
+    };
+    let cannot = |e: &std::io::Error| {
+        said!(CmdText::CannotWrite, path = path.display()).with("error", &io_reason(e))
+    };
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        let target = if force {
-            path.to_path_buf()
-        } else {
-            free_name(path)
-        };
-        fs::rename(&tmp, &target)?;
-        Ok(target)
-    })();
-    if written.is_err() {
-        let _ = fs::remove_file(&tmp);
+    fs::create_dir_all(dir).map_err(|e| cannot(&e))?;
+    // Removed when dropped: a failure anywhere leaves nothing behind.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", name.to_string_lossy()))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| cannot(&e))?;
+    tmp.write_all(bytes).map_err(|e| cannot(&e))?;
+    tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
+    if force {
+        tmp.persist(path).map_err(|e| cannot(&e.error))?;
+        return Ok(path.to_path_buf());
     }
-    written
+    for n in 1.. {
+        let target = numbered(path, n);
+        match tmp.persist_noclobber(&target) {
+            Ok(_) => return Ok(target),
+            // Taken (perhaps a moment ago, by another writer): the next number.
+            Err(e) if e.error.kind() == ErrorKind::AlreadyExists => tmp = e.file,
+            Err(e) => return Err(cannot(&e.error)),
+        }
+    }
+    unreachable!("some number is free")
 }
 
-/// `path` if nothing is there, else `stem-2.ext`, `stem-3.ext` … the first that is free.
-pub fn free_name(path: &Path) -> PathBuf {
-    if !path.exists() {
+/// `path` itself for 1, else `stem-n.ext`.
+fn numbered(path: &Path, n: u32) -> PathBuf {
+    if n == 1 {
         return path.to_path_buf();
     }
     let stem = path
@@ -53,10 +62,7 @@ pub fn free_name(path: &Path) -> PathBuf {
         .extension()
         .map(|e| format!(".{}", e.to_string_lossy()))
         .unwrap_or_default();
-    (2..)
-        .map(|n| path.with_file_name(format!("{stem}-{n}{ext}")))
-        .find(|p| !p.exists())
-        .expect("some number is free")
+    path.with_file_name(format!("{stem}-{n}{ext}"))
 }
 
 #[cfg(test)]
@@ -83,5 +89,47 @@ mod tests {
             3,
             "no temporary file"
         );
+    }
+
+    /// Writers racing for one name in the same instant (a second window, a script): each gets a
+    /// file of its own, nothing written is lost or replaced, no temporary file is left.
+    #[test]
+    fn writers_racing_for_one_name_never_overwrite_each_other() {
+        const WRITERS: usize = 6;
+        for round in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("纪要.md");
+            let start = std::sync::Barrier::new(WRITERS);
+            let written: Vec<PathBuf> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..WRITERS)
+                    .map(|w| {
+                        let (path, start) = (&path, &start);
+                        s.spawn(move || {
+                            let bytes = format!("writer {w} of round {round}").repeat(4096);
+                            start.wait();
+                            (write_new(path, bytes.as_bytes(), false).unwrap(), bytes)
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        let (at, bytes) = h.join().unwrap();
+                        assert_eq!(fs::read_to_string(&at).unwrap(), bytes, "{at:?}");
+                        at
+                    })
+                    .collect()
+            });
+            let mut names: Vec<String> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            assert_eq!(names.len(), WRITERS, "round {round}: {names:?}");
+            let mut distinct = written.clone();
+            distinct.sort();
+            distinct.dedup();
+            assert_eq!(distinct.len(), WRITERS, "round {round}: {written:?}");
+        }
     }
 }

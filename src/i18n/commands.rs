@@ -74,7 +74,7 @@ catalogue! {
         FormatFromName => "无法从“{path}”看出格式：请用 `--format md|html|json|csv|docx|xlsx` 指定", "cannot tell the format from '{path}': give --format md|html|json|csv|docx|xlsx";
         ObjectionsUntil => "--objections-until “{text}”不是日期：请写成 2026-12-05 这样", "--objections-until '{text}' is not a date: write it like 2026-12-05";
         NoticeBlanks => "公示中提出异议的地点和截止日期留空待填（可用 --objections-to 地点 --objections-until 日期 给出）", "the notice leaves blanks for where and until when objections are raised (give --objections-to TEXT --objections-until DATE)";
-        NotAFileName => "“{path}”不是文件名", "'{path}' is not a file name";
+        NotAFileName => "“{path}”不是文件名：它以“..”结尾，指的是一个文件夹，不是文件。请在 -o 后写要写入的文件名（如 纪要.md），或写一个已有的文件夹（文件名会自动取）", "'{path}' is not a file name: it ends in '..', which names a folder, not a file. After -o give the name of the file to write (such as minutes.md), or a folder that exists (the file is then named for you)";
         CannotWrite => "无法写入 {path}：{error}", "cannot write {path}: {error}";
         Wrote => "已写入 {path}", "wrote {path}";
     }
