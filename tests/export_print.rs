@@ -87,7 +87,11 @@ fn docx_minutes_and_notice_print_on_a4_with_page_numbers_and_whole_flats() {
                 .filter(|l| l.owner.chars().count() <= 4)
                 .take(20)
             {
-                assert!(text.contains(&line.owner), "{what}: {} missing", line.owner);
+                assert!(
+                    text.contains(line.owner.as_str()),
+                    "{what}: {} missing",
+                    line.owner
+                );
             }
             assert!(text.contains("225"), "{what}: the figures");
             // The digest line may wrap inside the hash.

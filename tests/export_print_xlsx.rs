@@ -103,7 +103,7 @@ fn xlsx_prints_on_a4_landscape_with_the_header_row_on_every_page() {
         );
         if what == "public zh" {
             assert!(
-                !text.contains(&roll[0].owner),
+                !text.contains(roll[0].owner.as_str()),
                 "{what} shows {}",
                 roll[0].owner
             );
@@ -114,7 +114,11 @@ fn xlsx_prints_on_a4_landscape_with_the_header_row_on_every_page() {
                 .filter(|l| l.owner.chars().count() <= 4)
                 .take(20)
             {
-                assert!(text.contains(&line.owner), "{what}: {} missing", line.owner);
+                assert!(
+                    text.contains(line.owner.as_str()),
+                    "{what}: {} missing",
+                    line.owner
+                );
             }
             assert!(text.contains("欧阳晓"), "{what}: the sign-in list");
         }

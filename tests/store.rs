@@ -578,7 +578,7 @@ fn each_closed_vote_is_called_with_its_own_roster_when_an_import_lies_between_th
         s.items[n]
             .roll_call
             .iter()
-            .find(|r| r.flat == flat("3-2-101"))
+            .find(|r| r.flat == "3-2-101")
             .map(|r| r.owner.clone())
     };
     for n in 0..2 {

@@ -1,11 +1,12 @@
 //! `export MEETING --format md|html|json|csv|docx|xlsx [--public] [-o FILE]`: the minutes or the public notice.
 
-use std::path::PathBuf;
+use std::io::{BufWriter, ErrorKind, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use crate::export::{self, Format, Options, Variant};
+use crate::export::{self, ExportError, Format, Options, Variant};
 use crate::i18n::terms::counted;
 use crate::i18n::{CliText, CmdText as K, ExportText, said};
 use crate::lang::Lang;
@@ -158,12 +159,23 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
     if a.check {
         return check(&snapshot, lang);
     }
-    let bytes = export::render(&snapshot, format, lang)?;
-    // The process ends after this command: the snapshot is left to the system, not freed row by
-    // row (tens of milliseconds at 20,000 ballots).
-    std::mem::forget(snapshot);
+    // Written as it is made: the file (or standard output) gets the rows as they come.
+    let render = |to: &mut dyn Write| export::render_to(&snapshot, format, lang, to);
     match a.output {
-        None => super::reader_left::write_stdout(&bytes)?,
+        None => {
+            let mut out = BufWriter::with_capacity(256 * 1024, std::io::stdout().lock());
+            let written = render(&mut out).and_then(|()| Ok(out.flush()?));
+            match written.map_err(ExportError::into_io) {
+                Ok(()) => {}
+                Err(Ok(e)) if e.kind() == ErrorKind::BrokenPipe => {
+                    return Err(super::reader_left::ReaderLeft.into());
+                }
+                Err(Ok(e)) => {
+                    return Err(export::file::cannot_write(Path::new("stdout"), &e).into());
+                }
+                Err(Err(e)) => return Err(e.into()),
+            }
+        }
         Some(path) => {
             let path = if path.is_dir() {
                 path.join(export::default_file_name(
@@ -175,7 +187,12 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             } else {
                 path
             };
-            let written = export::file::write_new(&path, &bytes, a.force)?;
+            let written = export::file::write_new_with(&path, a.force, |w| {
+                render(w).map_err(|e| match e.into_io() {
+                    Ok(e) => anyhow::Error::from(export::file::cannot_write(&path, &e)),
+                    Err(e) => e.into(),
+                })
+            })?;
             if written == path {
                 println!("{}", K::Wrote.fill(lang, &[("path", &path.display())]));
             } else {
@@ -189,6 +206,9 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             }
         }
     }
+    // The process ends after this command: the snapshot is left to the system, not freed row by
+    // row (tens of milliseconds at 20,000 ballots).
+    std::mem::forget(snapshot);
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use super::document::{Align, Block, Section, Table};
 use super::labels::{self as lb, L};
 use super::snapshot::MeetingSnapshot;
 
-pub fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Section {
+pub fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Section<'static> {
     let m = &s.meeting;
     let day = m.local_start().date();
     let rows: Vec<Vec<String>> = s

@@ -161,7 +161,7 @@ pub fn floor_table(s: &Sharing, lang: Lang) -> Table {
 }
 
 /// The blocks of the minutes (and notice) for an item's cost; `when` writes a stored time for readers.
-pub fn blocks(cost: &ItemCost, lang: Lang, when: &dyn Fn(&str) -> String) -> Vec<Block> {
+pub fn blocks(cost: &ItemCost, lang: Lang, when: &dyn Fn(&str) -> String) -> Vec<Block<'static>> {
     let mut b = vec![Block::Heading(4, C::Heading.get(lang).into())];
     match &cost.sharing {
         Err(why) => b.push(Block::Para(

@@ -5,6 +5,7 @@
 //! spreadsheet would take for a formula is neutralised (OWASP "CSV injection").
 
 use std::borrow::Cow;
+use std::io::Write;
 
 use crate::lang::Lang;
 
@@ -31,15 +32,15 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
     }
 }
 
-pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> {
-    let mut out = Vec::with_capacity(64 * 1024);
-    out.extend_from_slice(BOM);
+/// Writes the roll call out row by row.
+pub fn write(s: &MeetingSnapshot, lang: Lang, to: &mut dyn Write) -> Result<(), ::csv::Error> {
+    to.write_all(BOM)?;
     let d = &s.digest;
-    out.extend_from_slice(labels::digest_comment(&d.hash, d.event, d.events, lang).as_bytes());
-    out.extend_from_slice(b"\r\n");
+    to.write_all(labels::digest_comment(&d.hash, d.event, d.events, lang).as_bytes())?;
+    to.write_all(b"\r\n")?;
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
-        .from_writer(out);
+        .from_writer(&mut *to);
     let o = s.meeting.offset;
     let with_offset = |label: L| match lang {
         Lang::Zh => format!("{}（{}）", label.get(lang), labels::offset(o)),
@@ -73,7 +74,7 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> 
             let cells = [
                 number.as_str(),
                 &it.item.title,
-                &r.flat.to_string(),
+                r.flat.as_str(),
                 &flats.join(" "),
                 &r.owner,
                 &r.area.to_string(),
@@ -92,14 +93,22 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, ::csv::Error> 
             w.write_record(cells.iter().map(|c| c.as_bytes()))?;
         }
     }
-    let mut out = w.into_inner().map_err(|e| e.into_error())?;
+    w.flush()?;
+    drop(w);
     for it in &s.items {
         if let Some(cost) = &it.cost {
-            out =
-                super::cost_data::csv_section(out, it.item.number, &it.item.title, cost, o, lang)?;
+            let section = super::cost_data::csv_section(
+                Vec::new(),
+                it.item.number,
+                &it.item.title,
+                cost,
+                o,
+                lang,
+            )?;
+            to.write_all(&section)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

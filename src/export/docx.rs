@@ -6,6 +6,7 @@
 //! [`Document`] as Markdown and HTML, so the three never disagree.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Footer, LineSpacing, NumPages, PageMargin, PageNum, Paragraph,
@@ -15,9 +16,10 @@ use docx_rs::{
 use crate::i18n::ExportText;
 use crate::lang::Lang;
 
-use super::document::{Block, Document, Table, Tone};
+use super::document::{Block, Document, Rows, Table, Tone};
 use super::docx_table::{self, TABLE_HEAD, TABLE_TEXT};
 use super::labels::colon;
+use super::sink::{self, Sink};
 
 /// A4 in twentieths of a point, and the margins (25 mm top and bottom, 28/26 mm left/right).
 const PAGE: (u32, u32) = (11906, 16838);
@@ -45,6 +47,11 @@ pub(super) fn heading_fonts() -> RunFonts {
 }
 
 pub fn render(doc: &Document) -> Vec<u8> {
+    sink::to_bytes(|to| write(doc, to))
+}
+
+/// Writes the document; its tables go straight into the package's deflater as they are written.
+pub fn write(doc: &Document, to: &mut dyn Write) -> io::Result<()> {
     let mut d = Docx::new()
         .page_size(PAGE.0, PAGE.1)
         .page_margin(
@@ -72,12 +79,15 @@ pub fn render(doc: &Document) -> Vec<u8> {
         .default_size(BODY)
         .footer(footer(doc))
         .add_paragraph(heading(1, &doc.title));
-    let mut tables: Vec<Cow<Table>> = Vec::new();
+    let mut tables: Vec<DocTable> = Vec::new();
     let mut after_table = false;
     for block in doc.sections.iter().flat_map(|s| &s.blocks) {
         let table = match block {
-            Block::Table(t) => Some(Cow::Borrowed(t)),
-            Block::Chart(tally) => super::bars::table(tally, doc.lang).map(Cow::Owned),
+            Block::Table(t) => Some((Cow::Borrowed(t), None)),
+            Block::RollCall(t, rows) => Some((Cow::Borrowed(t), Some(Rows::Made(rows)))),
+            Block::Chart(tally) => {
+                super::bars::table(tally, doc.lang).map(|t| (Cow::Owned(t), None))
+            }
             other => {
                 d = d.add_paragraph(paragraph(other, doc.lang));
                 None
@@ -106,12 +116,20 @@ pub fn render(doc: &Document) -> Vec<u8> {
         );
     }
     let mut xml = d.build();
-    xml.document = with_tables(&xml.document, &tables);
     xml.styles = language_tag(&xml.styles, doc.lang);
-    let mut out = std::io::Cursor::new(Vec::with_capacity(64 * 1024));
+    // Packed with the tables' marks; the document part is written again with the tables in
+    // their place while the package is deflated.
+    let mut out = io::Cursor::new(Vec::with_capacity(64 * 1024));
     xml.pack(&mut out).expect("writing into memory");
-    super::docx_pack::deflate(&out.into_inner()).expect("re-reading what was just written")
+    let zipped = super::docx_pack::deflate(&out.into_inner(), "word/document.xml", |part, w| {
+        with_tables(part, &tables, w)
+    })
+    .map_err(io::Error::other)?;
+    to.write_all(&zipped)
 }
+
+/// A table of the document, with its rows if they are made as it is written.
+type DocTable<'a> = (Cow<'a, Table>, Option<Rows<'a>>);
 
 /// A small empty paragraph that keeps two tables apart.
 fn spacer() -> Paragraph {
@@ -225,7 +243,7 @@ fn paragraph(block: &Block, lang: Lang) -> Paragraph {
             .align(AlignmentType::Right)
             .indent(None, None, Some(1200), None)
             .line_spacing(LineSpacing::new().before(720).after(0)),
-        Block::Table(_) | Block::Chart(_) => Paragraph::new(),
+        Block::Table(_) | Block::RollCall(..) | Block::Chart(_) => Paragraph::new(),
     }
 }
 
@@ -241,22 +259,21 @@ pub(super) fn borders(kind: BorderType, at: &[TableBorderPosition]) -> TableBord
     })
 }
 
-/// The document part with each table mark's paragraph replaced by its table.
-fn with_tables(document: &[u8], tables: &[Cow<Table>]) -> Vec<u8> {
+/// Writes the document part with each table mark's paragraph replaced by its table.
+fn with_tables(document: &[u8], tables: &[DocTable], to: &mut dyn Write) -> io::Result<()> {
     let xml = std::str::from_utf8(document).expect("docx-rs writes UTF-8");
-    let rows: usize = tables.iter().map(|t| t.rows.len() + 1).sum();
-    let mut out = String::with_capacity(xml.len() + rows * 160 * 8);
+    let mut out = Sink::new(to);
     let mut rest = xml;
-    for t in tables {
+    for (t, rows) in tables {
         let mark = rest.find(TABLE_MARK).expect("a mark for every table");
         let start = rest[..mark].rfind("<w:p ").expect("the mark's paragraph");
         let end = mark + rest[mark..].find("</w:p>").expect("the paragraph's end") + 6;
         out.push_str(&rest[..start]);
-        docx_table::write(&mut out, t);
+        docx_table::write(&mut out, t, rows.unwrap_or(Rows::Held(&t.rows)));
         rest = &rest[end..];
     }
     out.push_str(rest);
-    out.into_bytes()
+    out.finish()
 }
 
 /// Adds the language of the text to the document defaults: Chinese for East-Asian text in both

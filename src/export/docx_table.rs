@@ -4,9 +4,12 @@
 //! document, and building it as docx-rs elements took over a second; this writes the same markup
 //! docx-rs wrote (less its optional paragraph ids) straight into the document part.
 
+use std::borrow::Cow;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::document::{Align, Table};
+use super::document::{Align, Rows, Table};
+use super::sink::Sink;
 use super::wrap::Breaks;
 
 /// The paragraph styles of table cells (defined in [`super::docx`]).
@@ -95,13 +98,13 @@ fn piece_width(piece: &str, heading: bool) -> usize {
 /// Column widths in twips: each column first gets room for its longest unbreakable piece (a
 /// flat, a time, a name, a short heading), then what is left of the text width is shared by what
 /// each column would like beyond that.
-pub fn column_widths(t: &Table) -> Vec<usize> {
+pub fn column_widths(t: &Table, rows: Rows) -> Vec<usize> {
     let columns = t.head.len();
     let mut want = vec![MIN_COLUMN; columns];
     let mut hard = vec![MIN_COLUMN; columns];
     let mut whole = vec![MIN_COLUMN; columns];
-    let rows = std::iter::once((&t.head, true)).chain(t.rows.iter().map(|r| (r, false)));
-    for (row, heading) in rows {
+    let head = std::iter::once((Cow::Borrowed(t.head.as_slice()), true));
+    for (row, heading) in head.chain(rows.iter().map(|r| (r, false))) {
         for (i, cell) in row.iter().enumerate().take(columns) {
             want[i] = want[i].max(width(cell, heading).min(MAX_COLUMN));
             let (piece, kept) = unbreakable(cell, heading);
@@ -157,9 +160,9 @@ fn floors(hard: &[usize], whole: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-/// Appends the table as `<w:tbl>…</w:tbl>`.
-pub fn write(out: &mut String, t: &Table) {
-    let widths = column_widths(t);
+/// Writes the table as `<w:tbl>…</w:tbl>` (its rows walked twice: for the widths, then written).
+pub fn write(out: &mut Sink, t: &Table, rows: Rows) {
+    let widths = column_widths(t, rows);
     out.push_str("<w:tbl><w:tblPr>");
     push_num(out, r#"<w:tblW w:w=""#, TEXT_WIDTH, r#"" w:type="dxa" />"#);
     out.push_str(r#"<w:jc w:val="left" /><w:tblBorders>"#);
@@ -202,7 +205,7 @@ pub fn write(out: &mut String, t: &Table) {
         .map(|i| paragraph(TABLE_HEAD, i, true))
         .collect();
     let first_paras: Vec<String> = (0..widths.len())
-        .map(|i| paragraph(TABLE_TEXT, i, t.rows.len() > 1))
+        .map(|i| paragraph(TABLE_TEXT, i, rows.len() > 1))
         .collect();
     let body_paras: Vec<String> = (0..widths.len())
         .map(|i| paragraph(TABLE_TEXT, i, false))
@@ -210,10 +213,9 @@ pub fn write(out: &mut String, t: &Table) {
 
     // What a cell's lines may measure, and the cell's text broken into such lines.
     let rooms: Vec<usize> = widths.iter().map(|w| w - CELL_MARGINS.min(*w)).collect();
-    let fit = |text, i: usize, heading| fit(text, rooms[i], heading);
     out.push_str("<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>");
     for (i, h) in t.head.iter().enumerate() {
-        cell(out, &head_props[i], &head_paras[i], &fit(h, i, true));
+        cell(out, &head_props[i], &head_paras[i], &fit(h, rooms[i], true));
     }
     out.push_str("</w:tr>");
     let row_props = match t.class {
@@ -222,20 +224,21 @@ pub fn write(out: &mut String, t: &Table) {
         ),
         _ => "<w:tr><w:trPr><w:cantSplit /></w:trPr>".to_string(),
     };
-    for (n, r) in t.rows.iter().enumerate() {
+    for (n, r) in rows.iter().enumerate() {
         out.push_str(&row_props);
         let paras = if n == 0 { &first_paras } else { &body_paras };
         for i in 0..widths.len() {
             let text = r.get(i).map_or("", String::as_str);
-            cell(out, &body_props[i], &paras[i], &fit(text, i, false));
+            cell(out, &body_props[i], &paras[i], &fit(text, rooms[i], false));
         }
         out.push_str("</w:tr>");
+        out.spill();
     }
     out.push_str("</w:tbl>");
 }
 
 /// A cell's text broken into lines that fit `room` (see [`super::wrap`]).
-fn fit(text: &str, room: usize, heading: bool) -> std::borrow::Cow<'_, str> {
+fn fit(text: &str, room: usize, heading: bool) -> Cow<'_, str> {
     let measure = |t: &str| measure(t, heading);
     super::wrap::pack(text, room, measure, Breaks::SeparatorsAndSpaces)
 }
@@ -292,14 +295,16 @@ mod tests {
 
     #[test]
     fn the_header_row_repeats_and_every_row_stays_whole() {
-        let mut out = String::new();
-        write(
-            &mut out,
-            &table(
-                &["房号", "面积"],
-                &[&["3-2-501", "80.20"], &["1<2 & \u{1}", ""]],
-            ),
+        let t = table(
+            &["房号", "面积"],
+            &[&["3-2-501", "80.20"], &["1<2 & \u{1}", ""]],
         );
+        let out = crate::export::sink::to_bytes(|to| {
+            let mut out = Sink::new(to);
+            write(&mut out, &t, Rows::Held(&t.rows));
+            out.finish()
+        });
+        let out = String::from_utf8(out).unwrap();
         assert_eq!(out.matches("<w:tblHeader />").count(), 1);
         assert_eq!(out.matches("<w:cantSplit />").count(), 3);
         assert_eq!(
@@ -321,7 +326,7 @@ mod tests {
                 &["1-1-101", "3 Dec 2026 19:05"],
             ],
         );
-        let widths = column_widths(&t);
+        let widths = column_widths(&t, Rows::Held(&t.rows));
         assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
         // A flat with the separator after it; a short text with spaces whole.
         assert!(widths[0] >= measure("3-2-501、", false) + CELL_MARGINS);

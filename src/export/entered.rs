@@ -41,7 +41,7 @@ pub fn machine(s: &MeetingSnapshot, entered: Option<Timestamp>) -> Option<String
 }
 
 /// What the mark means, once in the minutes that have such records.
-pub fn explained(s: &MeetingSnapshot, lang: Lang) -> Option<Block> {
+pub fn explained(s: &MeetingSnapshot, lang: Lang) -> Option<Block<'static>> {
     (s.entered_later && s.variant() == Variant::Minutes)
         .then(|| Block::Para(X::Explained.get(lang).into()))
 }

@@ -14,24 +14,37 @@ use crate::i18n::{CmdText, Said, io_reason, said};
 /// `force` is off. Returns the path written; creates the directory if needed. A path naming no
 /// file (`folder/..`) is refused before anything is created.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf, Said> {
+    write_new_with(path, force, |w| {
+        w.write_all(bytes).map_err(|e| cannot_write(path, &e))
+    })
+}
+
+/// [`write_new`] of what `write` writes into the (buffered) temporary file as it goes, so a large
+/// export is never held whole. A failure of `write` (its own error, or one it made with
+/// [`cannot_write`]) leaves nothing behind, as any other.
+pub fn write_new_with<E: From<Said>>(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<PathBuf, E> {
     let Some(name) = path.file_name() else {
-        return Err(said!(CmdText::NotAFileName, path = path.display()));
+        return Err(said!(CmdText::NotAFileName, path = path.display()).into());
     };
-    let cannot = |e: &std::io::Error| {
-        said!(CmdText::CannotWrite, path = path.display()).with("error", &io_reason(e))
-    };
+    let cannot = |e: &std::io::Error| E::from(cannot_write(path, e));
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|e| cannot(&e))?;
     // Removed when dropped: a failure anywhere leaves nothing behind.
-    let mut tmp = tempfile::Builder::new()
+    let tmp = tempfile::Builder::new()
         .prefix(&format!(".{}.", name.to_string_lossy()))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| cannot(&e))?;
-    tmp.write_all(bytes).map_err(|e| cannot(&e))?;
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, tmp);
+    write(&mut out)?;
+    let mut tmp = out.into_inner().map_err(|e| cannot(e.error()))?;
     tmp.as_file().sync_all().map_err(|e| cannot(&e))?;
     if force {
         tmp.persist(path).map_err(|e| cannot(&e.error))?;
@@ -47,6 +60,11 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf, Said
         }
     }
     unreachable!("some number is free")
+}
+
+/// "cannot write PATH: the disk is full" and the like.
+pub fn cannot_write(path: &Path, e: &std::io::Error) -> Said {
+    said!(CmdText::CannotWrite, path = path.display()).with("error", &io_reason(e))
 }
 
 /// `path` itself for 1, else `stem-n.ext`.
@@ -131,5 +149,27 @@ mod tests {
             distinct.dedup();
             assert_eq!(distinct.len(), WRITERS, "round {round}: {written:?}");
         }
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_nothing_and_keeps_the_earlier_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("minutes.md");
+        let half_way = |w: &mut dyn Write| -> Result<(), Said> {
+            w.write_all(&vec![b'x'; 1024 * 1024]).unwrap();
+            Err(said!(CmdText::NotAFileName, path = "the renderer failed"))
+        };
+        assert!(write_new_with(&path, false, half_way).is_err());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
+
+        write_new(&path, b"earlier", false).unwrap();
+        assert!(write_new_with(&path, true, half_way).is_err());
+        assert!(write_new_with(&path, false, half_way).is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"earlier", "forced or not");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file"
+        );
     }
 }

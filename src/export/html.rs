@@ -2,8 +2,11 @@
 //! no scripts), a print stylesheet for A4 with each item on a new page, tally charts as inline SVG,
 //! and CJK text in the reader's own serif and sans-serif fonts (generic families).
 
-use super::document::{Align, Block, Document, Table, Tone};
+use std::io::{self, Write};
+
+use super::document::{Align, Block, Document, Rows, Table, Tone};
 use super::labels;
+use super::sink::{self, Sink};
 use super::svg;
 
 const STYLE: &str = r#"
@@ -54,7 +57,12 @@ footer.digest { margin-top: 8mm; border-top: 1px solid #000; padding-top: 2mm; f
 "#;
 
 pub fn render(doc: &Document) -> Vec<u8> {
-    let mut out = String::with_capacity(16 * 1024);
+    sink::to_bytes(|to| write(doc, to))
+}
+
+/// Writes the document out as it goes (see [`Sink`]).
+pub fn write(doc: &Document, to: &mut dyn Write) -> io::Result<()> {
+    let mut out = Sink::new(to);
     out.push_str("<!DOCTYPE html>\n<html lang=\"");
     out.push_str(doc.lang.html_tag());
     out.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -80,7 +88,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
     out.push_str("<footer class=\"digest\"><p>");
     out.push_str(&escape(&doc.digest));
     out.push_str("</p></footer>\n</main>\n</body>\n</html>\n");
-    out.into_bytes()
+    out.finish()
 }
 
 /// "第 N 页 共 M 页" at the foot of every printed page (a CSS page margin box, which Chromium and
@@ -110,7 +118,7 @@ fn nowrap(text: &str, head: bool) -> bool {
 }
 
 /// Writes one block; `charts` counts the charts written so far (each names its own patterns).
-fn write_block(out: &mut String, block: &Block, doc: &Document, charts: &mut usize) {
+fn write_block(out: &mut Sink, block: &Block, doc: &Document, charts: &mut usize) {
     match block {
         Block::Heading(level, text) => {
             out.push_str(&format!("<h{level}>{}</h{level}>\n", escape(text)));
@@ -148,7 +156,8 @@ fn write_block(out: &mut String, block: &Block, doc: &Document, charts: &mut usi
             }
             out.push_str("</div>\n");
         }
-        Block::Table(t) => write_table(out, t),
+        Block::Table(t) => write_table(out, t, Rows::Held(&t.rows)),
+        Block::RollCall(t, rows) => write_table(out, t, Rows::Made(rows)),
         Block::Chart(tally) => {
             *charts += 1;
             let chart = svg::tally_chart(tally, doc.lang, *charts);
@@ -158,13 +167,13 @@ fn write_block(out: &mut String, block: &Block, doc: &Document, charts: &mut usi
             }
             // The same as text, for black-and-white printing and programs that drop SVG.
             if let Some(t) = super::bars::table(tally, doc.lang) {
-                write_table(out, &t);
+                write_table(out, &t, Rows::Held(&t.rows));
             }
         }
     }
 }
 
-fn write_table(out: &mut String, t: &Table) {
+fn write_table(out: &mut Sink, t: &Table, rows: Rows) {
     let class = |i: usize, text: &str, head: bool| {
         let mut c = Vec::new();
         if t.align.get(i) == Some(&Align::Right) {
@@ -193,7 +202,7 @@ fn write_table(out: &mut String, t: &Table) {
     } else {
         ""
     };
-    for row in &t.rows {
+    for row in rows.iter() {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
             out.push_str("<td");
@@ -204,6 +213,7 @@ fn write_table(out: &mut String, t: &Table) {
             out.push_str("</td>");
         }
         out.push_str("</tr>\n");
+        out.spill();
     }
     out.push_str("</tbody>\n</table>\n");
 }

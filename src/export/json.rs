@@ -1,6 +1,8 @@
 //! JSON with every figure, for other tools. Tallies use the `tally --json` shape ([`TallyJson`]);
 //! areas are strings with two decimals, times are local RFC 3339 with the meeting's offset.
 
+use std::io::Write;
+
 use jiff::Timestamp;
 use serde::Serialize;
 
@@ -8,7 +10,7 @@ use crate::lang::Lang;
 
 use super::json_shapes::{CountsJson, TallyJson};
 use super::labels;
-use super::snapshot::{ActionLine, ItemSnapshot, MeetingSnapshot, Variant};
+use super::snapshot::{ActionLine, ItemSnapshot, MeetingSnapshot, RollLine, Variant};
 
 /// The version of this document's shape; bumped when a field changes meaning or goes away.
 pub const SHAPE_VERSION: u32 = 1;
@@ -84,7 +86,7 @@ struct ItemJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     closed_entered_at: Option<String>,
     tally: Option<TallyJson>,
-    roll_call: Vec<BallotJson<'a>>,
+    roll_call: RollCallJson<'a>,
     corrections: Vec<CorrectionJson<'a>>,
     resolution: Option<&'a str>,
     actions: &'a [i64],
@@ -181,7 +183,31 @@ struct DigestJson<'a> {
     label: String,
 }
 
-pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, serde_json::Error> {
+/// The roll call, each ballot made as it is written (100,000 of them are never held as JSON values).
+struct RollCallJson<'a> {
+    s: &'a MeetingSnapshot,
+    lines: &'a [RollLine],
+}
+
+impl Serialize for RollCallJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (s, o) = (self.s, self.s.meeting.offset);
+        serializer.collect_seq(self.lines.iter().map(|r| BallotJson {
+            flat: r.flat.to_string(),
+            flats: r.flats.iter().map(ToString::to_string).collect(),
+            owner: &r.owner,
+            area_m2: r.area.to_string(),
+            choice: r.choice.as_str(),
+            method: r.method.as_str(),
+            proxy: r.proxy.as_deref(),
+            at: labels::rfc3339(r.at, o),
+            entered_at: super::entered::machine(s, r.entered),
+        }))
+    }
+}
+
+/// Writes the document out as it goes (`to` should be buffered: serde writes small pieces).
+pub fn write(s: &MeetingSnapshot, lang: Lang, to: &mut dyn Write) -> Result<(), serde_json::Error> {
     let m = &s.meeting;
     let at = |t: Option<Timestamp>| labels::rfc3339(t, m.offset);
     let a = &s.attendance;
@@ -241,9 +267,8 @@ pub fn render(s: &MeetingSnapshot, lang: Lang) -> Result<Vec<u8>, serde_json::Er
             label: labels::digest(&s.digest.hash, s.digest.event, s.digest.events, lang),
         },
     };
-    let mut out = serde_json::to_vec_pretty(&doc)?;
-    out.push(b'\n');
-    Ok(out)
+    serde_json::to_writer_pretty(&mut *to, &doc)?;
+    to.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
 fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJson<'a> {
@@ -294,21 +319,10 @@ fn item<'a>(s: &'a MeetingSnapshot, it: &'a ItemSnapshot, lang: Lang) -> ItemJso
             .tally
             .as_ref()
             .map(|t| TallyJson::new(s.meeting.id, i.number, &i.rule.name, i.vote_closed, t)),
-        roll_call: it
-            .roll_call
-            .iter()
-            .map(|r| BallotJson {
-                flat: r.flat.to_string(),
-                flats: r.flats.iter().map(ToString::to_string).collect(),
-                owner: &r.owner,
-                area_m2: r.area.to_string(),
-                choice: r.choice.as_str(),
-                method: r.method.as_str(),
-                proxy: r.proxy.as_deref(),
-                at: at(r.at),
-                entered_at: super::entered::machine(s, r.entered),
-            })
-            .collect(),
+        roll_call: RollCallJson {
+            s,
+            lines: &it.roll_call,
+        },
         corrections: it
             .corrections
             .iter()

@@ -1,11 +1,19 @@
 //! Markdown: headings, labelled lines and pipe tables that pandoc (and any CommonMark reader) reads.
 //! Text from the database is escaped so a `|`, `*` or `@` in a name or a note never breaks a table.
 
-use super::document::{Align, Block, Document, Table};
+use std::io::{self, Write};
+
+use super::document::{Align, Block, Document, Rows, Table};
+use super::sink::{self, Sink};
 use crate::lang::Lang;
 
 pub fn render(doc: &Document) -> Vec<u8> {
-    let mut out = String::with_capacity(4096);
+    sink::to_bytes(|to| write(doc, to))
+}
+
+/// Writes the document out as it goes (see [`Sink`]).
+pub fn write(doc: &Document, to: &mut dyn Write) -> io::Result<()> {
+    let mut out = Sink::new(to);
     out.push_str("# ");
     out.push_str(&escape(&doc.title));
     out.push_str("\n\n");
@@ -17,10 +25,10 @@ pub fn render(doc: &Document) -> Vec<u8> {
     out.push_str("---\n\n");
     out.push_str(&escape(&doc.digest));
     out.push('\n');
-    out.into_bytes()
+    out.finish()
 }
 
-fn write_block(out: &mut String, block: &Block, lang: Lang) {
+fn write_block(out: &mut Sink, block: &Block, lang: Lang) {
     match block {
         Block::Heading(level, text) => {
             out.push_str(&"#".repeat(usize::from(*level)));
@@ -57,12 +65,13 @@ fn write_block(out: &mut String, block: &Block, lang: Lang) {
             out.push_str(&paragraph(&closing.join("\n")));
             out.push_str("\n\n");
         }
-        Block::Table(t) => write_table(out, t),
+        Block::Table(t) => write_table(out, t, Rows::Held(&t.rows)),
+        Block::RollCall(t, rows) => write_table(out, t, Rows::Made(rows)),
         Block::Chart(_) => {}
     }
 }
 
-fn write_table(out: &mut String, t: &Table) {
+fn write_table(out: &mut Sink, t: &Table, rows: Rows) {
     let row = |out: &mut String, cells: &[String]| {
         out.push('|');
         for c in cells {
@@ -81,8 +90,9 @@ fn write_table(out: &mut String, t: &Table) {
         });
     }
     out.push('\n');
-    for r in &t.rows {
-        row(out, r);
+    for r in rows.iter() {
+        row(out, &r);
+        out.spill();
     }
     out.push('\n');
 }

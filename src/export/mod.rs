@@ -35,6 +35,7 @@ pub mod paper;
 mod privacy;
 mod public;
 pub mod sign_in_sheet;
+mod sink;
 pub mod snapshot;
 mod svg;
 mod wrap;
@@ -111,6 +112,24 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
     #[error("writing the workbook: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl ExportError {
+    /// The failure to write the output, if that is what it was (a full disk, a closed pipe); else
+    /// the error itself.
+    pub fn into_io(self) -> Result<std::io::Error, ExportError> {
+        match self {
+            ExportError::Io(e) => Ok(e),
+            ExportError::Csv(e) if e.is_io_error() => match e.into_kind() {
+                ::csv::ErrorKind::Io(e) => Ok(e),
+                _ => unreachable!("an I/O error"),
+            },
+            ExportError::Json(e) if e.is_io() => Ok(e.into()),
+            e => Err(e),
+        }
+    }
 }
 
 /// Everything an export can be asked for.
@@ -167,14 +186,28 @@ pub fn prepare(store: &Store, meeting: i64, o: &Options) -> Result<MeetingSnapsh
 /// Renders a snapshot (pure): the minutes, or the public notice for a snapshot from
 /// [`MeetingSnapshot::public`].
 pub fn render(s: &MeetingSnapshot, format: Format, lang: Lang) -> Result<Vec<u8>, ExportError> {
-    Ok(match format {
-        Format::Markdown => markdown::render(&document::build(s, lang)),
-        Format::Html => html::render(&document::build(s, lang)),
-        Format::Json => json::render(s, lang)?,
-        Format::Csv => self::csv::render(s, lang)?,
-        Format::Docx => docx::render(&document::build(s, lang)),
-        Format::Xlsx => xlsx::render(s, lang)?,
-    })
+    let mut out = Vec::with_capacity(64 * 1024);
+    render_to(s, format, lang, &mut out)?;
+    Ok(out)
+}
+
+/// Renders a snapshot into `to` as it goes: the same bytes as [`render`], never held whole but
+/// for XLSX. `to` should be buffered (JSON and CSV write small pieces).
+pub fn render_to(
+    s: &MeetingSnapshot,
+    format: Format,
+    lang: Lang,
+    to: &mut dyn std::io::Write,
+) -> Result<(), ExportError> {
+    match format {
+        Format::Markdown => markdown::write(&document::build(s, lang), to)?,
+        Format::Html => html::write(&document::build(s, lang), to)?,
+        Format::Json => json::write(s, lang, to)?,
+        Format::Csv => self::csv::write(s, lang, to)?,
+        Format::Docx => docx::write(&document::build(s, lang), to)?,
+        Format::Xlsx => to.write_all(&xlsx::render(s, lang)?)?,
+    }
+    Ok(())
 }
 
 /// The blank sign-in sheet of a meeting as HTML or DOCX (other formats are not offered).

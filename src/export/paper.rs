@@ -20,7 +20,7 @@ pub struct GuestLine {
 }
 
 /// The table of those who sat in, under the attendance (nothing when nobody did).
-pub(crate) fn guests(s: &MeetingSnapshot, lang: Lang) -> Vec<Block> {
+pub(crate) fn guests(s: &MeetingSnapshot, lang: Lang) -> Vec<Block<'static>> {
     if s.guests.is_empty() {
         return Vec::new();
     }
@@ -57,7 +57,7 @@ pub fn period(n: &NoticeSettings, lang: Lang) -> String {
 }
 
 /// The end of the notice: period, objections, 特此公示, then issuer, seal and date at the right.
-pub(crate) fn notice_end(s: &MeetingSnapshot, lang: Lang) -> Section {
+pub(crate) fn notice_end(s: &MeetingSnapshot, lang: Lang) -> Section<'static> {
     let o = &s.objections;
     let n = &s.notice;
     let issuer = match &n.issuer {

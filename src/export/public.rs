@@ -36,9 +36,9 @@ impl MeetingSnapshot {
 
     pub(crate) fn redactor(&self) -> Redactor {
         let r = Redactor::new(
-            self.people.names.iter().map(String::as_str),
+            self.people.names.sorted(),
             self.people_named(),
-            self.people.phones.iter().map(String::as_str),
+            self.people.phones.sorted(),
         );
         // The community may decide to name its host and secretary: then in full everywhere on the
         // notice (header, ledger, free text), never full in one place and masked in another.
@@ -91,8 +91,8 @@ impl MeetingSnapshot {
             it.notes.clear();
             it.cost = it.cost.as_ref().map(|c| c.redacted(|t| r.text(t)));
             for line in &mut it.roll_call {
-                line.owner = r.person(&line.owner);
-                line.proxy = line.proxy.as_deref().map(|p| r.person(p));
+                line.owner = r.person(&line.owner).into();
+                line.proxy = line.proxy.as_deref().map(|p| r.person(p).into());
             }
             for c in &mut it.corrections {
                 c.owner = r.person(&c.owner);
@@ -134,7 +134,10 @@ impl MeetingSnapshot {
                     look(t)
                 }
                 Block::Labelled(_, t) => look(t),
-                Block::Table(table) => table.rows.iter().flatten().for_each(|c| look(c)),
+                Block::Table(_) | Block::RollCall(..) => {
+                    let (_, rows) = block.table().expect("a table");
+                    rows.iter().for_each(|row| row.iter().for_each(|c| look(c)));
+                }
                 Block::Closing(lines) => lines.iter().for_each(|l| look(l)),
                 Block::Chart(_) => {}
             }

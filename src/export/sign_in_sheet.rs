@@ -11,7 +11,7 @@ use super::document::{Align, Block, Document, Section, Table};
 use super::labels::{self as lb, L};
 
 /// The sheet of a meeting: every owner of the roster as it stands for the meeting.
-pub fn sheet(store: &Store, meeting: i64, lang: Lang) -> Result<Document, StoreError> {
+pub fn sheet(store: &Store, meeting: i64, lang: Lang) -> Result<Document<'static>, StoreError> {
     let m = store.meeting(meeting)?;
     let roster = store.roster_as_of(store.meeting_epoch(meeting)?)?;
     let mut owners: Vec<(i64, String, Vec<crate::domain::FlatRef>)> = Vec::new();

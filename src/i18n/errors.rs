@@ -58,6 +58,7 @@ pub fn describe(e: &(dyn Error + 'static), lang: Lang) -> String {
         Some(ExportError::Csv(e)) => return E::WritingCsv.fill(lang, &[("detail", e)]),
         Some(ExportError::Json(e)) => return E::WritingJson.fill(lang, &[("detail", e)]),
         Some(ExportError::Xlsx(e)) => return E::WritingXlsx.fill(lang, &[("detail", e)]),
+        Some(ExportError::Io(e)) => return super::io_reason(e).render(lang),
         None => {}
     }
     match e.downcast_ref::<StoreError>() {

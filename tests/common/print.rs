@@ -383,7 +383,7 @@ pub fn roll_call_pieces(
             let at = labels::moment(line.at, offset, day, lang);
             pieces.extend(at.split_whitespace().map(str::to_string));
             if line.owner.chars().count() <= 4 {
-                pieces.push(line.owner.clone());
+                pieces.push(line.owner.to_string());
             }
         }
         for p in pieces {

@@ -4,8 +4,8 @@ use super::{Align, Block, Builder, Section, Table, aligns};
 use crate::export::labels::{self as lb, L};
 use crate::export::snapshot::{ActionLine, ItemSnapshot};
 
-impl Builder<'_> {
-    pub(super) fn item(&self, it: &ItemSnapshot) -> Section {
+impl<'s> Builder<'s> {
+    pub(super) fn item(&self, it: &'s ItemSnapshot) -> Section<'s> {
         let i = &it.item;
         let lang = self.lang;
         let mut b = vec![

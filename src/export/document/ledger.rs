@@ -4,7 +4,7 @@ use super::{Align, Block, Builder, Section, Table};
 use crate::export::labels::{self as lb, L};
 use crate::lang::Lang;
 
-impl Builder<'_> {
+impl<'s> Builder<'s> {
     /// A table of the action ledger: the id column right-aligned, the others left.
     fn ledger_table(&self, head: &[L], rows: Vec<Vec<String>>) -> Table {
         let mut align = vec![Align::Left; head.len()];
@@ -17,7 +17,7 @@ impl Builder<'_> {
         }
     }
 
-    pub(super) fn ledger(&self) -> Section {
+    pub(super) fn ledger(&self) -> Section<'s> {
         let lang = self.lang;
         let l = &self.s.actions;
         let o = self.s.meeting.offset;

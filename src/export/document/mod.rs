@@ -10,8 +10,11 @@ use super::snapshot::{ActionLine, MeetingSnapshot, Variant};
 
 mod item;
 mod ledger;
+mod roll_call;
 mod signatures;
 mod vote;
+
+pub use roll_call::{RollCallRows, Rows};
 
 /// Column alignments written compactly: `aligns("RLLR")`.
 fn aligns(spec: &str) -> Vec<Align> {
@@ -44,7 +47,7 @@ pub enum Tone {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Block {
+pub enum Block<'s> {
     /// Level 2 to 4 (level 1 is the document's title).
     Heading(u8, String),
     Para(String),
@@ -55,6 +58,9 @@ pub enum Block {
     /// The result of a vote, set off in bold.
     Verdict(String, Tone),
     Table(Table),
+    /// A roll call: a table (its `rows` empty) whose rows are made from the snapshot one at a time
+    /// as it is written.
+    RollCall(Table, RollCallRows<'s>),
     /// The tally as bars (HTML only).
     Chart(Tally),
     /// The issuer's lines at the end of a notice, set to the right with room for the seal.
@@ -63,16 +69,27 @@ pub enum Block {
 
 /// A part of the document; HTML starts each item on a new printed page.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Section {
+pub struct Section<'s> {
     pub class: &'static str,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'s>>,
+}
+
+impl Block<'_> {
+    /// The table of a table block (a chart's is made by the writer), with its rows.
+    pub fn table(&self) -> Option<(&Table, Rows<'_>)> {
+        match self {
+            Block::Table(t) => Some((t, Rows::Held(&t.rows))),
+            Block::RollCall(t, rows) => Some((t, Rows::Made(rows))),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Document {
+pub struct Document<'s> {
     pub lang: Lang,
     pub title: String,
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'s>>,
     /// The last line: the record digest.
     pub digest: String,
     /// The record digest in short, which a DOCX prints in the footer of every page instead of the
@@ -82,7 +99,7 @@ pub struct Document {
 }
 
 /// Lays out the minutes (or, for a public snapshot, the notice) in the reader's language.
-pub fn build(s: &MeetingSnapshot, lang: Lang) -> Document {
+pub fn build(s: &MeetingSnapshot, lang: Lang) -> Document<'_> {
     let public = s.variant() == Variant::PublicNotice;
     let b = Builder { s, lang, public };
     let title = format!(
@@ -121,16 +138,16 @@ fn text(l: L, lang: Lang) -> String {
     l.get(lang).to_string()
 }
 
-impl Builder<'_> {
+impl<'s> Builder<'s> {
     fn t(&self, l: L) -> String {
         text(l, self.lang)
     }
 
-    fn labelled(&self, l: L, value: impl Into<String>) -> Block {
+    fn labelled(&self, l: L, value: impl Into<String>) -> Block<'s> {
         Block::Labelled(self.t(l), value.into())
     }
 
-    fn counts_table(&self, rows: Vec<(String, Counts)>, class: &'static str) -> Block {
+    fn counts_table(&self, rows: Vec<(String, Counts)>, class: &'static str) -> Block<'s> {
         Block::Table(Table {
             head: vec![String::new(), self.t(L::Owners), self.t(L::AreaM2)],
             align: aligns("LRR"),
@@ -156,7 +173,7 @@ impl Builder<'_> {
         super::entered::mark(self.s, self.when(at), entered, self.lang)
     }
 
-    fn header(&self) -> Section {
+    fn header(&self) -> Section<'s> {
         let m = &self.s.meeting;
         let lang = self.lang;
         let mut rows = vec![
@@ -187,7 +204,7 @@ impl Builder<'_> {
         }
     }
 
-    fn attendance(&self) -> Section {
+    fn attendance(&self) -> Section<'s> {
         let a = &self.s.attendance;
         let mut rows = vec![
             (self.t(L::InPerson), a.in_person),

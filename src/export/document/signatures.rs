@@ -4,8 +4,8 @@
 use super::{Align, Block, Builder, Section, Table};
 use crate::export::labels::L;
 
-impl Builder<'_> {
-    pub(super) fn signatures(&self) -> Section {
+impl<'s> Builder<'s> {
+    pub(super) fn signatures(&self) -> Section<'s> {
         let m = &self.s.meeting;
         let mut rows = vec![
             vec![

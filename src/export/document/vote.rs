@@ -1,15 +1,15 @@
 //! The vote on an item: figures, conditions, the result, the chart, the roll call and the
 //! corrections.
 
-use super::{Align, Block, Builder, Table, Tone, aligns};
+use super::{Align, Block, Builder, RollCallRows, Table, Tone, aligns};
 use crate::domain::tally::Measure;
 use crate::domain::{Area, Tally};
 use crate::export::labels::{self as lb, L};
 use crate::export::snapshot::ItemSnapshot;
 
-impl Builder<'_> {
+impl<'s> Builder<'s> {
     /// The figures, the conditions, the result, the chart, the roll call and the corrections.
-    pub(super) fn vote(&self, b: &mut Vec<Block>, it: &ItemSnapshot, t: &Tally) {
+    pub(super) fn vote(&self, b: &mut Vec<Block<'s>>, it: &'s ItemSnapshot, t: &Tally) {
         let i = &it.item;
         let lang = self.lang;
         if !i.vote_closed {
@@ -101,13 +101,10 @@ impl Builder<'_> {
         if it.roll_call.is_empty() {
             b.push(Block::Para(self.t(L::NoBallots)));
         } else if self.public {
-            b.push(Block::Table(crate::export::compact::roll_call(
-                &it.roll_call,
-                lang,
-            )));
+            let rows = RollCallRows::compact(self.s, &it.roll_call, lang);
+            b.push(Block::RollCall(crate::export::compact::table(lang), rows));
         } else {
-            let sep = lb::list_sep(lang);
-            b.push(Block::Table(Table {
+            let table = Table {
                 head: self.heads(&[
                     L::Seq,
                     L::Flat,
@@ -118,24 +115,11 @@ impl Builder<'_> {
                     L::At,
                 ]),
                 align: aligns("RLLRLLL"),
-                rows: it
-                    .roll_call
-                    .iter()
-                    .enumerate()
-                    .map(|(n, r)| {
-                        vec![
-                            (n + 1).to_string(),
-                            sep.join_display(&r.flats),
-                            r.owner.clone(),
-                            r.area.to_string(),
-                            lb::choice(r.choice, lang).into(),
-                            lb::method_with_proxy(r.method, r.proxy.as_deref(), lang),
-                            self.when_entered(r.at, r.entered),
-                        ]
-                    })
-                    .collect(),
+                rows: Vec::new(),
                 class: "roll-call",
-            }));
+            };
+            let rows = RollCallRows::full(self.s, &it.roll_call, lang);
+            b.push(Block::RollCall(table, rows));
         }
 
         b.push(Block::Heading(4, self.t(L::Corrections)));

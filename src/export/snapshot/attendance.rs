@@ -1,14 +1,12 @@
 //! Who came to the meeting: the sign-in list, proxies and the counts.
 
-use std::collections::HashMap;
-
 use jiff::Timestamp;
 
 use crate::domain::{Area, Counts, FlatRef};
 use crate::store::{EnteredLater, MeetingRecord, Presence, Store, StoreError};
 
 use super::instant;
-use super::item::Names;
+use super::owners::Owners;
 
 /// Who came: owners in person and by proxy (headcount and area), and other participants.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,31 +55,28 @@ pub struct ProxyLine {
 }
 
 /// An owner's name and flats, as the attendance keeps them.
-fn owned(names: &Names, owner: i64) -> (String, Vec<FlatRef>) {
-    names
-        .get(&owner)
-        .map_or_else(Default::default, |(name, flats)| {
-            (name.to_string(), flats.iter().map(|&f| f.clone()).collect())
-        })
+fn owned(owners: &Owners, owner: i64) -> (String, Vec<FlatRef>) {
+    owners.get(owner).map_or_else(Default::default, |o| {
+        (o.name().to_string(), o.flats().cloned().collect())
+    })
 }
 
 pub(super) fn gather_attendance(
     store: &Store,
     meeting: &MeetingRecord,
-    owner_area: &HashMap<i64, Area>,
-    owner_flats: &Names,
+    owners: &Owners,
     later: &EnteredLater,
 ) -> Result<Attendance, StoreError> {
     let mut a = Attendance {
         others: meeting.others.clone(),
         ..Attendance::default()
     };
-    for area in owner_area.values() {
-        add(&mut a.estate, *area);
+    for o in owners.each() {
+        add(&mut a.estate, o.area());
     }
     for (owner, record) in store.attendance(meeting.id)? {
-        let area = owner_area.get(&owner).copied().unwrap_or_default();
-        let (name, flats) = owned(owner_flats, owner);
+        let area = owners.get(owner).map(|o| o.area()).unwrap_or_default();
+        let (name, flats) = owned(owners, owner);
         a.sign_in.push(SignIn {
             flats,
             owner: name,
@@ -93,7 +88,7 @@ pub(super) fn gather_attendance(
             Presence::Present => add(&mut a.in_person, area),
             Presence::Proxy(holder) => {
                 add(&mut a.proxy, area);
-                let (name, flats) = owned(owner_flats, owner);
+                let (name, flats) = owned(owners, owner);
                 a.proxies.push(ProxyLine {
                     flats,
                     owner: name,

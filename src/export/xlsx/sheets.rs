@@ -120,17 +120,15 @@ fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
     let mut rows = Vec::new();
     for it in &s.items {
         for r in &it.roll_call {
-            let flat = r.flat.to_string();
-            let flats = match r.flats.as_slice() {
-                [one] if *one == r.flat => flat.clone(),
-                flats => lb::list_sep(lang).join_display(flats),
-            };
             rows.push(vec![
                 Cell::Int(it.item.number),
                 Cell::text(&it.item.title),
-                Cell::text(flat),
-                Cell::text(flats),
-                Cell::text(&r.owner),
+                Cell::text(r.flat.as_str()),
+                Cell::text(match r.flats.as_slice() {
+                    [one] if *one == r.flat => Cow::Borrowed(r.flat.as_str()),
+                    flats => Cow::Owned(lb::list_sep(lang).join_display(flats)),
+                }),
+                Cell::text(r.owner.as_str()),
                 Cell::Area(r.area),
                 Cell::text(lb::choice(r.choice, lang)),
                 Cell::text(lb::method(r.method, lang)),
