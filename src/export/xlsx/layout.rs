@@ -40,21 +40,30 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// One pass over the rows, in the order they are written.
     pub fn of(sheet: &Sheet, lang: Lang) -> Layout {
+        let mut content = vec![0; sheet.columns.len()];
         let mut first_used = vec![Style::Head];
-        for cell in sheet.rows.iter().flatten() {
-            let style = style(cell);
-            if !first_used.contains(&style) {
-                first_used.push(style);
-                if first_used.len() == Style::COUNT {
-                    break;
+        let mut seen = [false; Style::COUNT];
+        seen[Style::Head as usize] = true;
+        for row in &sheet.rows {
+            for (cell, widest) in row.iter().zip(&mut content) {
+                *widest = shown_width(cell, lang).max(*widest);
+                let style = style(cell);
+                if !seen[style as usize] {
+                    seen[style as usize] = true;
+                    first_used.push(style);
                 }
             }
         }
-        Layout {
-            widths: widths(sheet, lang),
-            first_used,
-        }
+        // The widest content, up to the column's limit; a heading wider than its content wraps.
+        let widths = sheet
+            .columns
+            .iter()
+            .zip(content)
+            .map(|(col, content)| content.max(col.head.width().min(8)).min(col.max).max(4))
+            .collect();
+        Layout { widths, first_used }
     }
 }
 
@@ -73,26 +82,6 @@ pub fn style(cell: &Cell) -> Style {
 /// Whether a text starts like a formula (see [`super::super::csv::neutralise`]).
 fn is_formula_like(t: &str) -> bool {
     matches!(super::super::csv::neutralise(t), Cow::Owned(_))
-}
-
-/// Column widths in display columns: the widest content, a Han character counting two, up to the
-/// column's limit; a heading wider than its content wraps instead.
-fn widths(sheet: &Sheet, lang: Lang) -> Vec<usize> {
-    sheet
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(c, col)| {
-            let head = col.head.width().min(8);
-            let content = sheet
-                .rows
-                .iter()
-                .map(|row| shown_width(&row[c], lang))
-                .max()
-                .unwrap_or(0);
-            content.max(head).min(col.max).max(4)
-        })
-        .collect()
 }
 
 /// A text as written in a column `w` display columns wide (see [`fitted`]) and the lines it
@@ -158,6 +147,7 @@ pub fn units(w: usize) -> f64 {
 /// The width of a cell's widest line as shown; a number's without writing it out.
 fn shown_width(cell: &Cell, lang: Lang) -> usize {
     match cell {
+        Cell::Text(t) if !t.contains('\n') => width(t),
         Cell::Text(t) => t.lines().map(width).max().unwrap_or(0),
         Cell::Int(n) => digits(*n),
         // Hundredths, shown with two decimals: "-1234.50".

@@ -4,7 +4,9 @@
 
 use std::borrow::Cow;
 
+use jiff::Timestamp;
 use jiff::civil::Date;
+use jiff::tz::Offset;
 
 use crate::domain::Area;
 use crate::domain::cost::{Coefficient, Fen};
@@ -114,6 +116,7 @@ fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
         (W::Holder.get(lang), 16),
         (&time, 20),
     ]);
+    let mut moments = Moments::new(o, day, lang);
     let mut rows = Vec::new();
     for it in &s.items {
         for r in &it.roll_call {
@@ -132,7 +135,7 @@ fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
                 r.proxy.as_deref().map_or(Cell::Empty, Cell::text),
                 Cell::text(crate::export::entered::mark(
                     s,
-                    lb::moment(r.at, o, day, lang),
+                    moments.of(r.at),
                     r.entered,
                     lang,
                 )),
@@ -147,6 +150,42 @@ fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
     }
 }
 
+/// [`lb::moment`] of one row after another, written once per minute: it shows hours and minutes
+/// (and the date off the meeting's day), and a roll call's ballots are minutes apart, not rows.
+struct Moments {
+    o: Offset,
+    day: Date,
+    lang: Lang,
+    /// The minute since the epoch of the last moment written, and its text.
+    last: Option<(i64, String)>,
+}
+
+impl Moments {
+    fn new(o: Offset, day: Date, lang: Lang) -> Moments {
+        Moments {
+            o,
+            day,
+            lang,
+            last: None,
+        }
+    }
+
+    fn of(&mut self, at: Option<Timestamp>) -> String {
+        // Only whole-minute offsets (all of today's) keep a UTC minute within one local minute.
+        let minute = at
+            .filter(|t| t.as_second() >= 0 && self.o.seconds() % 60 == 0)
+            .map(|t| t.as_second() / 60);
+        match (&self.last, minute) {
+            (Some((last, text)), Some(m)) if *last == m => text.clone(),
+            _ => {
+                let text = lb::moment(at, self.o, self.day, self.lang);
+                self.last = minute.map(|m| (m, text.clone()));
+                text
+            }
+        }
+    }
+}
+
 fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
     let o = s.meeting.offset;
     let day = s.meeting.local_start().date();
@@ -158,6 +197,7 @@ fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
         (W::Holder.get(lang), 16),
         (L::At.get(lang), 14),
     ]);
+    let mut moments = Moments::new(o, day, lang);
     let rows = s
         .attendance
         .sign_in
@@ -177,7 +217,7 @@ fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
                 holder,
                 Cell::text(crate::export::entered::mark(
                     s,
-                    lb::moment(line.at, o, day, lang),
+                    moments.of(line.at),
                     line.entered,
                     lang,
                 )),
@@ -261,5 +301,35 @@ fn status(a: &ActionLine, lang: Lang) -> String {
         }
     } else {
         s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moments_read_once_a_minute_are_the_moments() {
+        let day = jiff::civil::date(2026, 11, 28);
+        let base: Timestamp = "2026-11-28T11:29:58Z".parse().unwrap();
+        let seconds = [0, 1, 2, 3, 61, 62, 122, 45_000, 45_001, 45_100, 200_000];
+        for offset in [
+            8 * 3600,
+            5 * 3600 + 45 * 60,
+            -(3 * 3600 + 30 * 60),
+            8 * 3600 + 7,
+        ] {
+            let o = Offset::from_seconds(offset).unwrap();
+            for lang in [Lang::Zh, Lang::En] {
+                let mut moments = Moments::new(o, day, lang);
+                for at in seconds
+                    .iter()
+                    .map(|s| Some(base + jiff::SignedDuration::from_secs(*s)))
+                    .chain([None, Some(base)])
+                {
+                    assert_eq!(moments.of(at), lb::moment(at, o, day, lang), "{at:?} {o}");
+                }
+            }
+        }
     }
 }
