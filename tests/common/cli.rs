@@ -180,6 +180,17 @@ impl Tmux {
         assert!(status.success(), "tmux send-keys");
     }
 
+    /// Resizes the window (the program redraws at the new size).
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let status = self
+            .cmd()
+            .args(["resize-window", "-t", &self.name, "-x", &w, "-y", &h])
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux resize-window");
+    }
+
     /// The pane's text.
     pub fn capture(&self) -> String {
         let out = self
