@@ -14,9 +14,10 @@ use unicode_width::UnicodeWidthChar;
 const WAIT: Duration = Duration::from_secs(15);
 const SIZES: [(u16, u16); 2] = [(160, 48), (80, 24)];
 
-/// The text inside the box whose title is `title`, row by row between its borders. Columns are
-/// counted in terminal cells (a CJK character takes two), so the screen behind the box is left out.
-fn box_text(screen: &str, title: &str) -> String {
+/// The text inside the box whose title is `title`, row by row between its borders, once the box
+/// is drawn whole (down to its bottom border). Columns are counted in terminal cells (a CJK
+/// character takes two), so the screen behind the box is left out.
+fn box_text(screen: &str, title: &str) -> Option<String> {
     let cells = |line: &str| -> Vec<char> {
         line.chars()
             .flat_map(|c| match c.width() {
@@ -29,29 +30,18 @@ fn box_text(screen: &str, title: &str) -> String {
     let (top, at) = screen
         .lines()
         .enumerate()
-        .find_map(|(i, l)| l.find(title).map(|b| (i, cells(&l[..b]).len())))
-        .unwrap_or_else(|| panic!("{title:?} not on the screen:\n{screen}"));
+        .find_map(|(i, l)| l.find(title).map(|b| (i, cells(&l[..b]).len())))?;
     let row = &lines[top];
-    let left = row[..at]
-        .iter()
-        .rposition(|c| *c == '┌')
-        .expect("top left corner");
-    let right = at
-        + row[at..]
-            .iter()
-            .position(|c| *c == '┐')
-            .expect("top right corner");
-    lines[top + 1..]
+    let left = row[..at].iter().rposition(|c| *c == '┌')?;
+    let right = at + row[at..].iter().position(|c| *c == '┐')?;
+    let inside: Vec<String> = lines[top + 1..]
         .iter()
         .take_while(|r| r.get(left) == Some(&'│') && r.get(right) == Some(&'│'))
-        .map(|r| {
-            r[left + 1..right]
-                .iter()
-                .filter(|c| **c != '\0')
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+        .map(|r| r[left + 1..right].iter().filter(|c| **c != '\0').collect())
+        .collect();
+    let bottom = lines.get(top + 1 + inside.len())?;
+    let closed = bottom.get(left) == Some(&'└') && bottom.get(right) == Some(&'┘');
+    closed.then(|| inside.join("\n"))
 }
 
 fn squeezed(text: &str) -> String {
@@ -89,23 +79,18 @@ fn the_closed_vote_header_refusal_shows_whole_at_160x48_and_80x24() {
         // The message, around the time of the close (which the screen says as it is now).
         let template = SetupText::HeaderAfterClose.get(l).replace("{item}", "1");
         let (head, tail) = template.split_once("{closed}").unwrap();
-        let first = head.split_whitespace().next().unwrap();
         for (w, h) in SIZES {
             tmux.resize(w, h);
+            // The form drawn whole at this size, with the refusal's first words in it.
             let screen = tmux.wait_until(&format!("the refusal at {w}×{h}"), WAIT, |s| {
                 s.lines().count() == h as usize
-                    && s.lines()
-                        .all(|l| l.chars().filter_map(|c| c.width()).sum::<usize>() <= w as usize)
-                    && s.contains(first)
+                    && box_text(s, form).is_some_and(|t| squeezed(&t).contains(&squeezed(head)))
             });
-            let shown = squeezed(&box_text(&screen, form));
-            for part in [head, tail] {
-                assert!(
-                    shown.contains(&squeezed(part)),
-                    "{lang} at {w}×{h}: the refusal is cut; the form shows:\n{}\n\nthe screen:\n{screen}",
-                    box_text(&screen, form)
-                );
-            }
+            let shown = box_text(&screen, form).unwrap();
+            assert!(
+                squeezed(&shown).contains(&squeezed(tail)),
+                "{lang} at {w}×{h}: the refusal is cut; the form shows:\n{shown}\n\nthe screen:\n{screen}"
+            );
         }
         tmux.keys(&["Escape"]);
     }
@@ -117,9 +102,9 @@ fn the_item_screens_help_shows_its_last_line_at_160x48_and_80x24() {
         return;
     }
     let (dir, db) = sample_db();
-    for (lang, last, title) in [
-        ("zh", "Ctrl-U  清空本栏", "帮助"),
-        ("en", "Ctrl-U  clear the field", "Help"),
+    for (lang, section, last, title) in [
+        ("zh", "填写表单时", "Ctrl-U  清空本栏", "帮助"),
+        ("en", "In a form", "Ctrl-U  clear the field", "Help"),
     ] {
         let command = format!("{BIN} --db '{}' --lang {lang} run", db.display());
         let tmux = Tmux::start(dir.path(), &format!("help-{lang}"), &command);
@@ -137,10 +122,12 @@ fn the_item_screens_help_shows_its_last_line_at_160x48_and_80x24() {
         tmux.wait_for(&format!("┌{title}"), WAIT);
         for (w, h) in SIZES {
             tmux.resize(w, h);
+            // The help drawn whole at this size, down to its last section's title.
             let screen = tmux.wait_until(&format!("the help at {w}×{h}"), WAIT, |s| {
-                s.lines().count() == h as usize && s.contains(&format!("┌{title}"))
+                s.lines().count() == h as usize
+                    && box_text(s, title).is_some_and(|t| t.contains(section))
             });
-            let help = box_text(&screen, title);
+            let help = box_text(&screen, title).unwrap();
             assert!(
                 help.contains(last),
                 "{lang} at {w}×{h}: the help's last line is missing:\n{screen}"
