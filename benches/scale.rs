@@ -17,7 +17,7 @@ use pavilion::store::Store;
 use pavilion::tui::app::App;
 use pavilion::tui::model::{Model, Roster};
 use pavilion::tui::theme::Theme;
-use pavilion::tui::worker::{Reply, execute};
+use pavilion::tui::worker::{Reply, Request, Session, execute_in};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -111,7 +111,9 @@ fn measure_step(step: &str, path: &Path, meeting: i64) {
                 terminal.draw(|f| app.draw(f)).unwrap();
                 times.push(t.elapsed());
                 let t = Instant::now();
-                app.on_reply(Reply::Roster(Box::new(Roster::load(&store).unwrap())));
+                app.on_reply(Reply::Roster(std::sync::Arc::new(
+                    Roster::load(&store).unwrap(),
+                )));
                 lists.push(t.elapsed());
                 drop((app, store));
             }
@@ -130,8 +132,12 @@ fn measure_step(step: &str, path: &Path, meeting: i64) {
                 app.on_reply(Reply::Model(Box::new(
                     Model::load(&store, meeting).unwrap(),
                 )));
-                // The screens hold the roster's list by then (untimed: read after the first frame).
-                app.on_reply(Reply::Roster(Box::new(Roster::load(&store).unwrap())));
+                // The screens and the store thread hold the roster's list by then (untimed: read
+                // after the first frame).
+                let mut session = Session::default();
+                for reply in execute_in(&mut session, &mut store, meeting, Request::Roster) {
+                    app.on_reply(reply);
+                }
                 let t = Instant::now();
                 app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
                 app.on_key(KeyEvent::new(KeyCode::Char('v'), KeyModifiers::NONE));
@@ -141,7 +147,7 @@ fn measure_step(step: &str, path: &Path, meeting: i64) {
                         break;
                     }
                     for r in requests {
-                        for reply in execute(&mut store, meeting, r) {
+                        for reply in execute_in(&mut session, &mut store, meeting, r) {
                             app.on_reply(reply);
                         }
                     }

@@ -12,13 +12,18 @@ use pavilion::store::Store;
 use pavilion::tui::app::App;
 use pavilion::tui::model::{Model, Roster};
 use pavilion::tui::theme::Theme;
-use pavilion::tui::worker::{Reply, execute};
+use pavilion::tui::worker::{Reply, Request, Session, execute_in};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key(app: &mut App, c: char) {
     app.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+thread_local! {
+    /// What the store thread keeps between requests (the roster's list its roll calls read).
+    static SESSION: std::cell::RefCell<Session> = Default::default();
 }
 
 /// Runs the app's requests against the store, as the store thread does.
@@ -29,7 +34,8 @@ fn pump(app: &mut App, store: &mut Store, meeting: i64) {
             return;
         }
         for r in requests {
-            for reply in execute(store, meeting, r) {
+            let replies = SESSION.with(|s| execute_in(&mut s.borrow_mut(), store, meeting, r));
+            for reply in replies {
                 app.on_reply(reply);
             }
         }
@@ -85,7 +91,8 @@ fn main() {
     app.on_reply(Reply::Model(Box::new(
         Model::load(&store, meeting).unwrap(),
     )));
-    app.on_reply(Reply::Roster(Box::new(Roster::load(&store).unwrap())));
+    app.send(Request::Roster);
+    pump(&mut app, &mut store, meeting);
     let plain = common::PlainCommit::new(dir.path());
 
     // Sign-in of one owner (issue 10): the flat typed (a frame after each key, timed per key),

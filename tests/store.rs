@@ -532,7 +532,7 @@ fn the_screens_counts_are_the_rosters() {
     use pavilion::domain::Area;
     use std::collections::HashMap;
     let (_dir, _path, mut store, m) = four_scopes();
-    let (flats, _) = store.roster_listing().unwrap();
+    let flats = store.roster_listing().unwrap().flats;
     let mut by_owner: HashMap<i64, (Area, Vec<FlatRef>)> = HashMap::new();
     let mut total = Area::ZERO;
     for (f, area, owner) in &flats {

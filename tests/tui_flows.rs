@@ -578,11 +578,11 @@ fn a_show_of_hands_lists_those_present_and_long_lists_page_and_find() {
     h.press(KeyCode::Enter);
     let roll = h.app.roll.as_ref().unwrap();
     assert!(
-        roll.entries[h.app.roll_cursor].flats[0]
+        roll.first_flat(h.app.roll_cursor)
             .to_string()
             .starts_with("3-3-4"),
         "{:?}",
-        roll.entries[h.app.roll_cursor].flats
+        roll.flats(h.app.roll_cursor).collect::<Vec<_>>()
     );
     assert!(h.app.roll_find.is_none());
 }

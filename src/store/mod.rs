@@ -52,7 +52,8 @@ pub use identity::FileId;
 pub use meetings::ItemText;
 pub use paper::Guest;
 pub use records::*;
-pub use roll_call::RollCallEntry;
+pub use roll_call::{CurrentVote, RollCallEntry};
+pub use roster::RosterListing;
 pub use roster_changes::{
     Confirmation, FlatChange, FlatState, ImportMode, ImportOutcome, OpenVoteTouch, RosterPlan,
     Touch,

@@ -11,8 +11,32 @@ use super::roster_changes::{self, ImportMode, ImportOutcome};
 use super::{Ids, ImportSummary, Result, RosterEntry, Store, StoreError, events};
 use crate::i18n::{StoreText as S, said};
 
-/// The roster as the screens list it: (flat, area, owner) in roll-call order, and owners' names.
-pub type RosterListing = (Vec<(FlatRef, Area, i64)>, HashMap<i64, String>);
+/// The roster as the screens list it.
+#[derive(Clone, Debug, Default)]
+pub struct RosterListing {
+    /// (flat, area, owner) in roll-call order.
+    pub flats: Vec<(FlatRef, Area, i64)>,
+    /// Each of those flats' row id, in the same order (a ballot names its flat by it).
+    pub flat_ids: Vec<i64>,
+    /// The owners' names.
+    pub names: HashMap<i64, String>,
+}
+
+impl RosterListing {
+    /// The listing of `flats` given as (flat, area, owner, flat id), put in roll-call order.
+    pub(super) fn sorted(
+        mut flats: Vec<(FlatRef, Area, i64, i64)>,
+        names: HashMap<i64, String>,
+    ) -> RosterListing {
+        crate::domain::flat::sort_by_flat(&mut flats, |f| &f.0);
+        let flat_ids = flats.iter().map(|f| f.3).collect();
+        RosterListing {
+            flats: flats.into_iter().map(|(f, a, o, _)| (f, a, o)).collect(),
+            flat_ids,
+            names,
+        }
+    }
+}
 
 /// A flat already in the database: (id, area in hundredths of m², owner id, active).
 type StoredFlat = (i64, i64, i64, bool);
@@ -207,9 +231,9 @@ impl Store {
     /// with its owner's texts (at 100,000 flats that is megabytes and many reads fewer).
     pub fn roster_listing(&self) -> Result<RosterListing> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT building, unit, room, area_centi, owner_id FROM flats WHERE active = 1",
+            "SELECT building, unit, room, area_centi, owner_id, id FROM flats WHERE active = 1",
         )?;
-        let mut flats = stmt
+        let flats = stmt
             .query_map([], |r| {
                 Ok((
                     FlatRef::new(
@@ -219,16 +243,16 @@ impl Store {
                     ),
                     Area(r.get(3)?),
                     r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        crate::domain::flat::sort_by_flat(&mut flats, |f| &f.0);
         // Every owner (the few without an active flat cost less than finding who has one).
         let mut stmt = self.conn.prepare_cached("SELECT id, name FROM owners")?;
         let names = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok((flats, names))
+        Ok(RosterListing::sorted(flats, names))
     }
 
     /// The roster as it stood just after event `as_of` (None: now), in roll-call order.

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use crate::domain::Choice;
 use crate::i18n::T;
 use crate::lang::Lang;
-use crate::store::{BallotRecord, Method};
+use crate::store::Method;
 
 use super::form::{Form, FormKey};
 use super::keys::{Action, On, action_for};
@@ -161,7 +161,7 @@ pub enum Modal {
 pub struct UndoStep {
     pub owner: i64,
     pub flat: crate::domain::FlatRef,
-    pub previous: Option<BallotRecord>,
+    pub previous: Option<super::roll::Cast>,
 }
 
 /// What one key did at the roll call (one ballot, or everyone present at once), so `u` puts it
@@ -180,7 +180,7 @@ pub struct App {
     pub modal: Option<Modal>,
     pub model: Option<Model>,
     /// The roster's list (empty until the store thread sends it, just after the first frame).
-    pub roster: Roster,
+    pub roster: std::sync::Arc<Roster>,
     pub roll: Option<RollCall>,
     /// Selected agenda item (index into `model.items`).
     pub selected_item: usize,
@@ -233,7 +233,7 @@ impl App {
             screen: Screen::Overview,
             modal: None,
             model: None,
-            roster: Roster::default(),
+            roster: Default::default(),
             roll: None,
             selected_item: 0,
             sign_in: screens::sign_in::State::default(),
@@ -462,7 +462,7 @@ impl App {
                 // call's row (a reload reads it again either way).
                 let area = self.roster.owner(owner).map(|o| o.area).or_else(|| {
                     let roll = self.roll.as_ref()?;
-                    Some(roll.entries[*roll.index.get(&owner)?].area)
+                    Some(roll.entries[roll.row_of(owner)?].area)
                 });
                 if let Some((flat, name)) = who {
                     let args: [(&str, &dyn std::fmt::Display); 3] =
@@ -475,14 +475,9 @@ impl App {
                         model.areas_here.insert(owner, area);
                     }
                 }
-                if let Some(roll) = &mut self.roll
-                    && let Some(&i) = roll.index.get(&owner)
-                {
-                    roll.entries[i].presence = self
-                        .model
-                        .as_ref()
-                        .and_then(|m| m.attendance.get(&owner))
-                        .map(|a| a.presence.clone());
+                if let Some(roll) = &mut self.roll {
+                    let presence = self.model.as_ref().and_then(|m| m.attendance.get(&owner));
+                    roll.set_presence(owner, presence.map(|a| &a.presence));
                 }
             }
             Reply::Ballot {
@@ -532,7 +527,7 @@ impl App {
                     self.screen = Screen::Raise;
                 }
             }
-            Reply::Roster(roster) => self.roster = *roster,
+            Reply::Roster(roster) => self.roster = roster,
             Reply::BackupFailed(error) => {
                 let error = error.render(self.lang);
                 let text = crate::i18n::BackupText::FailedNow.fill(self.lang, &[("error", &error)]);
@@ -557,7 +552,7 @@ impl App {
         {
             self.undo.remove(i);
         }
-        if let Some(&i) = self.roll.as_ref().and_then(|r| r.index.get(&owner)) {
+        if let Some(i) = self.roll.as_ref().and_then(|r| r.row_of(owner)) {
             self.roll_cursor = i;
         }
     }
@@ -577,17 +572,15 @@ impl App {
 
     /// Whether the roll call's list shows this entry: at a vote of those present, the absent
     /// (who have not voted) are hidden unless the host asked for them.
-    pub fn roll_shows(&self, e: &crate::store::RollCallEntry) -> bool {
+    pub fn roll_shows(&self, e: &super::roll::RollRow) -> bool {
         let present_only = self
             .roll
             .as_ref()
             .is_some_and(|r| r.item.rule.electorate == crate::domain::rule::Electorate::Present);
         !present_only
             || self.roll_show_all
-            || e.ballot.is_some()
-            || e.presence
-                .as_ref()
-                .is_some_and(crate::store::Presence::is_here)
+            || e.vote.is_some()
+            || e.here.is_some_and(super::roll::Here::is_here)
     }
 
     pub fn draw(&mut self, frame: &mut Frame) {

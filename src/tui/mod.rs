@@ -9,6 +9,7 @@ mod form_draw;
 pub mod idle_backup;
 pub mod keys;
 pub mod model;
+pub mod roll;
 pub mod screens;
 pub mod theme;
 pub mod worker;
@@ -31,7 +32,7 @@ use crate::store::Store;
 use app::App;
 use model::Model;
 use theme::Theme;
-use worker::{Reply, Request, execute};
+use worker::{Reply, Request};
 
 /// Switches the terminal over to the screens; refused in the reader's language when there is none
 /// (the output redirected, or no controlling terminal), before anything is drawn.
@@ -136,6 +137,7 @@ pub fn serve(
     use std::sync::mpsc::RecvTimeoutError;
     use std::time::Instant;
     let mut idle = idle_backup::IdleBackup::new(pace);
+    let mut session = worker::Session::default();
     loop {
         // A backup being made is looked at every so often: a failure is shown when it happens.
         let watch = store
@@ -146,13 +148,27 @@ pub fn serve(
             None => requests.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         match next {
-            Ok(req) => handle(&mut store, &mut meeting, &mut idle, req, replies),
+            Ok(req) => handle(
+                &mut session,
+                &mut store,
+                &mut meeting,
+                &mut idle,
+                req,
+                replies,
+            ),
             Err(RecvTimeoutError::Timeout) => {
                 // A backup still being made when one falls due is looked at again shortly.
                 if !idle.tick(&mut store, Instant::now())
                     && let Ok(req) = requests.recv_timeout(BACKUP_WATCH)
                 {
-                    handle(&mut store, &mut meeting, &mut idle, req, replies);
+                    handle(
+                        &mut session,
+                        &mut store,
+                        &mut meeting,
+                        &mut idle,
+                        req,
+                        replies,
+                    );
                 }
             }
             Err(RecvTimeoutError::Disconnected) => break,
@@ -168,6 +184,7 @@ pub fn serve(
 const BACKUP_WATCH: Duration = Duration::from_millis(250);
 
 fn handle(
+    session: &mut worker::Session,
     store: &mut Store,
     meeting: &mut i64,
     idle: &mut idle_backup::IdleBackup,
@@ -185,7 +202,7 @@ fn handle(
     if req.writes() && !matches!(req, Request::Display(_)) {
         idle.wrote(std::time::Instant::now());
     }
-    for reply in execute(store, *meeting, req) {
+    for reply in worker::execute_in(session, store, *meeting, req) {
         if let Reply::Failed(e) = &reply {
             tracing::warn!("store refused: {e}");
         }

@@ -2,12 +2,12 @@
 
 use std::collections::HashMap;
 
-use crate::domain::tally::{Figures, Member, RequiredConsent, judge};
-use crate::domain::{Area, Choice, Tally};
+use crate::domain::{Area, Tally};
 use crate::store::{
-    ActionRecord, AttendanceRecord, BallotRecord, ConcernRecord, ItemRecord, MeetingRecord,
-    NoteRecord, RollCallEntry, Store,
+    ActionRecord, AttendanceRecord, ConcernRecord, ItemRecord, MeetingRecord, NoteRecord, Store,
 };
+
+pub use super::roll::RollCall;
 
 /// One owner as the sign-in screen lists them.
 #[derive(Clone, Debug)]
@@ -29,21 +29,43 @@ pub struct Roster {
     pub flats: Vec<(crate::domain::FlatRef, Area, i64)>,
     /// Owner id → index in `owners`, so a redraw never rebuilds it.
     pub owner_index: HashMap<i64, usize>,
+    /// For each of `flats`: its row id (a ballot names its flat by it) and its owner's index in
+    /// `owners` (a roll call groups the flats by owner without looking each one up).
+    pub flat_ids: Vec<i64>,
+    pub flat_owners: Vec<u32>,
+    /// The last roster import when it was read (a list of the roster now; None for a list as
+    /// it stood earlier, or when none was ever imported).
+    pub import: Option<i64>,
 }
 
 impl Roster {
+    /// The roster now.
     pub fn load(store: &Store) -> crate::store::Result<Roster> {
-        let (flats, mut names) = store.roster_listing()?;
+        let import = store.last_roster_import()?;
+        Ok(Roster::from_listing(store.roster_listing()?, import))
+    }
+
+    /// The list of flats in roll-call order and their owners' names (as `Store::roster_listing`
+    /// gives them).
+    pub fn from_listing(listing: crate::store::RosterListing, import: Option<i64>) -> Roster {
+        let crate::store::RosterListing {
+            flats,
+            flat_ids,
+            mut names,
+        } = listing;
         let mut owners: Vec<OwnerRow> = Vec::new();
         let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut flat_owners = Vec::with_capacity(flats.len());
         for (flat, area, owner_id) in &flats {
             let (flat, area, owner_id) = (flat.to_string(), *area, *owner_id);
             match index.get(&owner_id) {
                 Some(&i) => {
+                    flat_owners.push(i as u32);
                     owners[i].flats.push(flat);
                     owners[i].area += area;
                 }
                 None => {
+                    flat_owners.push(owners.len() as u32);
                     index.insert(owner_id, owners.len());
                     owners.push(OwnerRow {
                         owner_id,
@@ -54,11 +76,14 @@ impl Roster {
                 }
             }
         }
-        Ok(Roster {
+        Roster {
             owners,
             flats,
             owner_index: index,
-        })
+            flat_ids,
+            flat_owners,
+            import,
+        }
     }
 
     /// The owner's row.
@@ -172,86 +197,5 @@ impl Model {
                 .unwrap_or(Area::ZERO);
         }
         (in_person, proxy, area)
-    }
-}
-
-/// The roll call of one item: who to call, and the live tally kept in memory so a ballot
-/// needs no re-read of the whole scope.
-#[derive(Clone, Debug)]
-pub struct RollCall {
-    pub item: ItemRecord,
-    pub entries: Vec<RollCallEntry>,
-    pub members: Vec<Member>,
-    pub consents: Vec<RequiredConsent>,
-    pub choices: HashMap<i64, Choice>,
-    pub tally: Tally,
-    /// Owner id → index in `entries`.
-    pub index: HashMap<i64, usize>,
-    /// The electorate's areas by owner, and the running count: a ballot updates it in O(1).
-    areas: HashMap<i64, Area>,
-    figures: Figures,
-}
-
-impl RollCall {
-    pub fn load(store: &Store, meeting: i64, number: i64) -> crate::store::Result<RollCall> {
-        let item = store.item(meeting, number)?;
-        let (entries, choices) = store.roll_call_and_choices(&item)?;
-        let members = Store::electorate_of(&item, &entries);
-        let consents = store.required_consents(&item)?;
-        // Counted from what was just read (an open vote), or as recorded at its close.
-        let tally = match item.result.clone().filter(|_| item.vote_closed) {
-            Some(recorded) => recorded,
-            None => crate::domain::tally::tally(&item.rule, &members, &choices, &consents),
-        };
-        let index = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.owner_id, i))
-            .collect();
-        let areas = members.iter().map(|m| (m.owner, m.area)).collect();
-        let figures = Figures::count(&members, &choices);
-        Ok(RollCall {
-            item,
-            entries,
-            members,
-            consents,
-            choices,
-            tally,
-            index,
-            areas,
-            figures,
-        })
-    }
-
-    /// Applies a committed ballot (or withdrawal: `None`) and recounts, moving one owner
-    /// between choices rather than counting the whole scope again.
-    pub fn apply(&mut self, owner: i64, ballot: Option<BallotRecord>) {
-        let to = ballot.as_ref().and_then(|b| b.choice);
-        let from = match to {
-            Some(c) => self.choices.insert(owner, c),
-            None => self.choices.remove(&owner),
-        };
-        if let Some(&area) = self.areas.get(&owner) {
-            self.figures.shift(area, from, to);
-        }
-        if let Some(&i) = self.index.get(&owner) {
-            self.entries[i].ballot = ballot.filter(|b| b.choice.is_some());
-        }
-        self.recount();
-    }
-
-    fn recount(&mut self) {
-        let areas = &self.areas;
-        let counted = self.figures.participating().owners as usize;
-        let ignored = self.choices.len().saturating_sub(counted);
-        let in_electorate = |o: i64| areas.contains_key(&o);
-        self.tally = judge(
-            &self.item.rule,
-            self.figures,
-            &self.consents,
-            &self.choices,
-            &in_electorate,
-            ignored,
-        );
     }
 }

@@ -9,6 +9,8 @@ use crate::store::{
     StoreError,
 };
 
+use std::sync::Arc;
+
 use super::model::{Model, RollCall, Roster};
 
 #[derive(Clone, Debug)]
@@ -156,7 +158,8 @@ impl Request {
 #[derive(Debug)]
 pub enum Reply {
     Model(Box<Model>),
-    Roster(Box<Roster>),
+    /// The roster's list, shared with the store thread (its roll calls read names and flats in it).
+    Roster(Arc<Roster>),
     RollCall(Box<RollCall>),
     Attended {
         owner: i64,
@@ -202,8 +205,57 @@ fn said(e: StoreError) -> crate::i18n::Said {
     crate::i18n::errors::said_of(&e)
 }
 
-/// Runs one request against the store. Writes reply with what changed, or with a fresh model.
+/// What the store thread keeps from one request to the next: the roster's list it read, which the
+/// screens hold too (shared, not copied) and each roll call takes its names and flats from.
+#[derive(Debug, Default)]
+pub struct Session {
+    roster: Option<Arc<Roster>>,
+}
+
+impl Session {
+    /// The roster's list now: the one read before while no import came since; `true` when it
+    /// was read again (the screens should have it too).
+    fn roster(&mut self, store: &Store) -> Result<(Arc<Roster>, bool), StoreError> {
+        if let Some(r) = &self.roster
+            && r.import == store.last_roster_import()?
+        {
+            return Ok((Arc::clone(r), false));
+        }
+        let r = Arc::new(Roster::load(store)?);
+        self.roster = Some(Arc::clone(&r));
+        Ok((r, true))
+    }
+
+    /// Item `item`'s roll call, after the roster's list if it had to be read again.
+    fn roll_call(
+        &mut self,
+        store: &Store,
+        meeting: i64,
+        item: i64,
+    ) -> Result<Vec<Reply>, StoreError> {
+        let (roster, read) = self.roster(store)?;
+        let roll = RollCall::load(store, meeting, item, &roster)?;
+        let mut replies = Vec::with_capacity(2);
+        if read {
+            replies.push(Reply::Roster(roster));
+        }
+        replies.push(Reply::RollCall(Box::new(roll)));
+        Ok(replies)
+    }
+}
+
+/// Runs one request against the store with nothing kept from earlier ones (see [`execute_in`]).
 pub fn execute(store: &mut Store, meeting: i64, req: Request) -> Vec<Reply> {
+    execute_in(&mut Session::default(), store, meeting, req)
+}
+
+/// Runs one request against the store. Writes reply with what changed, or with a fresh model.
+pub fn execute_in(
+    session: &mut Session,
+    store: &mut Store,
+    meeting: i64,
+    req: Request,
+) -> Vec<Reply> {
     let ballot_of = match &req {
         Request::Ballot { owner, .. } => Some(vec![*owner]),
         Request::AllPresentYes { flats, .. } => Some(flats.iter().map(|f| f.0).collect()),
@@ -220,7 +272,7 @@ pub fn execute(store: &mut Store, meeting: i64, req: Request) -> Vec<Reply> {
         return vec![gone(store, ballot_of)];
     }
     let group = matches!(req, Request::AllPresentYes { .. });
-    match (run(store, meeting, req), ballot_of) {
+    match (run(session, store, meeting, req), ballot_of) {
         (Ok(replies), _) => replies,
         (Err(StoreError::NotSameFile), owners) => vec![gone(store, owners)],
         (Err(e), Some(owners)) if group => vec![Reply::GroupFailed {
@@ -239,7 +291,12 @@ fn reload(store: &Store, meeting: i64) -> Result<Reply, StoreError> {
     Ok(Reply::Model(Box::new(Model::load(store, meeting)?)))
 }
 
-fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, StoreError> {
+fn run(
+    session: &mut Session,
+    store: &mut Store,
+    meeting: i64,
+    req: Request,
+) -> Result<Vec<Reply>, StoreError> {
     let ballot_input = |flat, choice, method, proxy| BallotInput {
         flat,
         choice,
@@ -249,14 +306,12 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
     };
     Ok(match req {
         Request::Reload => vec![reload(store, meeting)?],
-        Request::Roster => vec![Reply::Roster(Box::new(Roster::load(store)?))],
+        Request::Roster => vec![Reply::Roster(session.roster(store)?.0)],
         Request::Display(state) => {
             store.set_display(&state)?;
             vec![]
         }
-        Request::OpenRollCall { item } => vec![Reply::RollCall(Box::new(RollCall::load(
-            store, meeting, item,
-        )?))],
+        Request::OpenRollCall { item } => session.roll_call(store, meeting, item)?,
         Request::Attend { flat, presence } => {
             let entry = store.attend(meeting, &flat, &presence)?;
             let record = store
@@ -325,19 +380,16 @@ fn run(store: &mut Store, meeting: i64, req: Request) -> Result<Vec<Reply>, Stor
             {
                 return Err(first);
             }
-            vec![Reply::RollCall(Box::new(RollCall::load(
-                store, meeting, item,
-            )?))]
+            session.roll_call(store, meeting, item)?
         }
         Request::CloseVote { item } => {
             store.close_vote(meeting, item)?;
             // A copy of the record with the result in it, made while the screens go on; a
             // failure never undoes the close.
             store.auto_backup_in_background(crate::store::backup::Reason::Close);
-            vec![
-                reload(store, meeting)?,
-                Reply::RollCall(Box::new(RollCall::load(store, meeting, item)?)),
-            ]
+            let mut replies = vec![reload(store, meeting)?];
+            replies.extend(session.roll_call(store, meeting, item)?);
+            replies
         }
         Request::Schedule { concern } => {
             store.schedule_concern(concern, meeting)?;
@@ -474,14 +526,13 @@ fn restore(
     step: &crate::tui::app::UndoStep,
     reason: &str,
 ) -> Result<Option<BallotRecord>, StoreError> {
-    let previous = step.previous.as_ref();
-    Ok(match previous.and_then(|p| p.choice.map(|c| (p, c))) {
-        Some((p, choice)) => {
+    Ok(match &step.previous {
+        Some(p) => {
             let input = BallotInput {
                 flat: &step.flat,
-                choice,
+                choice: p.choice,
                 method: p.method,
-                proxy: p.proxy_name.as_deref(),
+                proxy: p.proxy.as_deref(),
                 reason: Some(reason),
             };
             Some(store.cast_ballot(meeting, item, &input)?)

@@ -5,7 +5,7 @@ use pavilion::lang::Lang;
 use pavilion::store::Store;
 use pavilion::tui::app::App;
 use pavilion::tui::theme::Theme;
-use pavilion::tui::worker::execute;
+use pavilion::tui::worker::{Session, execute_in};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -17,6 +17,8 @@ pub struct Harness {
     pub store: Store,
     pub meeting: i64,
     pub dir: tempfile::TempDir,
+    /// What the store thread keeps between requests (the roster's list the roll calls read).
+    pub session: Session,
 }
 
 impl Harness {
@@ -32,6 +34,7 @@ impl Harness {
             store,
             meeting,
             dir,
+            session: Session::default(),
         };
         h.pump();
         h
@@ -57,6 +60,7 @@ impl Harness {
             store,
             meeting: 0,
             dir,
+            session: Session::default(),
         }
     }
 
@@ -68,7 +72,7 @@ impl Harness {
                 return;
             }
             for r in requests {
-                for reply in execute(&mut self.store, self.meeting, r) {
+                for reply in execute_in(&mut self.session, &mut self.store, self.meeting, r) {
                     // A meeting set up on screen: the store thread follows it, as `tui::run` does.
                     if let pavilion::tui::worker::Reply::Model(m) = &reply {
                         self.meeting = m.meeting.id;

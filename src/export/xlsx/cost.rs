@@ -12,14 +12,14 @@ use super::super::snapshot::MeetingSnapshot;
 use super::sheets::{Cell, Sheet, columns};
 
 /// The two sheets, or none when no item has a plan.
-pub fn sheets(s: &MeetingSnapshot, lang: Lang) -> Vec<Sheet> {
+pub fn sheets(s: &MeetingSnapshot, lang: Lang) -> Vec<Sheet<'_>> {
     if s.items.iter().all(|it| it.cost.is_none()) {
         return Vec::new();
     }
     vec![shares(s, lang), plans(s, lang)]
 }
 
-fn shares(s: &MeetingSnapshot, lang: Lang) -> Sheet {
+fn shares(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
     let columns = columns(&[
         (L::CsvItem.get(lang), 6),
         (L::CsvItemTitle.get(lang), 24),
@@ -37,8 +37,8 @@ fn shares(s: &MeetingSnapshot, lang: Lang) -> Sheet {
         for x in &sharing.shares {
             rows.push(vec![
                 Cell::Int(it.item.number),
-                Cell::Text(it.item.title.clone()),
-                Cell::Text(x.flat.to_string()),
+                Cell::text(&it.item.title),
+                Cell::text(x.flat.to_string()),
                 Cell::Int(i64::from(x.floor)),
                 Cell::Coefficient(x.coefficient),
                 // The area weighs only in a plan by area.
@@ -59,7 +59,7 @@ fn shares(s: &MeetingSnapshot, lang: Lang) -> Sheet {
     }
 }
 
-fn plans(s: &MeetingSnapshot, lang: Lang) -> Sheet {
+fn plans(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
     let o = s.meeting.offset;
     let day = s.meeting.local_start().date();
     let widths = [14, 14, 14, 14, 16, 30, 20, 36, 36];
@@ -74,18 +74,18 @@ fn plans(s: &MeetingSnapshot, lang: Lang) -> Sheet {
                 .map(|at| lb::moment(at.parse().ok(), o, day, lang));
             rows.push(vec![
                 Cell::Int(it.item.number),
-                Cell::Text(it.item.title.clone()),
-                Cell::Text(p.kind(lang).into()),
+                Cell::text(&it.item.title),
+                Cell::text(p.kind(lang)),
                 Cell::Yuan(p.plan.amount_fen),
                 Cell::Yuan(p.plan.subsidy_fen),
                 Cell::Yuan(p.plan.to_raise()),
-                Cell::Text(method(p.plan.by_area, lang).into()),
-                Cell::Text(floors_line(p.plan)),
-                at.map_or(Cell::Empty, Cell::Text),
-                p.reason.map_or(Cell::Empty, |r| Cell::Text(r.into())),
+                Cell::text(method(p.plan.by_area, lang)),
+                Cell::text(floors_line(p.plan)),
+                at.map_or(Cell::Empty, Cell::text),
+                p.reason.map_or(Cell::Empty, Cell::text),
                 match p.remarks(lang) {
                     r if r.is_empty() => Cell::Empty,
-                    r => Cell::Text(r),
+                    r => Cell::text(r),
                 },
             ]);
         }

@@ -2,6 +2,8 @@
 //! list (minutes only, as in the other documents) and the action ledger — one flat table each, one
 //! row per record, so a spreadsheet can sort and filter them.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use crate::domain::Area;
@@ -13,10 +15,11 @@ use crate::store::{Method, Presence};
 use super::super::labels::{self as lb, L};
 use super::super::snapshot::{ActionLine, MeetingSnapshot, Variant};
 
-/// One cell: text is always written as text (never a formula), numbers and dates as such.
+/// One cell: text is always written as text (never a formula), numbers and dates as such; a
+/// text is borrowed from the snapshot where it can be.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Cell {
-    Text(String),
+pub enum Cell<'a> {
+    Text(Cow<'a, str>),
     Int(i64),
     Area(Area),
     /// Money: yuan with two decimals, from the exact fen.
@@ -26,12 +29,12 @@ pub enum Cell {
     Empty,
 }
 
-impl Cell {
-    fn text(t: impl Into<String>) -> Cell {
+impl<'a> Cell<'a> {
+    pub fn text(t: impl Into<Cow<'a, str>>) -> Cell<'a> {
         Cell::Text(t.into())
     }
 
-    fn date(d: Option<Date>) -> Cell {
+    fn date(d: Option<Date>) -> Cell<'a> {
         d.map_or(Cell::Empty, Cell::Date)
     }
 }
@@ -46,11 +49,11 @@ pub struct Column {
 
 /// One worksheet: a name, a title for the printed page header, a header row and the rows.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Sheet {
+pub struct Sheet<'a> {
     pub name: String,
     pub title: String,
     pub columns: Vec<Column>,
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
 }
 
 /// Columns from (heading, widest) pairs.
@@ -64,7 +67,7 @@ pub fn columns(spec: &[(&str, usize)]) -> Vec<Column> {
 }
 
 /// The sheets of the workbook: the sign-in list only in the minutes.
-pub fn build(s: &MeetingSnapshot, lang: Lang) -> Vec<Sheet> {
+pub fn build(s: &MeetingSnapshot, lang: Lang) -> Vec<Sheet<'_>> {
     let mut sheets = vec![roll_call(s, lang)];
     if s.variant() == Variant::Minutes {
         sheets.push(sign_in(s, lang));
@@ -92,7 +95,7 @@ pub fn build(s: &MeetingSnapshot, lang: Lang) -> Vec<Sheet> {
     sheets
 }
 
-fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet {
+fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
     let o = s.meeting.offset;
     let day = s.meeting.local_start().date();
     let time = match lang {
@@ -114,11 +117,15 @@ fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet {
     let mut rows = Vec::new();
     for it in &s.items {
         for r in &it.roll_call {
+            let flat = r.flat.to_string();
             rows.push(vec![
                 Cell::Int(it.item.number),
                 Cell::text(&it.item.title),
-                Cell::text(r.flat.to_string()),
-                Cell::text(lb::list_sep(lang).join_display(&r.flats)),
+                Cell::text(flat.clone()),
+                Cell::text(match r.flats.as_slice() {
+                    [one] if *one == r.flat => flat.clone(),
+                    flats => lb::list_sep(lang).join_display(flats),
+                }),
                 Cell::text(&r.owner),
                 Cell::Area(r.area),
                 Cell::text(lb::choice(r.choice, lang)),
@@ -141,7 +148,7 @@ fn roll_call(s: &MeetingSnapshot, lang: Lang) -> Sheet {
     }
 }
 
-fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Sheet {
+fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
     let o = s.meeting.offset;
     let day = s.meeting.local_start().date();
     let columns = columns(&[
@@ -186,7 +193,7 @@ fn sign_in(s: &MeetingSnapshot, lang: Lang) -> Sheet {
     }
 }
 
-fn ledger(s: &MeetingSnapshot, lang: Lang) -> Sheet {
+fn ledger(s: &MeetingSnapshot, lang: Lang) -> Sheet<'_> {
     let o = s.meeting.offset;
     let columns = columns(&[
         (L::Id.get(lang), 6),

@@ -18,6 +18,7 @@ use super::super::app::{App, Confirm, FormFor, Modal, Screen, Undo, UndoStep};
 use super::super::find;
 use super::super::form::{Field, Form};
 use super::super::keys::Action;
+use super::super::roll::Here;
 use super::super::worker::Request;
 
 pub fn on_action(app: &mut App, action: Action) {
@@ -46,10 +47,10 @@ pub fn on_action(app: &mut App, action: Action) {
                 for s in &u.steps {
                     app.pending.insert(s.owner);
                 }
-                if let Some(&i) = u
+                if let Some(i) = u
                     .steps
                     .first()
-                    .and_then(|s| app.roll.as_ref().and_then(|r| r.index.get(&s.owner)))
+                    .and_then(|s| app.roll.as_ref().and_then(|r| r.row_of(s.owner)))
                 {
                     app.roll_cursor = i;
                 }
@@ -65,8 +66,8 @@ pub fn on_action(app: &mut App, action: Action) {
             let owners: Vec<i64> = roll
                 .entries
                 .iter()
-                .filter(|e| e.ballot.is_none() && !app.pending.contains(&e.owner_id))
-                .filter(|e| e.presence.as_ref().is_some_and(Presence::is_here))
+                .filter(|e| e.vote.is_none() && !app.pending.contains(&e.owner_id))
+                .filter(|e| e.here.is_some_and(Here::is_here))
                 .map(|e| e.owner_id)
                 .collect();
             app.modal = Some(Modal::Confirm(Confirm::AllYes { item, owners }));
@@ -109,7 +110,7 @@ fn next_not_voted(app: &mut App, from: usize) {
     let Some(roll) = &app.roll else { return };
     let waiting = |i: &usize| {
         let e = &roll.entries[*i];
-        e.ballot.is_none() && !app.pending.contains(&e.owner_id) && app.roll_shows(e)
+        e.vote.is_none() && !app.pending.contains(&e.owner_id) && app.roll_shows(e)
     };
     let n = roll.entries.len();
     if n == 0 {
@@ -130,20 +131,21 @@ fn next_not_voted(app: &mut App, from: usize) {
 /// says how it came; a change to a recorded ballot asks for the reason.
 fn vote(app: &mut App, choice: Choice) {
     let Some(roll) = &app.roll else { return };
-    let Some(e) = roll.entries.get(app.roll_cursor) else {
+    let at = app.roll_cursor;
+    let Some(e) = roll.entries.get(at) else {
         return;
     };
     if app.pending.contains(&e.owner_id) {
         return app.warn(app.t(T::StillRecording));
     }
     let owner = e.owner_id;
-    let flat = e
-        .ballot
+    let ballot = roll.ballot(at);
+    let flat = ballot
         .as_ref()
         .map(|b| b.flat.clone())
-        .unwrap_or_else(|| e.flats[0].clone());
-    if let Some(b) = &e.ballot {
-        if b.choice == Some(choice) {
+        .unwrap_or_else(|| roll.first_flat(at).clone());
+    if let Some(b) = ballot {
+        if b.choice == choice {
             return next_not_voted(app, app.roll_cursor);
         }
         let form = Form::new(
@@ -155,21 +157,20 @@ fn vote(app: &mut App, choice: Choice) {
             flat,
             choice,
             method: b.method,
-            proxy: b.proxy_name.clone(),
+            proxy: b.proxy,
         };
         app.modal = Some(Modal::Form(form, purpose));
         return;
     }
-    match &e.presence {
+    match roll.presence(at) {
         Some(Presence::Present) => {
             send_ballot(app, owner, flat, choice, Method::InPerson, None, None)
         }
         Some(Presence::Proxy(name)) => {
-            let proxy = Some(name.clone());
-            send_ballot(app, owner, flat, choice, Method::Proxy, proxy, None)
+            send_ballot(app, owner, flat, choice, Method::Proxy, Some(name), None)
         }
         _ => {
-            let name = e.owner_name.clone();
+            let name = roll.name(at).to_string();
             app.modal = Some(Modal::Channel {
                 owner,
                 flat,
@@ -191,11 +192,11 @@ pub fn send_ballot(
     reason: Option<String>,
 ) {
     let Some(roll) = &app.roll else { return };
-    let Some(&at) = roll.index.get(&owner) else {
+    let Some(at) = roll.row_of(owner) else {
         return;
     };
     let item = roll.item.number;
-    let previous = roll.entries[at].ballot.clone();
+    let previous = roll.ballot(at);
     app.pending.insert(owner);
     app.undo.push(Undo {
         item,
@@ -284,10 +285,8 @@ pub fn find_key(app: &mut App, ev: KeyEvent) {
     if q.is_empty() {
         return;
     }
-    let found = roll.entries.iter().position(|e| {
-        let flats: Vec<String> = e.flats.iter().map(ToString::to_string).collect();
-        find::owner_matches(&q, &e.owner_name, &flats)
-    });
+    let found = (0..roll.entries.len())
+        .find(|&i| find::owner_matches(&q, roll.name(i), &roll.flat_texts(i)));
     match found {
         Some(i) => {
             if !app.roll_shows(&roll.entries[i]) {
@@ -307,19 +306,20 @@ pub fn confirmed(app: &mut App, c: Confirm) {
             let mut flats = Vec::new();
             let mut steps = Vec::new();
             for owner in owners {
-                let Some(e) = roll.index.get(&owner).map(|&i| &roll.entries[i]) else {
+                let Some(i) = roll.row_of(owner) else {
                     continue;
                 };
-                let (method, proxy) = match &e.presence {
-                    Some(Presence::Proxy(name)) => (Method::Proxy, Some(name.clone())),
+                let (method, proxy) = match roll.presence(i) {
+                    Some(Presence::Proxy(name)) => (Method::Proxy, Some(name)),
                     _ => (Method::InPerson, None),
                 };
+                let flat = roll.first_flat(i);
                 steps.push(UndoStep {
                     owner,
-                    flat: e.flats[0].clone(),
+                    flat: flat.clone(),
                     previous: None,
                 });
-                flats.push((owner, e.flats[0].clone(), method, proxy));
+                flats.push((owner, flat.clone(), method, proxy));
             }
             for s in &steps {
                 app.pending.insert(s.owner);
@@ -417,27 +417,27 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     for (row, &i) in shown.iter().enumerate().skip(first).take(rows) {
         let e = &roll.entries[i];
-        let flats = if e.flats.len() > 1 {
-            format!("{}+{}", e.flats[0], e.flats.len() - 1)
+        let more = roll.flats(i).len() - 1;
+        let flats = if more > 0 {
+            format!("{}+{more}", roll.first_flat(i))
         } else {
-            e.flats[0].to_string()
+            roll.first_flat(i).to_string()
         };
-        let here = match &e.presence {
-            Some(Presence::Present) => ("●", th.ok),
-            Some(Presence::Proxy(_)) => (app.t(T::KeyProxy), th.accent),
-            Some(Presence::Left) => (app.t(T::Left), th.dim),
+        let here = match e.here {
+            Some(Here::Present) => ("●", th.ok),
+            Some(Here::Proxy) => (app.t(T::KeyProxy), th.accent),
+            Some(Here::Left) => (app.t(T::Left), th.dim),
             None => ("○", th.dim),
         };
         let ballot = if app.pending.contains(&e.owner_id) {
             Span::styled(app.t(T::Pending), th.dim)
         } else {
-            match &e.ballot {
+            match &e.vote {
                 Some(b) => {
                     let (text, style) = match b.choice {
-                        Some(Choice::Yes) => (app.t(T::Yes), th.yes),
-                        Some(Choice::No) => (app.t(T::No), th.no),
-                        Some(Choice::Abstain) => (app.t(T::Abstain), th.abstain),
-                        None => ("", th.dim),
+                        Choice::Yes => (app.t(T::Yes), th.yes),
+                        Choice::No => (app.t(T::No), th.no),
+                        Choice::Abstain => (app.t(T::Abstain), th.abstain),
                     };
                     let how = match b.method {
                         Method::Written => format!("({})", app.t(T::Written)),
@@ -451,7 +451,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let mut line = Line::from(vec![
             Span::raw(pad(&flats, flat_w)),
-            Span::raw(pad(&e.owner_name, name_w)),
+            Span::raw(pad(roll.name(i), name_w)),
             Span::raw(format!("{} ", pad_left(&e.area.to_string(), area_w - 1))),
             Span::styled(pad(here.0, here_w), here.1),
             ballot,
