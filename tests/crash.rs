@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use pavilion::tui::idle_backup::Handoff;
 
-use common::cli::{BIN, Tmux, assert_verifies, ok, pavilion, sample_db, tmux_available};
+use common::cli::{
+    BIN, Tmux, assert_verifies, ok, pavilion, row_ballot, sample_db, tmux_available,
+};
 use pavilion::domain::Choice;
 use pavilion::store::Store;
 
@@ -282,9 +284,21 @@ fn closing_a_vote_leaves_a_checked_backup_and_quitting_unchanged_adds_none() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("roll call", WAIT);
     tmux.keys(&["v"]);
-    tmux.wait_for("3-2-602", WAIT);
-    tmux.keys(&["y", "y", "n", "c"]);
-    // Each step seen on screen before the next: the question, then the vote closed.
+    // Each key only once the screen shows what the one before it did (under load keys sent
+    // ahead of the screen were lost once): the roll call open with its rows, each ballot on its
+    // row, the question, then the vote closed.
+    tmux.wait_until("the roll call", WAIT, |s| {
+        s.contains("Pavilion Roll call") && row_ballot(s, "3-2-602").is_some()
+    });
+    for (key, flat, ballot) in [
+        ("y", "3-2-101", "Yes"),
+        ("y", "3-2-102", "Yes"),
+        ("n", "3-2-201", "No"),
+    ] {
+        tmux.keys(&[key]);
+        tmux.wait_ballot(flat, ballot);
+    }
+    tmux.keys(&["c"]);
     tmux.wait_for("Close the vote and record the result?", WAIT);
     tmux.keys(&["y"]);
     tmux.wait_for("vote closed", WAIT);
@@ -305,13 +319,17 @@ fn closing_a_vote_leaves_a_checked_backup_and_quitting_unchanged_adds_none() {
         "{:?}",
         common::cli::backups_in(&backups)
     );
-    // Back to the overview (one screen at a time: two quick escapes read as one Alt-Escape), then quit.
+    // Back to the overview one screen at a time (two quick escapes read as one Alt-Escape): each
+    // Escape once the screen before it has changed.
     for _ in 0..3 {
-        if tmux.capture().contains("Pavilion Overview") {
+        let on = tmux.screen_title();
+        if on == "Overview" {
             break;
         }
         tmux.keys(&["Escape"]);
-        std::thread::sleep(Duration::from_millis(700));
+        tmux.wait_until(&format!("a screen other than {on}"), WAIT, |_| {
+            tmux.screen_title() != on
+        });
     }
     tmux.wait_for("Pavilion Overview", WAIT);
     tmux.keys(&["q"]);
