@@ -141,3 +141,28 @@ fn exports_racing_for_one_name_each_get_their_own_file() {
         );
     }
 }
+
+/// `-o` naming a folder that does not exist yet, written with `/` at its end: the folder is
+/// made and the file written in it under its default name (not a file named like the folder).
+#[test]
+fn a_new_folder_written_with_a_slash_gets_the_file_inside() {
+    let (dir, db) = common::cli::sample_db();
+    let folder = dir.path().join("新文件夹");
+    let arg = format!("{}/", folder.display());
+    let said = common::cli::ok(&db, &["export", "1", "--format", "md", "-o", &arg]);
+    assert!(folder.is_dir(), "{said}");
+    let inside = folder.join("meeting-1-2026-11-28-minutes-en.md");
+    assert!(inside.is_file(), "{said}");
+    assert!(
+        said.contains("meeting-1-2026-11-28-minutes-en.md"),
+        "{said}"
+    );
+    let papers = format!("{}/", dir.path().join("表决票").display());
+    common::cli::ok(&db, &["ballots", "1", "1", "-o", &papers]);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("表决票"))
+            .unwrap()
+            .count(),
+        1
+    );
+}

@@ -165,7 +165,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
     match a.output {
         None => super::reader_left::write_stdout(&bytes)?,
         Some(path) => {
-            let path = if path.is_dir() {
+            let path = if export::file::is_folder(&path) {
                 path.join(export::default_file_name(
                     &store.meeting(meeting)?,
                     format,

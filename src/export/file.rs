@@ -49,6 +49,17 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<PathBuf, Said
     unreachable!("some number is free")
 }
 
+/// Whether `-o PATH` names a folder to write into under the default name: one that exists, or
+/// one written with a separator at the end (`minutes/`, created then; it used to be refused as
+/// "not a directory").
+pub fn is_folder(path: &Path) -> bool {
+    path.is_dir()
+        || path
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::is_separator)
+}
+
 /// `path` itself for 1, else `stem-n.ext`.
 fn numbered(path: &Path, n: u32) -> PathBuf {
     if n == 1 {
