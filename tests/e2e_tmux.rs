@@ -5,30 +5,9 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::cli::{BIN, Tmux, ok, sample_db, tmux_available};
+use common::cli::{BIN, Tmux, ok, row_ballot, sample_db, tmux_available};
 
 const WAIT: Duration = Duration::from_secs(15);
-
-/// The ballot a roll-call row shows for `flat` ("Yes", "No", "·" …): the words after the flat,
-/// the owner, the area and the presence mark, left of the tally panel. Only a committed ballot
-/// shows there, so a wait on it never passes on the tally's own headings.
-fn row_ballot(screen: &str, flat: &str) -> Option<String> {
-    let line = screen.lines().find(|l| l.starts_with(flat))?;
-    let left = line.split('│').next()?;
-    Some(
-        left.split_whitespace()
-            .skip(4)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-/// Waits until the row of `flat` shows `ballot`.
-fn wait_ballot(tmux: &Tmux, flat: &str, ballot: &str) -> String {
-    tmux.wait_until(&format!("{flat}: {ballot}"), WAIT, |s| {
-        row_ballot(s, flat).as_deref() == Some(ballot)
-    })
-}
 
 /// `q` on the overview, and the program is gone within ten seconds.
 fn quit(tmux: &Tmux) {
@@ -89,11 +68,11 @@ fn sign_in_vote_quit_and_check_the_tally() {
     }
     // The seventh owner's row shows the no once it is committed; the undo empties it again,
     // and only then the abstention is keyed (a key for an owner still being recorded is refused).
-    wait_ballot(&tmux, "3-2-401", "No");
+    tmux.wait_ballot("3-2-401", "No");
     tmux.keys(&["u"]);
-    wait_ballot(&tmux, "3-2-401", "·");
+    tmux.wait_ballot("3-2-401", "·");
     tmux.keys(&["a"]);
-    let screen = wait_ballot(&tmux, "3-2-401", "Abstain");
+    let screen = tmux.wait_ballot("3-2-401", "Abstain");
     assert_eq!(
         row_ballot(&screen, "3-2-102").as_deref(),
         Some("Yes(proxy)"),
@@ -190,7 +169,7 @@ fn set_up_a_meeting_on_screen_in_chinese_then_vote_and_check_it_from_the_command
     ] {
         tmux.keys(&[k]);
         // Each ballot is committed (its row shows it) before the next key.
-        wait_ballot(&tmux, flat, ballot);
+        tmux.wait_ballot(flat, ballot);
     }
     tmux.keys(&["Escape"]);
     tmux.wait_for("一、群众说事", WAIT);

@@ -100,3 +100,69 @@ fn a_path_that_names_no_file_is_refused_with_what_to_write_instead() {
         }
     }
 }
+
+/// Four `export` commands started together for one file name: each writes a whole file of its own
+/// (the name, then -2, -3, -4), none is overwritten and no temporary file is left.
+#[test]
+fn exports_racing_for_one_name_each_get_their_own_file() {
+    let (dir, db) = common::cli::sample_db();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let path = out.join("纪要.md");
+    // All four started before any is waited for.
+    let racers: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(common::cli::BIN)
+                .arg("--db")
+                .arg(&db)
+                .args(["--lang", "en", "export", "1", "--format", "md", "-o"])
+                .arg(&path)
+                .env_remove("PAVILION_DB")
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut racer in racers {
+        assert!(racer.wait().unwrap().success());
+    }
+    let reference = common::cli::ok(&db, &["export", "1", "--format", "md"]);
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["纪要-2.md", "纪要-3.md", "纪要-4.md", "纪要.md"]);
+    for name in &names {
+        assert_eq!(
+            std::fs::read_to_string(out.join(name)).unwrap(),
+            reference,
+            "{name}"
+        );
+    }
+}
+
+/// `-o` naming a folder that does not exist yet, written with `/` at its end: the folder is
+/// made and the file written in it under its default name (not a file named like the folder).
+#[test]
+fn a_new_folder_written_with_a_slash_gets_the_file_inside() {
+    let (dir, db) = common::cli::sample_db();
+    let folder = dir.path().join("新文件夹");
+    let arg = format!("{}/", folder.display());
+    let said = common::cli::ok(&db, &["export", "1", "--format", "md", "-o", &arg]);
+    assert!(folder.is_dir(), "{said}");
+    let inside = folder.join("meeting-1-2026-11-28-minutes-en.md");
+    assert!(inside.is_file(), "{said}");
+    assert!(
+        said.contains("meeting-1-2026-11-28-minutes-en.md"),
+        "{said}"
+    );
+    let papers = format!("{}/", dir.path().join("表决票").display());
+    common::cli::ok(&db, &["ballots", "1", "1", "-o", &papers]);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("表决票"))
+            .unwrap()
+            .count(),
+        1
+    );
+}

@@ -248,6 +248,17 @@ fn in_a_real_terminal_the_deleted_file_is_said_and_a_copy_saved() {
     let command = format!("{BIN} --db '{}' --lang en run 1", db.display());
     let tmux = Tmux::start(dir.path(), "gone", &command);
     tmux.wait_for("Agenda", WAIT);
+    // The screens tell the room display what they show just after the first frame, a write of
+    // their own; the file is deleted after it, or that write (no key pressed) would be the one
+    // refused and the copy's form open before the test's sign-in.
+    let start = Instant::now();
+    while common::cli::column(&db, "SELECT CAST(meeting_id AS TEXT) FROM display").is_empty() {
+        assert!(
+            start.elapsed() < WAIT,
+            "the screens wrote what the display shows"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     std::fs::remove_file(&db).unwrap();
     tmux.keys(&["s"]);
     tmux.wait_for("type a flat", WAIT);

@@ -6,7 +6,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::cli::{ok, pavilion};
-use common::{fixed_now, item, meeting, twelve_flat_unit};
+use common::{fixed_now, item, twelve_flat_unit};
 use pavilion::domain::{Choice, FlatRef, Rule, Scope, Step};
 use pavilion::store::{BallotInput, Event, Store, event_hash};
 
@@ -17,12 +17,7 @@ fn f(s: &str) -> FlatRef {
 /// Unit 3-2 (12 owners), item 1 an ordinary vote of the unit with 8 ballots, 4 yes and 4 no (a
 /// fail: exactly half is not more than half), item 2 for discussion only. The vote stays open.
 fn four_four() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("pavilion.db");
-    let mut store = Store::open(&path).unwrap().with_clock(fixed_now);
-    store.init("红旗小区").unwrap();
-    store.import_roster(&twelve_flat_unit(), "test").unwrap();
-    let plan = meeting(vec![
+    let (dir, path, mut store, m) = common::estate_with(vec![
         item(
             "更换单元门禁",
             Rule::civil_code_ordinary(),
@@ -31,7 +26,6 @@ fn four_four() -> (tempfile::TempDir, PathBuf) {
         ),
         item("楼道堆物", Rule::none(), Scope::Estate, &[]),
     ]);
-    let m = store.intake(&plan, "test").unwrap();
     for (i, room) in ["101", "102", "201", "202", "301", "302", "401", "402"]
         .iter()
         .enumerate()

@@ -114,7 +114,27 @@ fn snap_with_help(h: &mut Harness, screen: &str) {
     snap(h, screen);
     h.keys("?");
     snap(h, &format!("help_{screen}"));
+    help_is_whole_at_80x24(h, screen);
     h.press(KeyCode::Esc);
+}
+
+/// Every word of the help as a wide terminal lays it out is on the 80×24 screen too: nothing cut
+/// at the bottom, no entry shortened.
+fn help_is_whole_at_80x24(h: &mut Harness, screen: &str) {
+    use pavilion::tui::screens::help::{Layout, lines};
+    let small = h.render(80, 24);
+    // The raise screen is a form: `?` is typed into it there.
+    if !small.contains("┌帮助") && !small.contains("┌Help") {
+        return;
+    }
+    for line in lines(&h.app, 154, Layout::Columns(2)) {
+        for word in line.to_string().split_whitespace() {
+            assert!(
+                small.contains(word),
+                "{screen}: {word:?} of the help is not shown at 80×24:\n{small}"
+            );
+        }
+    }
 }
 
 /// At 80×24 the footer always offers help, and a way back except on the overview.

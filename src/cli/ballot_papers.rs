@@ -76,7 +76,7 @@ impl Output {
         let Some(path) = self.output else {
             return super::reader_left::write_stdout(bytes);
         };
-        let path = match path.is_dir() {
+        let path = match export::file::is_folder(&path) {
             true => path.join(default_name),
             false => path,
         };

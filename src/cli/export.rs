@@ -177,7 +177,7 @@ pub fn run(store: &Store, a: ExportArgs, lang: Lang) -> Result<()> {
             }
         }
         Some(path) => {
-            let path = if path.is_dir() {
+            let path = if export::file::is_folder(&path) {
                 path.join(export::default_file_name(
                     &store.meeting(meeting)?,
                     format,

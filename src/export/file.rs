@@ -10,6 +10,17 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::{CmdText, Said, io_reason, said};
 
+/// Whether `-o PATH` names a folder to write into under the default name: one that exists, or
+/// one written with a separator at the end (`minutes/`, created then; it used to be refused as
+/// "not a directory").
+pub fn is_folder(path: &Path) -> bool {
+    path.is_dir()
+        || path
+            .as_os_str()
+            .to_string_lossy()
+            .ends_with(std::path::is_separator)
+}
+
 /// Writes `bytes` to `path`, or to the first free numbered name next to it when `path` exists and
 /// `force` is off. Returns the path written; creates the directory if needed. A path naming no
 /// file (`folder/..`) is refused before anything is created.

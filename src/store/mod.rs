@@ -159,13 +159,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if found > schema::VERSION {
-            return Err(StoreError::NewerSchema {
-                path: path.display().to_string(),
-                found,
-                known: schema::VERSION,
-            });
-        }
+        open::refuse_newer(path, found)?;
         let upgraded = if found > 0 && found < schema::VERSION {
             let copy = backup::auto_backup_of(
                 &conn,

@@ -30,6 +30,19 @@ fn is_blank(conn: &Connection) -> Result<bool> {
     Ok(objects == 0 && version == 0)
 }
 
+/// A file of schema `found`, newer than this build knows, is not opened (its tables may mean
+/// more than this build would keep).
+pub(crate) fn refuse_newer(path: &Path, found: i64) -> Result<()> {
+    if found > schema::VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.display().to_string(),
+            found,
+            known: schema::VERSION,
+        });
+    }
+    Ok(())
+}
+
 fn not_ours(path: &Path) -> StoreError {
     StoreError::NotOurs(path.display().to_string())
 }
@@ -138,14 +151,10 @@ impl Store {
             Err(_) => return Err(not_ours(path)),
         };
         check_identity(&conn, path, false)?;
-        let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if found > schema::VERSION {
-            return Err(StoreError::NewerSchema {
-                path: path.display().to_string(),
-                found,
-                known: schema::VERSION,
-            });
-        }
+        refuse_newer(
+            path,
+            conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+        )?;
         Ok(unguarded(conn, path))
     }
 }

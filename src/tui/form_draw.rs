@@ -122,11 +122,13 @@ impl Form {
                         .map(|h| (h.get(lang).to_string(), theme.dim))
                 })
         };
+        // The whole message, however long (a refusal may explain what to do instead): the fields
+        // give up their boxes, then their rules, before it is cut.
         let under_h = |text: &Option<(String, Style)>| -> u16 {
             let lines = text.as_ref().map_or(1, |(t, _)| {
                 wrap(vec![Line::raw(t.clone())], w.saturating_sub(2)).len()
             });
-            (lines.min(3) as u16).max(1)
+            (lines as u16).max(1)
         };
         let boxed_h =
             fields(Shape::Boxed) + 3 * self.fields.iter().filter(|f| f.multiline).count() as u16;
@@ -138,7 +140,8 @@ impl Form {
             Shape::Inline
         };
         let under = under(shape == Shape::Inline);
-        let under_h = under_h(&under);
+        let room = area.height.saturating_sub(fields(shape) + 3).max(1);
+        let under_h = under_h(&under).min(room);
         let (line_h, text_h) = shape.rows();
         let heights: Vec<Constraint> = self
             .fields
@@ -202,8 +205,17 @@ impl Form {
         }
         let n = self.fields.len();
         if let Some((text, style)) = under {
-            Paragraph::new(wrap(vec![Line::styled(text, style)], rows[n].width))
-                .render(rows[n], buf);
+            let mut lines = wrap(vec![Line::styled(text, style)], rows[n].width);
+            // Only on a terminal too small for it: what is cut is marked.
+            if lines.len() > rows[n].height as usize {
+                lines.truncate(rows[n].height as usize);
+                if let Some(last) = lines.last_mut() {
+                    let marked = format!("{last}…");
+                    let kept = crate::textwidth::truncate(&marked, rows[n].width as usize);
+                    *last = Line::styled(kept, style);
+                }
+            }
+            Paragraph::new(lines).render(rows[n], buf);
         }
         let keys: Vec<Span> = self
             .keys

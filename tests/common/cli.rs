@@ -180,6 +180,17 @@ impl Tmux {
         assert!(status.success(), "tmux send-keys");
     }
 
+    /// Resizes the window (the program redraws at the new size).
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        let status = self
+            .cmd()
+            .args(["resize-window", "-t", &self.name, "-x", &w, "-y", &h])
+            .status()
+            .unwrap();
+        assert!(status.success(), "tmux resize-window");
+    }
+
     /// The pane's text.
     pub fn capture(&self) -> String {
         let out = self
@@ -233,6 +244,40 @@ impl Tmux {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+}
+
+/// The ballot a roll-call row shows for `flat` ("Yes", "No", "·" …): the words after the flat,
+/// the owner, the area and the presence mark, left of the tally panel. Only a committed ballot
+/// shows there, so a wait on it never passes on the tally's own headings.
+pub fn row_ballot(screen: &str, flat: &str) -> Option<String> {
+    let line = screen.lines().find(|l| l.starts_with(flat))?;
+    let left = line.split('│').next()?;
+    Some(
+        left.split_whitespace()
+            .skip(4)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+impl Tmux {
+    /// Waits until the roll-call row of `flat` shows `ballot` (committed, so the next key may
+    /// follow); returns the screen.
+    pub fn wait_ballot(&self, flat: &str, ballot: &str) -> String {
+        self.wait_until(&format!("{flat}: {ballot}"), Duration::from_secs(15), |s| {
+            row_ballot(s, flat).as_deref() == Some(ballot)
+        })
+    }
+
+    /// The screen's name in the title bar (` Pavilion Roll call  …` → `Roll call`).
+    pub fn screen_title(&self) -> String {
+        let screen = self.capture();
+        let bar = screen.lines().next().unwrap_or_default();
+        bar.trim_start()
+            .split_once(' ')
+            .map(|(_, rest)| rest.split("  ").next().unwrap_or_default().to_string())
+            .unwrap_or_default()
     }
 }
 

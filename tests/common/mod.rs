@@ -104,12 +104,7 @@ pub fn meeting_plan(title: &str, starts: &str, items: Vec<ItemPlan>) -> MeetingP
 /// A fresh database file with the estate, the roster and one meeting: item 1 an elevator retrofit
 /// of unit 3-2 (major rule, consent of 3-2-101), item 2 a show of hands for the estate.
 pub fn estate() -> (tempfile::TempDir, PathBuf, Store, i64) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("pavilion.db");
-    let mut store = Store::open(&path).unwrap().with_clock(fixed_now);
-    store.init("红旗小区").unwrap();
-    store.import_roster(&twelve_flat_unit(), "test").unwrap();
-    let plan = meeting(vec![
+    estate_with(vec![
         item(
             "3号楼2单元加装电梯",
             Rule::civil_code_major(),
@@ -117,8 +112,18 @@ pub fn estate() -> (tempfile::TempDir, PathBuf, Store, i64) {
             &["3-2-101"],
         ),
         item("划停车线", Rule::show_of_hands(), Scope::Estate, &[]),
-    ]);
-    let id = store.intake(&plan, "test").unwrap();
+    ])
+}
+
+/// A fresh database file with the estate, the twelve-flat unit's roster and one meeting of
+/// `items`.
+pub fn estate_with(items: Vec<ItemPlan>) -> (tempfile::TempDir, PathBuf, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pavilion.db");
+    let mut store = Store::open(&path).unwrap().with_clock(fixed_now);
+    store.init("红旗小区").unwrap();
+    store.import_roster(&twelve_flat_unit(), "test").unwrap();
+    let id = store.intake(&meeting(items), "test").unwrap();
     (dir, path, store, id)
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension};
 
-use super::super::{Result, StoreError, schema};
+use super::super::{Result, StoreError};
 use super::catalog::Kind;
 use super::{
     backups_dir, check_connection, copy_whole, fresh_name, io, stem, sync_folder_of, with_suffix,
@@ -57,13 +57,7 @@ impl Candidate {
         if schema == 0 {
             return Err(not_ours());
         }
-        if schema > schema::VERSION {
-            return Err(StoreError::NewerSchema {
-                path: file.display().to_string(),
-                found: schema,
-                known: schema::VERSION,
-            });
-        }
+        crate::store::open::refuse_newer(file, schema)?;
         let (events, head) = check_connection(&conn, file)?;
         let verification = super::super::verify::verify_connection(&conn)?;
         if let Some(first) = verification.findings.first() {

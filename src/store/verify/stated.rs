@@ -37,6 +37,17 @@ fn local(
     }
 }
 
+/// A finding with two stored moments, each said in the meeting's local time.
+fn local_two(
+    conn: &Connection,
+    meeting: Option<i64>,
+    said: Said,
+    [(first, a), (second, b)]: [(&'static str, &str); 2],
+) -> Said {
+    let said = local(conn, meeting, said, first, a);
+    local(conn, meeting, said, second, b)
+}
+
 impl Replay {
     /// The time an event stands for: its stated time (checked), else when it was recorded.
     pub(super) fn time_of(
@@ -55,14 +66,9 @@ impl Replay {
                 e.at.clone()
             }
             (Ok(s), Ok(recorded)) if s > recorded => {
-                let s = local(
-                    conn,
-                    e.meeting_id,
-                    said!(X::StatedAfterRecorded),
-                    "stated",
-                    stated,
-                );
-                out.event(e.id, local(conn, e.meeting_id, s, "at", &e.at));
+                let s = said!(X::StatedAfterRecorded);
+                let moments = [("stated", stated), ("at", e.at.as_str())];
+                out.event(e.id, local_two(conn, e.meeting_id, s, moments));
                 stated.to_string()
             }
             _ => stated.to_string(),
@@ -77,20 +83,16 @@ impl Replay {
             .is_some_and(|(_, here)| *here)
     }
 
-    /// A record entered at a stated time fits what was recorded before it: a ballot on a vote
-    /// decided by those present comes from an owner present then, and a sign-in or leaving is not
-    /// at or before the close of such a vote (it would change who was there).
+    /// A record entered at a stated time `at` fits what was recorded before it: a ballot on a
+    /// vote decided by those present comes from an owner present then, and a sign-in or leaving is
+    /// not at or before the close of such a vote (it would change who was there).
     pub(super) fn check_stated_record(
         &self,
         conn: &Connection,
         e: &Event,
-        data: &Value,
         at: &str,
         out: &mut Findings,
     ) -> Result<()> {
-        if stated_at(data).is_none() {
-            return Ok(());
-        }
         match (e.kind.as_str(), e.meeting_id, e.item_id, e.owner_id) {
             ("ballot" | "ballot.withdraw", Some(meeting), Some(item), Some(owner))
                 if self.by_those_present(conn, item)? && !self.here_at(meeting, owner, at) =>
@@ -107,8 +109,8 @@ impl Replay {
                         && self.by_those_present(conn, item)?
                     {
                         let s = said!(X::SignInAfterClose, item = self.item_no(item));
-                        let s = local(conn, Some(meeting), s, "closed", closed);
-                        out.event(e.id, local(conn, Some(meeting), s, "at", at));
+                        let moments = [("closed", closed), ("at", at)];
+                        out.event(e.id, local_two(conn, Some(meeting), s, moments));
                         break;
                     }
                 }
@@ -118,16 +120,15 @@ impl Replay {
         Ok(())
     }
 
-    /// A vote closed at a stated time: no ballot of the item may stand for a later time.
+    /// A vote closed at a stated time `at`: no ballot of the item may stand for a later time.
     pub(super) fn check_stated_close(
         &self,
         conn: &Connection,
         e: &Event,
-        data: &Value,
         at: &str,
         out: &mut Findings,
     ) {
-        let (Some(item), Some(_)) = (e.item_id, stated_at(data)) else {
+        let Some(item) = e.item_id else {
             return;
         };
         let latest = self
@@ -139,14 +140,9 @@ impl Replay {
             .map(|b| b.at.value.as_str())
             .max();
         if let Some(ballot) = latest.filter(|b| *b > at) {
-            let s = local(
-                conn,
-                e.meeting_id,
-                said!(X::ClosedBeforeBallot, item = self.item_no(item)),
-                "closed",
-                at,
-            );
-            out.event(e.id, local(conn, e.meeting_id, s, "ballot", ballot));
+            let s = said!(X::ClosedBeforeBallot, item = self.item_no(item));
+            let moments = [("closed", at), ("ballot", ballot)];
+            out.event(e.id, local_two(conn, e.meeting_id, s, moments));
         }
     }
 }

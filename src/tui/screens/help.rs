@@ -1,5 +1,6 @@
 //! Help: the keys of the screen the host is on first, then those that work everywhere and in
-//! forms; drawn from the same table that dispatches them, in two columns where they fit whole.
+//! forms; drawn from the same table that dispatches them, in two columns where they fit whole (three
+//! where a small terminal needs it).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -89,9 +90,18 @@ fn sections(app: &App) -> Vec<(String, Vec<Entry>)> {
     out
 }
 
-/// The help as lines `inner_w` wide: two columns where every entry of a section fits whole in
-/// half the width, else one; an entry longer than a line is shortened, never wrapped.
-pub fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
+/// How the entries of a section are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Aligned columns, as many (up to this) as let every entry of the section fit whole.
+    Columns(usize),
+    /// Entries one after another, as many to a row as fit (the densest, for small terminals).
+    Flow,
+}
+
+/// The help as lines `inner_w` wide, each section laid out as `layout` says; an entry longer than
+/// a line is shortened, never wrapped.
+pub fn lines(app: &App, inner_w: usize, layout: Layout) -> Vec<Line<'static>> {
     let th = app.theme;
     let cell = |(k, l): &Entry, w: usize| -> Vec<Span<'static>> {
         let key = format!(" {k} ");
@@ -104,22 +114,39 @@ pub fn lines(app: &App, inner_w: usize) -> Vec<Line<'static>> {
             )),
         ]
     };
+    // An entry's width in a flow: the key, its label, and a gap after it.
+    let flow_w = |(k, l): &Entry| (width(k) + width(l) + 5).min(inner_w);
     let mut out = Vec::new();
     for (title, entries) in sections(app) {
         out.push(Line::styled(title, th.title));
-        let half = inner_w / 2;
-        let fits = entries.iter().all(|(k, l)| width(k) + width(l) + 4 <= half);
-        if fits {
-            for pair in entries.chunks(2) {
-                let mut spans = cell(&pair[0], half);
-                if let Some(second) = pair.get(1) {
-                    spans.extend(cell(second, half));
+        match layout {
+            Layout::Columns(most) => {
+                let columns = (2..=most.max(1))
+                    .rev()
+                    .find(|c| {
+                        entries
+                            .iter()
+                            .all(|(k, l)| width(k) + width(l) + 4 <= inner_w / c)
+                    })
+                    .unwrap_or(1);
+                for row in entries.chunks(columns) {
+                    let spans = row.iter().flat_map(|e| cell(e, inner_w / columns));
+                    out.push(Line::from(spans.collect::<Vec<_>>()));
                 }
-                out.push(Line::from(spans));
             }
-        } else {
-            for e in &entries {
-                out.push(Line::from(cell(e, inner_w)));
+            Layout::Flow => {
+                let mut row: Vec<Span<'static>> = Vec::new();
+                let mut used = 0;
+                for e in &entries {
+                    let w = flow_w(e);
+                    if used + w > inner_w && !row.is_empty() {
+                        out.push(Line::from(std::mem::take(&mut row)));
+                        used = 0;
+                    }
+                    row.extend(cell(e, w));
+                    used += w;
+                }
+                out.push(Line::from(row));
             }
         }
         out.push(Line::raw(""));
@@ -137,9 +164,24 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     };
     Clear.render(rect, buf);
     let title = T::ScreenHelp.get(app.lang);
-    let mut lines = lines(app, rect.width.saturating_sub(2) as usize);
-    if lines.len() > rect.height.saturating_sub(2) as usize {
-        lines.retain(|l| l.width() > 0);
+    let inner_w = rect.width.saturating_sub(2) as usize;
+    let room = rect.height.saturating_sub(2) as usize;
+    // Two columns read best; where that is too long for the terminal (the item screen and the
+    // roll call at 80×24), no blank lines between sections, then three columns where the entries
+    // fit, then the entries one after another.
+    let mut lines = Vec::new();
+    for layout in [Layout::Columns(2), Layout::Columns(3), Layout::Flow] {
+        for blanks in [true, false] {
+            lines = self::lines(app, inner_w, layout);
+            if !blanks {
+                lines.retain(|l| l.width() > 0);
+            }
+            if lines.len() <= room {
+                return Paragraph::new(lines)
+                    .block(Block::default().borders(Borders::ALL).title(title))
+                    .render(rect, buf);
+            }
+        }
     }
     Paragraph::new(lines)
         .block(Block::default().borders(Borders::ALL).title(title))
